@@ -1,0 +1,42 @@
+"""The claims contract (``claims.schema.json``): one JSON object per article."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from claimledger.models import Claim, Extraction, Span
+
+
+def _span(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "content": _span(claim.content),
+        "cue": _span(claim.cue),
+        "speaker": asdict(claim.speaker),
+        "chain": [asdict(h) for h in claim.chain],
+        "hedged": claim.hedged,
+        "hedges": [_span(h) for h in claim.hedges],
+        "verification": claim.verification,
+        "polarity": claim.polarity,
+        "quantity_ids": list(claim.quantity_ids),
+    }
+
+
+def to_contract(extraction: Extraction) -> dict[str, Any]:
+    """One article's extraction in the shape of the claims contract."""
+    article = extraction.article
+    return {
+        "doc_id": article.doc_id,
+        "source": asdict(article.source),
+        "claims": [claim_to_dict(c) for c in extraction.claims],
+        "quantities": [],
+        "places": [],
+        "units": [],
+        "people": [asdict(a) for a in extraction.people],
+        "organizations": [asdict(a) for a in extraction.organizations],
+    }

@@ -1,0 +1,184 @@
+"""Attributed claims of one parsed article: frames, resolved speakers, chains, hedges, status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.frames import Frame, TokenRange, find_frames, phrase
+from claimledger.extract.lexicon import lexicon
+from claimledger.extract.speakers import Mention, Resolver
+from claimledger.extract.verification import ClaimSite, hedge_spans, verification
+from claimledger.models import Claim, Hop, Polarity, Span, Speaker
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    frame: Frame
+    speaker: Speaker
+    chain: tuple[Hop, ...]
+
+
+def extract_claims(doc: Doc, doc_id: str) -> tuple[Claim, ...]:
+    """Every attributed claim of the article, in text order."""
+    frames = find_frames(doc)
+    resolver = Resolver(doc)
+    pending = _pending_citations(doc, frames)
+    resolved: list[_Resolved] = []
+    for frame in frames:
+        resolved.append(_resolve(doc, frame, resolver, pending, resolved))
+    sites = [ClaimSite(r.frame.sentence, r.frame.content, r.speaker.name) for r in resolved]
+    statuses = verification(doc, sites)
+    return tuple(
+        _claim(doc, doc_id, n, r, status) for n, (r, status) in enumerate(zip(resolved, statuses, strict=True))
+    )
+
+
+def _span(doc: Doc, rng: TokenRange) -> Span:
+    start = doc[rng[0]].idx
+    last = doc[rng[1] - 1]
+    end = last.idx + len(last.text)
+    return Span(start, end, doc.text[start:end])
+
+
+def _hop(m: Mention) -> Hop:
+    return Hop(m.name, m.kind)
+
+
+def _resolve(
+    doc: Doc,
+    frame: Frame,
+    resolver: Resolver,
+    pending: dict[int, list[TokenRange]],
+    done: list[_Resolved],
+) -> _Resolved:
+    relays = tuple(_hop(resolver.resolve(r)) for r in frame.relays)
+    cited = [_hop(resolver.resolve(r)) for r in frame.cited]
+    if frame.speaker is None:
+        return _unnamed(frame, done)
+    mention = resolver.resolve(frame.speaker, relays)
+    if not relays:
+        relays = mention.relays
+    if not relays and mention.kind == "anonymous":
+        relays = _outlet_relays(done)
+        mention = resolver.resolve(frame.speaker, relays)
+    if not cited:
+        cited = _take_pending(pending, resolver, mention, frame)
+    speaker_hop = _hop(mention)
+    chain = (*relays, speaker_hop, *cited)
+    if frame.speaker_is_origin and cited:
+        origin = cited[-1]
+        speaker = Speaker(_text(doc, frame.speaker), origin.name, origin.kind, *_chars(doc, frame.speaker))
+    else:
+        speaker = Speaker(_text(doc, frame.speaker), mention.name, mention.kind, *_chars(doc, frame.speaker))
+    return _Resolved(frame, speaker, _dedupe(chain))
+
+
+def _outlet_relays(done: list[_Resolved]) -> tuple[Hop, ...]:
+    """The media outlets through which the article's latest relayed claim reached it.
+
+    Anonymous sources named without a relay ("a source indicated ...") are taken to come
+    through the same outlet, since the article only knows them from that outlet's reporting.
+    """
+    for r in reversed(done):
+        outlets = tuple(h for h in r.chain[:-1] if h.kind == "outlet")
+        if outlets:
+            return outlets
+    return ()
+
+
+def _unnamed(frame: Frame, done: list[_Resolved]) -> _Resolved:
+    """A reported passive or adverb with no speaker in its sentence.
+
+    It continues the reporting of the sentence just before when that sentence's claim came from
+    anonymous sources ("..., according to the sources. Some, it is claimed, ..."); otherwise the
+    speaker is unspecified and the chain is empty.
+    """
+    prev = [r for r in done if r.frame.sentence == frame.sentence - 1]
+    if prev and prev[-1].speaker.kind == "anonymous" and frame.pattern in ("passive", "hedge"):
+        p = prev[-1]
+        return _Resolved(frame, Speaker(None, p.speaker.name, p.speaker.kind), p.chain)
+    return _Resolved(frame, Speaker(None, None, "unspecified"), ())
+
+
+def _pending_citations(doc: Doc, frames: list[Frame]) -> dict[int, list[TokenRange]]:
+    """"X amplified the concerns, citing data from Y": a citation by X that no claim took yet.
+
+    Keyed by the token index of X; the next claim of the same speaker takes it.
+    """
+    taken = {r for f in frames for r in f.cited}
+    out: dict[int, list[TokenRange]] = {}
+    for tok in doc:
+        if tok.lemma_ != "cite" or tok.dep_ not in ("advcl", "acl"):
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        subj = _subject(tok.head)
+        if obj is None or subj is None or phrase(obj) in taken:
+            continue
+        if any(f.content[0] <= tok.i < f.content[1] for f in frames):
+            continue
+        out.setdefault(subj.i, []).append(phrase(obj))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _take_pending(
+    pending: dict[int, list[TokenRange]], resolver: Resolver, mention: Mention, frame: Frame
+) -> list[Hop]:
+    for subj_i in sorted(pending):
+        if subj_i >= (frame.speaker or frame.content)[0]:
+            break
+        owner = resolver.resolve((subj_i, subj_i + 1))
+        if owner.name == mention.name and frame.speaker is not None and _is_pronoun(resolver.doc, frame.speaker):
+            ranges = pending.pop(subj_i)
+            return [_hop(resolver.resolve(r)) for r in ranges]
+    return []
+
+
+def _is_pronoun(doc: Doc, rng: TokenRange) -> bool:
+    return rng[1] - rng[0] == 1 and doc[rng[0]].pos_ == "PRON"
+
+
+def _dedupe(chain: tuple[Hop, ...]) -> tuple[Hop, ...]:
+    out: list[Hop] = []
+    for hop in chain:
+        if not out or out[-1].name != hop.name:
+            out.append(hop)
+    return tuple(out)
+
+
+def _text(doc: Doc, rng: TokenRange) -> str:
+    return doc[rng[0] : rng[1]].text
+
+
+def _chars(doc: Doc, rng: TokenRange) -> tuple[int, int]:
+    last = doc[rng[1] - 1]
+    return doc[rng[0]].idx, last.idx + len(last.text)
+
+
+def _claim(doc: Doc, doc_id: str, n: int, r: _Resolved, status: object) -> Claim:
+    frame = r.frame
+    hedge_ranges = [frame.content] + ([frame.cue] if frame.cue else [])
+    hedges = tuple(Span(a, b, doc.text[a:b]) for a, b in hedge_spans(doc, hedge_ranges))
+    cue_tok = doc[frame.cue[0]] if frame.cue else None
+    adverb_hedge = cue_tok is not None and any(
+        c.lower_ in lexicon().hedge_words for c in cue_tok.children if c.dep_ == "advmod"
+    ) and cue_tok.dep_ != "prep"
+    hedged = frame.cue_class == "hedge" or bool(hedges) or bool(adverb_hedge and frame.pattern == "verb")
+    polarity: Polarity = "deny" if frame.cue_class == "deny" else "affirm"
+    return Claim(
+        id=f"{doc_id}:c{n + 1}",
+        content=_span(doc, frame.content),
+        cue=_span(doc, frame.cue) if frame.cue else None,
+        speaker=r.speaker,
+        chain=r.chain,
+        hedged=hedged,
+        hedges=hedges,
+        verification=status,  # type: ignore[arg-type]
+        polarity=polarity,
+        sentence=frame.sentence,
+    )

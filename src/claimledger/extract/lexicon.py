@@ -1,0 +1,72 @@
+"""The versioned rule data (cue verbs, hedges, verification phrases, speaker kinds).
+
+Data files live in ``claimledger/data/lexicons``; a change in behaviour is a new version of a
+file, and the version in use is recorded here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from claimledger.errors import DataFileError
+
+CUES = "cues.v1.tsv"
+HEDGES = "hedges.v1.txt"
+VERIFICATION = "verification.v1.tsv"
+SPEAKER_KINDS = "speaker_kinds.v1.tsv"
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = resources.files("claimledger.data").joinpath("lexicons", name).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"lexicon {name} cannot be read ({exc}); reinstall claimledger") from exc
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    out = []
+    for n, line in enumerate(_lines(name), 1):
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise DataFileError(f"lexicon {name}, entry {n}: want two tab-separated columns")
+        out.append((parts[0].strip(), parts[1].strip()))
+    return out
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as a regex on word boundaries; "*" stands for up to six words."""
+    words = phrase.split()
+    body = ""
+    for n, word in enumerate(words):
+        if word == "*":
+            body += r"(?:[\w'’-]+[\s,]+){0,6}?"
+        else:
+            body += re.escape(word) + (r"\s+" if n < len(words) - 1 else "")
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All rule data, loaded once."""
+
+    cue_class: dict[str, str]
+    hedges: tuple[re.Pattern[str], ...]
+    hedge_words: frozenset[str]
+    verification: tuple[tuple[str, re.Pattern[str]], ...]
+    kinds: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    hedge_phrases = _lines(HEDGES)
+    return Lexicon(
+        cue_class=dict(_pairs(CUES)),
+        hedges=tuple(_phrase_pattern(p) for p in hedge_phrases),
+        hedge_words=frozenset(p for p in hedge_phrases if " " not in p),
+        verification=tuple((s, _phrase_pattern(p)) for s, p in _pairs(VERIFICATION)),
+        kinds=tuple(_pairs(SPEAKER_KINDS)),
+    )

@@ -1,0 +1,241 @@
+"""Who a speaker phrase refers to, resolved across the article.
+
+No coreference model runs offline, so resolution is a small set of rules over the parse and
+the article's earlier mentions, applied in this order:
+
+1. a pronoun ("she", "his report") takes the latest earlier mention that fits: a person for
+   he/she, a group or organisation for they, an organisation for it;
+2. a document ("a report by TASS", "data from the Prosecutor General's Office", "his
+   assessment") stands for its author;
+3. "the same source(s)" takes the latest earlier speaker with the same head noun, and a bare
+   definite description ("the agency", "the ministry") the latest mention described so;
+4. a named person is expanded to the fullest form of the name in the article ("Zakharova" ->
+   "Maria Zakharova"); an organisation to its proper name ("the Russian news agency TASS" ->
+   "TASS");
+5. anything else is named by its own words ("sources within Russian security structures").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.frames import DOCUMENT_HEADS, TokenRange
+from claimledger.extract.lexicon import lexicon
+from claimledger.models import Hop, SourceKind
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
+THING_PRONOUNS = {"it", "its"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "you", "your"}
+DETERMINERS = ("the ", "a ", "an ", "some ")
+KIND_ORDER: tuple[SourceKind, ...] = (
+    "anonymous", "document", "journalist", "expert", "outlet", "military", "government",
+    "organization",
+)  # fmt: skip
+DESCRIBABLE = {
+    "agency", "ministry", "newspaper", "outlet", "broadcaster", "channel", "official",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "general",
+    "commander", "analyst", "expert", "journalist", "reporter", "correspondent", "source",
+    "sources", "brigade", "army", "military", "office", "department", "governor", "mayor",
+    "publication", "paper", "network", "company", "group", "organization", "organisation",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved mention of a source, kept so later phrases can refer back to it."""
+
+    position: int
+    name: str
+    kind: SourceKind
+    head_lemma: str
+    words: frozenset[str]
+    person: bool
+    plural: bool
+    relays: tuple[Hop, ...] = ()
+
+
+@dataclass
+class Resolver:
+    """Resolves speaker phrases of one article, remembering what it has seen."""
+
+    doc: Doc
+    mentions: list[Mention] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                name = _clean_name(ent)
+                if not name:
+                    continue
+                last = name.split()[-1].lower()
+                if len(name.split()) >= len(self.full_names.get(last, "").split()):
+                    self.full_names[last] = name
+        for ent in self.doc.ents:
+            if ent.label_ in ("PERSON", "ORG"):
+                self._remember_entity(ent)
+
+    # -- public
+
+    def resolve(self, rng: TokenRange, relays: tuple[Hop, ...] = ()) -> Mention:
+        """The mention a phrase refers to; recorded as the latest mention of that source."""
+        mention = self._resolve(rng)
+        if relays or not mention.relays:
+            mention = Mention(**{**mention.__dict__, "relays": relays or mention.relays})
+        self.mentions.append(Mention(**{**mention.__dict__, "position": rng[0]}))
+        self.mentions.sort(key=lambda m: m.position)
+        return mention
+
+    # -- rules
+
+    def _resolve(self, rng: TokenRange) -> Mention:
+        span = self.doc[rng[0] : rng[1]]
+        head = span.root
+        low = head.lower_
+        if low in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS and len(span) <= 2:
+            found = self._pronoun(low, rng[0])
+            if found is not None:
+                return found
+        if head.lemma_.lower() in DOCUMENT_HEADS:
+            author = self._author(head)
+            if author is not None:
+                return author
+        if any(c.lower_ == "same" for c in head.children) or self._bare_definite(span, head):
+            found = self._antecedent(head, rng[0])
+            if found is not None:
+                return found
+        return self._named(span, head)
+
+    def _pronoun(self, low: str, before: int) -> Mention | None:
+        for m in reversed(self.mentions):
+            if m.position >= before:
+                continue
+            if low in PERSON_PRONOUNS and m.person:
+                return m
+            if low in GROUP_PRONOUNS and not m.person and (m.plural or m.kind in ("government", "outlet", "organization", "military")):
+                return m
+            if low in THING_PRONOUNS and not m.person and not m.plural:
+                return m
+        return None
+
+    def _author(self, head: Token) -> Mention | None:
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.resolve((child.left_edge.i, child.right_edge.i + 1))
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() not in DOCUMENT_HEADS | {"year", "day"}:
+                    from claimledger.extract.frames import phrase
+
+                    return self._resolve(phrase(pobj))
+        return None
+
+    def _bare_definite(self, span: Span, head: Token) -> bool:
+        det = [t for t in span if t.dep_ == "det"]
+        propn = any(t.pos_ == "PROPN" for t in span)
+        return bool(det) and det[0].lower_ == "the" and not propn and len(span) <= 3 and head.lemma_.lower() in DESCRIBABLE
+
+    def _antecedent(self, head: Token, before: int) -> Mention | None:
+        lemma = head.lemma_.lower()
+        for m in reversed(self.mentions):
+            if m.position < before and (m.head_lemma == lemma or lemma in m.words):
+                return m
+        return None
+
+    def _named(self, span: Span, head: Token) -> Mention:
+        full = self.doc[head.left_edge.i : head.right_edge.i + 1]
+        words = frozenset(t.lower_ for t in full) | frozenset(t.lemma_.lower() for t in full)
+        person = self._person_in(full, head)
+        if person:
+            return self._mention(span, person, words, person=True)
+        org = self._org_in(full, head)
+        if org:
+            return self._mention(span, org, words, person=False)
+        text = _strip_determiner(span.text)
+        return self._mention(span, text, words, person=False)
+
+    def _person_in(self, full: Span, head: Token) -> str | None:
+        for ent in full.ents:
+            if ent.label_ == "PERSON" and (ent.root.i == head.i or ent.root.head.i == head.i or head.i in range(ent.start, ent.end)):
+                return self._full_name(_clean_name(ent))
+        for ent in full.ents:
+            if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
+                return self._full_name(_clean_name(ent))
+        if head.pos_ == "PROPN" and head.lower_ in self.full_names:
+            return self.full_names[head.lower_]
+        return None
+
+    def _org_in(self, full: Span, head: Token) -> str | None:
+        for ent in full.ents:
+            if ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and (head.i in range(ent.start, ent.end) or ent.root.head.i == head.i and ent.root.dep_ == "appos"):
+                if ent.label_ in ("NORP", "GPE") and head.i not in range(ent.start, ent.end):
+                    continue
+                if ent.label_ == "NORP" and ent.end - ent.start == 1 and head.pos_ != "PROPN":
+                    continue
+                return _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
+        if head.pos_ == "PROPN":
+            parts = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
+            parts = [t for t in parts if t.pos_ == "PROPN"]
+            if parts:
+                return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+        return None
+
+    def _full_name(self, name: str) -> str:
+        last = name.split()[-1].lower() if name else ""
+        return self.full_names.get(last, name)
+
+    def _mention(self, span: Span, name: str, words: frozenset[str], person: bool) -> Mention:
+        head = span.root
+        return Mention(
+            position=span.start,
+            name=name,
+            kind="person" if person and not _kind_from(words) else _kind_from(words) or ("person" if person else "unspecified"),
+            head_lemma=head.lemma_.lower(),
+            words=words,
+            person=person,
+            plural=head.tag_ in ("NNS", "NNPS"),
+        )
+
+    def _remember_entity(self, ent: Span) -> None:
+        head = ent.root
+        full = self.doc[head.left_edge.i : head.right_edge.i + 1] if head.dep_ != "ROOT" else ent
+        words = frozenset(t.lower_ for t in full) | frozenset(t.lemma_.lower() for t in full)
+        if ent.label_ == "PERSON":
+            name = self._full_name(_clean_name(ent))
+            person = True
+        else:
+            name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
+            person = False
+        if name:
+            self.mentions.append(self._mention(ent, name, words, person))
+        self.mentions.sort(key=lambda m: m.position)
+
+
+def kind_of_words(words: frozenset[str]) -> SourceKind | None:
+    return _kind_from(words)
+
+
+def _kind_from(words: frozenset[str]) -> SourceKind | None:
+    table = lexicon().kinds
+    for kind in KIND_ORDER:
+        if any(k == kind and w in words for k, w in table):
+            return kind
+    return None
+
+
+def _clean_name(ent: Span) -> str:
+    toks = [t for t in ent if not t.is_punct and t.lower_ not in ("mr", "mrs", "ms", "dr", "the")]
+    text = " ".join(t.text for t in toks)
+    return text.removesuffix(" ’s").removesuffix(" 's")
+
+
+def _strip_determiner(text: str) -> str:
+    low = text.lower()
+    for det in DETERMINERS:
+        if low.startswith(det):
+            return text[len(det) :]
+    return text

@@ -1,0 +1,143 @@
+"""Hedges and verification: what the article's own voice says about a claim.
+
+A hedge is a word or phrase of ``hedges.v1.txt`` inside the claim's content or cue, or a cue
+that is itself distancing ("claimed", "alleged").
+
+A verification statement is a phrase of ``verification.v1.tsv`` anywhere in the article
+("This claim has not been independently verified", "met with skepticism", "denied such
+claims"). It applies to the claims its referent points at:
+
+- a referent about figures ("the figures", "the desertion statistics", "these numbers")
+  points at every earlier claim that states a number;
+- any other referent ("this claim", "such reports") or none at all points at the claims of
+  the nearest earlier sentence that has claims, and at the claims of the statement's own
+  sentence unless they are the statement-maker's own;
+- a denial counts only with a referent ("denied the reports"), since "X denied that ..." is a
+  claim of its own (polarity ``deny``), not a statement about another claim.
+
+When several statements reach one claim the strongest wins: denied, disputed, unverified,
+confirmed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.frames import TokenRange
+from claimledger.extract.lexicon import lexicon
+from claimledger.models import Verification
+
+CLAIM_NOUNS = {
+    "claim", "allegation", "assertion", "report", "account", "statement", "story",
+    "accusation", "information", "assessment", "rumour", "rumor", "version",
+}  # fmt: skip
+FIGURE_NOUNS = {"figure", "number", "statistic", "data", "toll", "estimate", "count", "tally"}
+STRENGTH: dict[str, int] = {"denied": 4, "disputed": 3, "unverified": 2, "confirmed": 1}
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class ClaimSite:
+    """What verification needs to know of a claim: where it is and who said it."""
+
+    sentence: int
+    content: TokenRange
+    speaker_name: str | None
+
+
+def hedge_spans(doc: Doc, ranges: list[TokenRange]) -> list[tuple[int, int]]:
+    """Character spans of hedge words and phrases inside the given token ranges."""
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if b <= a:
+            continue
+        start = doc[a].idx
+        text = doc.text[start : doc[b - 1].idx + len(doc[b - 1])]
+        for pattern in lexicon().hedges:
+            for m in pattern.finditer(text):
+                span = (start + m.start(), start + m.end())
+                if span not in out:
+                    out.append(span)
+    return sorted(out)
+
+
+def has_number(doc: Doc, rng: TokenRange) -> bool:
+    """True when the range states a figure (not a year or an ordinal)."""
+    for tok in doc[rng[0] : rng[1]]:
+        if tok.like_num and not YEAR.match(tok.text) and tok.ent_type_ not in ("DATE", "ORDINAL", "TIME"):
+            return True
+        if tok.text == "%" or tok.lower_ in ("percent", "per cent"):
+            return True
+    return False
+
+
+def verification(doc: Doc, sites: list[ClaimSite]) -> list[Verification | None]:
+    """The verification status of each claim, from the article's statements about claims."""
+    status: list[Verification | None] = [None] * len(sites)
+    sents = list(doc.sents)
+    for s_index, sent in enumerate(sents):
+        for found, referent, maker in _statements(sent):
+            for k in _targets(doc, sites, s_index, referent, maker):
+                if status[k] is None or STRENGTH[found] > STRENGTH[status[k] or "confirmed"]:
+                    status[k] = found  # type: ignore[assignment]
+    return status
+
+
+def _statements(sent: Span) -> list[tuple[str, Token | None, str | None]]:
+    out = []
+    base = sent.start_char
+    for found, pattern in lexicon().verification:
+        for m in pattern.finditer(sent.text):
+            span = sent.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            referent = _referent(sent, span)
+            if found == "denied" and referent is None:
+                continue
+            maker = _maker(span)
+            out.append((found, referent, maker))
+    return out
+
+
+def _referent(sent: Span, match: Span) -> Token | None:
+    nouns = [t for t in sent if t.lemma_.lower() in CLAIM_NOUNS | FIGURE_NOUNS and t.pos_ == "NOUN"]
+    if not nouns:
+        return None
+    inside = [t for t in nouns if match.start <= t.i < match.end]
+    if inside:
+        return inside[0]
+    return min(nouns, key=lambda t: min(abs(t.i - match.start), abs(t.i - match.end)))
+
+
+def _maker(match: Span) -> str | None:
+    """Who makes the statement ("Ukrainian officials have denied ..."), as plain text."""
+    verb = match.root if match.root.pos_ in ("VERB", "AUX") else match.root.head
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return " ".join(t.text for t in child.subtree).lower()
+    return None
+
+
+def _targets(doc: Doc, sites: list[ClaimSite], s_index: int, referent: Token | None, maker: str | None) -> list[int]:
+    if referent is not None and referent.lemma_.lower() in FIGURE_NOUNS:
+        return [k for k, s in enumerate(sites) if s.sentence <= s_index and has_number(doc, s.content)]
+    earlier = [s.sentence for s in sites if s.sentence < s_index]
+    out = []
+    if earlier:
+        last = max(earlier)
+        out = [k for k, s in enumerate(sites) if s.sentence == last]
+    for k, s in enumerate(sites):
+        if s.sentence == s_index and not _same_speaker(s.speaker_name, maker):
+            if referent is not None and s.content[0] <= referent.i < s.content[1]:
+                continue  # the claim is the statement itself ("X denied such claims")
+            out.append(k)
+    return out
+
+
+def _same_speaker(name: str | None, maker: str | None) -> bool:
+    if not name or not maker:
+        return False
+    return name.lower() in maker or maker in name.lower()

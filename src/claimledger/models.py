@@ -1,0 +1,119 @@
+"""Types that cross stage boundaries: ingest -> nlp -> extract -> export.
+
+All are frozen dataclasses; stages hand them to each other and never mutate them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceKind = Literal[
+    "person",
+    "expert",
+    "journalist",
+    "outlet",
+    "government",
+    "military",
+    "organization",
+    "anonymous",
+    "document",
+    "unspecified",
+]
+Verification = Literal["unverified", "disputed", "denied", "confirmed"]
+Polarity = Literal["affirm", "deny"]
+
+
+def content_hash(text: str) -> str:
+    """The stable id of an article: a hash of its text (whitespace-normalised)."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where an article came from and the metadata its input carried."""
+
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as ingested: its text and where it came from."""
+
+    text: str
+    source: SourceInfo = field(default_factory=SourceInfo)
+
+    @property
+    def doc_id(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article's text, by character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is attributed to: as written, and resolved across the article."""
+
+    text: str | None
+    name: str | None
+    kind: SourceKind
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One link of an attribution chain (outermost relay first, origin last)."""
+
+    name: str
+    kind: SourceKind
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One attributed claim of an article."""
+
+    id: str
+    content: Span
+    cue: Span | None
+    speaker: Speaker
+    chain: tuple[Hop, ...]
+    hedged: bool
+    hedges: tuple[Span, ...] = ()
+    verification: Verification | None = None
+    polarity: Polarity = "affirm"
+    quantity_ids: tuple[str, ...] = ()
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A named person or organisation, resolved to one canonical name in the article."""
+
+    text: str
+    name: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    people: tuple[Actor, ...] = ()
+    organizations: tuple[Actor, ...] = ()
