@@ -117,3 +117,65 @@ class Extraction:
     claims: tuple[Claim, ...]
     people: tuple[Actor, ...] = ()
     organizations: tuple[Actor, ...] = ()
+
+
+Bound = Literal["exact", "at_least", "at_most", "about"]
+Per = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a figure covers, resolved against the article's publication date."""
+
+    text: str | None
+    start: str | None  # ISO date
+    end: str | None  # ISO date
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A reported figure: a value or a range, what it counts, over which period, per what."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    bound: Bound | None
+    unit: str | None
+    what: str | None
+    period: Period | None
+    per: Per | None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mentioned in the article, resolved against the gazetteer (null coordinates if unknown)."""
+
+    text: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature: str | None
+    start: int | None = None
+    end: int | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A military formation: number, echelon, branch and side."""
+
+    text: str
+    name: str
+    number: int | None
+    echelon: str | None
+    side: str | None
+    branch: str | None = None
+    start: int | None = None
+    end: int | None = None
+    registry_id: str | None = None

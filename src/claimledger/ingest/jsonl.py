@@ -1,0 +1,94 @@
+"""JSON Lines: one article per line, as an object with ``text`` and optional metadata."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from claimledger.errors import EmptyArticleError, InputError, MalformedRecordError, MissingTextError
+from claimledger.ingest.base import Outcome, Outcomes, clean_text, make_article, normalise_date
+from claimledger.ingest.detect import BOM, decode
+from claimledger.models import Article, SourceInfo
+
+METADATA_FIELDS = ("url", "outlet", "title", "published")
+RECORD_HINT = (
+    'Each line must be one JSON object such as {"id": "a1", "text": "..."}; '
+    "only text is required and url, outlet, title, published must be strings"
+)
+
+
+def iter_jsonl(lines: Iterable[bytes], location: str, path: str) -> Outcomes:
+    """Yield an article, or the error that rejects it, for every non-blank line."""
+    offset = records = 0
+    for number, raw in enumerate(lines, start=1):
+        data = raw.removeprefix(BOM) if number == 1 else raw
+        if data.strip():
+            records += 1
+            start = offset + len(raw) - len(data)
+            yield _outcome(data, start, f"{location}:{number}", path)
+        offset += len(raw)
+    if not records:
+        raise EmptyArticleError(
+            location, "the file holds no records", "Give it one JSON object per line."
+        )
+
+
+def _outcome(data: bytes, offset: int, location: str, path: str) -> Outcome:
+    """The article of one line (starting at byte ``offset``), or why there is none."""
+    try:
+        line = decode(location, data, offset)
+        return _article(_parse_line(line, location), location, path)
+    except InputError as error:
+        return error
+
+
+def _parse_line(line: str, location: str) -> Mapping[str, object]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        detail = f"the line is not valid JSON ({exc.msg}, column {exc.colno})"
+        raise _malformed(detail, location) from None
+    if not isinstance(record, dict):
+        raise _malformed(f"the line is a JSON {_json_type(record)}, not an object", location)
+    return record
+
+
+def _article(record: Mapping[str, object], location: str, path: str) -> Article:
+    text = record.get("text")
+    if not isinstance(text, str):
+        detail = "the record has no text" if text is None else "the text field is not a string"
+        raise MissingTextError(location, detail, 'Give each record a "text" string.')
+    fields = {name: _string(record, name, location) for name in METADATA_FIELDS}
+    source = SourceInfo(
+        path=path,
+        url=fields["url"],
+        outlet=fields["outlet"],
+        title=fields["title"],
+        published=normalise_date(fields["published"]),
+        id=_record_id(record.get("id"), location),
+    )
+    return make_article(clean_text(text), source, location)
+
+
+def _string(record: Mapping[str, object], name: str, location: str) -> str | None:
+    value = record.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    raise _malformed(f"the {name} field is a {_json_type(value)}, not a string", location)
+
+
+def _record_id(value: object, location: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise _malformed(f"the id field is a {_json_type(value)}, not a string or integer", location)
+
+
+def _malformed(detail: str, location: str) -> MalformedRecordError:
+    return MalformedRecordError(location, detail, RECORD_HINT)
+
+
+def _json_type(value: object) -> str:
+    names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array"}
+    return names.get(type(value), "object" if isinstance(value, dict) else type(value).__name__)
