@@ -40,3 +40,12 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
         "people": [asdict(a) for a in extraction.people],
         "organizations": [asdict(a) for a in extraction.organizations],
     }
+
+
+def claim_records(extraction: Extraction) -> list[dict[str, Any]]:
+    """One flat record per claim, with its article's id and metadata (``--format jsonl``)."""
+    source = asdict(extraction.article.source)
+    return [
+        {"doc_id": extraction.article.doc_id, "source": source, **claim_to_dict(c)}
+        for c in extraction.claims
+    ]

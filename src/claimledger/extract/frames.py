@@ -348,10 +348,9 @@ def _overlaps(a: TokenRange, b: TokenRange) -> bool:
 
 
 def _cue_range(tok: Token) -> TokenRange:
-    parts = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i + 2 and c.i >= tok.i - 2]
-    start = min(t.i for t in parts)
-    end = max(t.i for t in parts) + 1
-    return (start, end) if end - start <= 4 else (tok.i, tok.i + 1)
+    """The cue verb with its particle ("point out")."""
+    prt = [c.i for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    return (tok.i, (prt[0] if prt else tok.i) + 1)
 
 
 def _verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> tuple[TokenRange | None, list[TokenRange]]:
