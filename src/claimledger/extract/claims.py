@@ -30,16 +30,18 @@ def extract_claims(doc: Doc, doc_id: str) -> tuple[Claim, ...]:
         resolved.append(_resolve(doc, frame, resolver, pending, resolved))
     sites = [ClaimSite(r.frame.sentence, r.frame.content, r.speaker.name) for r in resolved]
     statuses = verification(doc, sites)
+    text = doc.text  # built anew by spaCy on each access: read it once
     return tuple(
-        _claim(doc, doc_id, n, r, status) for n, (r, status) in enumerate(zip(resolved, statuses, strict=True))
+        _claim(doc, text, doc_id, n, r, status)
+        for n, (r, status) in enumerate(zip(resolved, statuses, strict=True))
     )
 
 
-def _span(doc: Doc, rng: TokenRange) -> Span:
+def _span(doc: Doc, rng: TokenRange, text: str) -> Span:
     start = doc[rng[0]].idx
     last = doc[rng[1] - 1]
     end = last.idx + len(last.text)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text[start:end])
 
 
 def _hop(m: Mention) -> Hop:
@@ -160,10 +162,10 @@ def _chars(doc: Doc, rng: TokenRange) -> tuple[int, int]:
     return doc[rng[0]].idx, last.idx + len(last.text)
 
 
-def _claim(doc: Doc, doc_id: str, n: int, r: _Resolved, status: object) -> Claim:
+def _claim(doc: Doc, text: str, doc_id: str, n: int, r: _Resolved, status: object) -> Claim:
     frame = r.frame
     hedge_ranges = [frame.content] + ([frame.cue] if frame.cue else [])
-    hedges = tuple(Span(a, b, doc.text[a:b]) for a, b in hedge_spans(doc, hedge_ranges))
+    hedges = tuple(Span(a, b, text[a:b]) for a, b in hedge_spans(doc, text, hedge_ranges))
     cue_tok = doc[frame.cue[0]] if frame.cue else None
     adverb_hedge = cue_tok is not None and any(
         c.lower_ in lexicon().hedge_words for c in cue_tok.children if c.dep_ == "advmod"
@@ -172,8 +174,8 @@ def _claim(doc: Doc, doc_id: str, n: int, r: _Resolved, status: object) -> Claim
     polarity: Polarity = "deny" if frame.cue_class == "deny" else "affirm"
     return Claim(
         id=f"{doc_id}:c{n + 1}",
-        content=_span(doc, frame.content),
-        cue=_span(doc, frame.cue) if frame.cue else None,
+        content=_span(doc, frame.content, text),
+        cue=_span(doc, frame.cue, text) if frame.cue else None,
         speaker=r.speaker,
         chain=r.chain,
         hedged=hedged,

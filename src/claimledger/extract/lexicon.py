@@ -58,15 +58,31 @@ class Lexicon:
     hedge_words: frozenset[str]
     verification: tuple[tuple[str, re.Pattern[str]], ...]
     kinds: tuple[tuple[str, str], ...]
+    kind_words: dict[str, frozenset[str]]
+    any_hedge: re.Pattern[str]
+    any_verification: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     hedge_phrases = _lines(HEDGES)
+    kinds = _pairs(SPEAKER_KINDS)
+    verification = _pairs(VERIFICATION)
+    kind_words: dict[str, set[str]] = {}
+    for kind, word in kinds:
+        kind_words.setdefault(kind, set()).add(word)
     return Lexicon(
         cue_class=dict(_pairs(CUES)),
         hedges=tuple(_phrase_pattern(p) for p in hedge_phrases),
         hedge_words=frozenset(p for p in hedge_phrases if " " not in p),
-        verification=tuple((s, _phrase_pattern(p)) for s, p in _pairs(VERIFICATION)),
-        kinds=tuple(_pairs(SPEAKER_KINDS)),
+        verification=tuple((s, _phrase_pattern(p)) for s, p in verification),
+        kinds=tuple(kinds),
+        kind_words={k: frozenset(v) for k, v in kind_words.items()},
+        any_hedge=_any(hedge_phrases),
+        any_verification=_any([p for _, p in verification]),
     )
+
+
+def _any(phrases: list[str]) -> re.Pattern[str]:
+    """One regex for a cheap first pass: does any of the phrases occur at all?"""
+    return re.compile("|".join(_phrase_pattern(p).pattern for p in phrases), re.IGNORECASE)

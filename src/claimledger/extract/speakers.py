@@ -220,9 +220,9 @@ def kind_of_words(words: frozenset[str]) -> SourceKind | None:
 
 
 def _kind_from(words: frozenset[str]) -> SourceKind | None:
-    table = lexicon().kinds
+    table = lexicon().kind_words
     for kind in KIND_ORDER:
-        if any(k == kind and w in words for k, w in table):
+        if not words.isdisjoint(table.get(kind, frozenset())):
             return kind
     return None
 

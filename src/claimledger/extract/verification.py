@@ -48,16 +48,19 @@ class ClaimSite:
     speaker_name: str | None
 
 
-def hedge_spans(doc: Doc, ranges: list[TokenRange]) -> list[tuple[int, int]]:
+def hedge_spans(doc: Doc, text: str, ranges: list[TokenRange]) -> list[tuple[int, int]]:
     """Character spans of hedge words and phrases inside the given token ranges."""
     out: list[tuple[int, int]] = []
+    lex = lexicon()
     for a, b in ranges:
         if b <= a:
             continue
         start = doc[a].idx
-        text = doc.text[start : doc[b - 1].idx + len(doc[b - 1])]
-        for pattern in lexicon().hedges:
-            for m in pattern.finditer(text):
+        part = text[start : doc[b - 1].idx + len(doc[b - 1])]
+        if not lex.any_hedge.search(part):
+            continue
+        for pattern in lex.hedges:
+            for m in pattern.finditer(part):
                 span = (start + m.start(), start + m.end())
                 if span not in out:
                     out.append(span)
@@ -77,20 +80,22 @@ def has_number(doc: Doc, rng: TokenRange) -> bool:
 def verification(doc: Doc, sites: list[ClaimSite]) -> list[Verification | None]:
     """The verification status of each claim, from the article's statements about claims."""
     status: list[Verification | None] = [None] * len(sites)
-    sents = list(doc.sents)
-    for s_index, sent in enumerate(sents):
-        for found, referent, maker in _statements(sent):
+    text = doc.text
+    for s_index, sent in enumerate(doc.sents):
+        if not lexicon().any_verification.search(text, sent.start_char, sent.end_char):
+            continue
+        for found, referent, maker in _statements(sent, text[sent.start_char : sent.end_char]):
             for k in _targets(doc, sites, s_index, referent, maker):
                 if status[k] is None or STRENGTH[found] > STRENGTH[status[k] or "confirmed"]:
                     status[k] = found  # type: ignore[assignment]
     return status
 
 
-def _statements(sent: Span) -> list[tuple[str, Token | None, str | None]]:
+def _statements(sent: Span, sent_text: str) -> list[tuple[str, Token | None, str | None]]:
     out = []
     base = sent.start_char
     for found, pattern in lexicon().verification:
-        for m in pattern.finditer(sent.text):
+        for m in pattern.finditer(sent_text):
             span = sent.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
             if span is None:
                 continue
