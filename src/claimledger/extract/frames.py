@@ -17,6 +17,7 @@ kept as token spans; ``claims.py`` turns them into the chain.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -304,6 +305,8 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         return None  # "as reported by X": a relay, handled with its clause
     if tok.lemma_ == "cite" and tok.dep_ in ("advcl", "acl"):
         return None  # "citing Y": a cited source, handled with its clause
+    if _infinitive(tok):
+        return None
     negated = any(c.dep_ == "neg" for c in tok.children)
     if negated and cls != "deny":
         return None
@@ -333,6 +336,13 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         pattern="passive" if passive_it else "verb",
         excluded=tuple(holes),
     )
+
+
+def _infinitive(tok: Token) -> bool:
+    """"wants to say", "is hard to believe": not an attribution ("went on to say" is)."""
+    if tok.dep_ not in ("xcomp", "advcl", "acl") or not any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+        return False
+    return tok.head.lemma_ not in ("go", "continue", "proceed", "rush", "hasten")
 
 
 def _inside_any(rng: TokenRange, holes: list[TokenRange]) -> bool:
@@ -472,21 +482,45 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _merge_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
-    """Widen content that lies inside a quotation to the whole quotation."""
+    """Fit frames to quotations.
+
+    Content inside a quotation whose cue is outside it becomes the whole quotation, continued
+    by a second quotation right after the cue ("“A,” she said. “B.”"). A frame whose cue is
+    itself inside a quotation (a quoted speaker's "I think ...") is dropped: it is part of the
+    quoted speech, not an attribution the article makes.
+    """
     quotes = quote_spans(doc)
     if not quotes:
         return frames
+    text = doc.text
     out = []
     for f in frames:
-        c_start = doc[f.content[0]].idx
-        c_end = doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1])
-        for q_start, q_end in quotes:
-            inside = q_start <= c_start + 1 and c_end <= q_end + 1
-            near_edge = c_start - q_start <= 3 or q_end - c_end <= 3
-            if inside and near_edge:
-                span = doc.char_span(q_start, q_end, alignment_mode="expand")
-                if span is not None and not (f.cue and _overlaps(f.cue, (span.start, span.end))):
-                    f = Frame(**{**f.__dict__, "content": (span.start, span.end), "pattern": "quote"})
-                break
-        out.append(f)
+        if f.cue and any(a <= doc[f.cue[0]].idx < b for a, b in quotes):
+            continue
+        out.append(_fit_quote(doc, text, f, quotes))
     return out
+
+
+def _fit_quote(doc: Doc, text: str, f: Frame, quotes: list[tuple[int, int]]) -> Frame:
+    c_start = doc[f.content[0]].idx
+    c_end = doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1])
+    for n, (q_start, q_end) in enumerate(quotes):
+        if not (q_start <= c_start + 1 and c_end <= q_end + 1):
+            continue
+        end = q_end
+        tail = max(
+            doc[f.cue[1] - 1].idx + len(doc[f.cue[1] - 1]) if f.cue else 0,
+            doc[f.speaker[1] - 1].idx + len(doc[f.speaker[1] - 1]) if f.speaker else 0,
+        )
+        if n + 1 < len(quotes) and tail > q_end:
+            nxt_start, nxt_end = quotes[n + 1]
+            if nxt_start >= tail and CONTINUES.fullmatch(text[tail:nxt_start]):
+                end = nxt_end
+        span = doc.char_span(q_start, end, alignment_mode="expand")
+        if span is None:
+            return f
+        return Frame(**{**f.__dict__, "content": (span.start, span.end), "pattern": "quote"})
+    return f
+
+
+CONTINUES = re.compile(r"[\s,.:;]*")
