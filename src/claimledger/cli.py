@@ -9,7 +9,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimledger import __version__
-from claimledger.errors import ClaimledgerError
+from claimledger.errors import ClaimledgerError, ExtractionError
 from claimledger.export.contract import claim_records, to_contract
 from claimledger.export.table import claims_table
 from claimledger.ingest import IngestResult, read_inputs
@@ -91,12 +91,14 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
         raise
 
 
-def _report_skipped(result: IngestResult) -> None:
-    if not result.skipped:
+def _report_skipped(result: IngestResult, failed: Sequence[ExtractionError] = ()) -> None:
+    if not result.skipped and not failed:
         return
-    err.print(f"Skipped {len(result.skipped)} input(s):", highlight=False)
+    err.print(f"Skipped {len(result.skipped) + len(failed)} input(s):", highlight=False)
     for item in result.skipped:
         err.print(f"  {item.location}: {item.reason}: {item.message}", highlight=False, soft_wrap=True)
+    for exc in failed:
+        err.print(f"  {exc}", highlight=False, soft_wrap=True)
 
 
 def _progress(total: int) -> Progress:
@@ -134,17 +136,24 @@ def extract(
         raise _fail("no usable article in the inputs; see the skipped inputs above")
     console = Console(file=None, soft_wrap=False)
 
+    failed: list[ExtractionError] = []
+
     def run() -> None:
         with _output(output) as out, _progress(len(result.articles)) as bar:
             task = bar.add_task("extracting", total=len(result.articles))
             if fmt is Format.table:
                 console.file = out
-            for extraction in extract_articles(list(result.articles), workers=workers):
-                _write(fmt, extraction, out, console)
+            for outcome in extract_articles(list(result.articles), workers=workers):
+                if isinstance(outcome, ExtractionError):
+                    if on_error is OnError.fail:
+                        raise outcome
+                    failed.append(outcome)
+                else:
+                    _write(fmt, outcome, out, console)
                 bar.advance(task)
 
     guarded(run)
-    _report_skipped(result)
+    _report_skipped(result, failed)
 
 
 def _write(fmt: Format, extraction: Any, out: IO[str], console: Console) -> None:

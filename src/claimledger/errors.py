@@ -9,6 +9,7 @@
     │   ├── MissingTextError       a record or feed entry carries no text
     │   ├── EmptyArticleError      the article's text is empty once whitespace is removed
     │   └── UnsupportedInputError  a file type claimledger does not read
+    ├── ExtractionError            extraction failed on one article (a bug: please report it)
     ├── ModelError                 the spaCy model cannot be loaded
     └── DataFileError              a shipped or user data file (lexicon, registry) is malformed
 
@@ -61,6 +62,17 @@ class EmptyArticleError(InputError):
 
 class UnsupportedInputError(InputError):
     reason = "unsupported type"
+
+
+class ExtractionError(ClaimledgerError):
+    """Extraction failed on one article. Always a bug in claimledger, never the input's fault."""
+
+    def __init__(self, location: str, cause: BaseException) -> None:
+        self.location = location
+        super().__init__(
+            f"{location}: extraction failed ({type(cause).__name__}: {cause}). This is a bug in "
+            "claimledger: please report it with the article; --on-error skip goes on without it"
+        )
 
 
 class ModelError(ClaimledgerError):

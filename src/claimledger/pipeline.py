@@ -7,6 +7,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
+from spacy.tokens import Doc
+
+from claimledger.errors import ExtractionError
 from claimledger.extract import extract_article
 from claimledger.models import Article, Extraction
 from claimledger.nlp.pipeline import load_nlp, parse
@@ -14,16 +17,21 @@ from claimledger.nlp.pipeline import load_nlp, parse
 log = logging.getLogger(__name__)
 
 CHUNK = 16  # articles per task sent to a worker process
+Outcome = Extraction | ExtractionError
 
 
 def extract_articles(
     articles: Iterable[Article], workers: int = 1, batch_size: int = 32
-) -> Iterator[Extraction]:
-    """Extract every article, in input order. ``workers`` > 1 spreads chunks over processes."""
+) -> Iterator[Outcome]:
+    """Extract every article, in input order; ``workers`` > 1 spreads chunks over processes.
+
+    An article on which extraction fails yields an :class:`ExtractionError` naming it, so one
+    bad article never costs the others; the caller decides whether to stop.
+    """
     if workers <= 1:
-        items = list(articles) if not isinstance(articles, list) else articles
+        items = articles if isinstance(articles, list) else list(articles)
         for article, doc in zip(items, parse((a.text for a in items), batch_size), strict=True):
-            yield extract_article(article, doc)
+            yield _extract_one(article, doc)
         return
     load_nlp()  # loaded before the fork, shared copy-on-write by the workers
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -31,7 +39,21 @@ def extract_articles(
             yield from chunk
 
 
-def _extract_chunk(chunk: Sequence[Article]) -> list[Extraction]:
+def _extract_one(article: Article, doc: Doc) -> Outcome:
+    try:
+        return extract_article(article, doc)
+    except Exception as exc:  # noqa: BLE001 - any failure is reported with the article named
+        log.exception("extraction failed on %s", _location(article))
+        return ExtractionError(_location(article), exc)
+
+
+def _location(article: Article) -> str:
+    src = article.source
+    where = src.path or src.url or "<input>"
+    return f"{where} (article {src.id or article.doc_id})"
+
+
+def _extract_chunk(chunk: Sequence[Article]) -> list[Outcome]:
     return list(extract_articles(list(chunk), workers=1))
 
 

@@ -229,8 +229,8 @@ def _kind_from(words: frozenset[str]) -> SourceKind | None:
 
 def _clean_name(ent: Span) -> str:
     toks = [t for t in ent if not t.is_punct and t.lower_ not in ("mr", "mrs", "ms", "dr", "the")]
-    text = " ".join(t.text for t in toks)
-    return text.removesuffix(" ’s").removesuffix(" 's")
+    text = " ".join(t.text for t in toks if t.text.strip())
+    return text.removesuffix(" ’s").removesuffix(" 's").strip()
 
 
 def _strip_determiner(text: str) -> str:

@@ -1,0 +1,267 @@
+"""Time expressions: the period a figure covers, resolved to ISO dates.
+
+``resolve_period`` reads one phrase ("in October", "since February 2022", "over the past three
+months") against the article's publication date; ``find_periods`` finds such phrases in a parsed
+sentence (its DATE and TIME entities, with the preposition that governs them).
+
+Conventions (the publication date is "published"):
+
+- a month or day without a year is the most recent one not after publication;
+- "since X" / "from X" run from the start of X to publication; "by X" / "until X" have no start
+  and end at the end of X;
+- "this year/month/week" run from their start to publication; "last year/month/week" and "the
+  previous ..." are the whole previous calendar unit; "the past/last N days/weeks/months/years"
+  end at publication;
+- "the start/beginning of X" is X's first month, "the end of X" its last month; "early", "mid"
+  and "late" are ignored;
+- a period never ends after publication (its end is clipped), unless it starts after it;
+- a phrase recognised as a time but not resolvable (a month with no publication date) gives a
+  Period with null dates; a phrase that is no time expression ("each month", "three years",
+  "the war's outset") gives None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span
+
+from claimledger.models import Period
+
+__all__ = ["TimePhrase", "find_periods", "resolve_period"]
+
+Interval = tuple[date | None, date | None]
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )  # fmt: skip
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+PREPS = ("in", "during", "for", "throughout", "over", "since", "from", "between", "by")
+PREPS += ("until", "till", "through", "across", "on", "at", "of", "within")
+_PREP = re.compile(rf"^({'|'.join(PREPS)})\s+(.*)$")
+_RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|\band\b|\buntil\b|\bthrough\b|[-–—])\s*(.+)$")
+_MODIFIER = re.compile(r"^(?:the whole|all of|the(?! last| previous)|early|mid|late)\s+|^mid-")
+_EDGE = re.compile(r"^(start|beginning|outset|first days|end|last days) of (.+)$")
+_ROLLING = re.compile(r"^(?:the )?(?:past|last|previous) (?:([\w-]+) )?(day|week|month|year|hour)s?$")
+_CALENDAR = re.compile(r"^(this|current|last|previous|the previous|the current) (week|month|year)$")
+_MONTH = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)? )?([a-z]+)\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?(?: (\d{4}))?$")
+_YEAR = re.compile(r"^(?:the year )?((?:1[89]|20)\d\d)$")
+_DECADE = re.compile(r"^((?:1[89]|20)\d0)s$")
+_ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+
+
+def parse_iso(text: str | None) -> date | None:
+    """The date of an ISO date or datetime string, or None when absent or malformed."""
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def resolve_period(text: str, published: str | None) -> Period | None:
+    """The period a time phrase names, or None when it names none (see the module docstring)."""
+    ref = parse_iso(published)
+    phrase = " ".join(text.lower().replace("’", "'").replace(",", " ").split()).strip(" .")
+    match = _PREP.match(phrase)
+    prep, rest = (match.group(1), match.group(2)) if match else ("", phrase)
+    span, ranged = _interval(rest, ref), False
+    if span is None:
+        span, ranged = _range(rest, ref), True
+    if span is None:
+        return None
+    start, end = span
+    if prep in ("since", "from") and not ranged:
+        end = ref
+    elif prep in ("by", "until", "till"):
+        start = None
+    if ref and end and end > ref and (start is None or start <= ref):
+        end = ref
+    return Period(text=text.strip(), start=_iso(start), end=_iso(end))
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _range(phrase: str, ref: date | None) -> Interval | None:
+    """'March to May 2024', 'between 2014 and 2022': from the start of one to the end of the other."""
+    match = _RANGE.match(phrase)
+    if not match:
+        return None
+    right = _interval(match.group(2), ref)
+    left = _interval(match.group(1), right[1] if right and right[1] else ref)
+    if left is None or right is None:
+        return None
+    return left[0], right[1]
+
+
+def _interval(phrase: str, ref: date | None) -> Interval | None:
+    phrase = phrase.strip()
+    while (stripped := _MODIFIER.sub("", phrase)) != phrase:
+        phrase = stripped
+    for reader in (_edge, _relative, _rolling, _calendar, _absolute, _month, _weekday):
+        found = reader(phrase, ref)
+        if found is not None:
+            return found
+    return None
+
+
+def _edge(phrase: str, ref: date | None) -> Interval | None:
+    """The start or end of something: its first or last month."""
+    match = _EDGE.match(phrase)
+    inner = _interval(match.group(2), ref) if match else None
+    if match is None or inner is None:
+        return None
+    start, end = inner
+    if match.group(1) in ("end", "last days"):
+        return (end.replace(day=1) if end else None), end
+    return start, (_month_end(start) if start else None)
+
+
+def _relative(phrase: str, ref: date | None) -> Interval | None:
+    if phrase not in ("year", "current year", "month", "current month", "today", "yesterday"):
+        return None
+    if ref is None:
+        return None, None
+    if phrase.endswith("year"):
+        return ref.replace(month=1, day=1), ref.replace(month=12, day=31)
+    if phrase.endswith("month"):
+        return ref.replace(day=1), _month_end(ref)
+    day = ref - timedelta(days=phrase == "yesterday")
+    return day, day
+
+
+def _calendar(phrase: str, ref: date | None) -> Interval | None:
+    """'this month' runs to publication; 'last month' is the whole previous month."""
+    match = _CALENDAR.match(phrase)
+    if match is None or ref is None:
+        return None if match is None else (None, None)
+    unit, previous = match.group(2), match.group(1) in ("last", "previous", "the previous")
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday() + 7 * previous)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        first = _add_months(ref.replace(day=1), -previous)
+        return first, _month_end(first)
+    year = ref.year - previous
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _rolling(phrase: str, ref: date | None) -> Interval | None:
+    """'the past three months', 'the last 24 hours': a window ending at publication."""
+    match = _ROLLING.match(phrase)
+    if match is None:
+        return None
+    if not match.group(1) and not phrase.startswith(("past", "the past", "the last")):
+        return None  # "last month", "the previous year": a calendar unit
+    word = match.group(1) or "1"
+    count = int(word) if word.isdigit() else COUNTS.get(word)
+    if count is None or ref is None:
+        return None if count is None else (None, None)
+    unit = match.group(2)
+    if unit in ("day", "hour", "week"):
+        days = {"day": count, "hour": -(-count // 24), "week": 7 * count}[unit]
+        return ref - timedelta(days=days), ref
+    return _add_months(ref, -count * (12 if unit == "year" else 1)), ref
+
+
+def _absolute(phrase: str, ref: date | None) -> Interval | None:
+    if match := _ISO.match(phrase):
+        day = parse_iso(phrase)
+        return (day, day) if day else None
+    if match := _YEAR.match(phrase):
+        year = int(match.group(1))
+        return date(year, 1, 1), date(year, 12, 31)
+    if match := _DECADE.match(phrase):
+        year = int(match.group(1))
+        return date(year, 1, 1), date(year + 9, 12, 31)
+    return None
+
+
+def _month(phrase: str, ref: date | None) -> Interval | None:
+    """'October', 'February 2022', 'February 24, 2022', '24 February'."""
+    match = _MONTH.match(phrase)
+    month = MONTHS.get(match.group(2)) if match else None
+    if match is None or month is None:
+        return None
+    day = int(match.group(1) or match.group(3) or 0)
+    if match.group(4):
+        year = int(match.group(4))
+    elif ref is None:
+        return None, None
+    else:  # the most recent such month (or day) not after publication
+        year = ref.year - ((month, day) > (ref.month, ref.day if day else 0))
+    first = date(year, month, 1)
+    if not day:
+        return first, _month_end(first)
+    if day > _month_end(first).day:
+        return None
+    return date(year, month, day), date(year, month, day)
+
+
+def _weekday(phrase: str, ref: date | None) -> Interval | None:
+    name = phrase.removeprefix("last ").removeprefix("this ")
+    if name not in WEEKDAYS:
+        return None
+    if ref is None:
+        return None, None
+    day = ref - timedelta(days=(ref.weekday() - WEEKDAYS.index(name)) % 7)
+    return day, day
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class TimePhrase:
+    """A period phrase of a sentence: token offsets, the token it hangs from, its period."""
+
+    start: int
+    end: int
+    root: int
+    period: Period
+
+
+def find_periods(sent: Span, published: str | None) -> list[TimePhrase]:
+    """The resolvable DATE/TIME phrases of a sentence, with their governing preposition."""
+    doc = sent.doc
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    found: list[TimePhrase] = []
+    k = 0
+    while k < len(ents):
+        start, end = ents[k].start, ents[k].end
+        if k + 1 < len(ents) and _joined(doc, end, ents[k + 1].start):
+            k, end = k + 1, ents[k + 1].end
+        k += 1
+        if start > sent.start and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in PREPS:
+            start -= 1
+        span = doc[start:end]
+        period = resolve_period(span.text, published)
+        if period is not None:
+            found.append(TimePhrase(start, end, span.root.i, period))
+    return found
+
+
+def _joined(doc: Doc, end: int, next_start: int) -> bool:
+    """Two DATE entities joined into one range: 'March' 'and' 'May', 'March' 'to' 'May 2024'."""
+    return next_start == end + 1 and doc[end].lower_ in ("and", "to", "until", "through", "-", "–")

