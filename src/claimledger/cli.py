@@ -134,7 +134,7 @@ def extract(
     if not result.articles:
         _report_skipped(result)
         raise _fail("no usable article in the inputs; see the skipped inputs above")
-    console = Console(file=None, soft_wrap=False)
+    console = Console(width=None if sys.stdout.isatty() and output is None else 160)
 
     failed: list[ExtractionError] = []
 

@@ -109,14 +109,6 @@ class Actor:
     kind: str | None = None
 
 
-@dataclass(frozen=True)
-class Extraction:
-    """Everything extracted from one article."""
-
-    article: Article
-    claims: tuple[Claim, ...]
-    people: tuple[Actor, ...] = ()
-    organizations: tuple[Actor, ...] = ()
 
 
 Bound = Literal["exact", "at_least", "at_most", "about"]
@@ -179,3 +171,16 @@ class Unit:
     start: int | None = None
     end: int | None = None
     registry_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    people: tuple[Actor, ...] = ()
+    organizations: tuple[Actor, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    places: tuple[Place, ...] = ()
+    units: tuple[Unit, ...] = ()

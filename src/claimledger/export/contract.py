@@ -34,9 +34,9 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
         "doc_id": article.doc_id,
         "source": asdict(article.source),
         "claims": [claim_to_dict(c) for c in extraction.claims],
-        "quantities": [],
-        "places": [],
-        "units": [],
+        "quantities": [asdict(q) for q in extraction.quantities],
+        "places": [asdict(p) for p in extraction.places],
+        "units": [asdict(u) for u in extraction.units],
         "people": [asdict(a) for a in extraction.people],
         "organizations": [asdict(a) for a in extraction.organizations],
     }

@@ -11,8 +11,9 @@ def claims_table(extraction: Extraction) -> Table:
     source = extraction.article.source
     title = source.title or source.id or source.path or extraction.article.doc_id
     table = Table(title=f"{title}: {len(extraction.claims)} claims", show_lines=True, expand=True)
-    for column in ("speaker", "chain", "cue", "content", "status"):
-        table.add_column(column, overflow="fold", ratio=4 if column == "content" else 1)
+    widths = {"speaker": 18, "chain": 22, "cue": 10, "content": 30, "status": 12}
+    for column, width in widths.items():
+        table.add_column(column, min_width=width, ratio=4 if column == "content" else 1)
     for claim in extraction.claims:
         status = [claim.polarity]
         if claim.hedged:

@@ -27,10 +27,13 @@ from claimledger.models import Unit
 
 REGISTRY = "units.v1.yaml"
 ECHELONS = frozenset(
-    "army corps division brigade regiment battalion company detachment other".split()
+    {"army", "corps", "division", "brigade", "regiment", "battalion", "company", "detachment"}
+    | {"other"}
 )
 SIDE_CODE = re.compile(r"[A-Z]{2}")
-UNIT_KEYS = frozenset("id name aliases number echelon branch side notes source exclude".split())
+UNIT_KEYS = frozenset(
+    ["id", "name", "aliases", "number", "echelon", "branch", "side", "notes", "source", "exclude"]
+)
 
 
 @dataclass(frozen=True)
@@ -105,9 +108,8 @@ def _registry_text(name: str = REGISTRY) -> str:
     try:
         return resources.files("claimledger.data").joinpath("registry", name).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(
-            f"unit registry {name} cannot be read ({exc}); reinstall claimledger"
-        ) from exc
+        problem = f"unit registry {name} cannot be read ({exc}); reinstall claimledger"
+        raise DataFileError(problem) from exc
 
 
 @lru_cache(maxsize=1)
@@ -117,10 +119,8 @@ def load_registry() -> Registry:
 
 
 def _bad(source: str, where: str, problem: str) -> DataFileError:
-    return DataFileError(
-        f"unit registry {source}, {where}: {problem}; "
-        "fix the file (its header describes every field)"
-    )
+    hint = "fix the file (its header describes every field)"
+    return DataFileError(f"unit registry {source}, {where}: {problem}; {hint}")
 
 
 def _mapping(value: object, source: str, where: str) -> dict[str, Any]:
@@ -192,17 +192,14 @@ def _words(text: str, v: Vocabulary) -> tuple[str, ...]:
     return tuple(v.equivalents.get(w, w) for w in found)
 
 
-def _numbers(ords: str, v: Vocabulary) -> tuple[int, ...]:
-    tokens = re.findall(r"\d+|[^\W\d_]+", ords)
-    return tuple(
-        int(t) if t.isdigit() else v.ordinals[t] for t in tokens if t.isdigit() or t in v.ordinals
-    )
-
-
 def _read(match: re.Match[str], v: Vocabulary) -> tuple[tuple[int, ...], tuple[str, ...], str]:
     """(numbers, descriptors as written, singular noun) of a pattern match."""
+    tokens = re.findall(r"\d+|[^\W\d_]+", match["ords"])
+    numbers = tuple(
+        int(t) if t.isdigit() else v.ordinals[t] for t in tokens if t in v.ordinals or t.isdigit()
+    )
     noun = match["noun"].lower()
-    return _numbers(match["ords"], v), tuple(match["desc"].split()), v.plurals.get(noun, noun)
+    return numbers, tuple(match["desc"].split()), v.plurals.get(noun, noun)
 
 
 def _unit(raw: object, n: int, source: str, v: Vocabulary, single: re.Pattern[str]) -> RegistryUnit:
@@ -236,17 +233,14 @@ def _unit(raw: object, n: int, source: str, v: Vocabulary, single: re.Pattern[st
             raise _bad(source, where, f"{name!r} is not the entry's number and echelon")
         words.update(norm := _words(" ".join(desc), v))
         keys.add(_key(numbers[0], norm, noun))
-    exclude = _strs(entry, "exclude", source, where)
-    fields = (entry["number"], entry["echelon"], entry.get("branch"), entry.get("side"))
-    return RegistryUnit(
-        uid,
-        entry["name"].strip(),
-        *fields,
+    meta = (entry["number"], entry["echelon"], entry.get("branch"), entry.get("side"))
+    found = (
         tuple(names),
         frozenset(words),
         frozenset(keys),
-        exclude,
+        _strs(entry, "exclude", source, where),
     )
+    return RegistryUnit(uid, entry["name"].strip(), *meta, *found)
 
 
 def _key(number: int, words: tuple[str, ...], noun: str) -> str:
@@ -362,35 +356,33 @@ def _branch(words: tuple[str, ...], v: Vocabulary) -> str | None:
     return next((b for key, b in v.branches.items() if f" {key} " in phrase), None)
 
 
-def _pick(units: tuple[RegistryUnit, ...], side: str | None) -> RegistryUnit | None:
+def _pick(units: list[RegistryUnit], side: str | None) -> RegistryUnit | None:
     """The one unit left once the context's side is applied, if exactly one is."""
-    same = tuple(u for u in units if side is None or u.side == side)
+    same = [u for u in units if side is None or u.side == side]
     return same[0] if len(same) == 1 else None
 
 
-def _resolve(mention: _Mention, side: str | None, reg: Registry) -> Iterator[_Found]:
-    v, text, span = reg.vocabulary, mention.text, (mention.start, mention.end)
-    if (u := mention.named) is not None:  # a registry name: the registry knows its side
-        yield _Found(
-            Unit(text, u.name, u.number, u.echelon, u.side, u.branch, *span, u.id), u.words
-        )
+def _known(u: RegistryUnit, m: _Mention) -> Unit:
+    return Unit(m.text, u.name, u.number, u.echelon, u.side, u.branch, m.start, m.end, u.id)
+
+
+def _resolve(m: _Mention, side: str | None, reg: Registry) -> Iterator[_Found]:
+    """The unit(s) of a mention: a registry unit if one fits, else what the words say."""
+    if m.named is not None:  # a registry name: the registry knows its side
+        yield _Found(_known(m.named, m), m.named.words)
         return
-    words = _words(" ".join(mention.descriptors), v)
-    noun = mention.noun or ""
-    for number in mention.numbers:
-        key = _key(number, words, noun)
-        fits = tuple(
-            u for u in reg.by_key.get((number, v.nouns[noun]), ()) if set(words) <= u.words
-        )
-        fits = tuple(u for u in fits if key in u.keys) or fits
+    v, noun = reg.vocabulary, m.noun or ""
+    words = _words(" ".join(m.descriptors), v)
+    for number in m.numbers:
+        fits = [u for u in reg.by_key.get((number, v.nouns[noun]), ()) if set(words) <= u.words]
+        fits = [u for u in fits if _key(number, words, noun) in u.keys] or fits
         if (u := _pick(fits, side)) is not None:
-            unit = Unit(text, u.name, number, u.echelon, u.side, u.branch, *span, u.id)
-            yield _Found(unit, u.words | set(words))
+            yield _Found(_known(u, m), u.words | set(words))
             continue
         sides = {u.side for u in fits}
         guess = side or (sides.pop() if len(sides) == 1 else None)
-        name = " ".join((_ordinal(number), *map(_title, mention.descriptors), _title(noun)))
-        unit = Unit(text, name, number, v.nouns[noun], guess, _branch(words, v), *span)
+        name = " ".join((_ordinal(number), *map(_title, m.descriptors), _title(noun)))
+        unit = Unit(m.text, name, number, v.nouns[noun], guess, _branch(words, v), m.start, m.end)
         yield _Found(unit, frozenset(words))
 
 

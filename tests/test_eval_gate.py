@@ -1,0 +1,72 @@
+"""Evaluation gate: the extraction figures may not fall below their pinned floors.
+
+Floors sit a little under what the extractor reaches (see CHANGELOG.md for the figures), so a
+regression fails CI. Both scorers are the shared ones in ../shared/eval, run as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimledger.export.contract import to_contract
+from claimledger.ingest import read_inputs
+from claimledger.models import Extraction
+from claimledger.pipeline import extract_articles
+
+pytestmark = pytest.mark.slow
+
+DEV_FLOORS = {
+    "attribution.f1": 0.90,
+    "claims.f1": 0.90,
+    "chain.acc": 0.85,
+    "hedged.acc": 0.90,
+    "verification.acc": 0.85,
+    "polarity.acc": 0.90,
+}
+POLNEAR_FLOORS = {"speech_content.f1": 0.72, "speech_full.f1": 0.67}
+
+
+def _predict(inputs: list[str], out: Path) -> None:
+    with out.open("w", encoding="utf-8") as handle:
+        for outcome in extract_articles(list(read_inputs(inputs).articles), workers=2):
+            assert isinstance(outcome, Extraction), outcome
+            handle.write(json.dumps(to_contract(outcome), ensure_ascii=False) + "\n")
+
+
+def _score(args: list[str], floors: dict[str, float]) -> subprocess.CompletedProcess[str]:
+    mins = [arg for metric, floor in floors.items() for arg in ("--min", f"{metric}={floor}")]
+    return subprocess.run(
+        [sys.executable, *args, *mins], capture_output=True, text=True, check=False
+    )
+
+
+def test_dev_set_figures(shared: Path, tmp_path: Path) -> None:
+    pred = tmp_path / "pred.jsonl"
+    _predict([str(shared / "corpus" / "dev" / "articles.jsonl")], pred)
+    result = _score(
+        [
+            str(shared / "eval" / "score.py"),
+            "--gold", str(shared / "corpus" / "dev" / "gold.json"),
+            "--pred", str(pred),
+            "--schema", str(shared / "contract" / "claims.schema.json"),
+        ],
+        DEV_FLOORS,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_polnear_dev_figures(shared: Path, tmp_path: Path) -> None:
+    data = shared / "corpus" / "polnear"
+    if not (data / "dev").is_dir():
+        pytest.skip(f"{data}/dev is absent")
+    inputs, pred = tmp_path / "dev.jsonl", tmp_path / "pred.jsonl"
+    scorer = str(shared / "eval" / "polnear.py")
+    subprocess.run([sys.executable, scorer, "inputs", str(data), "dev", str(inputs)], check=True)
+    _predict([str(inputs)], pred)
+    result = _score([scorer, "score", str(data), "dev", str(pred)], POLNEAR_FLOORS)
+    assert result.returncode == 0, result.stdout + result.stderr
