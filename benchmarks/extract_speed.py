@@ -58,12 +58,19 @@ def main() -> None:
     print(f"{len(articles)} PolNeAR train texts, {words} words")
     nlp = load_nlp()
     texts = [a.text for a in articles]
-    ours = timed("claimledger extract (1 process)", words, lambda: consume(extract_articles(articles)))
-    print(f"peak RSS of claimledger extract: {peak_rss_mb(resource.RUSAGE_SELF):.0f} MB (limit 1024 MB)")
-    bare = timed("bare nlp.pipe (1 process)", words, lambda: consume(nlp.pipe(texts, batch_size=BATCH)))
+    ours = timed(
+        "claimledger extract (1 process)", words, lambda: consume(extract_articles(articles))
+    )
+    rss = peak_rss_mb(resource.RUSAGE_SELF)
+    print(f"peak RSS of claimledger extract: {rss:.0f} MB (limit 1024 MB)")
+    bare = timed(
+        "bare nlp.pipe (1 process)", words, lambda: consume(nlp.pipe(texts, batch_size=BATCH))
+    )
     print(f"claimledger keeps {100 * ours / bare:.0f}% of the bare pipeline's words/s (floor 50%)")
     two = timed(
-        "claimledger extract (--workers 2)", words, lambda: consume(extract_articles(articles, workers=2))
+        "claimledger extract (--workers 2)",
+        words,
+        lambda: consume(extract_articles(articles, workers=2)),
     )
     print(f"--workers 2 speed-up over 1 process: {two / ours:.2f}x")
     print(f"peak RSS, largest worker: {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")

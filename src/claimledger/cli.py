@@ -11,7 +11,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -35,13 +35,13 @@ err = Console(stderr=True)
 T = TypeVar("T")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     contract = "contract"
     jsonl = "jsonl"
     table = "table"
 
 
-class OnError(str, Enum):
+class OnError(StrEnum):
     fail = "fail"
     skip = "skip"
 
@@ -96,7 +96,9 @@ def _report_skipped(result: IngestResult, failed: Sequence[ExtractionError] = ()
         return
     err.print(f"Skipped {len(result.skipped) + len(failed)} input(s):", highlight=False)
     for item in result.skipped:
-        err.print(f"  {item.location}: {item.reason}: {item.message}", highlight=False, soft_wrap=True)
+        err.print(
+            f"  {item.location}: {item.reason}: {item.message}", highlight=False, soft_wrap=True
+        )
     for exc in failed:
         err.print(f"  {exc}", highlight=False, soft_wrap=True)
 
@@ -122,7 +124,9 @@ def extract(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
     on_error: OnError = typer.Option(
-        OnError.fail, "--on-error", help="fail: stop at the first bad input; skip: report it and go on."
+        OnError.fail,
+        "--on-error",
+        help="fail: stop at the first bad input; skip: report it and go on.",
     ),
 ) -> None:
     """Extract every attributed claim of each article.

@@ -109,8 +109,6 @@ class Actor:
     kind: str | None = None
 
 
-
-
 Bound = Literal["exact", "at_least", "at_most", "about"]
 Per = Literal["day", "week", "month", "year"]
 
@@ -145,7 +143,7 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Place:
-    """A place mentioned in the article, resolved against the gazetteer (null coordinates if unknown)."""
+    """A place mentioned in the article, resolved in the gazetteer (null coordinates if unknown)."""
 
     text: str
     name: str

@@ -42,7 +42,7 @@ def extract_articles(
 def _extract_one(article: Article, doc: Doc) -> Outcome:
     try:
         return extract_article(article, doc)
-    except Exception as exc:  # noqa: BLE001 - any failure is reported with the article named
+    except Exception as exc:  # any failure is reported with the article named
         log.exception("extraction failed on %s", _location(article))
         return ExtractionError(_location(article), exc)
 

@@ -15,7 +15,7 @@ def claims_table(extraction: Extraction) -> Table:
     for column, width in widths.items():
         table.add_column(column, min_width=width, ratio=4 if column == "content" else 1)
     for claim in extraction.claims:
-        status = [claim.polarity]
+        status: list[str] = [claim.polarity]
         if claim.hedged:
             status.append("hedged")
         if claim.verification:

@@ -23,7 +23,9 @@ def _lines(name: str) -> list[str]:
     try:
         text = resources.files("claimledger.data").joinpath("lexicons", name).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"lexicon {name} cannot be read ({exc}); reinstall claimledger") from exc
+        raise DataFileError(
+            f"lexicon {name} cannot be read ({exc}); reinstall claimledger"
+        ) from exc
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
