@@ -2,24 +2,42 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from claimledger.extract.actors import extract_actors
 from claimledger.extract.claims import extract_claims
+from claimledger.extract.quantities import extract_quantities
 from claimledger.extract.units import extract_units
-from claimledger.models import Article, Extraction
+from claimledger.models import Article, Claim, Extraction, Quantity
 
 __all__ = ["extract_article"]
 
 
 def extract_article(article: Article, doc: Doc) -> Extraction:
     """Everything claimledger extracts from one parsed article."""
-    claims = extract_claims(doc, article.doc_id)
+    quantities = extract_quantities(doc, article.source.published, article.doc_id)
+    claims = link_quantities(extract_claims(doc, article.doc_id), quantities)
     people, orgs = extract_actors(doc)
     return Extraction(
         article=article,
         claims=claims,
         people=people,
         organizations=orgs,
+        quantities=quantities,
         units=extract_units(doc),
+    )
+
+
+def link_quantities(claims: tuple[Claim, ...], quantities: tuple[Quantity, ...]) -> tuple[Claim, ...]:
+    """Each claim with the ids of the figures its content states."""
+    return tuple(
+        replace(
+            c,
+            quantity_ids=tuple(
+                q.id for q in quantities if c.content.start <= q.start and q.end <= c.content.end
+            ),
+        )
+        for c in claims
     )

@@ -1,8 +1,10 @@
-"""Time expressions: the period a figure covers, resolved to ISO dates.
+"""Time expressions: the period a figure covers, resolved to ISO dates, and its rate.
 
 ``resolve_period`` reads one phrase ("in October", "since February 2022", "over the past three
 months") against the article's publication date; ``find_periods`` finds such phrases in a parsed
-sentence (its DATE and TIME entities, with the preposition that governs them).
+sentence (its DATE and TIME entities, with the preposition that governs them); ``find_rates``
+finds rate phrases ("per month", "a day", "each week", "monthly"); ``link_nearest`` ties such
+phrases to the figures nearest to them in the parse tree.
 
 Conventions (the publication date is "published"):
 
@@ -24,42 +26,52 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from claimledger.models import Period
+from claimledger.models import Per, Period
 
-__all__ = ["TimePhrase", "find_periods", "resolve_period"]
+__all__ = [
+    "RateWords",
+    "TimePhrase",
+    "find_periods",
+    "find_rates",
+    "link_nearest",
+    "resolve_period",
+]
 
 Interval = tuple[date | None, date | None]
 
-MONTHS = {
-    name: n
-    for n, names in enumerate(
-        [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")]
-    )  # fmt: skip
-    for name in names
-}
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+MONTHS = {name: n for n, name in enumerate(_MONTH_NAMES.split(), 1)}
+MONTHS |= {name[:3]: n for name, n in MONTHS.items()} | {"sept": 9}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-PREPS = ("in", "during", "for", "throughout", "over", "since", "from", "between", "by")
-PREPS += ("until", "till", "through", "across", "on", "at", "of", "within")
+_PREP_WORDS = (
+    "in during for throughout over since from between by until till through across on at of"
+)
+PREPS = frozenset(_PREP_WORDS.split())
 _PREP = re.compile(rf"^({'|'.join(PREPS)})\s+(.*)$")
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|\band\b|\buntil\b|\bthrough\b|[-–—])\s*(.+)$")
 _MODIFIER = re.compile(r"^(?:the whole|all of|the(?! last| previous)|early|mid|late)\s+|^mid-")
 _EDGE = re.compile(r"^(start|beginning|outset|first days|end|last days) of (.+)$")
-_ROLLING = re.compile(r"^(?:the )?(?:past|last|previous) (?:([\w-]+) )?(day|week|month|year|hour)s?$")
+_ROLLING = re.compile(
+    r"^(?:the )?(?:past|last|previous) (?:([\w-]+) )?(day|week|month|year|hour)s?$"
+)
 _CALENDAR = re.compile(r"^(this|current|last|previous|the previous|the current) (week|month|year)$")
-_MONTH = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)? )?([a-z]+)\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?(?: (\d{4}))?$")
+_MONTH = re.compile(
+    r"^(?:(\d{1,2})(?:st|nd|rd|th)? )?([a-z]+)\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?(?: (\d{4}))?$"
+)
 _YEAR = re.compile(r"^(?:the year )?((?:1[89]|20)\d\d)$")
 _DECADE = re.compile(r"^((?:1[89]|20)\d0)s$")
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "old"})
 
 
 def parse_iso(text: str | None) -> date | None:
@@ -96,7 +108,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def _range(phrase: str, ref: date | None) -> Interval | None:
-    """'March to May 2024', 'between 2014 and 2022': from the start of one to the end of the other."""
+    """'March to May 2024', 'between 2014 and 2022': from the start of one to the other's end."""
     match = _RANGE.match(phrase)
     if not match:
         return None
@@ -242,10 +254,16 @@ class TimePhrase:
     period: Period
 
 
-def find_periods(sent: Span, published: str | None) -> list[TimePhrase]:
-    """The resolvable DATE/TIME phrases of a sentence, with their governing preposition."""
+def find_periods(
+    sent: Span, published: str | None, ents: Sequence[Span] | None = None
+) -> list[TimePhrase]:
+    """The resolvable DATE/TIME phrases of a sentence, with their governing preposition.
+
+    ``ents`` are the sentence's DATE/TIME entities when the caller has them already.
+    """
     doc = sent.doc
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    if ents is None:
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
     found: list[TimePhrase] = []
     k = 0
     while k < len(ents):
@@ -253,7 +271,7 @@ def find_periods(sent: Span, published: str | None) -> list[TimePhrase]:
         if k + 1 < len(ents) and _joined(doc, end, ents[k + 1].start):
             k, end = k + 1, ents[k + 1].end
         k += 1
-        if start > sent.start and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in PREPS:
+        if start > sent.start and doc[start - 1].lower_ in PREPS and doc[start - 1].dep_ == "prep":
             start -= 1
         span = doc[start:end]
         period = resolve_period(span.text, published)
@@ -265,3 +283,55 @@ def find_periods(sent: Span, published: str | None) -> list[TimePhrase]:
 def _joined(doc: Doc, end: int, next_start: int) -> bool:
     """Two DATE entities joined into one range: 'March' 'and' 'May', 'March' 'to' 'May 2024'."""
     return next_start == end + 1 and doc[end].lower_ in ("and", "to", "until", "through", "-", "–")
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the parse tree."""
+    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, tok in enumerate([b, *b.ancestors]):
+        if tok.i in up:
+            return up[tok.i] + n
+    return 1_000
+
+
+def link_nearest(roots: list[Token], anchors: list[Token], limit: int) -> list[int | None]:
+    """For each figure (by its root token), the index of its nearest anchor (a time phrase's
+    root) within limit edges, among the anchors that are no nearer to another figure."""
+    table = [[_distance(root, anchor) for anchor in anchors] for root in roots]
+    nearest = [min(column, default=limit + 1) for column in zip(*table, strict=True)]
+    chosen: list[int | None] = []
+    for row in table:
+        fits = [(d, m) for m, d in enumerate(row) if d <= limit and d == nearest[m]]
+        chosen.append(min(fits)[1] if fits else None)
+    return chosen
+
+
+@dataclass(frozen=True)
+class RateWords:
+    """The words that make a figure a rate (data: quantities.v1.tsv)."""
+
+    nouns: Mapping[str, Per]  # "day" after a distributive: "per day", "a day", "each day"
+    adverbs: Mapping[str, Per]  # "daily", "monthly"
+    distributives: frozenset[str]  # "per", "a", "each", "every"
+
+
+def find_rates(sent: Span, words: RateWords) -> list[tuple[Token, Per]]:
+    """The rate phrases of a sentence, by their time word: 'per day', 'a month', 'monthly'."""
+    found: list[tuple[Token, Per]] = []
+    for tok in sent:
+        word = tok.lower_
+        if word in words.adverbs and tok.dep_ in ("advmod", "amod", "npadvmod"):
+            found.append((tok, words.adverbs[word]))
+        elif word in words.nouns and tok.i > sent.start and _distributed(tok, sent, words):
+            found.append((tok, words.nouns[word]))
+    return found
+
+
+def _distributed(noun: Token, sent: Span, words: RateWords) -> bool:
+    """'per day', 'each day', 'every day'; 'a day' as an adverb (not 'a day ago', 'for a day')."""
+    word = noun.doc[noun.i - 1].lower_
+    if word not in words.distributives:
+        return False
+    if noun.i + 1 < sent.end and noun.doc[noun.i + 1].lower_ in NOT_RATE_AFTER:
+        return False
+    return word not in ("a", "an") or noun.dep_ in ("npadvmod", "advmod", "nmod")

@@ -1,0 +1,435 @@
+"""Reported figures: counts, ranges, bounds, percentages, written numbers and rates.
+
+``extract_quantities`` reads each sentence's number tokens (digits, and the number words of
+``numbers.v1.tsv``) that are not part of a date, time, ordinal or name entity, and builds figures:
+
+- a run of number tokens is one number ("1.5 million", "three hundred and fifty", "a dozen");
+  two joined by "-", "to", "or", or "and" after "between", a range ("rose from 1 to 2" is two);
+- the phrases of ``quantities.v1.tsv`` around it give its bound ("more than", "or so") and unit
+  ("%", "km", "$"); in its clause, its rate ("per month", "a day", "each week", "monthly");
+- what it counts is the noun it modifies, with that noun's compound, adjective and possessive
+  modifiers; for a unit or container noun the object of "of" ("80% of the town", "the number of
+  deserters"); for the object of a level verb, the verb's subject ("casualties rose to 300");
+- its period (see ``dates.py``) and its rate are the phrases of its sentence nearest to it in the
+  parse tree, each phrase going to the figure(s) nearest to it, within a distance limit.
+
+Not figures: years, dates, times, ordinals ("57th"), numbers inside names ("3rd Army Corps"),
+labels ("page 12"), fractions and scores, "one" on its own ("one of them") and a small written
+number after "the" ("the two sides").
+
+A figure with no bound word is exact; any bound word makes it approximate. Vague plurals are
+ranges: the product P of their scale words gives 2P..10P ("tens of thousands" = 20,000..100,000).
+A bare count has unit None.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import cast, get_args
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.errors import DataFileError
+from claimledger.extract import dates
+from claimledger.models import Bound, Per, Period, Quantity
+
+__all__ = ["extract_quantities"]
+
+NUMBERS = "numbers.v1.tsv"
+RULES = "quantities.v1.tsv"
+FIGURE_LABELS = frozenset({"", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+RANGE_LINKS = frozenset({"-", "–", "—", "to", "or", "and"})
+MAX_PERIOD_DISTANCE = 6
+MAX_RATE_DISTANCE = 4
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = re.compile(rf"^{_NUMBER}$")
+_SUFFIXED = re.compile(rf"^({_NUMBER})([a-z]+)$")
+_DASHED = re.compile(rf"^({_NUMBER})[–—]({_NUMBER})$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+Table = dict[tuple[str, ...], str]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    words: dict[str, tuple[float, str]]  # number word -> (value, kind)
+    tables: dict[str, Table]  # kind -> phrase (as words) -> value
+    starts: frozenset[str]  # the words that can start a number
+    rates: dates.RateWords
+
+    def table(self, kind: str) -> Table:
+        return self.tables.get(kind, {})
+
+    def has(self, kind: str, word: str) -> bool:
+        return (word,) in self.tables.get(kind, {})
+
+
+def _rows(name: str) -> list[list[str]]:
+    try:
+        text = resources.files("claimledger.data").joinpath("lexicons", name).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(
+            f"lexicon {name} cannot be read ({exc}); reinstall claimledger"
+        ) from exc
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for n, row in enumerate(rows, 1):
+        if len(row) != 3:
+            raise DataFileError(f"lexicon {name}, entry {n}: want three tab-separated columns")
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    try:
+        words = {word: (float(value), kind) for word, value, kind in _rows(NUMBERS)}
+    except ValueError as exc:
+        raise DataFileError(f"lexicon {NUMBERS}: a value is not a number ({exc})") from exc
+    tables: dict[str, Table] = {}
+    allowed = {"bound": get_args(Bound), "bound_after": get_args(Bound)}
+    allowed |= {"rate_noun": get_args(Per), "rate_adverb": get_args(Per)}
+    for kind, phrase, value in _rows(RULES):
+        if kind in allowed and value not in allowed[kind]:
+            raise DataFileError(f"lexicon {RULES}: {kind} {phrase!r} has unknown value {value!r}")
+        tables.setdefault(kind, {})[tuple(phrase.split())] = value
+    starts = frozenset(w for w, (_, kind) in words.items() if kind not in ("suffix", "article"))
+    rates = dates.RateWords(
+        nouns={k[0]: cast(Per, v) for k, v in tables.get("rate_noun", {}).items()},
+        adverbs={k[0]: cast(Per, v) for k, v in tables.get("rate_adverb", {}).items()},
+        distributives=frozenset(k[0] for k in tables.get("distributive", {})),
+    )
+    return _Rules(words, tables, starts, rates)
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One number: token offsets, its value (low == high) or a range, and its scale word."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    vague: bool
+    scale: float
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int  # token offsets of the figure as written (bound, currency, number, unit)
+    end: int
+    core_start: int  # token offsets of currency, number and unit only
+    core_end: int
+    low: float
+    high: float
+    bound: Bound
+    unit: str | None
+
+
+def extract_quantities(doc: Doc, published: str | None, doc_id: str) -> tuple[Quantity, ...]:
+    """Every reported figure of a parsed article, in text order, ids ``{doc_id}:q{n}``."""
+    rules = _rules()
+    found: list[Quantity] = []
+    times = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    for sent in doc.sents:
+        figures = _figures(sent, _atoms(sent, rules), rules)
+        if figures:
+            ents = [e for e in times if sent.start <= e.start < sent.end]
+            found.extend(
+                _quantities(sent, figures, dates.find_periods(sent, published, ents), rules)
+            )
+    return tuple(replace(q, id=f"{doc_id}:q{n}") for n, q in enumerate(found, 1))
+
+
+def _digits(text: str, rules: _Rules) -> tuple[float, float] | None:
+    """The value of a token written in digits: '21,600', '1.5', '5bn', '15,000–18,000'."""
+    if not text[:1].isdigit():
+        return None
+    if _DIGITS.match(text):
+        return float(text.replace(",", "")), float(text.replace(",", ""))
+    if match := _SUFFIXED.match(text.lower()):
+        word = rules.words.get(match.group(2), (0.0, ""))
+        value = float(match.group(1).replace(",", "")) * word[0]
+        return (value, value) if word[1] == "suffix" else None
+    if match := _DASHED.match(text):
+        return float(match.group(1).replace(",", "")), float(match.group(2).replace(",", ""))
+    return None
+
+
+def _kind(tok: Token, rules: _Rules) -> str:
+    return rules.words.get(tok.lower_, (0.0, ""))[1]
+
+
+def _is_number(tok: Token, rules: _Rules) -> bool:
+    """A token that starts a number: not in a date/time/ordinal/name entity, not a label."""
+    if not (tok.text[0].isdigit() or tok.lower_ in rules.starts):
+        return False
+    if tok.ent_type_ not in FIGURE_LABELS or _labelled(tok, rules):
+        return False
+    if _YEAR.match(tok.text):  # a year, unless it plainly counts things ("2000 soldiers")
+        return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and not tok.head.ent_type_
+    return _kind(tok, rules) in ("small", "hundred", "scale", "vague") or bool(
+        _digits(tok.text, rules)
+    )
+
+
+def _labelled(tok: Token, rules: _Rules) -> bool:
+    """A number that labels rather than counts: 'page 12', 'No. 2', 'Resolution 2231'."""
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if before == "." and tok.i > 1:
+        before = tok.doc[tok.i - 2].lower_ + "."
+    return rules.has("label", before)
+
+
+def _atoms(sent: Span, rules: _Rules) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for tok in sent:
+        if atoms and tok.i < atoms[-1].end:
+            continue
+        if _is_number(tok, rules):
+            atoms.append(_read_atom(sent.doc, tok.i, sent, rules))
+    return atoms
+
+
+def _read_atom(doc: Doc, i: int, sent: Span, rules: _Rules) -> _Atom:
+    """The longest number from token i: '1.5 million', 'twenty-five', 'tens of thousands'."""
+    between = i > sent.start and doc[i - 1].lower_ == "between"
+    end = i + 1
+    while end < sent.end and (step := _continues(doc, end, sent.end, between, rules)):
+        end += step
+    article = i > sent.start and doc[i - 1].lower_ in ("a", "an")
+    start = i - 1 if article and _kind(doc[i], rules) in ("hundred", "scale") else i  # "a dozen"
+    low, high, vague = _value(doc[start:end], rules)
+    last = rules.words.get(doc[end - 1].lower_, (1.0, ""))
+    return _Atom(start, end, low, high, vague, last[0] if last[1] in ("hundred", "scale") else 1.0)
+
+
+def _continues(doc: Doc, j: int, stop: int, between: bool, rules: _Rules) -> int:
+    """How many tokens from j continue the number before it (0: it ends at j)."""
+    prev, kind, prev_kind = doc[j - 1], _kind(doc[j], rules), _kind(doc[j - 1], rules)
+    after = _kind(doc[j + 1], rules) if j + 1 < stop else ""
+    if kind in ("hundred", "scale"):
+        return 1 if prev_kind or _digits(prev.text, rules) else 0
+    if kind == "small" and prev_kind in ("hundred", "scale", "small"):
+        return 1 if prev_kind != "small" or _tens_unit(prev, doc[j], rules) else 0
+    if doc[j].lower_ == "and" and prev_kind in ("hundred", "scale") and after == "small":
+        return 0 if between else 2  # "three hundred and fifty", not "between 300 and 400"
+    if doc[j].text == "-" and prev_kind == "small" and after == "small":
+        return 2 if _tens_unit(prev, doc[j + 1], rules) else 0
+    if doc[j].lower_ == "of" and prev_kind == "vague" and after == "vague":
+        return 2
+    return 0
+
+
+def _tens_unit(tens: Token, unit: Token, rules: _Rules) -> bool:
+    """'twenty' then 'five'."""
+    a, b = rules.words[tens.lower_][0], rules.words.get(unit.lower_, (99.0, ""))[0]
+    return a >= 20 and a % 10 == 0 and 0 < b < 10
+
+
+def _value(tokens: Span, rules: _Rules) -> tuple[float, float, bool]:
+    """Low, high and vagueness of a number's tokens."""
+    vague = [rules.words[t.lower_][0] for t in tokens if _kind(t, rules) == "vague"]
+    if vague:
+        product = math.prod(vague)
+        return 2 * product, 10 * product, True
+    total = current = 0.0
+    for tok in tokens:
+        if digits := _digits(tok.text, rules):
+            if digits[0] != digits[1]:
+                return digits[0], digits[1], False
+            current += digits[0]
+            continue
+        value, kind = rules.words.get(tok.lower_, (0.0, ""))
+        if kind in ("small", "article"):
+            current += value
+        elif kind == "hundred":
+            current = (current or 1) * value
+        elif kind == "scale":
+            total, current = total + (current or 1) * value, 0.0
+    return total + current, total + current, False
+
+
+def _figures(sent: Span, atoms: list[_Atom], rules: _Rules) -> list[_Figure]:
+    figures: list[_Figure | None] = []
+    k = 0
+    while k < len(atoms):
+        following = atoms[k + 1] if k + 1 < len(atoms) else None
+        if following and _is_ratio(sent.doc, atoms[k], following):
+            k += 2
+            continue
+        pair = following is not None and _is_range(sent, atoms[k], following, rules)
+        figures.append(_figure(sent, atoms[k], following if pair else None, rules))
+        k += 2 if pair else 1
+    return [f for f in figures if f is not None]
+
+
+def _is_ratio(doc: Doc, a: _Atom, b: _Atom) -> bool:
+    """'nine out of ten', 'one in five', a score '2-1': a ratio, not two counts."""
+    words = tuple(t.lower_ for t in doc[a.end : b.start])
+    if words in (("-",), ("–",)):
+        return a.low >= b.low
+    return words == ("out", "of") or (words in (("in",), ("of",)) and a.low < b.low)
+
+
+def _is_range(sent: Span, a: _Atom, b: _Atom, rules: _Rules) -> bool:
+    doc = sent.doc
+    if a.low * (b.scale if a.scale == 1 else 1) >= b.low:  # a range rises
+        return False
+    i = a.end + _match(doc, a.end, b.start, rules.table("unit"))[0]
+    if i >= b.start or doc[i].lower_ not in RANGE_LINKS:
+        return False
+    link, i = doc[i].lower_, i + 1
+    if i < b.start and rules.has("currency", doc[i].lower_):
+        i += 1
+    first = a.start - (a.start > sent.start and rules.has("currency", doc[a.start - 1].lower_))
+    before = doc[first - 1] if first > sent.start else None
+    if i != b.start or (link == "and" and (before is None or before.lower_ != "between")):
+        return False
+    head = before.head if before is not None and before.lower_ == "from" else None
+    rising = head is not None and head.pos_ in ("VERB", "AUX") and head.lemma_ != "range"
+    return not (link == "to" and rising)
+
+
+def _figure(sent: Span, a: _Atom, b: _Atom | None, rules: _Rules) -> _Figure | None:
+    doc, lo, hi = sent.doc, sent.start, sent.end
+    last = b or a
+    low = a.low * (last.scale if b and a.scale == 1 else 1)  # "5 to 10 million"
+    start, end, unit = a.start, last.end, None
+    if start > lo and rules.has("currency", doc[start - 1].lower_):
+        start, unit = start - 1, rules.table("currency")[(doc[start - 1].lower_,)]
+    if unit is None:
+        n, unit = _match(doc, end, hi, rules.table("unit"))
+        end += n
+    core_start, core_end = start, end
+    if b and start > lo and doc[start - 1].lower_ in ("between", "from"):
+        start -= 1
+    n, bound = _match(doc, start, lo, rules.table("bound"), backward=True)
+    m, after = _match(doc, end, hi, rules.table("bound_after"))
+    start, end = start - n, end + m
+    if _not_a_figure(doc, a, b, start, unit, rules):
+        return None
+    exact = "about" if a.vague else "exact"
+    return _Figure(
+        start, end, core_start, core_end, low, last.high, cast(Bound, bound or after or exact), unit
+    )
+
+
+def _not_a_figure(
+    doc: Doc, a: _Atom, b: _Atom | None, start: int, unit: str | None, rules: _Rules
+) -> bool:
+    """'one of them', 'the two sides': a lone written number that refers rather than reports;
+    'a 52-count complaint', 'a five-alarm call': a number inside a hyphenated modifier."""
+    if not b and a.end < len(doc) and doc[a.end].text == "-":
+        return True
+    if b or unit or a.end - a.start != 1 or _kind(doc[a.start], rules) != "small":
+        return False
+    return doc[a.start].lower_ == "one" or (
+        a.low < 10 and start > 0 and doc[start - 1].lower_ == "the"
+    )
+
+
+def _match(
+    doc: Doc, i: int, limit: int, table: Table, backward: bool = False
+) -> tuple[int, str | None]:
+    """The longest phrase of table right after token i (or right before it, backward)."""
+    for n in (4, 3, 2, 1):
+        lo, hi = (i - n, i) if backward else (i, i + n)
+        if (lo >= limit) if backward else (hi <= limit):
+            key = tuple(t.lower_ for t in doc[lo:hi])
+            if key in table:
+                return n, table[key]
+    return 0, None
+
+
+def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
+    noun = _counted(root, fig, rules)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mods = [c for c in noun.lefts if c.dep_ in NP_DEPS and not fig.start <= c.i < fig.end]
+    start = min([c.left_edge.i for c in mods] + [noun.i])
+    if fig.start < noun.i:
+        start = max(start, fig.end)
+    while start < noun.i and noun.doc[start].dep_ in ("det", "punct", "case", "cc", "prep"):
+        start += 1
+    return noun.doc[start : noun.i + 1].text
+
+
+def _counted(root: Token, fig: _Figure, rules: _Rules) -> Token | None:
+    """The noun a figure counts (see the module docstring)."""
+    head = root.head
+    inside = fig.core_start <= head.i < fig.core_end
+    if root.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and not inside:
+        if head.ent_type_ in ("DATE", "TIME"):  # "reached 5,000 last year"
+            return _subject(head.head, rules)
+        return _of_object(head, rules) if rules.has("container", head.lower_) else head
+    if not _digits(root.text, rules) and _kind(root, rules) != "small":  # "%", "km", "thousands"
+        found = _of_object(root, rules)
+        if found is not None:
+            return found
+    if root.dep_ == "pobj" and head.lower_ in ("to", "at", "by"):
+        return _subject(head.head, rules)
+    return _subject(head, rules) if root.dep_ in ("dobj", "attr", "npadvmod", "oprd") else None
+
+
+def _of_object(tok: Token, rules: _Rules) -> Token | None:
+    """'the number of deserters' -> deserters; a container without 'of' is itself."""
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and rules.has("container", obj.lower_):
+                return _of_object(obj, rules)
+            return obj
+    return tok if rules.has("container", tok.lower_) else None
+
+
+def _subject(verb: Token, rules: _Rules) -> Token | None:
+    """The subject of a level verb ('casualties rose to 300', 'losses were 500')."""
+    if not rules.has("level_verb", verb.lemma_.lower()):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and rules.has("container", subject.lower_):
+        return _of_object(subject, rules)
+    return subject
+
+
+def _quantities(
+    sent: Span, figures: list[_Figure], periods: list[dates.TimePhrase], rules: _Rules
+) -> list[Quantity]:
+    doc = sent.doc
+    roots = [doc[f.core_start : f.core_end].root for f in figures]
+    rates = dates.find_rates(sent, rules.rates)
+    period_of = dates.link_nearest(roots, [doc[p.root] for p in periods], MAX_PERIOD_DISTANCE)
+    rate_of = dates.link_nearest(roots, [tok for tok, _ in rates], MAX_RATE_DISTANCE)
+    found = []
+    for fig, root, p, r in zip(figures, roots, period_of, rate_of, strict=True):
+        period = periods[p].period if p is not None else None
+        per = rates[r][1] if r is not None else None
+        found.append(_quantity(doc, fig, _what(root, fig, rules), period, per))
+    return found
+
+
+def _quantity(
+    doc: Doc, fig: _Figure, what: str | None, period: Period | None, per: Per | None
+) -> Quantity:
+    span, single = doc[fig.start : fig.end], fig.low == fig.high
+    return Quantity(
+        id="",
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        value=fig.low if single else None,
+        low=None if single else fig.low,
+        high=None if single else fig.high,
+        approximate=fig.bound != "exact",
+        bound=fig.bound,
+        unit=fig.unit,
+        what=what,
+        period=period,
+        per=per,
+    )
