@@ -10,6 +10,8 @@
     │   ├── EmptyArticleError      the article's text is empty once whitespace is removed
     │   └── UnsupportedInputError  a file type claimledger does not read
     ├── ExtractionError            extraction failed on one article (a bug: please report it)
+    ├── StoreError                 the ledger database cannot be used (path, schema, lock)
+    ├── NotFoundError              a claim, cluster or source asked for is not in the ledger
     ├── ModelError                 the spaCy model cannot be loaded
     └── DataFileError              a shipped or user data file (lexicon, registry) is malformed
 
@@ -73,6 +75,14 @@ class ExtractionError(ClaimledgerError):
             f"{location}: extraction failed ({type(cause).__name__}: {cause}). This is a bug in "
             "claimledger: please report it with the article; --on-error skip goes on without it"
         )
+
+
+class StoreError(ClaimledgerError):
+    """The ledger database cannot be used: bad path, not a ledger, schema needs an upgrade."""
+
+
+class NotFoundError(ClaimledgerError):
+    """Something asked for by id or name is not in the ledger."""
 
 
 class ModelError(ClaimledgerError):

@@ -357,7 +357,12 @@ def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
         start = max(start, fig.end)
     while start < noun.i and noun.doc[start].dep_ in ("det", "punct", "case", "cc", "prep"):
         start += 1
-    return noun.doc[start : noun.i + 1].text
+    what = noun.doc[start : noun.i + 1].text
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.i > noun.i:
+        if not rules.has("level_verb", verb.lemma_.lower()):
+            what += " " + verb.text  # "soldiers deserted": what happened is part of what is counted
+    return what
 
 
 def _counted(root: Token, fig: _Figure, rules: _Rules) -> Token | None:

@@ -1,0 +1,1 @@
+"""Cross-article analysis: claim clusters, origins and independence, numeric checks, grades."""

@@ -1,0 +1,90 @@
+"""Admiralty-style grades: source reliability A-F and claim credibility 1-6, with reasons.
+
+Reliability of a source (an origin of claims) comes from its track record in the ledger: of its
+claims whose cluster was judged (corroborated, contested or denied), the share corroborated.
+A registry prior (for example state media) stands in while fewer than ``MIN_RECORD`` claims
+have been judged; with no prior and no record the grade is F, "cannot be judged".
+
+    A  >= 90% corroborated over at least 5 judged claims    D  >= 25%
+    B  >= 75%                                               E  below 25%
+    C  >= 50%                                               F  cannot be judged
+
+Credibility of a claim comes from its cluster and its own flags:
+
+    1 confirmed by independent sources (corroborated cluster, not hedged)
+    2 probably true (corroborated but hedged, or the article reports it confirmed)
+    3 possibly true (one line of reporting, nothing against it, source graded A-C)
+    4 doubtful (one line of reporting and hedged, unverified, or a source graded D-F)
+    5 improbable (contested or denied by others)
+    6 cannot be judged (no named source)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, SourceGrade
+
+MIN_RECORD = 3
+PriorOf = Callable[[str], tuple[str, str] | None]
+
+
+def grade_source(name: str, outcomes: Sequence[str], prior: tuple[str, str] | None) -> SourceGrade:
+    """Reliability of a source from the assessments of its claims' clusters."""
+    count = Counter(outcomes)
+    good, contested, denied = count["corroborated"], count["contested"], count["denied"]
+    judged = good + contested + denied
+    record = (
+        f"{len(outcomes)} claim(s) in the ledger: {good} corroborated, {contested} contested, "
+        f"{denied} denied, {count['circular'] + count['single-source']} not yet confirmed"
+    )
+    reasons = [record]
+    if judged < MIN_RECORD and prior is not None:
+        letter = prior[0]
+        reasons.append(f"registry: {prior[1]} ({letter}); too little track record to override it")
+    elif judged == 0:
+        letter = "F"
+        reasons.append("cannot be judged: none of its claims has been corroborated or contradicted")
+    else:
+        share = good / judged
+        letter = _letter(share, judged)
+        reasons.append(f"{share:.0%} of {judged} judged claim(s) corroborated")
+        if prior is not None:
+            reasons.append(f"registry: {prior[1]} ({prior[0]})")
+    return SourceGrade(name, letter, tuple(reasons), len(outcomes), good, contested, denied)
+
+
+def _letter(share: float, judged: int) -> str:
+    if share >= 0.9 and judged >= 5:
+        return "A"
+    for letter, floor in (("B", 0.75), ("C", 0.5), ("D", 0.25)):
+        if share >= floor:
+            return letter
+    return "E"
+
+
+def grade_claim(claim: ClaimRecord, cluster: Cluster, source: SourceGrade | None, against: bool) -> ClaimGrade:
+    """Credibility 1-6 of one claim."""
+    if not claim.origin:
+        return ClaimGrade(claim.id, 6, ("no named source: cannot be judged",))
+    if cluster.assessment in ("contested", "denied") and not against:
+        return ClaimGrade(claim.id, 5, (f"its cluster is {cluster.assessment}: {cluster.reasons[-1]}",))
+    if cluster.assessment == "corroborated":
+        if claim.hedged:
+            return ClaimGrade(claim.id, 2, ("corroborated by independent origins", "the article hedges it"))
+        return ClaimGrade(claim.id, 1, ("confirmed by independent origins: " + ", ".join(cluster.origins),))
+    if claim.verification == "confirmed":
+        return ClaimGrade(claim.id, 2, ("the article reports it independently confirmed",))
+    reasons = [f"one line of reporting ({cluster.assessment})"]
+    doubts = []
+    if claim.hedged:
+        doubts.append("the article hedges it")
+    if claim.verification in ("unverified", "disputed"):
+        doubts.append(f"the article calls it {claim.verification}")
+    letter = source.reliability if source else "F"
+    if letter in ("D", "E", "F"):
+        doubts.append(f"its source is graded {letter}")
+    if doubts:
+        return ClaimGrade(claim.id, 4, tuple(reasons + doubts))
+    return ClaimGrade(claim.id, 3, (*reasons, f"nothing against it; source graded {letter}"))

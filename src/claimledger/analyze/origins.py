@@ -1,0 +1,145 @@
+"""Origins and independence of a cluster, and its assessment.
+
+Each member claim has an origin: the last link of its attribution chain. Origins are merged
+into lines of reporting when they cannot be independent of each other:
+
+- the same origin, named the same way (after normalising case and articles);
+- anonymous or unnamed sources count as the outlet that carries them;
+- an outlet and whatever it relays in this cluster ("as reported by Sputnik" is Sputnik's own
+  origin for the claim, and Sputnik's article names that origin);
+- outlets under one owner (from the registry) are one line.
+
+Members that contradict the claim (a denial, a negation, or an article's own statement that the
+claim is denied or disputed) are kept apart from the supporting lines. The assessment is, in
+this order: ``denied`` (the party concerned, a government or military source, denies it),
+``contested`` (an independent origin contradicts it), ``corroborated`` (two or more independent
+supporting lines), ``circular`` (one line echoed by two or more articles), ``single-source``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from claimledger.store.records import ClaimRecord, Cluster
+
+NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|false|untrue|fiction|fabricat\w*)\b|n't\b", re.I)
+ANONYMOUS = {"anonymous", "unspecified"}
+PARTY_KINDS = {"government", "military"}
+OwnerOf = Callable[[str], str | None]
+
+
+def _norm(name: str | None) -> str:
+    text = (name or "").lower().replace("’", "'").strip()
+    for det in ("the ", "a ", "an "):
+        text = text.removeprefix(det)
+    return " ".join(text.split())
+
+
+class _Lines:
+    """Union-find over origin keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def origin_key(claim: ClaimRecord, owner_of: OwnerOf) -> str:
+    """The key of a claim's origin; unnamed sources count as the outlet carrying them."""
+    kind = claim.chain[-1][1] if claim.chain else claim.speaker_kind
+    if claim.origin and kind not in ANONYMOUS:
+        if kind == "outlet":
+            return "outlet:" + (owner_of(claim.origin) or _norm(claim.origin))
+        return _norm(claim.origin)
+    outlets = [name for name, k in claim.chain if k == "outlet"]
+    carrier = outlets[0] if outlets else (claim.outlet_id or claim.outlet or claim.doc_id)
+    return "outlet:" + (owner_of(carrier) or _norm(carrier))
+
+
+def contradicts(claim: ClaimRecord, members: Sequence[ClaimRecord]) -> bool:
+    """A member contradicts the cluster when it denies, or negates what the others affirm."""
+    if claim.polarity == "deny":
+        return True
+    negated = bool(NEGATION.search(claim.content))
+    others = [m for m in members if m.id != claim.id and m.polarity == "affirm"]
+    return negated and any(not NEGATION.search(m.content) for m in others)
+
+
+def assess(cluster_id: str, members: Sequence[ClaimRecord], owner_of: OwnerOf) -> Cluster:
+    """The cluster's origins, their independence, and its assessment, with the reasons."""
+    against = [m for m in members if contradicts(m, members)]
+    if len(against) == len(members):
+        against = []  # a cluster of denials only: the denial is itself the claim
+    support = [m for m in members if m not in against]
+    lines = _Lines()
+    names: dict[str, Counter[str]] = {}
+    for m in support:
+        key = origin_key(m, owner_of)
+        lines.find(key)
+        names.setdefault(key, Counter())[m.origin or m.outlet or "unnamed source"] += 1
+        if m.outlet_id or m.outlet:
+            carrier = "outlet:" + (owner_of(m.outlet_id or m.outlet or "") or _norm(m.outlet_id or m.outlet))
+            if carrier in lines.parent and carrier != key:
+                lines.join(carrier, key)
+    for m in support:  # an outlet relayed by another article is the line its own articles name
+        carrier = m.outlet_id or m.outlet
+        if carrier:
+            carrier_key = "outlet:" + (owner_of(carrier) or _norm(carrier))
+            if carrier_key in lines.parent:
+                lines.join(carrier_key, origin_key(m, owner_of))
+    groups: dict[str, list[str]] = {}
+    for key in list(lines.parent):
+        groups.setdefault(lines.find(key), []).append(key)
+    origins = tuple(sorted(_representative(keys, names) for keys in groups.values()))
+    articles = {m.doc_id for m in support}
+    return _verdict(cluster_id, members, support, against, origins, articles)
+
+
+def _representative(keys: list[str], names: dict[str, Counter[str]]) -> str:
+    named = [k for k in keys if not k.startswith("outlet:")] or keys
+    counter: Counter[str] = Counter()
+    for key in named:
+        counter.update(names.get(key, Counter({key.removeprefix("outlet:"): 1})))
+    return counter.most_common(1)[0][0]
+
+
+def _verdict(
+    cluster_id: str,
+    members: Sequence[ClaimRecord],
+    support: Sequence[ClaimRecord],
+    against: Sequence[ClaimRecord],
+    origins: tuple[str, ...],
+    articles: set[str],
+) -> Cluster:
+    reasons = [f"{len(members)} claim(s) in {len({m.doc_id for m in members})} article(s)"]
+    reasons.append(f"{len(origins)} independent origin(s): {', '.join(origins)}")
+    denials = [m for m in against if (m.chain[-1][1] if m.chain else m.speaker_kind) in PARTY_KINDS]
+    flagged = {m.verification for m in members if m.verification}
+    if denials or "denied" in flagged:
+        who = ", ".join(sorted({m.origin or "?" for m in denials})) or "the party concerned"
+        reasons.append(f"denied by {who}" + (" (the article reports a denial)" if "denied" in flagged else ""))
+        assessment = "denied"
+    elif against or "disputed" in flagged:
+        who = ", ".join(sorted({m.origin or "?" for m in against})) or "others"
+        reasons.append(f"contradicted or disputed by {who}")
+        assessment = "contested"
+    elif len(origins) >= 2:
+        reasons.append("two or more independent origins state it")
+        assessment = "corroborated"
+    elif len(articles) >= 2:
+        reasons.append(f"{len(articles)} articles all trace back to one origin: circular reporting")
+        assessment = "circular"
+    else:
+        reasons.append("one origin in one article")
+        assessment = "single-source"
+    return Cluster(cluster_id, assessment, len(origins), origins, tuple(reasons), len(members))

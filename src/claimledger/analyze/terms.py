@@ -1,0 +1,68 @@
+"""Content terms of a claim, for comparing claims across articles.
+
+Words are lower-cased, stop words and numbers dropped, crudely stemmed, then folded through
+the synonym lexicon (``synonyms.v1.tsv``) so "servicemen went AWOL" and "soldiers deserted"
+share terms. Figures are compared separately (``numbers.py``), not as words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from claimledger.errors import DataFileError
+
+SYNONYMS = "synonyms.v1.tsv"
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+STOP = frozenset(
+    """a an the of in on at to for from by with and or but as is are was were be been being has
+    have had do does did not no this that these those it its their his her they he she we you
+    i there here than then so such also into over under about after before since during while
+    which who whom whose what when where why how all any some more most other own same very can
+    could would should will may might must shall just only even still yet per each every both
+    according said says say told reportedly allegedly claimed claim reported report alone""".split()
+)
+SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude English stemmer: enough to match "deserted"/"deserters"/"desertion"."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            return base + "y" if suffix in ("ies", "ied") else base
+    return word
+
+
+@lru_cache(maxsize=1)
+def synonym_map() -> dict[str, str]:
+    try:
+        text = resources.files("claimledger.data").joinpath("lexicons", SYNONYMS).read_text("utf-8")
+    except OSError as exc:
+        raise DataFileError(f"lexicon {SYNONYMS} cannot be read ({exc}); reinstall claimledger") from exc
+    out: dict[str, str] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, sep, words = line.partition("\t")
+        if not sep:
+            raise DataFileError(f"lexicon {SYNONYMS}, line {n}: want term<TAB>words")
+        for word in words.split():
+            out[word] = term
+            out[stem(word)] = term
+    return out
+
+
+def terms(text: str | None) -> list[str]:
+    """The content terms of a text, in order, repeats kept."""
+    if not text:
+        return []
+    fold = synonym_map()
+    out = []
+    for match in WORD.finditer(text.lower().replace("’", "'")):
+        word = match.group().removesuffix("'s")
+        if word in STOP or len(word) < 3:
+            continue
+        out.append(fold.get(word) or fold.get(stem(word)) or stem(word))
+    return out

@@ -1,0 +1,144 @@
+"""The ledger: store articles and keep the cross-article analysis up to date as they arrive.
+
+Each article is stored, and the analysis it triggers is done, in one transaction: the clusters
+its claims join or start, the assessment of those clusters, the numeric checks of its figures,
+the credibility of the claims in the clusters that changed and the reliability of their sources.
+Nothing else is recomputed, so an update costs the same in a ledger of any size.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from claimledger.analyze.clusters import assign_claims
+from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
+from claimledger.analyze.numbers import compare, same_thing
+from claimledger.analyze.origins import OwnerOf, assess, contradicts
+from claimledger.analyze.terms import terms
+from claimledger.models import Article, Extraction
+from claimledger.store.records import ClaimRecord, QuantityRecord
+from claimledger.store.sqlite import SQLiteStore
+
+log = logging.getLogger(__name__)
+QUANTITY_PER_TERM = 50
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    doc_id: str
+    status: str  # "new", "new-version" or "unchanged"
+    claims: int
+
+
+def article_key(article: Article) -> str:
+    """What identifies "the same article" across versions: its id, url or path, else its text."""
+    src = article.source
+    return src.id or src.url or src.path or article.doc_id
+
+
+def _no_owner(name: str) -> str | None:
+    return None
+
+
+def _no_prior(name: str) -> tuple[str, str] | None:
+    return None
+
+
+class Ledger:
+    """A ledger over a store, with the registry lookups the analysis needs."""
+
+    def __init__(
+        self,
+        store: SQLiteStore,
+        owner_of: OwnerOf = _no_owner,
+        prior_of: PriorOf = _no_prior,
+        outlet_id_of: Callable[[str], str | None] = lambda name: None,
+    ) -> None:
+        self.store = store
+        self.owner_of = owner_of
+        self.prior_of = prior_of
+        self.outlet_id_of = outlet_id_of
+
+    def ingest(self, extraction: Extraction) -> IngestOutcome:
+        """Store one article and update the analysis; a no-op for an article already stored."""
+        article = extraction.article
+        key = article_key(article)
+        with self.store.transaction():
+            status, replaced = self.store.article_status(article.doc_id, key)
+            if status == "unchanged":
+                return IngestOutcome(article.doc_id, status, 0)
+            outlet_id = self.outlet_id_of(article.source.outlet) if article.source.outlet else None
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            self.store.put_article(extraction, key, outlet_id, now)
+            changed = set(self._retire(replaced))
+            changed |= assign_claims(self.store, [c.id for c in extraction.claims])
+            self._reassess(changed, now)
+            self._check_figures(article.doc_id)
+        log.info("ingested %s (%s): %d claims", article.doc_id, status, len(extraction.claims))
+        return IngestOutcome(article.doc_id, status, len(extraction.claims))
+
+    def ingest_all(self, extractions: Iterable[Extraction]) -> list[IngestOutcome]:
+        return [self.ingest(e) for e in extractions]
+
+    # ------------------------------------------------------------------ steps
+
+    def _retire(self, replaced: Sequence[str]) -> list[str]:
+        """Older versions stay queryable but leave the analysis; the clusters they leave."""
+        if not replaced:
+            return []
+        old_quantities = [q.id for q in self.store.quantities_of_docs(replaced)]
+        self.store.delete_checks_of(old_quantities)
+        return self.store.detach(self.store.claim_ids_of(replaced))
+
+    def _reassess(self, cluster_ids: Iterable[str], now: str) -> None:
+        sources: set[str] = set()
+        graded: list[tuple[ClaimRecord, str, bool]] = []
+        for cluster_id in sorted(cluster_ids):
+            members = self.store.claims(self.store.cluster_member_ids(cluster_id))
+            if not members:
+                self.store.delete_cluster(cluster_id)
+                continue
+            cluster = assess(cluster_id, members, self.owner_of)
+            self.store.put_cluster(cluster, now)
+            for m in members:
+                graded.append((m, cluster_id, contradicts(m, members)))
+                if m.origin:
+                    sources.add(m.origin)
+        for name in sorted(sources):
+            outcomes = [a for _, a in self.store.source_outcomes(name)]
+            self.store.put_source_grade(grade_source(name, outcomes, self.prior_of(name)))
+        for claim, cluster_id, against in graded:
+            cluster = self.store.cluster(cluster_id)
+            source = self.store.source_grade(claim.origin) if claim.origin else None
+            if cluster is not None:
+                self.store.put_claim_grade(grade_claim(claim, cluster, source, against))
+
+    def _check_figures(self, doc_id: str) -> None:
+        own = self.store.quantities_of_docs([doc_id])
+        for q in own:
+            self.store.put_terms("quantity_terms", q.id, terms(q.what))
+        for q in own:
+            ids = self.store.candidates("quantity_terms", sorted(set(terms(q.what))), "", QUANTITY_PER_TERM)
+            others = [o for o in self.store.quantities([i for i in ids if i != q.id])]
+            self._compare(q, others)
+
+    def _compare(self, q: QuantityRecord, others: Sequence[QuantityRecord]) -> None:
+        stating = self.store.claims_stating([q.id, *[o.id for o in others]])
+        places = self._places(stating)
+        for other in others:
+            if other.doc_id == q.doc_id and other.id < q.id:
+                continue  # a pair within one article is checked once
+            if not same_thing(q, other, places.get(q.id, set()), places.get(other.id, set())):
+                continue
+            claim_ids = tuple(stating.get(q.id, []) + stating.get(other.id, []))
+            check = compare(q, other, claim_ids)
+            if check is not None:
+                self.store.put_check(check)
+
+    def _places(self, stating: dict[str, list[str]]) -> dict[str, set[str]]:
+        claim_ids = sorted({c for ids in stating.values() for c in ids})
+        mentions = {c.id: {m.lower() for m in c.mentions} for c in self.store.claims(claim_ids)}
+        return {q: set().union(*(mentions.get(c, set()) for c in ids)) for q, ids in stating.items()}

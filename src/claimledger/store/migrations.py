@@ -1,0 +1,190 @@
+"""Schema migrations: ordered, named, each applied in its own transaction.
+
+A migration is never edited once released; a change to the schema is a new migration at the
+end of ``MIGRATIONS``. ``claimledger db upgrade`` (and opening a store) applies the missing ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    sql: str
+
+
+M001_ARTICLES = Migration(
+    "001_articles",
+    """
+    CREATE TABLE articles (
+        doc_id       TEXT PRIMARY KEY,
+        article_key  TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        is_current   INTEGER NOT NULL DEFAULT 1,
+        outlet       TEXT,
+        outlet_id    TEXT,
+        url          TEXT,
+        path         TEXT,
+        title        TEXT,
+        published    TEXT,
+        source_id    TEXT,
+        ingested_at  TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        extraction   TEXT NOT NULL
+    );
+    CREATE INDEX articles_key ON articles (article_key, version);
+    CREATE INDEX articles_outlet ON articles (outlet_id);
+    """,
+)
+
+M002_CLAIMS = Migration(
+    "002_claims",
+    """
+    CREATE TABLE claims (
+        id            TEXT PRIMARY KEY,
+        doc_id        TEXT NOT NULL REFERENCES articles (doc_id),
+        seq           INTEGER NOT NULL,
+        content       TEXT NOT NULL,
+        content_start INTEGER NOT NULL,
+        content_end   INTEGER NOT NULL,
+        cue           TEXT,
+        speaker_text  TEXT,
+        speaker_name  TEXT,
+        speaker_kind  TEXT NOT NULL,
+        origin        TEXT,
+        hedged        INTEGER NOT NULL,
+        verification  TEXT,
+        polarity      TEXT NOT NULL
+    );
+    CREATE INDEX claims_doc ON claims (doc_id);
+    CREATE INDEX claims_origin ON claims (origin);
+    CREATE TABLE chain_hops (
+        claim_id TEXT NOT NULL REFERENCES claims (id),
+        position INTEGER NOT NULL,
+        name     TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        PRIMARY KEY (claim_id, position)
+    );
+    CREATE INDEX chain_hops_name ON chain_hops (name);
+    CREATE TABLE quantities (
+        id           TEXT PRIMARY KEY,
+        doc_id       TEXT NOT NULL REFERENCES articles (doc_id),
+        text         TEXT NOT NULL,
+        value        REAL,
+        low          REAL,
+        high         REAL,
+        approximate  INTEGER NOT NULL,
+        bound        TEXT,
+        unit         TEXT,
+        what         TEXT,
+        period_text  TEXT,
+        period_start TEXT,
+        period_end   TEXT,
+        per          TEXT,
+        start_char   INTEGER,
+        end_char     INTEGER
+    );
+    CREATE INDEX quantities_doc ON quantities (doc_id);
+    CREATE TABLE claim_quantities (
+        claim_id    TEXT NOT NULL REFERENCES claims (id),
+        quantity_id TEXT NOT NULL REFERENCES quantities (id),
+        PRIMARY KEY (claim_id, quantity_id)
+    );
+    CREATE TABLE mentions (
+        doc_id      TEXT NOT NULL REFERENCES articles (doc_id),
+        seq         INTEGER NOT NULL,
+        type        TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        kind        TEXT,
+        registry_id TEXT,
+        lat         REAL,
+        lon         REAL,
+        number      INTEGER,
+        echelon     TEXT,
+        side        TEXT,
+        start_char  INTEGER,
+        end_char    INTEGER,
+        data        TEXT NOT NULL,
+        PRIMARY KEY (doc_id, type, seq)
+    );
+    CREATE INDEX mentions_name ON mentions (type, name);
+    CREATE TABLE descriptor_conflicts (
+        doc_id     TEXT NOT NULL REFERENCES articles (doc_id),
+        actor      TEXT NOT NULL,
+        registry_id TEXT,
+        descriptor TEXT NOT NULL,
+        expected   TEXT NOT NULL
+    );
+    CREATE INDEX descriptor_conflicts_actor ON descriptor_conflicts (actor);
+    """,
+)
+
+M003_ANALYSIS = Migration(
+    "003_analysis",
+    """
+    CREATE TABLE claim_terms (
+        term      TEXT NOT NULL,
+        owner_row INTEGER NOT NULL,
+        PRIMARY KEY (term, owner_row)
+    ) WITHOUT ROWID;
+    CREATE TABLE term_counts (
+        term  TEXT PRIMARY KEY,
+        count INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE clusters (
+        id                  TEXT PRIMARY KEY,
+        assessment          TEXT NOT NULL,
+        independent_origins INTEGER NOT NULL,
+        origins             TEXT NOT NULL,
+        reasons             TEXT NOT NULL,
+        size                INTEGER NOT NULL,
+        updated_at          TEXT NOT NULL
+    );
+    CREATE TABLE claim_clusters (
+        claim_id   TEXT PRIMARY KEY REFERENCES claims (id),
+        cluster_id TEXT NOT NULL,
+        similarity REAL NOT NULL
+    );
+    CREATE INDEX claim_clusters_cluster ON claim_clusters (cluster_id);
+    CREATE TABLE quantity_terms (
+        term      TEXT NOT NULL,
+        owner_row INTEGER NOT NULL,
+        PRIMARY KEY (term, owner_row)
+    ) WITHOUT ROWID;
+    CREATE TABLE checks (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        verdict     TEXT NOT NULL,
+        quantity_a  TEXT NOT NULL REFERENCES quantities (id),
+        quantity_b  TEXT NOT NULL REFERENCES quantities (id),
+        claim_ids   TEXT NOT NULL,
+        figures     TEXT NOT NULL,
+        explanation TEXT NOT NULL
+    );
+    CREATE INDEX checks_a ON checks (quantity_a);
+    CREATE INDEX checks_b ON checks (quantity_b);
+    CREATE TABLE counters (
+        name  TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    CREATE TABLE claim_grades (
+        claim_id    TEXT PRIMARY KEY REFERENCES claims (id),
+        credibility INTEGER NOT NULL,
+        reasons     TEXT NOT NULL
+    );
+    CREATE TABLE source_grades (
+        name        TEXT PRIMARY KEY,
+        reliability TEXT NOT NULL,
+        reasons     TEXT NOT NULL,
+        claims      INTEGER NOT NULL,
+        corroborated INTEGER NOT NULL,
+        contested   INTEGER NOT NULL,
+        denied      INTEGER NOT NULL
+    );
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (M001_ARTICLES, M002_CLAIMS, M003_ANALYSIS)

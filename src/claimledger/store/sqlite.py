@@ -1,0 +1,561 @@
+"""The SQLite ledger store: the only module that speaks SQL.
+
+One file, WAL mode, a busy timeout so that two processes can ingest into one database (SQLite
+serialises their write transactions). Each article is written, with the analysis it triggers,
+in one ``BEGIN IMMEDIATE`` transaction: a failure or Ctrl-C part way leaves the database as it
+was before that article.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from claimledger.errors import StoreError
+from claimledger.models import Extraction
+from claimledger.store.migrations import MIGRATIONS
+from claimledger.store.records import (
+    ArticleRecord,
+    Check,
+    ClaimGrade,
+    ClaimRecord,
+    Cluster,
+    DescriptorConflict,
+    QuantityRecord,
+    SourceGrade,
+)
+
+log = logging.getLogger(__name__)
+BUSY_TIMEOUT_MS = 60_000
+
+
+class SQLiteStore:
+    """A ledger in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            target = Path(self.path)
+            if not target.exists() and not create:
+                raise StoreError(f"{self.path}: no such ledger. Ingest articles to create it.")
+            if target.is_dir():
+                raise StoreError(f"{self.path} is a directory; give a database file path")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+            )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a claimledger database ({exc}); give another --db path"
+            ) from exc
+        if not self.applied_migrations():
+            self.upgrade()  # a new, empty ledger gets the current schema
+        pending = self.pending_migrations()
+        if pending:
+            raise StoreError(
+                f"{self.path} needs schema migrations {', '.join(pending)}: "
+                "run `claimledger db upgrade` first (back the file up if unsure)"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------------ schema
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    def pending_migrations(self) -> list[str]:
+        done = set(self.applied_migrations())
+        return [m.name for m in MIGRATIONS if m.name not in done]
+
+    def upgrade(self) -> list[str]:
+        """Apply every pending migration, each in its own transaction; the names applied."""
+        applied = []
+        for migration in MIGRATIONS:
+            if migration.name in self.applied_migrations():
+                continue
+            with self.transaction():
+                for statement in _statements(migration.sql):
+                    self.db.execute(statement)
+                self.db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, datetime('now'))", (migration.name,)
+                )
+            applied.append(migration.name)
+            log.info("applied migration %s to %s", migration.name, self.path)
+        return applied
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; rolled back on any exception, Ctrl-C included."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ articles
+
+    def article_status(self, doc_id: str, key: str) -> tuple[str, list[str]]:
+        """("unchanged" | "new" | "new-version", doc_ids of the current versions it replaces)."""
+        if self.db.execute("SELECT 1 FROM articles WHERE doc_id = ?", (doc_id,)).fetchone():
+            return "unchanged", []
+        rows = self.db.execute(
+            "SELECT doc_id FROM articles WHERE article_key = ? AND is_current = 1", (key,)
+        ).fetchall()
+        return ("new-version" if rows else "new"), [r[0] for r in rows]
+
+    def put_article(
+        self, ex: Extraction, key: str, outlet_id: str | None, ingested_at: str
+    ) -> None:
+        """Store an article and everything extracted from it (inside a transaction)."""
+        a, src = ex.article, ex.article.source
+        version = self._scalar(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM articles WHERE article_key = ?", (key,)
+        )
+        self.db.execute("UPDATE articles SET is_current = 0 WHERE article_key = ?", (key,))
+        from claimledger.export.contract import to_contract
+
+        self.db.execute(
+            "INSERT INTO articles VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?)",
+            (a.doc_id, key, version, src.outlet, outlet_id, src.url, src.path, src.title,
+             src.published, src.id, ingested_at, a.text, json.dumps(to_contract(ex))),
+        )  # fmt: skip
+        self._put_quantities(ex)
+        self._put_claims(ex)
+        self._put_mentions(ex)
+
+    def _put_claims(self, ex: Extraction) -> None:
+        for seq, c in enumerate(ex.claims):
+            origin = c.chain[-1].name if c.chain else c.speaker.name
+            self.db.execute(
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (c.id, ex.article.doc_id, seq, c.content.text, c.content.start, c.content.end,
+                 c.cue.text if c.cue else None, c.speaker.text, c.speaker.name, c.speaker.kind,
+                 origin, int(c.hedged), c.verification, c.polarity),
+            )  # fmt: skip
+            self.db.executemany(
+                "INSERT INTO chain_hops VALUES (?,?,?,?)",
+                [(c.id, n, h.name, h.kind) for n, h in enumerate(c.chain)],
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO claim_quantities VALUES (?,?)",
+                [(c.id, q) for q in c.quantity_ids],
+            )
+
+    def _put_quantities(self, ex: Extraction) -> None:
+        for q in ex.quantities:
+            p = q.period
+            self.db.execute(
+                "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (q.id, ex.article.doc_id, q.text, q.value, q.low, q.high, int(q.approximate),
+                 q.bound, q.unit, q.what, p.text if p else None, p.start if p else None,
+                 p.end if p else None, q.per, q.start, q.end),
+            )  # fmt: skip
+
+    def _put_mentions(self, ex: Extraction) -> None:
+        doc_id = ex.article.doc_id
+        rows: list[tuple[Any, ...]] = []
+        for seq, p in enumerate(ex.places):
+            rows.append((doc_id, seq, "place", p.text, p.name, p.feature, None, p.lat, p.lon,
+                         None, None, p.country, p.start, p.end, json.dumps(asdict(p))))  # fmt: skip
+        for seq, u in enumerate(ex.units):
+            rows.append((doc_id, seq, "unit", u.text, u.name, u.branch, u.registry_id, None, None,
+                         u.number, u.echelon, u.side, u.start, u.end, json.dumps(asdict(u))))  # fmt: skip
+        for kind, actors in (("person", ex.people), ("organization", ex.organizations)):
+            for seq, actor in enumerate(actors):
+                data = asdict(actor)
+                rows.append((doc_id, seq, kind, actor.text, actor.name, actor.kind,
+                             data.get("registry_id"), None, None, None, None, None,
+                             data.get("start"), data.get("end"), json.dumps(data)))  # fmt: skip
+                for conflict in data.get("descriptor_conflicts") or ():
+                    self.db.execute(
+                        "INSERT INTO descriptor_conflicts VALUES (?,?,?,?,?)",
+                        (doc_id, actor.name, data.get("registry_id"),
+                         conflict.get("descriptor", ""), conflict.get("expected", "")),
+                    )  # fmt: skip
+        self.db.executemany(
+            "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows
+        )
+
+    def article(self, doc_id: str) -> ArticleRecord | None:
+        row = self.db.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE doc_id = ?", (doc_id,))
+        found = row.fetchone()
+        return _article(found) if found else None
+
+    def articles(self, current_only: bool = True) -> list[ArticleRecord]:
+        where = "WHERE is_current = 1" if current_only else ""
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLS} FROM articles {where} ORDER BY published, doc_id"
+        )
+        return [_article(r) for r in rows]
+
+    def article_versions(self, key: str) -> list[ArticleRecord]:
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE article_key = ? ORDER BY version", (key,)
+        )
+        return [_article(r) for r in rows]
+
+    def claim_ids_of(self, doc_ids: Sequence[str]) -> list[str]:
+        marks = ",".join("?" * len(doc_ids))
+        rows = self.db.execute(f"SELECT id FROM claims WHERE doc_id IN ({marks})", tuple(doc_ids))
+        return [r[0] for r in rows]
+
+    # ------------------------------------------------------------------ terms and candidates
+
+    def put_terms(self, table: str, owner: str, terms: Iterable[str]) -> None:
+        """Index a claim's content terms (``claim_terms``) or a quantity's (``quantity_terms``).
+
+        Terms point at the owner's rowid, so the newest owners of a term are one index range.
+        """
+        owners = _OWNERS[table]
+        row = self._scalar(f"SELECT rowid FROM {owners} WHERE id = ?", (owner,))
+        unique = sorted(set(terms))
+        self.db.executemany(
+            f"INSERT OR IGNORE INTO {table} (term, owner_row) VALUES (?, ?)", [(t, row) for t in unique]
+        )
+        if table == "claim_terms":
+            self.db.executemany(
+                "INSERT INTO term_counts VALUES (?, 1) "
+                "ON CONFLICT (term) DO UPDATE SET count = count + 1",
+                [(t,) for t in unique],
+            )
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        unique = sorted(set(terms))
+        if not unique:
+            return {}
+        marks = ",".join("?" * len(unique))
+        rows = self.db.execute(f"SELECT term, count FROM term_counts WHERE term IN ({marks})", unique)
+        return dict(rows.fetchall())
+
+    def claim_count(self) -> int:
+        return self._scalar("SELECT COUNT(*) FROM claims")
+
+    def candidates(
+        self, table: str, terms: Sequence[str], exclude_doc: str, per_term: int
+    ) -> list[str]:
+        """Current claims (or quantities) of other articles sharing a term: for each term, the
+        ``per_term`` newest. The cost is bounded by the terms asked, not by the ledger's size."""
+        owners = _OWNERS[table]
+        found: dict[str, None] = {}
+        for term in terms:
+            rows = self.db.execute(
+                f"SELECT o.id FROM (SELECT owner_row FROM {table} WHERE term = ? "
+                f"ORDER BY owner_row DESC LIMIT ?) t JOIN {owners} o ON o.rowid = t.owner_row "
+                f"JOIN articles a ON a.doc_id = o.doc_id WHERE a.is_current = 1 AND o.doc_id != ?",
+                (term, per_term, exclude_doc),
+            )
+            found.update((r[0], None) for r in rows)
+        return list(found)
+
+    # ------------------------------------------------------------------ claims
+
+    def claims(self, ids: Sequence[str]) -> list[ClaimRecord]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT {_CLAIM_COLS} FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
+            f"LEFT JOIN claim_clusters k ON k.claim_id = c.id WHERE c.id IN ({marks})",
+            tuple(ids),
+        ).fetchall()
+        hops = self._many("SELECT claim_id, name, kind FROM chain_hops", "claim_id", ids, "position")
+        qty = self._quantities_of(ids)
+        mentions = self._mentions_in(ids)
+        by_id = {
+            r[0]: _claim(r, hops.get(r[0], []), qty.get(r[0], ()), mentions.get(r[0], ()))
+            for r in rows
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _many(self, select: str, key: str, ids: Sequence[str], order: str) -> dict[str, list[Any]]:
+        marks = ",".join("?" * len(ids))
+        out: dict[str, list[Any]] = {}
+        for row in self.db.execute(f"{select} WHERE {key} IN ({marks}) ORDER BY {order}", tuple(ids)):
+            out.setdefault(row[0], []).append(row[1:])
+        return out
+
+    def _quantities_of(self, claim_ids: Sequence[str]) -> dict[str, tuple[QuantityRecord, ...]]:
+        marks = ",".join("?" * len(claim_ids))
+        out: dict[str, list[QuantityRecord]] = {}
+        for row in self.db.execute(
+            f"SELECT cq.claim_id, {_QUANTITY_COLS} FROM claim_quantities cq "
+            f"JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id IN ({marks})",
+            tuple(claim_ids),
+        ):
+            out.setdefault(row[0], []).append(_quantity(row[1:]))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def _mentions_in(self, claim_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        marks = ",".join("?" * len(claim_ids))
+        out: dict[str, list[str]] = {}
+        for claim_id, name in self.db.execute(
+            f"SELECT c.id, m.name FROM claims c JOIN mentions m ON m.doc_id = c.doc_id "
+            f"WHERE c.id IN ({marks}) AND m.type IN ('place', 'unit') "
+            f"AND m.start_char >= c.content_start AND m.end_char <= c.content_end",
+            tuple(claim_ids),
+        ):
+            out.setdefault(claim_id, []).append(name)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def quantities(self, ids: Sequence[str]) -> list[QuantityRecord]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT {_QUANTITY_COLS} FROM quantities q WHERE q.id IN ({marks})", tuple(ids)
+        )
+        return [_quantity(r) for r in rows]
+
+    def quantities_of_docs(self, doc_ids: Sequence[str]) -> list[QuantityRecord]:
+        marks = ",".join("?" * len(doc_ids))
+        rows = self.db.execute(
+            f"SELECT {_QUANTITY_COLS} FROM quantities q WHERE q.doc_id IN ({marks}) ORDER BY q.id",
+            tuple(doc_ids),
+        )
+        return [_quantity(r) for r in rows]
+
+    def claims_stating(self, quantity_ids: Sequence[str]) -> dict[str, list[str]]:
+        marks = ",".join("?" * len(quantity_ids))
+        out: dict[str, list[str]] = {}
+        for qid, cid in self.db.execute(
+            f"SELECT quantity_id, claim_id FROM claim_quantities WHERE quantity_id IN ({marks})",
+            tuple(quantity_ids),
+        ):
+            out.setdefault(qid, []).append(cid)
+        return out
+
+    # ------------------------------------------------------------------ clusters
+
+    def next_id(self, counter: str) -> int:
+        self.db.execute(
+            "INSERT INTO counters VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
+            (counter,),
+        )
+        return self._scalar("SELECT value FROM counters WHERE name = ?", (counter,))
+
+    def assign(self, claim_id: str, cluster_id: str, similarity: float) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO claim_clusters VALUES (?,?,?)", (claim_id, cluster_id, similarity)
+        )
+
+    def detach(self, claim_ids: Sequence[str]) -> list[str]:
+        """Take claims out of their clusters; the clusters they leave."""
+        if not claim_ids:
+            return []
+        marks = ",".join("?" * len(claim_ids))
+        left = self.db.execute(
+            f"SELECT DISTINCT cluster_id FROM claim_clusters WHERE claim_id IN ({marks})",
+            tuple(claim_ids),
+        ).fetchall()
+        self.db.execute(f"DELETE FROM claim_clusters WHERE claim_id IN ({marks})", tuple(claim_ids))
+        return [r[0] for r in left]
+
+    def cluster_member_ids(self, cluster_id: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT claim_id FROM claim_clusters WHERE cluster_id = ? ORDER BY claim_id", (cluster_id,)
+        )
+        return [r[0] for r in rows]
+
+    def put_cluster(self, k: Cluster, updated_at: str) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO clusters VALUES (?,?,?,?,?,?,?)",
+            (k.id, k.assessment, k.independent_origins, json.dumps(k.origins),
+             json.dumps(k.reasons), k.size, updated_at),
+        )  # fmt: skip
+
+    def delete_cluster(self, cluster_id: str) -> None:
+        self.db.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
+
+    def cluster(self, cluster_id: str) -> Cluster | None:
+        row = self.db.execute(f"SELECT {_CLUSTER_COLS} FROM clusters WHERE id = ?", (cluster_id,))
+        found = row.fetchone()
+        return _cluster(found) if found else None
+
+    def clusters(self, min_size: int = 1, assessment: str | None = None) -> list[Cluster]:
+        sql = f"SELECT {_CLUSTER_COLS} FROM clusters WHERE size >= ?"
+        args: list[Any] = [min_size]
+        if assessment:
+            sql += " AND assessment = ?"
+            args.append(assessment)
+        rows = self.db.execute(sql + " ORDER BY size DESC, id", args)
+        return [_cluster(r) for r in rows]
+
+    def cluster_assignments(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT claim_id, cluster_id FROM claim_clusters").fetchall())
+
+    # ------------------------------------------------------------------ checks
+
+    def put_check(self, check: Check) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO checks VALUES (?,?,?,?,?,?,?,?)",
+            (check.id, check.kind, check.verdict, check.quantity_a, check.quantity_b,
+             json.dumps(check.claim_ids), json.dumps(check.figures), check.explanation),
+        )  # fmt: skip
+
+    def delete_checks_of(self, quantity_ids: Sequence[str]) -> None:
+        if not quantity_ids:
+            return
+        marks = ",".join("?" * len(quantity_ids))
+        ids = tuple(quantity_ids)
+        self.db.execute(
+            f"DELETE FROM checks WHERE quantity_a IN ({marks}) OR quantity_b IN ({marks})", ids + ids
+        )
+
+    def checks(self, verdict: str | None = None, current_only: bool = True) -> list[Check]:
+        sql = f"SELECT {_CHECK_COLS} FROM checks ch"
+        if current_only:
+            sql += (
+                " JOIN quantities qa ON qa.id = ch.quantity_a JOIN articles aa ON aa.doc_id = qa.doc_id"
+                " JOIN quantities qb ON qb.id = ch.quantity_b JOIN articles ab ON ab.doc_id = qb.doc_id"
+                " WHERE aa.is_current = 1 AND ab.is_current = 1"
+            )
+        args: list[Any] = []
+        if verdict:
+            sql += (" AND" if current_only else " WHERE") + " ch.verdict = ?"
+            args.append(verdict)
+        return [_check(r) for r in self.db.execute(sql + " ORDER BY ch.id", args)]
+
+    # ------------------------------------------------------------------ grades
+
+    def put_claim_grade(self, grade: ClaimGrade) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO claim_grades VALUES (?,?,?)",
+            (grade.claim_id, grade.credibility, json.dumps(grade.reasons)),
+        )
+
+    def claim_grade(self, claim_id: str) -> ClaimGrade | None:
+        row = self.db.execute(
+            "SELECT claim_id, credibility, reasons FROM claim_grades WHERE claim_id = ?", (claim_id,)
+        ).fetchone()
+        return ClaimGrade(row[0], row[1], tuple(json.loads(row[2]))) if row else None
+
+    def claim_grades(self) -> dict[str, ClaimGrade]:
+        rows = self.db.execute("SELECT claim_id, credibility, reasons FROM claim_grades")
+        return {r[0]: ClaimGrade(r[0], r[1], tuple(json.loads(r[2]))) for r in rows}
+
+    def source_outcomes(self, name: str) -> list[tuple[str, str]]:
+        """(claim id, assessment of its cluster) for every current claim whose origin is ``name``."""
+        rows = self.db.execute(
+            "SELECT c.id, k.assessment FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
+            "JOIN claim_clusters cc ON cc.claim_id = c.id JOIN clusters k ON k.id = cc.cluster_id "
+            "WHERE c.origin = ? AND a.is_current = 1",
+            (name,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def put_source_grade(self, grade: SourceGrade) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO source_grades VALUES (?,?,?,?,?,?,?)",
+            (grade.name, grade.reliability, json.dumps(grade.reasons), grade.claims,
+             grade.corroborated, grade.contested, grade.denied),
+        )  # fmt: skip
+
+    def source_grade(self, name: str) -> SourceGrade | None:
+        row = self.db.execute(f"SELECT {_GRADE_COLS} FROM source_grades WHERE name = ?", (name,))
+        found = row.fetchone()
+        return _grade(found) if found else None
+
+    def source_grades(self) -> list[SourceGrade]:
+        rows = self.db.execute(f"SELECT {_GRADE_COLS} FROM source_grades ORDER BY claims DESC, name")
+        return [_grade(r) for r in rows]
+
+    # ------------------------------------------------------------------ conflicts, stats
+
+    def descriptor_conflicts(self) -> list[DescriptorConflict]:
+        rows = self.db.execute(
+            "SELECT d.doc_id, d.actor, d.registry_id, d.descriptor, d.expected "
+            "FROM descriptor_conflicts d JOIN articles a ON a.doc_id = d.doc_id "
+            "WHERE a.is_current = 1 ORDER BY d.actor, d.doc_id"
+        )
+        return [DescriptorConflict(*r) for r in rows]
+
+    def current_claim_ids(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT c.id FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
+            "WHERE a.is_current = 1 ORDER BY a.published, c.doc_id, c.seq"
+        )
+        return [r[0] for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "claims", "quantities", "clusters", "checks", "source_grades")
+        out = {t: self._scalar(f"SELECT COUNT(*) FROM {t}") for t in tables}
+        out["current_articles"] = self._scalar("SELECT COUNT(*) FROM articles WHERE is_current = 1")
+        return out
+
+    def _scalar(self, sql: str, args: tuple[Any, ...] = ()) -> int:
+        row = self.db.execute(sql, args).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+
+def _statements(sql: str) -> list[str]:
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
+_OWNERS = {"claim_terms": "claims", "quantity_terms": "quantities"}
+_ARTICLE_COLS = (
+    "doc_id, article_key, version, is_current, outlet, outlet_id, url, path, title, published, "
+    "source_id, ingested_at"
+)
+_CLAIM_COLS = (
+    "c.id, c.doc_id, c.content, c.speaker_name, c.speaker_kind, c.origin, c.hedged, "
+    "c.verification, c.polarity, a.outlet_id, a.outlet, a.published, k.cluster_id"
+)
+_QUANTITY_COLS = (
+    "q.id, q.doc_id, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.what, "
+    "q.period_start, q.period_end, q.per"
+)
+_CLUSTER_COLS = "id, assessment, independent_origins, origins, reasons, size"
+_CHECK_COLS = (
+    "ch.id, ch.quantity_a, ch.quantity_b, ch.kind, ch.verdict, ch.claim_ids, ch.figures, "
+    "ch.explanation"
+)
+_GRADE_COLS = "name, reliability, reasons, claims, corroborated, contested, denied"
+
+
+def _article(r: Sequence[Any]) -> ArticleRecord:
+    return ArticleRecord(r[0], r[1], r[2], bool(r[3]), *r[4:12])
+
+
+def _claim(
+    r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...], mentions: tuple[str, ...]
+) -> ClaimRecord:
+    return ClaimRecord(
+        id=r[0], doc_id=r[1], content=r[2], speaker_name=r[3], speaker_kind=r[4],
+        chain=tuple((h[0], h[1]) for h in hops), origin=r[5], hedged=bool(r[6]),
+        verification=r[7], polarity=r[8], outlet_id=r[9], outlet=r[10], published=r[11],
+        cluster_id=r[12], quantities=qty, mentions=mentions,
+    )  # fmt: skip
+
+
+def _quantity(r: Sequence[Any]) -> QuantityRecord:
+    return QuantityRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), *r[7:12])
+
+
+def _cluster(r: Sequence[Any]) -> Cluster:
+    return Cluster(r[0], r[1], r[2], tuple(json.loads(r[3])), tuple(json.loads(r[4])), r[5])
+
+
+def _check(r: Sequence[Any]) -> Check:
+    return Check(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), tuple(json.loads(r[6])), r[7])
+
+
+def _grade(r: Sequence[Any]) -> SourceGrade:
+    return SourceGrade(r[0], r[1], tuple(json.loads(r[2])), r[3], r[4], r[5], r[6])
