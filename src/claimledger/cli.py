@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
+from dataclasses import asdict
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -17,14 +19,20 @@ from typing import IO, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimledger import __version__
 from claimledger.errors import ClaimledgerError, ExtractionError
 from claimledger.export.contract import claim_records, to_contract
+from claimledger.export.ledger import export_ledger
+from claimledger.export.report import build_report, to_markdown
 from claimledger.export.table import claims_table
 from claimledger.ingest import IngestResult, read_inputs
+from claimledger.ledger import claim_detail, open_ledger
 from claimledger.pipeline import extract_articles
+from claimledger.store.sqlite import SQLiteStore
 
 app = typer.Typer(
     help="Claim provenance for conflict news: who claims what, through which relays.",
@@ -172,3 +180,231 @@ def _write(fmt: Format, extraction: Any, out: IO[str], console: Console) -> None
 
 if __name__ == "__main__":  # pragma: no cover
     app()
+
+
+# ---------------------------------------------------------------------- the ledger
+
+DB_HELP = "Ledger database file (default: $CLAIMLEDGER_DB, else ./claimledger.db)."
+db_app = typer.Typer(help="Ledger database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+class ReportFormat(StrEnum):
+    rich = "rich"
+    markdown = "markdown"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    ledger = "ledger"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _db_path(db: Path | None) -> Path:
+    return db or Path(os.environ.get("CLAIMLEDGER_DB") or "claimledger.db")
+
+
+def _store(db: Path | None, create: bool = False) -> SQLiteStore:
+    return guarded(lambda: SQLiteStore(_db_path(db), create=create))
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, directories or - (stdin)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    on_error: OnError = typer.Option(
+        OnError.fail, "--on-error", help="fail: stop at the first bad input; skip: report it and go on."
+    ),
+) -> None:
+    """Extract articles and store them in the ledger, updating the analysis as they arrive.
+
+    Re-ingesting an article is a no-op; a changed article (same id, url or path) becomes a new
+    version. Each article is stored whole or not at all.
+    """
+    result = guarded(lambda: read_inputs(inputs, on_error=on_error.value))
+    if not result.articles:
+        _report_skipped(result)
+        raise _fail("no usable article in the inputs; see the skipped inputs above")
+    store = _store(db, create=True)
+    ledger = open_ledger(store)
+    tally: Counter[str] = Counter()
+    failed: list[ExtractionError] = []
+
+    def run() -> None:
+        with _progress(len(result.articles)) as bar:
+            task = bar.add_task("ingesting", total=len(result.articles))
+            for outcome in extract_articles(list(result.articles), workers=workers):
+                if isinstance(outcome, ExtractionError):
+                    if on_error is OnError.fail:
+                        raise outcome
+                    failed.append(outcome)
+                else:
+                    tally[ledger.ingest(outcome).status] += 1
+                bar.advance(task)
+
+    try:
+        guarded(run)
+    except KeyboardInterrupt:
+        err.print(f"Interrupted: {sum(tally.values())} article(s) stored; the one in progress was not.")
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+    typer.echo(
+        f"{_db_path(db)}: {tally['new']} new, {tally['new-version']} new version(s), "
+        f"{tally['unchanged']} unchanged"
+    )
+    _report_skipped(result, failed)
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: Path | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Apply pending schema migrations (each in its own transaction)."""
+    path = _db_path(db)
+    if not path.exists():
+        raise _fail(f"{path}: no such ledger. Ingest articles to create it.")
+    store = guarded(lambda: SQLiteStore.for_upgrade(path))
+    applied = guarded(store.upgrade)
+    store.close()
+    typer.echo(f"{path}: applied {', '.join(applied)}" if applied else f"{path}: schema up to date")
+
+
+@app.command()
+def clusters(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    min_size: int = typer.Option(2, "--min-size", min=1, help="Only clusters of at least N claims."),
+    assessment: str | None = typer.Option(None, "--assessment", help="corroborated, circular, ..."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Claim clusters: the same claim across articles, its origins and how it stands."""
+    store = _store(db)
+    found = store.clusters(min_size=min_size, assessment=assessment)
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([_cluster_json(store, k) for k in found], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(found)} cluster(s) of {min_size}+ claims", show_lines=True)
+    for column in ("cluster", "claims", "assessment", "origins", "a claim"):
+        table.add_column(column, overflow="fold")
+    for k in found:
+        first = store.claims(store.cluster_member_ids(k.id)[:1])
+        table.add_row(k.id, str(k.size), k.assessment, "\n".join(k.origins), first[0].content if first else "")
+    Console(width=160 if not sys.stdout.isatty() else None).print(table)
+
+
+def _cluster_json(store: SQLiteStore, k: Any) -> dict[str, Any]:
+    return {**asdict(k), "claim_ids": store.cluster_member_ids(k.id)}
+
+
+@app.command()
+def claim(
+    claim_id: str = typer.Argument(..., help="A claim id, as `clusters` and `export` show it."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """One claim with its chain, its cluster, the checks of its figures and its grade."""
+    store = _store(db)
+    detail = guarded(lambda: claim_detail(store, claim_id))
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps(detail, ensure_ascii=False, indent=1))
+        return
+    out = Console(width=160 if not sys.stdout.isatty() else None)
+    c = detail["claim"]
+    out.print(f"[bold]{c['id']}[/] in {c['doc_id']} ({c['outlet'] or 'no outlet'}, {c['published'] or 'undated'})")
+    out.print(f"  {c['content']}", highlight=False)
+    out.print(f"  speaker: {c['speaker_name']} ({c['speaker_kind']}); chain: {' -> '.join(c['chain'])}")
+    out.print(f"  hedged: {c['hedged']}; verification: {c['verification']}; polarity: {c['polarity']}")
+    g = detail["grade"]
+    if g:
+        out.print(f"  credibility {g['credibility']}: {'; '.join(g['reasons'])}")
+    k = detail["cluster"]
+    if k:
+        out.print(f"[bold]cluster {k['id']}[/]: {k['assessment']}, {k['independent_origins']} independent origin(s)")
+        for reason in k["reasons"]:
+            out.print(f"  - {reason}", highlight=False)
+        for m in detail["members"]:
+            out.print(f"  * {m['id']} ({m['outlet'] or '?'}): {m['content']}", highlight=False)
+    for ch in detail["checks"]:
+        out.print(f"[bold]{ch['verdict']}[/] {', '.join(ch['figures'])}: {ch['explanation']}", highlight=False)
+
+
+@app.command()
+def sources(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Source grades: Admiralty reliability A-F, with the track record behind each."""
+    store = _store(db)
+    grades = store.source_grades()
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([asdict(g) for g in grades], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(grades)} source(s)", show_lines=True)
+    for column in ("source", "reliability", "claims", "corroborated", "contested", "denied", "why"):
+        table.add_column(column, overflow="fold")
+    for g in grades:
+        table.add_row(g.name, g.reliability, str(g.claims), str(g.corroborated), str(g.contested),
+                      str(g.denied), "\n".join(g.reasons))  # fmt: skip
+    Console(width=160 if not sys.stdout.isatty() else None).print(table)
+
+
+@app.command()
+def checks(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    verdict: str | None = typer.Option("tension", "--verdict", help="tension, consistent, or all."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Numeric checks (tensions by default) and descriptor conflicts."""
+    store = _store(db)
+    if verdict not in (None, "all", "tension", "consistent"):
+        raise _fail(f"--verdict {verdict!r}: use tension, consistent or all")
+    found = store.checks(verdict=None if verdict == "all" else verdict)
+    conflicts = store.descriptor_conflicts()
+    if fmt is ListFormat.json:
+        payload = {"checks": [asdict(c) for c in found], "descriptor_conflicts": [asdict(d) for d in conflicts]}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        return
+    out = Console(width=160 if not sys.stdout.isatty() else None)
+    table = Table(title=f"{len(found)} numeric check(s)", show_lines=True)
+    for column in ("verdict", "figures", "explanation", "claims"):
+        table.add_column(column, overflow="fold")
+    for c in found:
+        table.add_row(c.verdict, ", ".join(c.figures), c.explanation, "\n".join(c.claim_ids))
+    out.print(table)
+    table = Table(title=f"{len(conflicts)} descriptor conflict(s)", show_lines=True)
+    for column in ("actor", "described as", "registry says", "article"):
+        table.add_column(column, overflow="fold")
+    for d in conflicts:
+        table.add_row(d.actor, d.descriptor, d.expected, d.doc_id)
+    out.print(table)
+
+
+@app.command()
+def report(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    fmt: ReportFormat = typer.Option(ReportFormat.rich, "--format", "-f"),
+    top: int = typer.Option(10, "--top", min=1, help="How many clusters and sources to show."),
+) -> None:
+    """A readable summary of the ledger (rich tables, markdown or JSON)."""
+    data = build_report(_store(db), top=top)
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    elif fmt is ReportFormat.markdown:
+        typer.echo(to_markdown(data), nl=False)
+    else:
+        Console(width=160 if not sys.stdout.isatty() else None).print(Markdown(to_markdown(data)))
+
+
+@app.command()
+def export(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    fmt: ExportFormat = typer.Option(ExportFormat.ledger, "--format", "-f"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+) -> None:
+    """Export the whole ledger as one JSON document (ledger.schema.json)."""
+    data = export_ledger(_store(db))
+    with _output(output) as out:
+        out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from claimledger.analyze.clusters import assign_claims
 from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
 from claimledger.analyze.numbers import compare, same_thing
 from claimledger.analyze.origins import OwnerOf, assess, contradicts
 from claimledger.analyze.terms import terms
+from claimledger.errors import NotFoundError
 from claimledger.models import Article, Extraction
 from claimledger.store.records import ClaimRecord, QuantityRecord
 from claimledger.store.sqlite import SQLiteStore
@@ -142,3 +144,28 @@ class Ledger:
         claim_ids = sorted({c for ids in stating.values() for c in ids})
         mentions = {c.id: {m.lower() for m in c.mentions} for c in self.store.claims(claim_ids)}
         return {q: set().union(*(mentions.get(c, set()) for c in ids)) for q, ids in stating.items()}
+
+
+def open_ledger(store: SQLiteStore) -> Ledger:
+    """A ledger over ``store`` with the registry's lookups for outlets, owners and priors."""
+    return Ledger(store)
+
+
+def claim_detail(store: SQLiteStore, claim_id: str) -> dict[str, Any]:
+    """A claim with its chain, cluster (and fellow members), figure checks and grade."""
+    found = store.claims([claim_id])
+    if not found:
+        raise NotFoundError(f"no claim {claim_id!r} in {store.path}; `claimledger clusters` lists ids")
+    claim = found[0]
+    cluster = store.cluster(claim.cluster_id) if claim.cluster_id else None
+    members = store.claims(store.cluster_member_ids(cluster.id)) if cluster else []
+    quantity_ids = {q.id for q in claim.quantities}
+    checks = [c for c in store.checks(verdict=None) if {c.quantity_a, c.quantity_b} & quantity_ids]
+    grade = store.claim_grade(claim_id)
+    return {
+        "claim": {**asdict(claim), "chain": [name for name, _ in claim.chain]},
+        "grade": asdict(grade) if grade else None,
+        "cluster": asdict(cluster) if cluster else None,
+        "members": [asdict(m) for m in members if m.id != claim_id],
+        "checks": [asdict(c) for c in checks],
+    }

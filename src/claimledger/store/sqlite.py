@@ -38,7 +38,12 @@ BUSY_TIMEOUT_MS = 60_000
 class SQLiteStore:
     """A ledger in one SQLite file."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    @classmethod
+    def for_upgrade(cls, path: str | Path) -> SQLiteStore:
+        """Open a ledger that may need migrations, to apply them."""
+        return cls(path, create=False, check_schema=False)
+
+    def __init__(self, path: str | Path, *, create: bool = True, check_schema: bool = True) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             target = Path(self.path)
@@ -62,7 +67,7 @@ class SQLiteStore:
         if not self.applied_migrations():
             self.upgrade()  # a new, empty ledger gets the current schema
         pending = self.pending_migrations()
-        if pending:
+        if pending and check_schema:
             raise StoreError(
                 f"{self.path} needs schema migrations {', '.join(pending)}: "
                 "run `claimledger db upgrade` first (back the file up if unsure)"

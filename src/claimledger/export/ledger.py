@@ -1,0 +1,79 @@
+"""The ledger export (``ledger.schema.json``): everything the ledger knows, as one document."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from claimledger.store.sqlite import SQLiteStore
+
+
+def export_ledger(store: SQLiteStore) -> dict[str, Any]:
+    """Current articles, their claims with cluster and credibility, clusters, checks, grades."""
+    articles = store.articles()
+    claims = store.claims(store.current_claim_ids())
+    grades = store.claim_grades()
+    members: dict[str, list[str]] = {}
+    for c in claims:
+        if c.cluster_id:
+            members.setdefault(c.cluster_id, []).append(c.id)
+    return {
+        "format": "claimledger-ledger/1",
+        "articles": [_article(a) for a in articles],
+        "claims": [_claim(c, grades.get(c.id)) for c in claims],
+        "clusters": [
+            {**_cluster(k), "claim_ids": members[k.id]}
+            for k in store.clusters()
+            if k.id in members
+        ],
+        "checks": [
+            {"id": ch.id, "kind": ch.kind, "verdict": ch.verdict, "claim_ids": list(ch.claim_ids),
+             "figures": list(ch.figures), "explanation": ch.explanation}
+            for ch in store.checks()
+        ],  # fmt: skip
+        "descriptor_conflicts": [asdict(d) for d in store.descriptor_conflicts()],
+        "sources": [
+            {**asdict(g), "reasons": list(g.reasons)} for g in store.source_grades()
+        ],
+    }
+
+
+def _article(a: Any) -> dict[str, Any]:
+    return {
+        "doc_id": a.doc_id,
+        "source": {"path": a.path, "url": a.url, "outlet": a.outlet, "title": a.title,
+                   "published": a.published, "id": a.source_id},
+        "outlet_id": a.outlet_id,
+        "version": a.version,
+        "ingested_at": a.ingested_at,
+    }  # fmt: skip
+
+
+def _claim(c: Any, grade: Any) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "doc_id": c.doc_id,
+        "content": c.content,
+        "speaker": c.speaker_name,
+        "speaker_kind": c.speaker_kind,
+        "chain": [name for name, _ in c.chain],
+        "origin": c.origin,
+        "cluster_id": c.cluster_id,
+        "hedged": c.hedged,
+        "verification": c.verification,
+        "polarity": c.polarity,
+        "credibility": grade.credibility if grade else None,
+        "credibility_reasons": list(grade.reasons) if grade else [],
+        "quantities": [q.text for q in c.quantities],
+    }
+
+
+def _cluster(k: Any) -> dict[str, Any]:
+    return {
+        "id": k.id,
+        "origins": list(k.origins),
+        "independent_origins": k.independent_origins,
+        "assessment": k.assessment,
+        "reasons": list(k.reasons),
+        "size": k.size,
+    }
