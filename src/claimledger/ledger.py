@@ -129,21 +129,26 @@ class Ledger:
 
     def _compare(self, q: QuantityRecord, others: Sequence[QuantityRecord]) -> None:
         stating = self.store.claims_stating([q.id, *[o.id for o in others]])
-        places = self._places(stating)
+        claims = {c.id: c for c in self.store.claims(sorted({c for ids in stating.values() for c in ids}))}
+
+        def context(x: QuantityRecord) -> tuple[str | None, set[str]]:
+            found = [claims[c] for c in stating.get(x.id, []) if c in claims]
+            text = " ".join(c.content for c in found) or None
+            return text, {m.lower() for c in found for m in c.mentions}
+
+        text_q, places_q = context(q)
         for other in others:
             if other.doc_id == q.doc_id and other.id < q.id:
                 continue  # a pair within one article is checked once
-            if not same_thing(q, other, places.get(q.id, set()), places.get(other.id, set())):
+            if set(stating.get(q.id, [])) & set(stating.get(other.id, [])):
+                continue  # two figures of one claim are two different things
+            text_o, places_o = context(other)
+            if not same_thing(q, other, text_q, text_o, places_q, places_o):
                 continue
             claim_ids = tuple(stating.get(q.id, []) + stating.get(other.id, []))
             check = compare(q, other, claim_ids)
             if check is not None:
                 self.store.put_check(check)
-
-    def _places(self, stating: dict[str, list[str]]) -> dict[str, set[str]]:
-        claim_ids = sorted({c for ids in stating.values() for c in ids})
-        mentions = {c.id: {m.lower() for m in c.mentions} for c in self.store.claims(claim_ids)}
-        return {q: set().union(*(mentions.get(c, set()) for c in ids)) for q, ids in stating.items()}
 
 
 def open_ledger(store: SQLiteStore) -> Ledger:

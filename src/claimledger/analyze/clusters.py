@@ -10,8 +10,8 @@ of two claims is
       or units and share none (Vovchansk is not Kupiansk)
     + FIGURE_BONUS when both state figures of the same counted thing.
 
-A claim joins the cluster of its most similar candidate when the similarity reaches
-``THRESHOLD``, otherwise it starts a cluster of its own. Different figures for the same thing
+A claim joins the candidate cluster whose members it is most similar to on average (average
+link) when that average reaches ``THRESHOLD``, otherwise it starts a cluster of its own. Different figures for the same thing
 stay in one cluster (they are compared by ``numbers.py``). The threshold was set on the
 labelled scenario corpus in ``tests/data/scenario`` (pairwise precision/recall in the gate).
 """
@@ -33,11 +33,12 @@ PLACE_PENALTY = 0.10
 FIGURE_BONUS = 0.05
 RARE_TERMS = 6
 PER_TERM = 40
+SHORTLIST = 5  # candidate clusters compared member by member
+MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 
 
 @dataclass(frozen=True)
 class Match:
-    claim_id: str
     cluster_id: str
     similarity: float
 
@@ -87,6 +88,8 @@ def assign_claims(store: SQLiteStore, claim_ids: Sequence[str]) -> set[str]:
 
 
 def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | None:
+    """The cluster the claim belongs to: the best average similarity to a candidate cluster's
+    members (average link, so that one loose pair does not chain two stories together)."""
     own = terms(claim.content)
     counts = store.term_counts(own)
     rare = sorted(set(own), key=lambda t: (counts.get(t, 0), t))[:RARE_TERMS]
@@ -95,8 +98,21 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
     if not candidates:
         return None
     weights = idf(store.term_counts({t for c in candidates for t in terms(c.content)} | set(own)), total)
-    scored = [(similarity(claim, c, weights), c) for c in candidates]
-    score, best = max(scored, key=lambda sc: (sc[0], sc[1].id))
-    if score < THRESHOLD or best.cluster_id is None:
+    best_pair: dict[str, float] = {}
+    for c in candidates:
+        assert c.cluster_id is not None
+        best_pair[c.cluster_id] = max(best_pair.get(c.cluster_id, 0.0), similarity(claim, c, weights))
+    shortlist = sorted(best_pair, key=lambda k: (-best_pair[k], k))[:SHORTLIST]
+    scored = []
+    for cluster_id in shortlist:
+        if best_pair[cluster_id] < THRESHOLD:
+            continue
+        members = [m for m in store.claims(store.cluster_member_ids(cluster_id)[-MAX_MEMBERS:])
+                   if m.doc_id != claim.doc_id]  # fmt: skip
+        if members:
+            mean = sum(similarity(claim, m, weights) for m in members) / len(members)
+            scored.append((mean, cluster_id))
+    if not scored:
         return None
-    return Match(best.id, best.cluster_id, round(score, 4))
+    score, cluster_id = max(scored)
+    return Match(cluster_id, round(score, 4)) if score >= THRESHOLD else None

@@ -1,33 +1,46 @@
 """Numeric consistency: figures for the same thing, compared after normalising periods and rates.
 
-Two figures are about the same thing when what they count shares a specific term ("soldiers
-deserted" / "deserters": the synonym lexicon folds both to *desert*; a shared generic noun such as
-"soldiers" is not enough, and soldiers are not civilians), their units agree, and the places
-their claims name (if both name any) overlap. A pair is then compared:
+Two figures are about the same thing when their units agree, the places their claims name (if
+both name any) overlap, soldiers are not compared with civilians, and either the claims stating
+them say much the same thing (term overlap ``SAME_STORY``), or what they count shares a specific
+term ("soldiers deserted" / "deserters": the synonym lexicon folds both to *desert*; a generic
+noun such as "soldiers" is not enough) and the claims are at least related (``RELATED``). A pair is then compared:
 
-- two rates ("15,000 to 18,000 a month", "1,200 a day") after conversion to a month;
-- a rate against a total over a period ("180,000 since the start of the year" over 10.6 months
-  is 17,000 a month);
+- two rates ("15,000 to 18,000 a month", "1,200 a day"), converted to the same unit;
+- a rate against a total over a period ("180,000 since the start of the year" over 324 days is
+  about 17,000 a month; "12,000 in the past week" is about 1,700 a day);
 - a total for a short period against one for a longer period containing it: the part may not
   exceed the whole ("21,600 in October" against "180,000 since January");
 - two totals for the same period, or with no period at all, directly.
 
-Pairs with disjoint periods, or a bare total against a rate, are not comparable and not checked.
+Pairs with disjoint periods, a bare total against a rate, or a one-day total (an event) against
+a rate are not comparable and not checked.
 Each figure's range is widened by its tolerance (10% when approximate, "about", "nearly"; 2%
 otherwise, for rounding); ranges that still do not meet are a tension.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from claimledger.analyze.terms import terms
 from claimledger.store.records import Check, QuantityRecord
 
+NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 DAYS_PER_MONTH = 30.44
-PER_MONTH = {"day": DAYS_PER_MONTH, "week": DAYS_PER_MONTH / 7, "month": 1.0, "year": 1 / 12}
+PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 365.25}
 LOOSE, TIGHT = 0.10, 0.02
+MIN_RATE_DAYS = 2
+EVENTS = frozenset({"kill", "wound", "desert", "surrender", "capture", "evacuate", "detain", "missing"})
+VERB_FORMS = frozenset(
+    "leave leaves left flee flees fled go goes went gone die dies hurt lose loses lost come "
+    "came remain remains say says said sign signs signed fall fell fallen".split()
+)
+SAME_STORY = 0.35  # the claims stating the figures say much the same thing
+RELATED = 0.12
+MIN_WHAT = 0.5  # Dice overlap of what two figures count  # enough for figures that count the same specific thing
 GENERIC = frozenset({"soldier", "civilian", "people", "person", "men", "women", "child", "children"})
 
 
@@ -41,15 +54,6 @@ class Figure:
     tolerance: float
     start: date | None
     end: date | None
-
-    @property
-    def months(self) -> float | None:
-        """The period's length in months: whole calendar months count exactly."""
-        if self.start is None or self.end is None:
-            return None
-        if self.start.day == 1 and (self.end + timedelta(days=1)).day == 1:
-            return float((self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1)
-        return max(((self.end - self.start).days + 1) / DAYS_PER_MONTH, 1 / DAYS_PER_MONTH)
 
 
 def figure(q: QuantityRecord) -> Figure | None:
@@ -67,24 +71,50 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def same_thing(a: QuantityRecord, b: QuantityRecord, places_a: set[str], places_b: set[str]) -> bool:
-    """Do two figures count the same thing? See the module docstring."""
+def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, context_b: str | None,
+               places_a: set[str], places_b: set[str]) -> bool:  # fmt: skip
+    """Do two figures count the same thing? See the module docstring.
+
+    ``context_a``/``context_b`` are the contents of the claims stating the figures (None for a
+    figure in the article's own voice).
+    """
     if (a.unit or None) != (b.unit or None):
         return False
-    wa, wb = set(terms(a.what)), set(terms(b.what))
-    if not wa or not wb:
+    if places_a and places_b and not places_a & places_b:
         return False
-    if (wa & GENERIC) and (wb & GENERIC) and not (wa & wb & GENERIC):
-        return False  # soldiers are not civilians
-    if wa != wb and not (wa & wb) - GENERIC:
-        return False  # "soldiers surrendered" is not "soldiers deserted"
-    return not (places_a and places_b and not places_a & places_b)
+    wa, wb = set(terms(a.what)), set(terms(b.what))
+    for kinds in (GENERIC, EVENTS):
+        if (wa & kinds) and (wb & kinds) and not (wa & wb & kinds):
+            return False  # soldiers are not civilians; the killed are not the wounded
+    nouns_a, nouns_b = _nouns(a.what) - GENERIC - EVENTS, _nouns(b.what) - GENERIC - EVENTS
+    if nouns_a and nouns_b and not nouns_a & nouns_b:
+        return False  # settlements are not households
+    context = dice(terms(context_a), terms(context_b)) if context_a and context_b else 0.0
+    if context >= SAME_STORY:
+        return True
+    if not wa or not wb or dice(list(wa), list(wb)) < MIN_WHAT:
+        return False
+    return bool((wa & wb) - GENERIC) and (context >= RELATED or not (context_a and context_b))
+
+
+def _nouns(what: str | None) -> set[str]:
+    """The counted noun phrase of a ``what``, without the verb the extractor appends to it
+    ("households left" -> households)."""
+    words = (what or "").split()
+    if len(words) >= 2 and (words[-1].endswith("ed") or words[-1].lower() in VERB_FORMS):
+        words = words[:-1]
+    return set(terms(" ".join(words)))
+
+
+def dice(a: list[str], b: list[str]) -> float:
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
 
 
 def compare(a: QuantityRecord, b: QuantityRecord, claim_ids: tuple[str, ...]) -> Check | None:
     """The check of two figures for the same thing, or None when they are not comparable."""
     fa, fb = figure(a), figure(b)
-    if fa is None or fb is None:
+    if fa is None or fb is None or _disjoint(fa, fb):
         return None
     found = _rates(fa, fb) or _part_of_whole(fa, fb) or _part_of_whole(fb, fa) or _totals(fa, fb)
     if found is None:
@@ -104,34 +134,46 @@ def compare(a: QuantityRecord, b: QuantityRecord, claim_ids: tuple[str, ...]) ->
 
 
 def _numbers(q: QuantityRecord) -> tuple[str, ...]:
-    """The figures as written: "21,600", or both ends of "between 15,000 and 18,000"."""
-    import re
-
-    found = re.findall(r"\d[\d,.\s]*\d|\d", q.text)
-    return tuple(f.strip() for f in found) or (q.text,)
+    """The figure as written ("21,600", "15,000 to 18,000") and, for a range, each end."""
+    ends = tuple(f.strip() for f in NUMBER.findall(q.text)) if q.value is None else ()
+    return (q.text, *ends)
 
 
-def _monthly(f: Figure) -> tuple[float, float, str] | None:
-    if f.q.per in PER_MONTH:
-        k = PER_MONTH[f.q.per]
+def _disjoint(a: Figure, b: Figure) -> bool:
+    """Figures for periods that do not overlap are about different times."""
+    if None in (a.start, a.end, b.start, b.end):
+        return False
+    assert a.start and a.end and b.start and b.end
+    return a.end < b.start or b.end < a.start
+
+
+def _daily(f: Figure) -> tuple[float, float, str] | None:
+    """The figure as a rate per day: an explicit rate, or a total spread over its period."""
+    if f.q.per in PER_DAY:
+        k = PER_DAY[f.q.per]
         return f.low * k, f.high * k, f"{f.q.text} a {f.q.per}"
-    months = f.months
-    if months is None or months < 0.9:
+    if f.start is None or f.end is None:
         return None
-    return f.low / months, f.high / months, f"{f.q.text} over {months:.1f} months"
+    days = (f.end - f.start).days + 1
+    if days < MIN_RATE_DAYS:
+        return None  # one day's total is an event, not a rate
+    return f.low / days, f.high / days, f"{f.q.text} over {days} day(s)"
 
 
 def _rates(a: Figure, b: Figure) -> tuple[bool, str] | None:
-    if not (a.q.per or b.q.per):
+    per = a.q.per or b.q.per
+    if per is None:
         return None
-    ma, mb = _monthly(a), _monthly(b)
-    if ma is None or mb is None:
+    da, db = _daily(a), _daily(b)
+    if da is None or db is None:
         return None
-    tension = not _meet((ma[0], ma[1], a.tolerance), (mb[0], mb[1], b.tolerance))
+    k = 1 / PER_DAY[per]  # shown in the unit of the stated rate
+    tension = not _meet((da[0], da[1], a.tolerance), (db[0], db[1], b.tolerance))
     verdict = "do not agree" if tension else "agree"
     return tension, (
-        f"{ma[2]} is {_range(ma[0], ma[1])} a month; {mb[2]} is {_range(mb[0], mb[1])} a month; "
-        f"with {a.tolerance:.0%}/{b.tolerance:.0%} tolerance they {verdict}"
+        f"{da[2]} is {_range(da[0] * k, da[1] * k)} a {per}; {db[2]} is "
+        f"{_range(db[0] * k, db[1] * k)} a {per}; with {a.tolerance:.0%}/{b.tolerance:.0%} "
+        f"tolerance they {verdict}"
     )
 
 

@@ -190,11 +190,11 @@ class SQLiteStore:
                              data.get("registry_id"), None, None, None, None, None,
                              data.get("start"), data.get("end"), json.dumps(data)))  # fmt: skip
                 for conflict in data.get("descriptor_conflicts") or ():
+                    descriptor, expected = _conflict_parts(conflict)
                     self.db.execute(
                         "INSERT INTO descriptor_conflicts VALUES (?,?,?,?,?)",
-                        (doc_id, actor.name, data.get("registry_id"),
-                         conflict.get("descriptor", ""), conflict.get("expected", "")),
-                    )  # fmt: skip
+                        (doc_id, actor.name, data.get("registry_id"), descriptor, expected),
+                    )
         self.db.executemany(
             "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows
         )
@@ -508,6 +508,14 @@ class SQLiteStore:
     def _scalar(self, sql: str, args: tuple[Any, ...] = ()) -> int:
         row = self.db.execute(sql, args).fetchone()
         return int(row[0]) if row and row[0] is not None else 0
+
+
+def _conflict_parts(conflict: Any) -> tuple[str, str]:
+    """(descriptor, expected) of a descriptor conflict, as the extractor records it."""
+    if isinstance(conflict, dict):
+        return str(conflict.get("descriptor", "")), str(conflict.get("expected", ""))
+    descriptor, _, expected = str(conflict).partition(": the registry has ")
+    return descriptor, expected
 
 
 def _statements(sql: str) -> list[str]:
