@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from claimledger.errors import ExtractionError
 from claimledger.extract import extract_article
+from claimledger.link.gazetteer import Gazetteer
 from claimledger.models import Article, Extraction
 from claimledger.nlp.pipeline import load_nlp, parse
 
@@ -34,6 +35,7 @@ def extract_articles(
             yield _extract_one(article, doc)
         return
     load_nlp()  # loaded before the fork, shared copy-on-write by the workers
+    Gazetteer.load()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for chunk in pool.map(_extract_chunk, _chunks(articles, CHUNK)):
             yield from chunk

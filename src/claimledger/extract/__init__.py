@@ -10,6 +10,7 @@ from claimledger.extract.actors import extract_actors
 from claimledger.extract.claims import extract_claims
 from claimledger.extract.quantities import extract_quantities
 from claimledger.extract.units import extract_units
+from claimledger.link.places import extract_places
 from claimledger.models import Article, Claim, Extraction, Quantity
 
 __all__ = ["extract_article"]
@@ -26,6 +27,7 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
         people=people,
         organizations=orgs,
         quantities=quantities,
+        places=extract_places(doc),
         units=extract_units(doc),
     )
 

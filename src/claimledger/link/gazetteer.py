@@ -3,24 +3,28 @@
 The index is built from the records of ``claimledger.link.sources`` the first time it is
 needed and kept on disk, in ``$CLAIMLEDGER_CACHE`` (else ``$XDG_CACHE_HOME/claimledger``,
 else ``~/.cache/claimledger``), under a name that carries the index version and the data
-packages' versions: ``gazetteer-v1-geonamescache3.0.2-localis2.1.0.sqlite``. A file whose
-recorded versions differ is rebuilt. ``Gazetteer.load()`` opens it once per process (read
-only) and hands back the same object after; a look-up is one indexed query, so an article
-never loads the gazetteer.
+packages' versions: ``gazetteer-v2-geonamescache3.0.2-localis2.1.0.sqlite``. A file whose
+recorded versions differ is rebuilt, and the default cache keeps no other version.
+``Gazetteer.load()`` opens it once per process (read only) and hands back the same object
+after; a look-up is one indexed query, so an article never loads the gazetteer.
 
 Keys: every Latin or Cyrillic name of a place, and the Ukrainian national, BGN/PCGN and GOST
 romanisations of its Cyrillic names, each under ``translit.fold`` (exact table) and
-``translit.loose`` (loose table). ``lookup`` tries the exact key, then the loose one.
+``translit.loose`` (loose table); the ISO codes of countries (codes table). ``lookup`` tries
+the exact key, then the loose one, and the codes for a name in capitals.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
+import re
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -32,7 +36,7 @@ from claimledger.link.translit import fold, loose, romanisations
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: ISO codes table; regions named with region words
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,8 +49,11 @@ CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key,
     WITHOUT ROWID;
 CREATE TABLE loose (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place))
     WITHOUT ROWID;
+CREATE TABLE codes (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place))
+    WITHOUT ROWID;
 """
 _INDEXES = "CREATE INDEX places_area ON places (country, admin1, feature);"
+_CODE = re.compile(r"[A-Z]{2,3}")
 _COLUMNS = "geonameid, name, lat, lon, country, feature, admin1, population"
 
 
@@ -107,29 +114,30 @@ def build_index(path: Path, records: Iterable[Record], meta: dict[str, str]) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    counts = {"places": 0, "names": 0, "loose": 0}
-    with sqlite3.connect(tmp) as db:
+    rows: dict[str, list[tuple[object, ...]]] = {
+        t: [] for t in ("places", "names", "loose", "codes")
+    }
+    for place_id, record in enumerate(records, 1):
+        rows["places"].append((place_id, *_row(record)))
+        exact, loose_keys = name_keys(record)
+        rows["names"] += ((k, place_id) for k in exact)
+        rows["loose"] += ((k, place_id) for k in loose_keys)
+        rows["codes"] += ((code.upper(), place_id) for code in record.codes)
+    with closing(sqlite3.connect(tmp)) as db, db:
         db.executescript(_SCHEMA)
-        for place_id, record in enumerate(records, 1):
-            _insert(db, place_id, record, counts)
+        db.executemany(f"INSERT INTO places (id, {_COLUMNS}) VALUES ({', '.join('?' * 9)})",
+                       rows["places"])  # fmt: skip
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(rows["names"]))
+        db.executemany("INSERT OR IGNORE INTO loose VALUES (?, ?)", sorted(rows["loose"]))
+        db.executemany("INSERT OR IGNORE INTO codes VALUES (?, ?)", sorted(rows["codes"]))
         db.execute(_INDEXES)
         db.executemany("INSERT INTO meta VALUES (?, ?)", {**meta, "built": time.ctime()}.items())
-    db.close()
     tmp.replace(path)
-    return counts
+    return {table: len(found) for table, found in rows.items()}
 
 
-def _insert(db: sqlite3.Connection, place_id: int, record: Record, counts: dict[str, int]) -> None:
-    row = (record.geonameid, record.name, record.lat, record.lon, record.country)
-    more = (record.feature, record.admin1, record.population)
-    db.execute(f"INSERT INTO places (id, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               (place_id, *row, *more))  # fmt: skip
-    exact, loose_keys = name_keys(record)
-    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", ((k, place_id) for k in exact))
-    db.executemany("INSERT OR IGNORE INTO loose VALUES (?, ?)", ((k, place_id) for k in loose_keys))
-    counts["places"] += 1
-    counts["names"] += len(exact)
-    counts["loose"] += len(loose_keys)
+def _row(r: Record) -> tuple[object, ...]:
+    return (r.geonameid, r.name, r.lat, r.lon, r.country, r.feature, r.admin1, r.population)
 
 
 def read_meta(path: Path) -> dict[str, str] | None:
@@ -141,6 +149,19 @@ def read_meta(path: Path) -> dict[str, str] | None:
             return dict(db.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.Error:
         return None
+
+
+def _current(path: Path, meta: dict[str, str]) -> bool:
+    found = read_meta(path)
+    return found is not None and all(found.get(k) == v for k, v in meta.items())
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete the cache's indexes of other versions (each is some 60 MB)."""
+    for old in current.parent.glob("gazetteer-v*.sqlite*"):
+        if not old.name.startswith(current.name) and old.suffix in (".sqlite", ".lock"):
+            log.info("removing the stale gazetteer index %s", old)
+            old.unlink(missing_ok=True)
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -157,7 +178,7 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = _open(path)
-        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._cache: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         self.meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 
     @classmethod
@@ -168,43 +189,63 @@ class Gazetteer:
         meta: dict[str, str] | None = None,
     ) -> Gazetteer:
         """The gazetteer at ``path`` (default: the cache), built first if missing or stale."""
+        default = path is None
         path = path or default_index_path()
         with cls._lock:
             if path not in cls._loaded:
                 cls._loaded[path] = cls._ensure(path, records, meta or index_meta())
+                if default:
+                    _remove_stale(path)
             return cls._loaded[path]
 
     @classmethod
     def _ensure(
         cls, path: Path, records: Callable[[], Iterable[Record]], meta: dict[str, str]
     ) -> Gazetteer:
-        found = read_meta(path)
-        if found is None or any(found.get(k) != v for k, v in meta.items()):
-            log.info("building the gazetteer index at %s", path)
-            started = time.perf_counter()
-            try:
-                counts = build_index(path, records(), meta)
-            except (OSError, sqlite3.Error) as exc:
-                raise DataFileError(
-                    f"cannot write the gazetteer index {path} ({exc}); "
-                    "set CLAIMLEDGER_CACHE to a writable directory"
-                ) from exc
-            cls.builds += 1
-            log.info("built %s in %.1f s", counts, time.perf_counter() - started)
+        try:
+            if not _current(path, meta):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with path.with_name(f"{path.name}.lock").open("w") as lock:
+                    fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time; others wait
+                    if not _current(path, meta):
+                        cls._build(path, records, meta)
+        except (OSError, sqlite3.Error) as exc:
+            raise DataFileError(
+                f"cannot write the gazetteer index {path} ({exc}); "
+                "set CLAIMLEDGER_CACHE to a writable directory"
+            ) from exc
         return cls(path)
 
     @classmethod
-    def forget(cls) -> None:
-        """Drop the loaded gazetteers (the next ``load`` opens the file again)."""
+    def _build(
+        cls, path: Path, records: Callable[[], Iterable[Record]], meta: dict[str, str]
+    ) -> None:
+        log.info("building the gazetteer index at %s", path)
+        started = time.perf_counter()
+        counts = build_index(path, records(), meta)
+        cls.builds += 1
+        log.info("built %s in %.1f s", counts, time.perf_counter() - started)
+
+    @classmethod
+    def forget(cls, path: Path | None = None) -> None:
+        """Drop a loaded gazetteer (all without ``path``): the next ``load`` opens it anew."""
         with cls._lock:
-            cls._loaded.clear()
+            if path is None:
+                cls._loaded.clear()
+            else:
+                cls._loaded.pop(path, None)
 
     def lookup(self, name: str) -> list[Candidate]:
-        """The places a name may stand for, most populous first (exact spelling, else loose)."""
-        key = fold(name)
+        """The places a name may stand for, most populous first (exact spelling, else loose).
+
+        A name of two or three capitals (US, UA, UKR) is also taken as a country's ISO code.
+        """
+        key = (fold(name), name if _CODE.fullmatch(name) else "")
         if key not in self._cache:
-            found = self._query("names", key) or self._query("loose", loose(key))
-            self._cache[key] = tuple(sorted(found, key=lambda c: -c.population))
+            found = self._query("names", key[0]) or self._query("loose", loose(name))
+            found = self._query("codes", key[1]) + found
+            unique = {c.geonameid: c for c in found}.values()
+            self._cache[key] = tuple(sorted(unique, key=lambda c: -c.population))
         return list(self._cache[key])
 
     def region(self, country: str | None, admin1: str | None) -> Candidate | None:

