@@ -6,19 +6,26 @@ the newest per term, so the cost of an update does not grow with the ledger). Th
 of two claims is
 
     idf-weighted Dice overlap of their content terms (``terms.py``)
-    + PLACE_BONUS when they name a common place or unit, - PLACE_PENALTY when both name places
-      or units and share none (Vovchansk is not Kupiansk)
-    + FIGURE_BONUS when both state figures of the same counted thing.
+    + PLACE_BONUS when they are about a common settlement or unit, - PLACE_PENALTY when both
+      are about settlements or units and share none (Vovchansk is not Kupiansk); a claim that
+      names none is about those of its article ("the village")
+    + VALUE_BONUS when both state the same figure (within 5%), else FIGURE_BONUS when both
+      state figures of the same counted thing
+    - TIME_PENALTY when their articles were published more than MAX_DAYS apart.
 
-A claim joins the candidate cluster whose members it is most similar to on average (average
-link) when that average reaches ``THRESHOLD``, otherwise it starts a cluster of its own. Different figures for the same thing
+A claim joins the candidate cluster it is most similar to, scored as the mean of its best and
+its average similarity to the cluster's members (between single and average link: one close
+pair counts, but a loose chain does not pull two stories together), when that score reaches
+``THRESHOLD``; otherwise it starts a cluster of its own. Different figures for the same thing
 stay in one cluster (they are compared by ``numbers.py``). The threshold was set on the
 labelled scenario corpus in ``tests/data/scenario`` (pairwise precision/recall in the gate).
 """
 
 from __future__ import annotations
 
+import logging
 import math
+from datetime import date
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,10 +34,14 @@ from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord
 from claimledger.store.sqlite import SQLiteStore
 
-THRESHOLD = 0.30
-PLACE_BONUS = 0.10
-PLACE_PENALTY = 0.10
+log = logging.getLogger(__name__)
+THRESHOLD = 0.35
+PLACE_BONUS = 0.15
+PLACE_PENALTY = 0.20
+TIME_PENALTY = 0.20
+MAX_DAYS = 10
 FIGURE_BONUS = 0.05
+VALUE_BONUS = 0.25
 RARE_TERMS = 6
 PER_TERM = 40
 SHORTLIST = 5  # candidate clusters compared member by member
@@ -57,9 +68,33 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
     ma, mb = {m.lower() for m in a.mentions}, {m.lower() for m in b.mentions}
     if ma and mb:
         score += PLACE_BONUS if ma & mb else -PLACE_PENALTY
-    if _same_figures(a, b):
+    if _same_value(a, b):
+        score += VALUE_BONUS
+    elif _same_figures(a, b):
         score += FIGURE_BONUS
+    gap = _days_apart(a.published, b.published)
+    if gap is not None and gap > MAX_DAYS:
+        score -= TIME_PENALTY
     return score
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
+
+
+def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both state the same figure (within 5%): "87 drones" here and there."""
+    return any(
+        _close(x, y) for qa in a.quantities for qb in b.quantities
+        for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
+    )  # fmt: skip
+
+
+def _close(x: float | None, y: float | None) -> bool:
+    return x is not None and y is not None and x > 1 and abs(x - y) <= 0.05 * max(x, y)
 
 
 def _same_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -92,7 +127,8 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
     members (average link, so that one loose pair does not chain two stories together)."""
     own = terms(claim.content)
     counts = store.term_counts(own)
-    rare = sorted(set(own), key=lambda t: (counts.get(t, 0), t))[:RARE_TERMS]
+    shared = [t for t in set(own) if counts.get(t, 0) > 1]  # terms some other claim has too
+    rare = sorted(shared, key=lambda t: (counts[t], t))[:RARE_TERMS]
     ids = store.candidates("claim_terms", rare, claim.doc_id, PER_TERM)
     candidates = [c for c in store.claims(ids) if c.cluster_id]
     if not candidates:
@@ -110,8 +146,9 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
         members = [m for m in store.claims(store.cluster_member_ids(cluster_id)[-MAX_MEMBERS:])
                    if m.doc_id != claim.doc_id]  # fmt: skip
         if members:
-            mean = sum(similarity(claim, m, weights) for m in members) / len(members)
-            scored.append((mean, cluster_id))
+            sims = [similarity(claim, m, weights) for m in members]
+            scored.append(((max(sims) + sum(sims) / len(sims)) / 2, cluster_id))
+    log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)
     if not scored:
         return None
     score, cluster_id = max(scored)

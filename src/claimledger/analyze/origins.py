@@ -31,10 +31,25 @@ OwnerOf = Callable[[str], str | None]
 
 
 def _norm(name: str | None) -> str:
-    text = (name or "").lower().replace("’", "'").strip()
+    text = (name or "").lower().replace("’", "'").replace("defense", "defence").strip()
     for det in ("the ", "a ", "an "):
         text = text.removeprefix(det)
     return " ".join(text.split())
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w for w in key.removeprefix("outlet:").replace("'s", "").split() if w not in ("of", "the"))
+
+
+def _merge_variants(lines: _Lines) -> None:
+    """Within a cluster, "Defence Ministry" and "Ministry of Defence" are the "Russian Defence
+    Ministry" named elsewhere in it: a name whose words are all in another name is that name."""
+    keys = sorted(lines.parent, key=lambda k: -len(_words(k)))
+    for n, longer in enumerate(keys):
+        for shorter in keys[n + 1 :]:
+            ws = _words(shorter)
+            if ws and len(ws) >= 2 and ws <= _words(longer) and shorter.startswith("outlet:") == longer.startswith("outlet:"):
+                lines.join(shorter, longer)
 
 
 class _Lines:
@@ -97,6 +112,7 @@ def assess(cluster_id: str, members: Sequence[ClaimRecord], owner_of: OwnerOf) -
             carrier_key = "outlet:" + (owner_of(carrier) or _norm(carrier))
             if carrier_key in lines.parent:
                 lines.join(carrier_key, origin_key(m, owner_of))
+    _merge_variants(lines)
     groups: dict[str, list[str]] = {}
     for key in list(lines.parent):
         groups.setdefault(lines.find(key), []).append(key)

@@ -23,16 +23,21 @@ STOP = frozenset(
     could would should will may might must shall just only even still yet per each every both
     according said says say told reportedly allegedly claimed claim reported report alone""".split()
 )
-SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly")
+SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly", "ment")
 
 
 def stem(word: str) -> str:
-    """A crude English stemmer: enough to match "deserted"/"deserters"/"desertion"."""
+    """A crude English stemmer, enough for "liberate"/"liberated"/"liberation" and
+    "deserted"/"deserters" to meet: one suffix off, then a final "e"."""
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            base = word[: -len(suffix)]
-            return base + "y" if suffix in ("ies", "ied") else base
-    return word
+            word = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                word += "y"
+            elif suffix.startswith("ation"):
+                word += "at"
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 @lru_cache(maxsize=1)

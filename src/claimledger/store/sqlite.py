@@ -309,16 +309,20 @@ class SQLiteStore:
         return {k: tuple(v) for k, v in out.items()}
 
     def _mentions_in(self, claim_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Where each claim is: the settlements and units its content names, or, when it names
+        none, those of its article ("the village" stands for the village the article is about)."""
         marks = ",".join("?" * len(claim_ids))
-        out: dict[str, list[str]] = {}
-        for claim_id, name in self.db.execute(
-            f"SELECT c.id, m.name FROM claims c JOIN mentions m ON m.doc_id = c.doc_id "
-            f"WHERE c.id IN ({marks}) AND m.type IN ('place', 'unit') "
-            f"AND m.start_char >= c.content_start AND m.end_char <= c.content_end",
+        inside: dict[str, list[str]] = {}
+        around: dict[str, list[str]] = {}
+        for claim_id, name, within in self.db.execute(
+            f"SELECT c.id, m.name, m.start_char >= c.content_start AND m.end_char <= c.content_end "
+            f"FROM claims c JOIN mentions m ON m.doc_id = c.doc_id WHERE c.id IN ({marks}) "
+            f"AND (m.type = 'unit' OR (m.type = 'place' AND m.kind IN ('city', 'town', 'village'))) "
+            f"ORDER BY m.start_char",
             tuple(claim_ids),
         ):
-            out.setdefault(claim_id, []).append(name)
-        return {k: tuple(v) for k, v in out.items()}
+            (inside if within else around).setdefault(claim_id, []).append(name)
+        return {c: tuple(inside.get(c) or around.get(c) or ()) for c in {*inside, *around}}
 
     def quantities(self, ids: Sequence[str]) -> list[QuantityRecord]:
         if not ids:
