@@ -32,6 +32,8 @@ from claimledger.export.table import claims_table
 from claimledger.ingest import IngestResult, read_inputs
 from claimledger.ledger import claim_detail, open_ledger
 from claimledger.pipeline import extract_articles
+from claimledger.registry import load_registry
+from claimledger.registry_cli import registry_app
 from claimledger.store.sqlite import SQLiteStore
 
 app = typer.Typer(
@@ -146,6 +148,7 @@ def extract(
     if not result.articles:
         _report_skipped(result)
         raise _fail("no usable article in the inputs; see the skipped inputs above")
+    guarded(load_registry)  # a malformed user registry is reported once, before any work
     console = Console(width=None if sys.stdout.isatty() and output is None else 160)
 
     failed: list[ExtractionError] = []
@@ -187,6 +190,7 @@ if __name__ == "__main__":  # pragma: no cover
 DB_HELP = "Ledger database file (default: $CLAIMLEDGER_DB, else ./claimledger.db)."
 db_app = typer.Typer(help="Ledger database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(registry_app, name="registry")
 
 
 class ReportFormat(StrEnum):
@@ -230,6 +234,7 @@ def ingest(
     if not result.articles:
         _report_skipped(result)
         raise _fail("no usable article in the inputs; see the skipped inputs above")
+    guarded(load_registry)
     store = _store(db, create=True)
     ledger = open_ledger(store)
     tally: Counter[str] = Counter()

@@ -21,6 +21,7 @@ from claimledger.analyze.origins import OwnerOf, assess, contradicts
 from claimledger.analyze.terms import terms
 from claimledger.errors import NotFoundError
 from claimledger.models import Article, Extraction
+from claimledger.registry.hooks import registry_hooks
 from claimledger.store.records import ClaimRecord, QuantityRecord
 from claimledger.store.sqlite import SQLiteStore
 
@@ -153,7 +154,8 @@ class Ledger:
 
 def open_ledger(store: SQLiteStore) -> Ledger:
     """A ledger over ``store`` with the registry's lookups for outlets, owners and priors."""
-    return Ledger(store)
+    hooks = registry_hooks()
+    return Ledger(store, owner_of=hooks.owner, prior_of=hooks.prior, outlet_id_of=hooks.outlet_id)
 
 
 def claim_detail(store: SQLiteStore, claim_id: str) -> dict[str, Any]:

@@ -102,11 +102,20 @@ class Claim:
 
 @dataclass(frozen=True)
 class Actor:
-    """A named person or organisation, resolved to one canonical name in the article."""
+    """A named person or organisation, resolved to one canonical name in the article.
+
+    ``registry_id`` names the registry entry it matched; ``spelling_variant`` is set when the
+    article writes the name in no registered spelling ("Christoph Vanner" for Christoph
+    Wanner); ``descriptor_conflicts`` are the article's descriptors of it that the registry
+    contradicts, each as "<descriptor>: the registry has <country (affiliation)>".
+    """
 
     text: str
     name: str
     kind: str | None = None
+    registry_id: str | None = None
+    spelling_variant: bool = False
+    descriptor_conflicts: tuple[str, ...] = ()
 
 
 Bound = Literal["exact", "at_least", "at_most", "about"]

@@ -12,6 +12,7 @@ from claimledger.extract.quantities import extract_quantities
 from claimledger.extract.units import extract_units
 from claimledger.link.places import extract_places
 from claimledger.models import Article, Claim, Extraction, Quantity
+from claimledger.registry.hooks import registry_hooks
 
 __all__ = ["extract_article"]
 
@@ -19,8 +20,9 @@ __all__ = ["extract_article"]
 def extract_article(article: Article, doc: Doc) -> Extraction:
     """Everything claimledger extracts from one parsed article."""
     quantities = extract_quantities(doc, article.source.published, article.doc_id)
-    claims = link_quantities(extract_claims(doc, article.doc_id), quantities)
-    people, orgs = extract_actors(doc)
+    claims = canonical_names(link_quantities(extract_claims(doc, article.doc_id), quantities))
+    units = extract_units(doc)
+    people, orgs = extract_actors(doc, units=units)
     return Extraction(
         article=article,
         claims=claims,
@@ -28,7 +30,24 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
         organizations=orgs,
         quantities=quantities,
         places=extract_places(doc),
-        units=extract_units(doc),
+        units=units,
+    )
+
+
+def canonical_names(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """Speakers and chain links under their registry names where the registry knows them."""
+    hooks = registry_hooks()
+
+    def name(text: str | None) -> str | None:
+        return (hooks.canonical(text) or text) if text else text
+
+    return tuple(
+        replace(
+            c,
+            speaker=replace(c.speaker, name=name(c.speaker.name)),
+            chain=tuple(replace(h, name=name(h.name) or h.name) for h in c.chain),
+        )
+        for c in claims
     )
 
 

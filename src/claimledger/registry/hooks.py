@@ -1,0 +1,66 @@
+"""What the rest of claimledger asks of the registry: canonical names, outlet ids, owners and
+reliability priors. Kept here so extraction and the ledger depend on four small functions,
+not on the registry's data model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimledger.registry.entries import ActorEntry, OutletEntry
+from claimledger.registry.load import Registry, load_registry
+
+PARTY_COUNTRIES = frozenset({"UA", "RU"})
+
+
+@dataclass(frozen=True)
+class RegistryHooks:
+    registry: Registry
+
+    def entry(self, name: str) -> ActorEntry | None:
+        return _match(self.registry, name)
+
+    def canonical(self, name: str) -> str | None:
+        """The registry's name for a registered actor ("Valeriy Gerasimov" -> its entry's name)."""
+        found = self.entry(name)
+        return found.name if found else None
+
+    def outlet_id(self, name: str) -> str | None:
+        found = self.entry(name)
+        return found.id if isinstance(found, OutletEntry) else None
+
+    def owner(self, name: str) -> str | None:
+        """Who owns an outlet, as a key: outlets with one owner are one line of reporting."""
+        found = self.entry(name)
+        if not isinstance(found, OutletEntry):
+            return found.id if found else None
+        if not found.owner:
+            return found.id
+        return found.owner.split("(")[0].split(",")[0].strip().lower().removeprefix("the ")
+
+    def prior(self, name: str) -> tuple[str, str] | None:
+        """A reliability prior (letter, why) while a source has too little track record."""
+        found = self.entry(name)
+        if isinstance(found, OutletEntry):
+            if found.state_media:
+                return "D", f"state media ({found.owner or found.country})"
+            return "C", "a registered news outlet"
+        if found is not None and found.country in PARTY_COUNTRIES and found.kind in ("government", "military"):
+            return "D", f"an official source of a party to the war ({found.country})"
+        return None
+
+
+_CACHE: dict[tuple[int, str], ActorEntry | None] = {}
+
+
+def _match(registry: Registry, name: str) -> ActorEntry | None:
+    key = (id(registry), name)
+    if key not in _CACHE:
+        if len(_CACHE) > 65536:
+            _CACHE.clear()
+        found = registry.match(name)
+        _CACHE[key] = found.entry if found else None
+    return _CACHE[key]
+
+
+def registry_hooks() -> RegistryHooks:
+    return RegistryHooks(load_registry())
