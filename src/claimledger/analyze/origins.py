@@ -9,7 +9,8 @@ into lines of reporting when they cannot be independent of each other:
   origin for the claim, and Sputnik's article names that origin);
 - outlets under one owner (from the registry) are one line.
 
-Members that contradict the claim (a denial, a negation, or an article's own statement that the
+Only members that state the claim (similarity to the cluster of at least ``CONFIRMS``) count
+as lines of reporting; looser members are related reporting. Members that contradict the claim (a denial, a negation, or an article's own statement that the
 claim is denied or disputed) are kept apart from the supporting lines. The assessment is, in
 this order: ``denied`` (the party concerned, a government or military source, denies it),
 ``contested`` (an independent origin contradicts it), ``corroborated`` (two or more independent
@@ -27,6 +28,7 @@ from claimledger.store.records import ClaimRecord, Cluster
 NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|false|untrue|fiction|fabricat\w*)\b|n't\b", re.I)
 ANONYMOUS = {"anonymous", "unspecified"}
 PARTY_KINDS = {"government", "military"}
+CONFIRMS = 0.5  # similarity to the cluster at which a member states the same claim
 OwnerOf = Callable[[str], str | None]
 
 
@@ -69,6 +71,12 @@ class _Lines:
         self.parent[self.find(a)] = self.find(b)
 
 
+def _states_it(claim: ClaimRecord) -> bool:
+    """Only members close to the cluster state its claim; looser ones are related reporting,
+    kept in the cluster but not counted as confirmations."""
+    return claim.similarity is None or claim.similarity >= CONFIRMS
+
+
 def origin_key(claim: ClaimRecord, owner_of: OwnerOf) -> str:
     """The key of a claim's origin; unnamed sources count as the outlet carrying them."""
     kind = claim.chain[-1][1] if claim.chain else claim.speaker_kind
@@ -95,7 +103,8 @@ def assess(cluster_id: str, members: Sequence[ClaimRecord], owner_of: OwnerOf) -
     against = [m for m in members if contradicts(m, members)]
     if len(against) == len(members):
         against = []  # a cluster of denials only: the denial is itself the claim
-    support = [m for m in members if m not in against]
+    support = [m for m in members if m not in against and _states_it(m)]
+    support = support or [m for m in members if m not in against]
     lines = _Lines()
     names: dict[str, Counter[str]] = {}
     for m in support:

@@ -53,6 +53,7 @@ class ClaimRecord:
     outlet: str | None
     published: str | None
     cluster_id: str | None = None
+    similarity: float | None = None  # to its cluster when it joined (1.0 for the founder)
     quantities: tuple[QuantityRecord, ...] = field(default=())
     mentions: tuple[str, ...] = field(default=())  # names of places/units/actors in the content
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -19,7 +20,7 @@ from typing import Any
 
 from claimledger.errors import StoreError
 from claimledger.models import Extraction
-from claimledger.store.migrations import MIGRATIONS
+from claimledger.store.migrations import MIGRATIONS, Migration
 from claimledger.store.records import (
     ArticleRecord,
     Check,
@@ -47,38 +48,73 @@ class SQLiteStore:
         self.path = str(path)
         if self.path != ":memory:":
             target = Path(self.path)
-            if not target.exists() and not create:
-                raise StoreError(f"{self.path}: no such ledger. Ingest articles to create it.")
             if target.is_dir():
                 raise StoreError(f"{self.path} is a directory; give a database file path")
+            if not target.exists() and not create:
+                raise StoreError(f"{self.path}: no such ledger. Ingest articles to create it.")
+        self.db = self._connect()
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
-            )
+            self._bootstrap()
+            pending = self.pending_migrations()
+            if pending and check_schema:
+                raise StoreError(
+                    f"{self.path} needs schema migrations {', '.join(pending)}: "
+                    "run `claimledger db upgrade` first (back the file up if unsure)"
+                )
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path} is not a claimledger database ({exc}); give another --db path"
-            ) from exc
-        if not self.applied_migrations():
-            self.upgrade()  # a new, empty ledger gets the current schema
-        pending = self.pending_migrations()
-        if pending and check_schema:
-            raise StoreError(
-                f"{self.path} needs schema migrations {', '.join(pending)}: "
-                "run `claimledger db upgrade` first (back the file up if unsure)"
-            )
+            self.db.close()
+            raise StoreError(_open_error(self.path, exc)) from exc
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise StoreError(_open_error(self.path, exc)) from exc
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _set_wal(db)
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(_open_error(self.path, exc)) from exc
+        return db
 
     def close(self) -> None:
         self.db.close()
 
     # ------------------------------------------------------------------ schema
 
+    def _bootstrap(self) -> None:
+        """A new, empty file gets the whole current schema in one transaction, so that a second
+        process creating the same ledger meanwhile waits for it and then finds it done."""
+        if self._tables() and self.applied_migrations():
+            return
+        with self.transaction():
+            tables = self._tables()
+            if "schema_migrations" in tables and self.applied_migrations():
+                return
+            if tables - {"schema_migrations"}:
+                raise StoreError(
+                    f"{self.path} is a SQLite database but not a claimledger ledger; "
+                    "give another --db path"
+                )
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+            )
+            for migration in MIGRATIONS:
+                self._apply(migration)
+
+    def _tables(self) -> set[str]:
+        rows = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {r[0] for r in rows}
+
     def applied_migrations(self) -> list[str]:
+        if "schema_migrations" not in self._tables():
+            return []
         return [r[0] for r in self.db.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
     def pending_migrations(self) -> list[str]:
@@ -86,20 +122,33 @@ class SQLiteStore:
         return [m.name for m in MIGRATIONS if m.name not in done]
 
     def upgrade(self) -> list[str]:
-        """Apply every pending migration, each in its own transaction; the names applied."""
+        """Apply every pending migration, each in its own transaction; the names applied.
+
+        A migration that fails is rolled back whole (StoreError); those before it stay applied.
+        """
         applied = []
         for migration in MIGRATIONS:
-            if migration.name in self.applied_migrations():
-                continue
-            with self.transaction():
-                for statement in _statements(migration.sql):
-                    self.db.execute(statement)
-                self.db.execute(
-                    "INSERT INTO schema_migrations VALUES (?, datetime('now'))", (migration.name,)
-                )
+            with self.transaction():  # checked inside: another process may have applied it
+                if migration.name in self.applied_migrations():
+                    continue
+                self._apply(migration)
             applied.append(migration.name)
-            log.info("applied migration %s to %s", migration.name, self.path)
         return applied
+
+    def _apply(self, migration: Migration) -> None:
+        """Run one migration and record it, inside the caller's transaction."""
+        try:
+            for statement in _statements(migration.sql):
+                self.db.execute(statement)
+            self.db.execute(
+                "INSERT INTO schema_migrations VALUES (?, datetime('now'))", (migration.name,)
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{self.path}: migration {migration.name} failed ({exc}) and was rolled back; "
+                "the migrations before it are applied. Please report this"
+            ) from exc
+        log.info("applied migration %s to %s", migration.name, self.path)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -111,7 +160,8 @@ class SQLiteStore:
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # some errors make SQLite roll back by itself
+                self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
 
@@ -522,6 +572,28 @@ def _conflict_parts(conflict: Any) -> tuple[str, str]:
     return descriptor, expected
 
 
+def _set_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL. The switch needs a lock SQLite does not wait for (two processes creating
+    one ledger at once), so a busy database is retried up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL").fetchall()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _open_error(path: str, exc: sqlite3.Error) -> str:
+    if "locked" in str(exc):
+        return f"{path} is locked by another process ({exc}); try again when it has finished"
+    if "unable to open" in str(exc):
+        return f"{path} cannot be opened ({exc}); check that its folder exists and is writable"
+    return f"{path} is not a claimledger database ({exc}); give another --db path"
+
+
 def _statements(sql: str) -> list[str]:
     return [s.strip() for s in sql.split(";") if s.strip()]
 
@@ -533,7 +605,7 @@ _ARTICLE_COLS = (
 )
 _CLAIM_COLS = (
     "c.id, c.doc_id, c.content, c.speaker_name, c.speaker_kind, c.origin, c.hedged, "
-    "c.verification, c.polarity, a.outlet_id, a.outlet, a.published, k.cluster_id"
+    "c.verification, c.polarity, a.outlet_id, a.outlet, a.published, k.cluster_id, k.similarity"
 )
 _QUANTITY_COLS = (
     "q.id, q.doc_id, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.what, "
@@ -558,7 +630,7 @@ def _claim(
         id=r[0], doc_id=r[1], content=r[2], speaker_name=r[3], speaker_kind=r[4],
         chain=tuple((h[0], h[1]) for h in hops), origin=r[5], hedged=bool(r[6]),
         verification=r[7], polarity=r[8], outlet_id=r[9], outlet=r[10], published=r[11],
-        cluster_id=r[12], quantities=qty, mentions=mentions,
+        cluster_id=r[12], similarity=r[13], quantities=qty, mentions=mentions,
     )  # fmt: skip
 
 
