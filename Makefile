@@ -1,5 +1,6 @@
 # claimledger: the two commands of the README's quick start, and a few for developers.
-#   make demo   install everything, then extract the bundled sample articles and print them
+#   make demo   install everything, then extract the bundled sample articles, store them in a
+#               ledger (out/demo.db) and print a report
 #   make test   install what the tests need, then run the whole suite (CI runs this)
 
 PYTHON ?= python3
@@ -25,6 +26,8 @@ install-test: $(STAMP)
 
 demo: install
 	$(BIN)/claimledger extract samples/articles.jsonl --format table
+	$(BIN)/claimledger ingest samples/articles.jsonl --db out/demo.db
+	$(BIN)/claimledger report --db out/demo.db
 
 test: install-test
 	$(BIN)/python -m pytest -q

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from claimledger.analyze.terms import terms
 from claimledger.store.records import Check, QuantityRecord
@@ -147,33 +147,42 @@ def _disjoint(a: Figure, b: Figure) -> bool:
     return a.end < b.start or b.end < a.start
 
 
-def _daily(f: Figure) -> tuple[float, float, str] | None:
-    """The figure as a rate per day: an explicit rate, or a total spread over its period."""
+def _in_unit(f: Figure, per: str) -> tuple[float, float, str] | None:
+    """The figure as a rate per ``per``: an explicit rate converted, or a total spread over its
+    period (whole calendar months count as months)."""
     if f.q.per in PER_DAY:
-        k = PER_DAY[f.q.per]
+        k = PER_DAY[f.q.per] / PER_DAY[per]
         return f.low * k, f.high * k, f"{f.q.text} a {f.q.per}"
     if f.start is None or f.end is None:
         return None
     days = (f.end - f.start).days + 1
     if days < MIN_RATE_DAYS:
         return None  # one day's total is an event, not a rate
-    return f.low / days, f.high / days, f"{f.q.text} over {days} day(s)"
+    months = _whole_months(f.start, f.end)
+    if per == "month" and months:
+        return f.low / months, f.high / months, f"{f.q.text} over {months} month(s)"
+    k = 1 / (days * PER_DAY[per])
+    return f.low * k, f.high * k, f"{f.q.text} over {days} day(s)"
+
+
+def _whole_months(start: date, end: date) -> int | None:
+    if start.day != 1 or (end + timedelta(days=1)).day != 1:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def _rates(a: Figure, b: Figure) -> tuple[bool, str] | None:
     per = a.q.per or b.q.per
     if per is None:
         return None
-    da, db = _daily(a), _daily(b)
-    if da is None or db is None:
+    ra, rb = _in_unit(a, per), _in_unit(b, per)
+    if ra is None or rb is None:
         return None
-    k = 1 / PER_DAY[per]  # shown in the unit of the stated rate
-    tension = not _meet((da[0], da[1], a.tolerance), (db[0], db[1], b.tolerance))
+    tension = not _meet((ra[0], ra[1], a.tolerance), (rb[0], rb[1], b.tolerance))
     verdict = "do not agree" if tension else "agree"
     return tension, (
-        f"{da[2]} is {_range(da[0] * k, da[1] * k)} a {per}; {db[2]} is "
-        f"{_range(db[0] * k, db[1] * k)} a {per}; with {a.tolerance:.0%}/{b.tolerance:.0%} "
-        f"tolerance they {verdict}"
+        f"{ra[2]} is {_range(ra[0], ra[1])} a {per}; {rb[2]} is {_range(rb[0], rb[1])} a {per}; "
+        f"with {a.tolerance:.0%}/{b.tolerance:.0%} tolerance they {verdict}"
     )
 
 

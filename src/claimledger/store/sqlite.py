@@ -34,6 +34,7 @@ from claimledger.store.records import (
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 60_000
+MAX_IDS = 5_000  # ids per IN (...) list
 
 
 class SQLiteStore:
@@ -50,6 +51,8 @@ class SQLiteStore:
             target = Path(self.path)
             if target.is_dir():
                 raise StoreError(f"{self.path} is a directory; give a database file path")
+            if create:
+                target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists() and not create:
                 raise StoreError(f"{self.path}: no such ledger. Ingest articles to create it.")
         self.db = self._connect()
@@ -103,7 +106,8 @@ class SQLiteStore:
                     "give another --db path"
                 )
             self.db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(name TEXT PRIMARY KEY, applied_at TEXT)"
             )
             for migration in MIGRATIONS:
                 self._apply(migration)
@@ -231,8 +235,9 @@ class SQLiteStore:
             rows.append((doc_id, seq, "place", p.text, p.name, p.feature, None, p.lat, p.lon,
                          None, None, p.country, p.start, p.end, json.dumps(asdict(p))))  # fmt: skip
         for seq, u in enumerate(ex.units):
-            rows.append((doc_id, seq, "unit", u.text, u.name, u.branch, u.registry_id, None, None,
-                         u.number, u.echelon, u.side, u.start, u.end, json.dumps(asdict(u))))  # fmt: skip
+            rows.append((doc_id, seq, "unit", u.text, u.name, u.branch, u.registry_id, None,
+                         None, u.number, u.echelon, u.side, u.start, u.end,
+                         json.dumps(asdict(u))))  # fmt: skip
         for kind, actors in (("person", ex.people), ("organization", ex.organizations)):
             for seq, actor in enumerate(actors):
                 data = asdict(actor)
@@ -283,7 +288,8 @@ class SQLiteStore:
         row = self._scalar(f"SELECT rowid FROM {owners} WHERE id = ?", (owner,))
         unique = sorted(set(terms))
         self.db.executemany(
-            f"INSERT OR IGNORE INTO {table} (term, owner_row) VALUES (?, ?)", [(t, row) for t in unique]
+            f"INSERT OR IGNORE INTO {table} (term, owner_row) VALUES (?, ?)",
+            [(t, row) for t in unique],
         )
         if table == "claim_terms":
             self.db.executemany(
@@ -297,7 +303,9 @@ class SQLiteStore:
         if not unique:
             return {}
         marks = ",".join("?" * len(unique))
-        rows = self.db.execute(f"SELECT term, count FROM term_counts WHERE term IN ({marks})", unique)
+        rows = self.db.execute(
+            f"SELECT term, count FROM term_counts WHERE term IN ({marks})", unique
+        )
         return dict(rows.fetchall())
 
     def claim_count(self) -> int:
@@ -323,15 +331,22 @@ class SQLiteStore:
     # ------------------------------------------------------------------ claims
 
     def claims(self, ids: Sequence[str]) -> list[ClaimRecord]:
+        """The claims with these ids, in that order; a long list is read in chunks, since SQLite
+        caps the variables of one statement (999 or 32,766 in many builds)."""
         if not ids:
             return []
+        step = min(self.db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), MAX_IDS)
+        if len(ids) > step:
+            return [c for n in range(0, len(ids), step) for c in self.claims(ids[n : n + step])]
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
             f"SELECT {_CLAIM_COLS} FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
             f"LEFT JOIN claim_clusters k ON k.claim_id = c.id WHERE c.id IN ({marks})",
             tuple(ids),
         ).fetchall()
-        hops = self._many("SELECT claim_id, name, kind FROM chain_hops", "claim_id", ids, "position")
+        hops = self._many(
+            "SELECT claim_id, name, kind FROM chain_hops", "claim_id", ids, "position"
+        )
         qty = self._quantities_of(ids)
         mentions = self._mentions_in(ids)
         by_id = {
@@ -343,7 +358,9 @@ class SQLiteStore:
     def _many(self, select: str, key: str, ids: Sequence[str], order: str) -> dict[str, list[Any]]:
         marks = ",".join("?" * len(ids))
         out: dict[str, list[Any]] = {}
-        for row in self.db.execute(f"{select} WHERE {key} IN ({marks}) ORDER BY {order}", tuple(ids)):
+        for row in self.db.execute(
+            f"{select} WHERE {key} IN ({marks}) ORDER BY {order}", tuple(ids)
+        ):
             out.setdefault(row[0], []).append(row[1:])
         return out
 
@@ -367,7 +384,8 @@ class SQLiteStore:
         for claim_id, name, within in self.db.execute(
             f"SELECT c.id, m.name, m.start_char >= c.content_start AND m.end_char <= c.content_end "
             f"FROM claims c JOIN mentions m ON m.doc_id = c.doc_id WHERE c.id IN ({marks}) "
-            f"AND (m.type = 'unit' OR (m.type = 'place' AND m.kind IN ('city', 'town', 'village'))) "
+            f"AND (m.type = 'unit' OR "
+            f"(m.type = 'place' AND m.kind IN ('city', 'town', 'village'))) "
             f"ORDER BY m.start_char",
             tuple(claim_ids),
         ):
@@ -412,7 +430,8 @@ class SQLiteStore:
 
     def assign(self, claim_id: str, cluster_id: str, similarity: float) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO claim_clusters VALUES (?,?,?)", (claim_id, cluster_id, similarity)
+            "INSERT OR REPLACE INTO claim_clusters VALUES (?,?,?)",
+            (claim_id, cluster_id, similarity),
         )
 
     def detach(self, claim_ids: Sequence[str]) -> list[str]:
@@ -429,7 +448,8 @@ class SQLiteStore:
 
     def cluster_member_ids(self, cluster_id: str) -> list[str]:
         rows = self.db.execute(
-            "SELECT claim_id FROM claim_clusters WHERE cluster_id = ? ORDER BY claim_id", (cluster_id,)
+            "SELECT claim_id FROM claim_clusters WHERE cluster_id = ? ORDER BY claim_id",
+            (cluster_id,),
         )
         return [r[0] for r in rows]
 
@@ -475,15 +495,18 @@ class SQLiteStore:
         marks = ",".join("?" * len(quantity_ids))
         ids = tuple(quantity_ids)
         self.db.execute(
-            f"DELETE FROM checks WHERE quantity_a IN ({marks}) OR quantity_b IN ({marks})", ids + ids
+            f"DELETE FROM checks WHERE quantity_a IN ({marks}) OR quantity_b IN ({marks})",
+            ids + ids,
         )
 
     def checks(self, verdict: str | None = None, current_only: bool = True) -> list[Check]:
         sql = f"SELECT {_CHECK_COLS} FROM checks ch"
         if current_only:
             sql += (
-                " JOIN quantities qa ON qa.id = ch.quantity_a JOIN articles aa ON aa.doc_id = qa.doc_id"
-                " JOIN quantities qb ON qb.id = ch.quantity_b JOIN articles ab ON ab.doc_id = qb.doc_id"
+                " JOIN quantities qa ON qa.id = ch.quantity_a"
+                " JOIN articles aa ON aa.doc_id = qa.doc_id"
+                " JOIN quantities qb ON qb.id = ch.quantity_b"
+                " JOIN articles ab ON ab.doc_id = qb.doc_id"
                 " WHERE aa.is_current = 1 AND ab.is_current = 1"
             )
         args: list[Any] = []
@@ -502,7 +525,8 @@ class SQLiteStore:
 
     def claim_grade(self, claim_id: str) -> ClaimGrade | None:
         row = self.db.execute(
-            "SELECT claim_id, credibility, reasons FROM claim_grades WHERE claim_id = ?", (claim_id,)
+            "SELECT claim_id, credibility, reasons FROM claim_grades WHERE claim_id = ?",
+            (claim_id,),
         ).fetchone()
         return ClaimGrade(row[0], row[1], tuple(json.loads(row[2]))) if row else None
 
@@ -511,7 +535,7 @@ class SQLiteStore:
         return {r[0]: ClaimGrade(r[0], r[1], tuple(json.loads(r[2]))) for r in rows}
 
     def source_outcomes(self, name: str) -> list[tuple[str, str]]:
-        """(claim id, assessment of its cluster) for every current claim whose origin is ``name``."""
+        """(claim id, assessment of its cluster) of every current claim whose origin is ``name``."""
         rows = self.db.execute(
             "SELECT c.id, k.assessment FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
             "JOIN claim_clusters cc ON cc.claim_id = c.id JOIN clusters k ON k.id = cc.cluster_id "
@@ -533,7 +557,9 @@ class SQLiteStore:
         return _grade(found) if found else None
 
     def source_grades(self) -> list[SourceGrade]:
-        rows = self.db.execute(f"SELECT {_GRADE_COLS} FROM source_grades ORDER BY claims DESC, name")
+        rows = self.db.execute(
+            f"SELECT {_GRADE_COLS} FROM source_grades ORDER BY claims DESC, name"
+        )
         return [_grade(r) for r in rows]
 
     # ------------------------------------------------------------------ conflicts, stats
@@ -557,6 +583,10 @@ class SQLiteStore:
         tables = ("articles", "claims", "quantities", "clusters", "checks", "source_grades")
         out = {t: self._scalar(f"SELECT COUNT(*) FROM {t}") for t in tables}
         out["current_articles"] = self._scalar("SELECT COUNT(*) FROM articles WHERE is_current = 1")
+        out["current_claims"] = self._scalar(
+            "SELECT COUNT(*) FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
+            "WHERE a.is_current = 1"
+        )
         return out
 
     def _scalar(self, sql: str, args: tuple[Any, ...] = ()) -> int:
@@ -643,7 +673,9 @@ def _cluster(r: Sequence[Any]) -> Cluster:
 
 
 def _check(r: Sequence[Any]) -> Check:
-    return Check(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), tuple(json.loads(r[6])), r[7])
+    return Check(
+        r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), tuple(json.loads(r[6])), r[7]
+    )
 
 
 def _grade(r: Sequence[Any]) -> SourceGrade:
