@@ -70,3 +70,63 @@ def test_polnear_dev_figures(shared: Path, tmp_path: Path) -> None:
     _predict([str(inputs)], pred)
     result = _score([scorer, "score", str(data), "dev", str(pred)], POLNEAR_FLOORS)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+SCENARIO = Path(__file__).resolve().parent / "data" / "scenario"
+LEDGER_FLOORS = {
+    "clusters.f1": 0.80,
+    "assessment.acc": 0.75,
+    "independence.acc": 0.50,
+    "origins.acc": 0.75,
+    "tensions.recall": 0.20,
+    "tensions.false": 0,
+    "descriptor_conflicts.recall": 1.0,
+}
+
+
+def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
+    from claimledger.export.ledger import export_ledger
+    from claimledger.ledger import open_ledger
+    from claimledger.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "ledger.db")
+    ledger = open_ledger(store)
+    for outcome in extract_articles(list(read_inputs(inputs).articles), workers=2):
+        assert isinstance(outcome, Extraction), outcome
+        ledger.ingest(outcome)
+    out = tmp_path / "ledger.json"
+    out.write_text(json.dumps(export_ledger(store), ensure_ascii=False))
+    store.close()
+    return out
+
+
+def test_scenario_ledger_figures(shared: Path, tmp_path: Path) -> None:
+    """Clusters, origins, assessments, tensions and descriptor conflicts on our own corpus."""
+    export = _ledger_export([str(SCENARIO / "articles.jsonl")], tmp_path)
+    result = _score(
+        [
+            str(shared / "eval" / "score_ledger.py"),
+            "--gold", str(SCENARIO / "gold.json"),
+            "--pred", str(export),
+            "--schema", str(shared / "contract" / "ledger.schema.json"),
+        ],
+        LEDGER_FLOORS,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dev_articles_in_one_ledger(shared: Path, tmp_path: Path) -> None:
+    """The two dev articles together: the desertion figures are checked against each other,
+    and the claims relayed through TASS resolve to their origins."""
+    data = json.loads(
+        _ledger_export([str(shared / "corpus" / "dev" / "articles.jsonl")], tmp_path).read_text()
+    )
+    tensions = [c for c in data["checks"] if c["verdict"] == "tension"]
+    assert any(
+        {"21,600"} <= set(c["figures"]) and "18,000" in " ".join(c["figures"]) for c in tensions
+    )
+    consistent = [c for c in data["checks"] if c["verdict"] == "consistent"]
+    assert any("180,000" in c["figures"] for c in consistent)
+    relayed = [c for c in data["claims"] if c["chain"][:1] == ["TASS"] and len(c["chain"]) > 1]
+    assert len(relayed) >= 3
+    assert all(c["origin"] == c["chain"][-1] != "TASS" for c in relayed)
