@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
-from dataclasses import asdict
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -20,8 +20,8 @@ from typing import IO, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.table import Table
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from claimledger import __version__
 from claimledger.errors import ClaimledgerError, ExtractionError
@@ -181,10 +181,6 @@ def _write(fmt: Format, extraction: Any, out: IO[str], console: Console) -> None
         console.print(claims_table(extraction))
 
 
-if __name__ == "__main__":  # pragma: no cover
-    app()
-
-
 # ---------------------------------------------------------------------- the ledger
 
 DB_HELP = "Ledger database file (default: $CLAIMLEDGER_DB, else ./claimledger.db)."
@@ -216,13 +212,20 @@ def _store(db: Path | None, create: bool = False) -> SQLiteStore:
     return guarded(lambda: SQLiteStore(_db_path(db), create=create))
 
 
+def _console() -> Console:
+    """Where ledger tables go. Markup is off: article text such as "[the ministry]" is data."""
+    return Console(width=160 if not sys.stdout.isatty() else None, markup=False)
+
+
 @app.command()
 def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, directories or - (stdin)."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
     on_error: OnError = typer.Option(
-        OnError.fail, "--on-error", help="fail: stop at the first bad input; skip: report it and go on."
+        OnError.fail,
+        "--on-error",
+        help="fail: stop at the first bad input; skip: report it and go on.",
     ),
 ) -> None:
     """Extract articles and store them in the ledger, updating the analysis as they arrive.
@@ -255,7 +258,9 @@ def ingest(
     try:
         guarded(run)
     except KeyboardInterrupt:
-        err.print(f"Interrupted: {sum(tally.values())} article(s) stored; the one in progress was not.")
+        err.print(
+            f"Interrupted: {sum(tally.values())} article(s) stored; the one in progress was not."
+        )
         raise typer.Exit(130) from None
     finally:
         store.close()
@@ -281,7 +286,9 @@ def db_upgrade(db: Path | None = typer.Option(None, "--db", help=DB_HELP)) -> No
 @app.command()
 def clusters(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    min_size: int = typer.Option(2, "--min-size", min=1, help="Only clusters of at least N claims."),
+    min_size: int = typer.Option(
+        2, "--min-size", min=1, help="Only clusters of at least N claims."
+    ),
     assessment: str | None = typer.Option(None, "--assessment", help="corroborated, circular, ..."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
@@ -289,15 +296,19 @@ def clusters(
     store = _store(db)
     found = store.clusters(min_size=min_size, assessment=assessment)
     if fmt is ListFormat.json:
-        typer.echo(json.dumps([_cluster_json(store, k) for k in found], ensure_ascii=False, indent=1))
+        typer.echo(
+            json.dumps([_cluster_json(store, k) for k in found], ensure_ascii=False, indent=1)
+        )
         return
     table = Table(title=f"{len(found)} cluster(s) of {min_size}+ claims", show_lines=True)
     for column in ("cluster", "claims", "assessment", "origins", "a claim"):
         table.add_column(column, overflow="fold")
     for k in found:
         first = store.claims(store.cluster_member_ids(k.id)[:1])
-        table.add_row(k.id, str(k.size), k.assessment, "\n".join(k.origins), first[0].content if first else "")
-    Console(width=160 if not sys.stdout.isatty() else None).print(table)
+        table.add_row(
+            k.id, str(k.size), k.assessment, "\n".join(k.origins), first[0].content if first else ""
+        )
+    _console().print(table)
 
 
 def _cluster_json(store: SQLiteStore, k: Any) -> dict[str, Any]:
@@ -316,24 +327,29 @@ def claim(
     if fmt is ListFormat.json:
         typer.echo(json.dumps(detail, ensure_ascii=False, indent=1))
         return
-    out = Console(width=160 if not sys.stdout.isatty() else None)
+    out = _console()
     c = detail["claim"]
-    out.print(f"[bold]{c['id']}[/] in {c['doc_id']} ({c['outlet'] or 'no outlet'}, {c['published'] or 'undated'})")
+    where = f"{c['outlet'] or 'no outlet'}, {c['published'] or 'undated'}"
+    out.print(f"{c['id']} in {c['doc_id']} ({where})", style="bold")
     out.print(f"  {c['content']}", highlight=False)
-    out.print(f"  speaker: {c['speaker_name']} ({c['speaker_kind']}); chain: {' -> '.join(c['chain'])}")
-    out.print(f"  hedged: {c['hedged']}; verification: {c['verification']}; polarity: {c['polarity']}")
+    chain = " -> ".join(c["chain"])
+    out.print(f"  speaker: {c['speaker_name']} ({c['speaker_kind']}); chain: {chain}")
+    flags = f"verification: {c['verification']}; polarity: {c['polarity']}"
+    out.print(f"  hedged: {c['hedged']}; {flags}")
     g = detail["grade"]
     if g:
         out.print(f"  credibility {g['credibility']}: {'; '.join(g['reasons'])}")
     k = detail["cluster"]
     if k:
-        out.print(f"[bold]cluster {k['id']}[/]: {k['assessment']}, {k['independent_origins']} independent origin(s)")
+        origins = f"{k['independent_origins']} independent origin(s)"
+        out.print(f"cluster {k['id']}: {k['assessment']}, {origins}", style="bold")
         for reason in k["reasons"]:
             out.print(f"  - {reason}", highlight=False)
         for m in detail["members"]:
             out.print(f"  * {m['id']} ({m['outlet'] or '?'}): {m['content']}", highlight=False)
     for ch in detail["checks"]:
-        out.print(f"[bold]{ch['verdict']}[/] {', '.join(ch['figures'])}: {ch['explanation']}", highlight=False)
+        figures = ", ".join(ch["figures"])
+        out.print(f"{ch['verdict']} {figures}: {ch['explanation']}", highlight=False)
 
 
 @app.command()
@@ -353,7 +369,7 @@ def sources(
     for g in grades:
         table.add_row(g.name, g.reliability, str(g.claims), str(g.corroborated), str(g.contested),
                       str(g.denied), "\n".join(g.reasons))  # fmt: skip
-    Console(width=160 if not sys.stdout.isatty() else None).print(table)
+    _console().print(table)
 
 
 @app.command()
@@ -369,10 +385,13 @@ def checks(
     found = store.checks(verdict=None if verdict == "all" else verdict)
     conflicts = store.descriptor_conflicts()
     if fmt is ListFormat.json:
-        payload = {"checks": [asdict(c) for c in found], "descriptor_conflicts": [asdict(d) for d in conflicts]}
+        payload = {
+            "checks": [asdict(c) for c in found],
+            "descriptor_conflicts": [asdict(d) for d in conflicts],
+        }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
-    out = Console(width=160 if not sys.stdout.isatty() else None)
+    out = _console()
     table = Table(title=f"{len(found)} numeric check(s)", show_lines=True)
     for column in ("verdict", "figures", "explanation", "claims"):
         table.add_column(column, overflow="fold")
@@ -413,3 +432,7 @@ def export(
     data = export_ledger(_store(db))
     with _output(output) as out:
         out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover  (after every command is declared)
+    app()

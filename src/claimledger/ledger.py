@@ -12,12 +12,13 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from claimledger.analyze.clusters import assign_claims
 from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
 from claimledger.analyze.numbers import compare, same_thing
-from claimledger.analyze.origins import OwnerOf, assess, contradicts
+from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.terms import terms
 from claimledger.errors import NotFoundError
 from claimledger.models import Article, Extraction
@@ -37,9 +38,16 @@ class IngestOutcome:
 
 
 def article_key(article: Article) -> str:
-    """What identifies "the same article" across versions: its id, url or path, else its text."""
+    """What identifies "the same article" across versions: its record's id, else its url, else
+    the path of the file that is the article; else its text, and no earlier version is known.
+
+    A path shared by many articles (a JSON Lines file, a feed, stdin) identifies none of them, and
+    the id a text or HTML file is given (its name, "index") is only unique with its folder.
+    """
     src = article.source
-    return src.id or src.url or src.path or article.doc_id
+    if src.path and src.path != "-" and src.id == Path(src.path).stem:
+        return src.url or str(Path(src.path).resolve())  # the file is the article
+    return src.id or src.url or article.doc_id
 
 
 def _no_owner(name: str) -> str | None:
@@ -106,31 +114,37 @@ class Ledger:
                 continue
             cluster = assess(cluster_id, members, self.owner_of)
             self.store.put_cluster(cluster, now)
+            opposing = opposed(members)
             for m in members:
-                graded.append((m, cluster_id, contradicts(m, members)))
+                self.store.set_stance(m.id, "against" if m.id in opposing else "for")
+                graded.append((m, cluster_id, m.id in opposing))
                 if m.origin:
                     sources.add(m.origin)
         for name in sorted(sources):
             outcomes = [a for _, a in self.store.source_outcomes(name)]
             self.store.put_source_grade(grade_source(name, outcomes, self.prior_of(name)))
         for claim, cluster_id, against in graded:
-            cluster = self.store.cluster(cluster_id)
+            stored = self.store.cluster(cluster_id)
             source = self.store.source_grade(claim.origin) if claim.origin else None
-            if cluster is not None:
-                self.store.put_claim_grade(grade_claim(claim, cluster, source, against))
+            if stored is not None:
+                self.store.put_claim_grade(grade_claim(claim, stored, source, against))
 
     def _check_figures(self, doc_id: str) -> None:
         own = self.store.quantities_of_docs([doc_id])
         for q in own:
             self.store.put_terms("quantity_terms", q.id, terms(q.what))
         for q in own:
-            ids = self.store.candidates("quantity_terms", sorted(set(terms(q.what))), "", QUANTITY_PER_TERM)
-            others = [o for o in self.store.quantities([i for i in ids if i != q.id])]
+            ids = self.store.candidates(
+                "quantity_terms", sorted(set(terms(q.what))), "", QUANTITY_PER_TERM
+            )
+            others = self.store.quantities([i for i in ids if i != q.id])
             self._compare(q, others)
 
     def _compare(self, q: QuantityRecord, others: Sequence[QuantityRecord]) -> None:
         stating = self.store.claims_stating([q.id, *[o.id for o in others]])
-        claims = {c.id: c for c in self.store.claims(sorted({c for ids in stating.values() for c in ids}))}
+        claims = {
+            c.id: c for c in self.store.claims(sorted({c for ids in stating.values() for c in ids}))
+        }
 
         def context(x: QuantityRecord) -> tuple[str | None, set[str]]:
             found = [claims[c] for c in stating.get(x.id, []) if c in claims]
@@ -162,7 +176,9 @@ def claim_detail(store: SQLiteStore, claim_id: str) -> dict[str, Any]:
     """A claim with its chain, cluster (and fellow members), figure checks and grade."""
     found = store.claims([claim_id])
     if not found:
-        raise NotFoundError(f"no claim {claim_id!r} in {store.path}; `claimledger clusters` lists ids")
+        raise NotFoundError(
+            f"no claim {claim_id!r} in {store.path}; `claimledger clusters` lists ids"
+        )
     claim = found[0]
     cluster = store.cluster(claim.cluster_id) if claim.cluster_id else None
     members = store.claims(store.cluster_member_ids(cluster.id)) if cluster else []

@@ -29,11 +29,9 @@ def test_contract_is_one_object_per_article(runner: CliRunner) -> None:
     code, out, _ = run(runner, "extract", str(SAMPLES), "--format", "contract")
     assert code == 0
     docs = [json.loads(line) for line in out.splitlines()]
-    assert [d["source"]["id"] for d in docs] == [
-        "sample-pokrovsk-drones",
-        "sample-kupiansk-denial",
-        "sample-desertion-figures",
-    ]
+    ids = [json.loads(line)["id"] for line in SAMPLES.read_text().splitlines()]
+    assert [d["source"]["id"] for d in docs] == ids
+    assert len(ids) >= 3
     assert all(d["claims"] for d in docs)
     first = docs[0]["claims"][0]
     assert first["speaker"]["name"] == "Ukrainian Air Force"
@@ -71,7 +69,7 @@ def test_output_file_and_workers_agree(runner: CliRunner, tmp_path: Path) -> Non
     assert run(runner, "extract", str(SAMPLES), "-o", str(one))[0] == 0
     assert run(runner, "extract", str(SAMPLES), "-o", str(two), "--workers", "2")[0] == 0
     assert one.read_text() == two.read_text()
-    assert one.read_text().count("\n") == 3
+    assert one.read_text().count("\n") == len(SAMPLES.read_text().splitlines())
 
 
 def test_stdin_text(runner: CliRunner) -> None:
@@ -148,7 +146,7 @@ def test_extraction_failure_names_the_article(
     code, out, err = run(runner, "extract", str(SAMPLES), "--on-error", "skip")
     assert code == 0
     assert out == ""
-    assert "Skipped 3 input(s)" in err
+    assert f"Skipped {len(SAMPLES.read_text().splitlines())} input(s)" in err
 
 
 def test_version_and_help(runner: CliRunner) -> None:

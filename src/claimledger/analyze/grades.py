@@ -38,6 +38,7 @@ def grade_source(name: str, outcomes: Sequence[str], prior: tuple[str, str] | No
     record = (
         f"{len(outcomes)} claim(s) in the ledger: {good} corroborated, {contested} contested, "
         f"{denied} denied, {count['circular'] + count['single-source']} not yet confirmed"
+        + (f", {count['against']} contradicting others" if count["against"] else "")
     )
     reasons = [record]
     if judged < MIN_RECORD and prior is not None:

@@ -98,11 +98,17 @@ def contradicts(claim: ClaimRecord, members: Sequence[ClaimRecord]) -> bool:
     return negated and any(not NEGATION.search(m.content) for m in others)
 
 
+def opposed(members: Sequence[ClaimRecord]) -> set[str]:
+    """Ids of the members that contradict the cluster's claim (none when all of them do: a
+    cluster of denials only is about the denial itself)."""
+    against = {m.id for m in members if contradicts(m, members)}
+    return set() if len(against) == len(members) else against
+
+
 def assess(cluster_id: str, members: Sequence[ClaimRecord], owner_of: OwnerOf) -> Cluster:
     """The cluster's origins, their independence, and its assessment, with the reasons."""
-    against = [m for m in members if contradicts(m, members)]
-    if len(against) == len(members):
-        against = []  # a cluster of denials only: the denial is itself the claim
+    opposing = opposed(members)
+    against = [m for m in members if m.id in opposing]
     support = [m for m in members if m not in against and _states_it(m)]
     support = support or [m for m in members if m not in against]
     lines = _Lines()

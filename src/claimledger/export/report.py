@@ -28,11 +28,20 @@ def build_report(store: SQLiteStore, top: int = 10) -> dict[str, Any]:
             for k in clusters[:top]
         ],
         "tensions": [
-            {"figures": list(ch.figures), "explanation": ch.explanation, "claim_ids": list(ch.claim_ids)}
+            {
+                "figures": list(ch.figures),
+                "explanation": ch.explanation,
+                "claim_ids": list(ch.claim_ids),
+            }
             for ch in tensions
         ],
         "descriptor_conflicts": [
-            {"actor": d.actor, "doc_id": d.doc_id, "descriptor": d.descriptor, "expected": d.expected}
+            {
+                "actor": d.actor,
+                "doc_id": d.doc_id,
+                "descriptor": d.descriptor,
+                "expected": d.expected,
+            }
             for d in store.descriptor_conflicts()
         ],
         "sources": [
@@ -53,8 +62,9 @@ def to_markdown(report: dict[str, Any]) -> str:
     lines = [
         "# claimledger report",
         "",
-        f"{c['current_articles']} articles ({c['articles']} versions), {c['claims']} claims, "
-        f"{c['clusters']} clusters, {c['checks']} numeric checks, {c['source_grades']} graded sources.",
+        f"{c['current_articles']} articles ({c['articles']} versions), "
+        f"{c['current_claims']} claims, {c['clusters']} clusters, {c['checks']} numeric checks, "
+        f"{c['source_grades']} graded sources.",
         "",
         "Assessments: "
         + (", ".join(f"{k} {v}" for k, v in sorted(report["assessments"].items())) or "none"),
@@ -65,14 +75,17 @@ def to_markdown(report: dict[str, Any]) -> str:
         "|---|---|---|---|---|",
     ]
     for k in report["clusters"]:
+        origins = _cell("; ".join(k["origins"]), limit=200)
         lines.append(
-            f"| {k['id']} | {k['size']} | {k['assessment']} | {'; '.join(k['origins'])} | {_cell(k['claim'])} |"
+            f"| {k['id']} | {k['size']} | {k['assessment']} | {origins} | {_cell(k['claim'])} |"
         )
     lines += ["", "## Numeric tensions", ""]
-    lines += [f"- {', '.join(t['figures'])}: {t['explanation']}" for t in report["tensions"]] or ["None."]
+    tensions = [f"- {', '.join(t['figures'])}: {t['explanation']}" for t in report["tensions"]]
+    lines += tensions or ["None."]
     lines += ["", "## Descriptor conflicts", ""]
     lines += [
-        f"- {d['actor']} described as \"{d['descriptor']}\" in {d['doc_id']} (registry: {d['expected']})"
+        f'- {d["actor"]} described as "{d["descriptor"]}" in {d["doc_id"]} '
+        f"(registry: {d['expected']})"
         for d in report["descriptor_conflicts"]
     ] or ["None."]
     lines += ["", "## Sources", "", "| source | reliability | claims | why |", "|---|---|---|---|"]

@@ -187,4 +187,11 @@ M003_ANALYSIS = Migration(
     """,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (M001_ARTICLES, M002_CLAIMS, M003_ANALYSIS)
+M004_STANCE = Migration(
+    "004_claim_stance",
+    """
+    ALTER TABLE claim_clusters ADD COLUMN stance TEXT NOT NULL DEFAULT 'for';
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (M001_ARTICLES, M002_CLAIMS, M003_ANALYSIS, M004_STANCE)

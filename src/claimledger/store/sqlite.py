@@ -52,7 +52,7 @@ class SQLiteStore:
             if target.is_dir():
                 raise StoreError(f"{self.path} is a directory; give a database file path")
             if create:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                _make_folder(target)
             if not target.exists() and not create:
                 raise StoreError(f"{self.path}: no such ledger. Ingest articles to create it.")
         self.db = self._connect()
@@ -430,7 +430,7 @@ class SQLiteStore:
 
     def assign(self, claim_id: str, cluster_id: str, similarity: float) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO claim_clusters VALUES (?,?,?)",
+            "INSERT OR REPLACE INTO claim_clusters (claim_id, cluster_id, similarity) VALUES (?,?,?)",
             (claim_id, cluster_id, similarity),
         )
 
@@ -534,10 +534,16 @@ class SQLiteStore:
         rows = self.db.execute("SELECT claim_id, credibility, reasons FROM claim_grades")
         return {r[0]: ClaimGrade(r[0], r[1], tuple(json.loads(r[2]))) for r in rows}
 
+    def set_stance(self, claim_id: str, stance: str) -> None:
+        """Whether a member states its cluster's claim ("for") or contradicts it ("against")."""
+        self.db.execute("UPDATE claim_clusters SET stance = ? WHERE claim_id = ?", (stance, claim_id))
+
     def source_outcomes(self, name: str) -> list[tuple[str, str]]:
-        """(claim id, assessment of its cluster) of every current claim whose origin is ``name``."""
+        """(claim id, outcome) of every current claim whose origin is ``name``: the assessment of
+        its cluster, or "against" when the claim contradicts its cluster."""
         rows = self.db.execute(
-            "SELECT c.id, k.assessment FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
+            "SELECT c.id, CASE WHEN cc.stance = 'against' THEN 'against' ELSE k.assessment END "
+            "FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
             "JOIN claim_clusters cc ON cc.claim_id = c.id JOIN clusters k ON k.id = cc.cluster_id "
             "WHERE c.origin = ? AND a.is_current = 1",
             (name,),
@@ -614,6 +620,16 @@ def _set_wal(db: sqlite3.Connection) -> None:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
+
+
+def _make_folder(target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"{target} cannot be created ({exc.strerror or exc}): give a --db path in a folder "
+            "you can write to"
+        ) from exc
 
 
 def _open_error(path: str, exc: sqlite3.Error) -> str:

@@ -1,0 +1,446 @@
+"""The ledger: re-ingest, versions, atomicity, two writers, and the cross-article analysis.
+
+The corpus (``tests/data/ledger``) is four short stories told by eleven articles; see its README.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from claimledger.export.ledger import export_ledger
+from claimledger.ledger import Ledger, article_key, open_ledger
+from claimledger.models import Article, Extraction, SourceInfo
+from claimledger.pipeline import extract_articles
+from claimledger.store.records import Check, ClaimRecord, Cluster
+from claimledger.store.sqlite import SQLiteStore
+
+CORPUS = Path(__file__).parent / "data" / "ledger" / "articles.jsonl"
+PARTIAL_TABLES = ("articles", "claims", "quantities", "mentions", "claim_terms", "chain_hops")
+
+
+def corpus_articles() -> list[Article]:
+    articles = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        source = SourceInfo(url=r["url"], outlet=r["outlet"], title=r["title"],
+                            published=r["published"], id=r["id"])  # fmt: skip
+        articles.append(Article(r["text"], source))
+    return articles
+
+
+def extract(*articles: Article) -> list[Extraction]:
+    out = []
+    for outcome in extract_articles(list(articles)):
+        assert isinstance(outcome, Extraction), outcome
+        out.append(outcome)
+    return out
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_user_registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The shipped registry only, never the developer's own file."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CLAIMLEDGER_REGISTRY", str(tmp_path_factory.mktemp("cfg") / "registry.yaml"))
+        yield
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp: Language) -> dict[str, Extraction]:
+    """Every corpus article extracted once, by its record id."""
+    return {e.article.source.id or "": e for e in extract(*corpus_articles())}
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    store = SQLiteStore(tmp_path / "ledger.db")
+    yield open_ledger(store)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def analysed(
+    corpus: dict[str, Extraction], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SQLiteStore]:
+    """A ledger holding the whole corpus, ingested in order."""
+    store = SQLiteStore(tmp_path_factory.mktemp("analysed") / "ledger.db")
+    outcomes = open_ledger(store).ingest_all(corpus.values())
+    assert [o.status for o in outcomes] == ["new"] * len(corpus)
+    yield store
+    store.close()
+
+
+def dump(store: SQLiteStore) -> list[str]:
+    return list(store.db.iterdump())
+
+
+def counts(store: SQLiteStore) -> dict[str, int]:
+    return {t: store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in PARTIAL_TABLES}
+
+
+def doc_of(store: SQLiteStore, record_id: str) -> str:
+    found = [a.doc_id for a in store.articles() if a.source_id == record_id]
+    assert len(found) == 1, f"{record_id}: {found}"
+    return found[0]
+
+
+def claims_of(store: SQLiteStore, record_id: str) -> list[ClaimRecord]:
+    return store.claims(store.claim_ids_of([doc_of(store, record_id)]))
+
+
+def cluster_of(store: SQLiteStore, record_id: str, words: str) -> Cluster:
+    """The cluster of the claim of an article whose content has ``words``."""
+    found = [c for c in claims_of(store, record_id) if words in c.content]
+    assert found, f"no claim with {words!r} in {record_id}"
+    assert found[0].cluster_id is not None
+    cluster = store.cluster(found[0].cluster_id)
+    assert cluster is not None
+    return cluster
+
+
+def quantity(extraction: Extraction, text: str) -> str:
+    found = [q.id for q in extraction.quantities if text in q.text]
+    assert len(found) == 1, f"{text!r} in {[q.text for q in extraction.quantities]}"
+    return found[0]
+
+
+def check_between(store: SQLiteStore, a: str, b: str) -> Check:
+    found = [c for c in store.checks() if {c.quantity_a, c.quantity_b} == {a, b}]
+    assert len(found) == 1, f"checks of {a} and {b}: {found}"
+    return found[0]
+
+
+# ---------------------------------------------------------------------- re-ingest and versions
+
+
+def test_reingesting_an_article_is_a_noop(ledger: Ledger, corpus: dict[str, Extraction]) -> None:
+    first = ledger.ingest(corpus["pravda-awol"])
+    assert first.status == "new"
+    assert first.claims > 0
+    before = dump(ledger.store)
+    again = ledger.ingest(corpus["pravda-awol"])
+    assert (again.status, again.claims, again.doc_id) == ("unchanged", 0, first.doc_id)
+    assert dump(ledger.store) == before
+
+
+def test_a_changed_article_is_a_new_version(ledger: Ledger, corpus: dict[str, Extraction]) -> None:
+    for name in ("pravda-awol", "kyivind-awol", "reuters-awol", "bbc-awol"):
+        ledger.ingest(corpus[name])
+    store, old = ledger.store, corpus["bbc-awol"]
+    old_claims = [c.id for c in old.claims]
+    old_quantities = {q.id for q in old.quantities}
+    assert old_claims
+    assert all(c.cluster_id for c in store.claims(old_claims))
+    assert any({c.quantity_a, c.quantity_b} & old_quantities for c in store.checks())
+
+    changed = Article(
+        old.article.text.replace("around 18,000", "around 25,000"), old.article.source
+    )
+    (new,) = extract(changed)
+    outcome = ledger.ingest(new)
+    assert outcome.status == "new-version"
+
+    versions = store.article_versions("bbc-awol")
+    assert [(v.version, v.is_current, v.doc_id) for v in versions] == [
+        (1, False, old.article.doc_id),
+        (2, True, new.article.doc_id),
+    ]
+    current = {a.doc_id for a in store.articles()}
+    assert new.article.doc_id in current
+    assert old.article.doc_id not in current
+    assert old.article.doc_id in {a.doc_id for a in store.articles(current_only=False)}
+    # the old version stays queryable, but leaves the analysis
+    kept = store.claims(old_claims)
+    assert [c.id for c in kept] == old_claims
+    assert all(c.cluster_id is None for c in kept)
+    for k in store.clusters():
+        members = store.cluster_member_ids(k.id)
+        assert not set(old_claims) & set(members)
+        assert k.size == len(members), "a cluster the old version left was not reassessed"
+    assert old_claims[0] not in store.current_claim_ids()
+    marks = ",".join("?" * len(old_quantities))
+    stale = store.db.execute(
+        f"SELECT COUNT(*) FROM checks WHERE quantity_a IN ({marks}) OR quantity_b IN ({marks})",
+        (*old_quantities, *old_quantities),
+    ).fetchone()[0]
+    assert stale == 0
+    assert all(store.claims([c.id])[0].cluster_id for c in new.claims)
+    new_figure = quantity(new, "25,000")
+    assert any(new_figure in (c.quantity_a, c.quantity_b) for c in store.checks())
+    # the old text again is the stored version 1: a no-op, version 2 stays current
+    assert ledger.ingest(old).status == "unchanged"
+    assert [v.is_current for v in store.article_versions("bbc-awol")] == [False, True]
+
+
+def test_long_id_lists_are_read_in_chunks(analysed: SQLiteStore) -> None:
+    """SQLite caps the variables of a statement (999 in some builds): a large ledger exports."""
+    whole = export_ledger(analysed)
+    limit = analysed.db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    analysed.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 3)
+    try:
+        assert export_ledger(analysed) == whole
+    finally:
+        analysed.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+    assert len(whole["claims"]) > 3
+
+
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [
+        (SourceInfo(id="r1", url="https://example.org/a", path="feed.jsonl"), "r1"),
+        (SourceInfo(url="https://example.org/a", path="feed.jsonl"), "https://example.org/a"),
+        (SourceInfo(path="feed.jsonl", outlet="Example Wire"), None),  # a record without id
+        (SourceInfo(path="-"), None),  # text on stdin
+        (
+            SourceInfo(path="site/index.html", id="index", url="https://example.org/b"),
+            "https://example.org/b",
+        ),
+        (SourceInfo(path="day1/report.txt", id="report"), "{cwd}/day1/report.txt"),
+    ],
+)
+def test_article_key(
+    source: SourceInfo, key: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    article = Article("Officials said that the bridge had been repaired.", source)
+    expected = key.format(cwd=tmp_path.resolve()) if key else article.doc_id
+    assert article_key(article) == expected
+
+
+def _as_from(extraction: Extraction, source: SourceInfo) -> Extraction:
+    return replace(extraction, article=replace(extraction.article, source=source))
+
+
+def test_what_is_and_is_not_the_same_article(
+    ledger: Ledger, corpus: dict[str, Extraction], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    stories = [corpus[n] for n in ("tass-voronezh", "afp-sloviansk", "tass-novoselivka")]
+    no_ids = [_as_from(e, SourceInfo(path="feed.jsonl", outlet="Example Wire")) for e in stories]
+    assert [ledger.ingest(e).status for e in no_ids] == ["new"] * 3, "records of one file"
+    piped = [_as_from(e, SourceInfo(path="-")) for e in (corpus["pravda-awol"], corpus["bbc-awol"])]
+    assert [ledger.ingest(e).status for e in piped] == ["new", "new"], "two texts on stdin"
+    same_name = [
+        _as_from(corpus["kyivind-awol"], SourceInfo(path="day1/report.txt", id="report")),
+        _as_from(corpus["reuters-awol"], SourceInfo(path="day2/report.txt", id="report")),
+    ]
+    assert [ledger.ingest(e).status for e in same_name] == ["new", "new"], "two folders"
+    edited = _as_from(corpus["ria-voronezh"], SourceInfo(path="day1/report.txt", id="report"))
+    assert ledger.ingest(edited).status == "new-version", "the same file, changed"
+    assert len(ledger.store.articles()) == 7
+    assert len(ledger.store.articles(current_only=False)) == 8
+
+
+# ---------------------------------------------------------------------- atomicity
+
+
+def _boom(exc: type[BaseException]) -> Callable[..., Any]:
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise exc("interrupted part way")
+
+    return fail
+
+
+@pytest.mark.parametrize("exc", [RuntimeError, KeyboardInterrupt])
+@pytest.mark.parametrize("step", ["assign_claims", "put_terms", "put_check"])
+def test_a_failure_part_way_leaves_the_ledger_as_it_was(
+    ledger: Ledger,
+    corpus: dict[str, Extraction],
+    monkeypatch: pytest.MonkeyPatch,
+    step: str,
+    exc: type[BaseException],
+) -> None:
+    store = ledger.store
+    ledger.ingest(corpus["pravda-awol"])
+    before, sizes = dump(store), counts(store)
+    if step == "assign_claims":
+        monkeypatch.setattr("claimledger.ledger.assign_claims", _boom(exc))
+    else:
+        monkeypatch.setattr(store, step, _boom(exc))
+    with pytest.raises(exc, match="interrupted part way"):
+        ledger.ingest(corpus["kyivind-awol"])
+    assert not store.db.in_transaction
+    assert counts(store) == sizes
+    assert dump(store) == before, "a half-written article is left in the ledger"
+
+    monkeypatch.undo()
+    assert ledger.ingest(corpus["kyivind-awol"]).status == "new"
+    assert counts(store)["articles"] == 2
+    assert store.checks(verdict="tension"), "the second article's check was not reached"
+
+
+# ---------------------------------------------------------------------- two writers
+
+WRITER = """
+import pickle, sys, time
+from pathlib import Path
+from claimledger.ledger import open_ledger
+from claimledger.store.sqlite import SQLiteStore
+db, batch, ready, go = sys.argv[1:5]
+extractions = pickle.loads(Path(batch).read_bytes())
+Path(ready).touch()
+while not Path(go).exists():
+    time.sleep(0.005)
+store = SQLiteStore(db)
+ledger = open_ledger(store)
+for extraction in extractions:
+    ledger.ingest(extraction)
+store.close()
+"""
+
+
+def test_two_processes_ingest_into_one_ledger(
+    corpus: dict[str, Extraction], tmp_path: Path
+) -> None:
+    db, go = tmp_path / "ledger.db", tmp_path / "go"
+    everything = list(corpus.values())
+    batches = [everything[0::2], everything[1::2]]
+    procs, ready = [], []
+    for n, batch in enumerate(batches):
+        (tmp_path / f"batch{n}").write_bytes(pickle.dumps(batch))
+        ready.append(tmp_path / f"ready{n}")
+        args = [str(db), str(tmp_path / f"batch{n}"), str(ready[-1]), str(go)]
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-c", WRITER, *args], stderr=subprocess.PIPE, text=True
+            )
+        )
+    deadline = time.monotonic() + 30
+    while not all(r.exists() for r in ready) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    go.touch()
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+    raw.close()
+    store = SQLiteStore(db)
+    assert {a.doc_id for a in store.articles()} == {e.article.doc_id for e in everything}
+    assert all(a.version == 1 for a in store.articles(current_only=False))
+    claim_ids = store.current_claim_ids()
+    assert len(claim_ids) == sum(len(e.claims) for e in everything)
+    assert all(c.cluster_id for c in store.claims(claim_ids))
+    store.close()
+
+
+# ---------------------------------------------------------------------- the analysis
+
+
+def test_a_relayed_claim_is_circular(analysed: SQLiteStore) -> None:
+    words = "Voronezh region"
+    cluster = cluster_of(analysed, "tass-voronezh", words)
+    for relay in ("ria-voronezh", "blog-voronezh"):
+        assert cluster_of(analysed, relay, words).id == cluster.id
+    assert cluster.assessment == "circular"
+    assert cluster.independent_origins == 1
+    assert len(cluster.origins) == 1
+    assert "Defence" in cluster.origins[0]
+    assert any("circular" in r for r in cluster.reasons)
+
+
+def test_two_independent_origins_corroborate(analysed: SQLiteStore) -> None:
+    cluster = cluster_of(analysed, "ukrinform-sloviansk", "Sloviansk")
+    assert cluster_of(analysed, "afp-sloviansk", "Sloviansk").id == cluster.id
+    assert cluster.assessment == "corroborated"
+    assert cluster.independent_origins == 2
+    assert set(cluster.origins) == {"National Police", "Vadym Filashkin"}
+
+
+def test_an_official_denial(analysed: SQLiteStore) -> None:
+    cluster = cluster_of(analysed, "tass-novoselivka", "Novoselivka")
+    assert cluster_of(analysed, "ukrinform-novoselivka", "Novoselivka").id == cluster.id
+    assert cluster.assessment == "denied"
+    assert any("denied by General Staff" in r for r in cluster.reasons)
+
+
+def test_a_monthly_figure_in_tension_with_a_monthly_rate(
+    analysed: SQLiteStore, corpus: dict[str, Extraction]
+) -> None:
+    october = quantity(corpus["pravda-awol"], "21,600")
+    rate = quantity(corpus["kyivind-awol"], "15,000 to 18,000")
+    check = check_between(analysed, october, rate)
+    assert check.verdict == "tension"
+    assert {"21,600", "15,000 to 18,000"} <= set(check.figures)
+    assert re.search(r"21,600 over [^;]+ is 21,\d{3} a month", check.explanation)
+    assert "15,000-18,000 a month" in check.explanation
+    assert "do not agree" in check.explanation
+    assert set(check.claim_ids) == {
+        *(c.id for c in corpus["pravda-awol"].claims),
+        *(c.id for c in corpus["kyivind-awol"].claims),
+    }
+
+
+def test_a_total_since_january_agrees_with_a_monthly_rate(
+    analysed: SQLiteStore, corpus: dict[str, Extraction]
+) -> None:
+    total = quantity(corpus["reuters-awol"], "180,000")
+    rate = quantity(corpus["bbc-awol"], "18,000")
+    check = check_between(analysed, total, rate)
+    assert check.verdict == "consistent"
+    assert re.search(r"about 180,000 over 3\d\d day\(s\) is 17,\d{3} a month", check.explanation)
+    assert "they agree" in check.explanation
+
+
+def test_a_month_fits_within_the_year_so_far(
+    analysed: SQLiteStore, corpus: dict[str, Extraction]
+) -> None:
+    check = check_between(
+        analysed,
+        quantity(corpus["pravda-awol"], "21,600"),
+        quantity(corpus["reuters-awol"], "180,000"),
+    )
+    assert check.verdict == "consistent"
+    assert "fits within" in check.explanation
+
+
+def test_source_grades_have_reasons(analysed: SQLiteStore) -> None:
+    grades = {g.name: g for g in analysed.source_grades()}
+    assert grades
+    for g in grades.values():
+        assert g.reliability in "ABCDEF"
+        assert len(g.reasons) >= 2
+        assert g.reasons[0].startswith(f"{g.claims} claim(s) in the ledger")
+    police = grades["National Police"]
+    assert (police.corroborated, police.contested, police.denied) == (1, 0, 0)
+    assert police.reliability in "ABC"
+
+
+def test_claim_credibility_with_reasons(analysed: SQLiteStore) -> None:
+    grades = analysed.claim_grades()
+    for claim_id in analysed.current_claim_ids():
+        grade = grades[claim_id]
+        assert 1 <= grade.credibility <= 6
+        assert grade.reasons and all(grade.reasons)
+    sloviansk = claims_of(analysed, "afp-sloviansk")[0]
+    assert grades[sloviansk.id].credibility == 1
+    assert "independent origins" in grades[sloviansk.id].reasons[0]
+    claimed = claims_of(analysed, "tass-novoselivka")[0]
+    assert grades[claimed.id].credibility == 5
+    assert "denied" in grades[claimed.id].reasons[0]
+    relayed = claims_of(analysed, "blog-voronezh")[0]
+    assert grades[relayed.id].credibility in (3, 4)
+    assert "one line of reporting (circular)" in grades[relayed.id].reasons
+
+
+def test_a_denial_does_not_count_against_the_denier(analysed: SQLiteStore) -> None:
+    denier = claims_of(analysed, "ukrinform-novoselivka")[0]
+    assert denier.polarity == "deny"
+    assert denier.origin
+    grade = analysed.source_grade(denier.origin)
+    assert grade is not None
+    assert grade.denied == 0
+    assert grade.reliability != "E"
