@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import date
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord
@@ -80,7 +80,9 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+        return (
+            abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+        )
     except ValueError:
         return None
 
@@ -133,11 +135,15 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
     candidates = [c for c in store.claims(ids) if c.cluster_id]
     if not candidates:
         return None
-    weights = idf(store.term_counts({t for c in candidates for t in terms(c.content)} | set(own)), total)
+    weights = idf(
+        store.term_counts({t for c in candidates for t in terms(c.content)} | set(own)), total
+    )
     best_pair: dict[str, float] = {}
     for c in candidates:
         assert c.cluster_id is not None
-        best_pair[c.cluster_id] = max(best_pair.get(c.cluster_id, 0.0), similarity(claim, c, weights))
+        best_pair[c.cluster_id] = max(
+            best_pair.get(c.cluster_id, 0.0), similarity(claim, c, weights)
+        )
     shortlist = sorted(best_pair, key=lambda k: (-best_pair[k], k))[:SHORTLIST]
     scored = []
     for cluster_id in shortlist:

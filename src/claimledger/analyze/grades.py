@@ -65,16 +65,24 @@ def _letter(share: float, judged: int) -> str:
     return "E"
 
 
-def grade_claim(claim: ClaimRecord, cluster: Cluster, source: SourceGrade | None, against: bool) -> ClaimGrade:
+def grade_claim(
+    claim: ClaimRecord, cluster: Cluster, source: SourceGrade | None, against: bool
+) -> ClaimGrade:
     """Credibility 1-6 of one claim."""
     if not claim.origin:
         return ClaimGrade(claim.id, 6, ("no named source: cannot be judged",))
     if cluster.assessment in ("contested", "denied") and not against:
-        return ClaimGrade(claim.id, 5, (f"its cluster is {cluster.assessment}: {cluster.reasons[-1]}",))
+        return ClaimGrade(
+            claim.id, 5, (f"its cluster is {cluster.assessment}: {cluster.reasons[-1]}",)
+        )
     if cluster.assessment == "corroborated":
         if claim.hedged:
-            return ClaimGrade(claim.id, 2, ("corroborated by independent origins", "the article hedges it"))
-        return ClaimGrade(claim.id, 1, ("confirmed by independent origins: " + ", ".join(cluster.origins),))
+            return ClaimGrade(
+                claim.id, 2, ("corroborated by independent origins", "the article hedges it")
+            )
+        return ClaimGrade(
+            claim.id, 1, ("confirmed by independent origins: " + ", ".join(cluster.origins),)
+        )
     if claim.verification == "confirmed":
         return ClaimGrade(claim.id, 2, ("the article reports it independently confirmed",))
     reasons = [f"one line of reporting ({cluster.assessment})"]

@@ -4,7 +4,8 @@ Two figures are about the same thing when their units agree, the places their cl
 both name any) overlap, soldiers are not compared with civilians, and either the claims stating
 them say much the same thing (term overlap ``SAME_STORY``), or what they count shares a specific
 term ("soldiers deserted" / "deserters": the synonym lexicon folds both to *desert*; a generic
-noun such as "soldiers" is not enough) and the claims are at least related (``RELATED``). A pair is then compared:
+noun such as "soldiers" is not enough) and the claims are at least related (``RELATED``).
+A pair is then compared:
 
 - two rates ("15,000 to 18,000 a month", "1,200 a day"), converted to the same unit;
 - a rate against a total over a period ("180,000 since the start of the year" over 324 days is
@@ -33,15 +34,19 @@ DAYS_PER_MONTH = 30.44
 PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 365.25}
 LOOSE, TIGHT = 0.10, 0.02
 MIN_RATE_DAYS = 2
-EVENTS = frozenset({"kill", "wound", "desert", "surrender", "capture", "evacuate", "detain", "missing"})
+EVENTS = frozenset(
+    {"kill", "wound", "desert", "surrender", "capture", "evacuate", "detain", "missing"}
+)
 VERB_FORMS = frozenset(
     "leave leaves left flee flees fled go goes went gone die dies hurt lose loses lost come "
     "came remain remains say says said sign signs signed fall fell fallen".split()
 )
 SAME_STORY = 0.35  # the claims stating the figures say much the same thing
-RELATED = 0.12
-MIN_WHAT = 0.5  # Dice overlap of what two figures count  # enough for figures that count the same specific thing
-GENERIC = frozenset({"soldier", "civilian", "people", "person", "men", "women", "child", "children"})
+RELATED = 0.12  # enough for figures that count the same specific thing
+MIN_WHAT = 0.5  # Dice overlap of what two figures count
+GENERIC = frozenset(
+    {"soldier", "civilian", "people", "person", "men", "women", "child", "children"}
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,9 @@ def figure(q: QuantityRecord) -> Figure | None:
     high = q.high if q.value is None else q.value
     if low is None or high is None:
         return None
-    return Figure(q, low, high, LOOSE if q.approximate else TIGHT, _day(q.period_start), _day(q.period_end))
+    return Figure(
+        q, low, high, LOOSE if q.approximate else TIGHT, _day(q.period_start), _day(q.period_end)
+    )
 
 
 def _day(text: str | None) -> date | None:

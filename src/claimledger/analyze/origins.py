@@ -10,9 +10,9 @@ into lines of reporting when they cannot be independent of each other:
 - outlets under one owner (from the registry) are one line.
 
 Only members that state the claim (similarity to the cluster of at least ``CONFIRMS``) count
-as lines of reporting; looser members are related reporting. Members that contradict the claim (a denial, a negation, or an article's own statement that the
-claim is denied or disputed) are kept apart from the supporting lines. The assessment is, in
-this order: ``denied`` (the party concerned, a government or military source, denies it),
+as lines of reporting; looser members are related reporting. Members that contradict the claim
+(a denial, a negation, or an article's own statement that the claim is denied or disputed)
+are kept apart from the supporting lines. The assessment is, in this order: ``denied`` (the party concerned, a government or military source, denies it),
 ``contested`` (an independent origin contradicts it), ``corroborated`` (two or more independent
 supporting lines), ``circular`` (one line echoed by two or more articles), ``single-source``.
 """
@@ -25,7 +25,9 @@ from collections.abc import Callable, Sequence
 
 from claimledger.store.records import ClaimRecord, Cluster
 
-NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|false|untrue|fiction|fabricat\w*)\b|n't\b", re.I)
+NEGATION = re.compile(
+    r"\b(not|no|never|none|neither|nor|false|untrue|fiction|fabricat\w*)\b|n't\b", re.I
+)
 ANONYMOUS = {"anonymous", "unspecified"}
 PARTY_KINDS = {"government", "military"}
 CONFIRMS = 0.5  # similarity to the cluster at which a member states the same claim
@@ -40,7 +42,9 @@ def _norm(name: str | None) -> str:
 
 
 def _words(key: str) -> frozenset[str]:
-    return frozenset(w for w in key.removeprefix("outlet:").replace("'s", "").split() if w not in ("of", "the"))
+    return frozenset(
+        w for w in key.removeprefix("outlet:").replace("'s", "").split() if w not in ("of", "the")
+    )
 
 
 def _merge_variants(lines: _Lines) -> None:
@@ -50,7 +54,12 @@ def _merge_variants(lines: _Lines) -> None:
     for n, longer in enumerate(keys):
         for shorter in keys[n + 1 :]:
             ws = _words(shorter)
-            if ws and len(ws) >= 2 and ws <= _words(longer) and shorter.startswith("outlet:") == longer.startswith("outlet:"):
+            if (
+                ws
+                and len(ws) >= 2
+                and ws <= _words(longer)
+                and shorter.startswith("outlet:") == longer.startswith("outlet:")
+            ):
                 lines.join(shorter, longer)
 
 
@@ -85,7 +94,14 @@ def origin_key(claim: ClaimRecord, owner_of: OwnerOf) -> str:
             return "outlet:" + (owner_of(claim.origin) or _norm(claim.origin))
         return _norm(claim.origin)
     outlets = [name for name, k in claim.chain if k == "outlet"]
-    carrier = outlets[0] if outlets else (claim.outlet_id or claim.outlet or claim.doc_id)
+    if outlets:
+        return "outlet:" + (owner_of(outlets[0]) or _norm(outlets[0]))
+    return _carrier_key(claim, owner_of)
+
+
+def _carrier_key(claim: ClaimRecord, owner_of: OwnerOf) -> str:
+    """The key of the outlet whose article carries the claim."""
+    carrier = claim.outlet_id or claim.outlet or claim.doc_id
     return "outlet:" + (owner_of(carrier) or _norm(carrier))
 
 
@@ -117,16 +133,10 @@ def assess(cluster_id: str, members: Sequence[ClaimRecord], owner_of: OwnerOf) -
         key = origin_key(m, owner_of)
         lines.find(key)
         names.setdefault(key, Counter())[m.origin or m.outlet or "unnamed source"] += 1
-        if m.outlet_id or m.outlet:
-            carrier = "outlet:" + (owner_of(m.outlet_id or m.outlet or "") or _norm(m.outlet_id or m.outlet))
-            if carrier in lines.parent and carrier != key:
-                lines.join(carrier, key)
     for m in support:  # an outlet relayed by another article is the line its own articles name
-        carrier = m.outlet_id or m.outlet
-        if carrier:
-            carrier_key = "outlet:" + (owner_of(carrier) or _norm(carrier))
-            if carrier_key in lines.parent:
-                lines.join(carrier_key, origin_key(m, owner_of))
+        carrier = _carrier_key(m, owner_of)
+        if carrier in lines.parent:
+            lines.join(carrier, origin_key(m, owner_of))
     _merge_variants(lines)
     groups: dict[str, list[str]] = {}
     for key in list(lines.parent):
@@ -158,7 +168,9 @@ def _verdict(
     flagged = {m.verification for m in members if m.verification}
     if denials or "denied" in flagged:
         who = ", ".join(sorted({m.origin or "?" for m in denials})) or "the party concerned"
-        reasons.append(f"denied by {who}" + (" (the article reports a denial)" if "denied" in flagged else ""))
+        reasons.append(
+            f"denied by {who}" + (" (the article reports a denial)" if "denied" in flagged else "")
+        )
         assessment = "denied"
     elif against or "disputed" in flagged:
         who = ", ".join(sorted({m.origin or "?" for m in against})) or "others"

@@ -45,7 +45,9 @@ def synonym_map() -> dict[str, str]:
     try:
         text = resources.files("claimledger.data").joinpath("lexicons", SYNONYMS).read_text("utf-8")
     except OSError as exc:
-        raise DataFileError(f"lexicon {SYNONYMS} cannot be read ({exc}); reinstall claimledger") from exc
+        raise DataFileError(
+            f"lexicon {SYNONYMS} cannot be read ({exc}); reinstall claimledger"
+        ) from exc
     out: dict[str, str] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

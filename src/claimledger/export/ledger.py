@@ -22,19 +22,21 @@ def export_ledger(store: SQLiteStore) -> dict[str, Any]:
         "articles": [_article(a) for a in articles],
         "claims": [_claim(c, grades.get(c.id)) for c in claims],
         "clusters": [
-            {**_cluster(k), "claim_ids": members[k.id]}
-            for k in store.clusters()
-            if k.id in members
+            {**_cluster(k), "claim_ids": members[k.id]} for k in store.clusters() if k.id in members
         ],
         "checks": [
-            {"id": ch.id, "kind": ch.kind, "verdict": ch.verdict, "claim_ids": list(ch.claim_ids),
-             "figures": list(ch.figures), "explanation": ch.explanation}
+            {
+                "id": ch.id,
+                "kind": ch.kind,
+                "verdict": ch.verdict,
+                "claim_ids": list(ch.claim_ids),
+                "figures": list(ch.figures),
+                "explanation": ch.explanation,
+            }
             for ch in store.checks()
-        ],  # fmt: skip
-        "descriptor_conflicts": [asdict(d) for d in store.descriptor_conflicts()],
-        "sources": [
-            {**asdict(g), "reasons": list(g.reasons)} for g in store.source_grades()
         ],
+        "descriptor_conflicts": [asdict(d) for d in store.descriptor_conflicts()],
+        "sources": [{**asdict(g), "reasons": list(g.reasons)} for g in store.source_grades()],
     }
 
 

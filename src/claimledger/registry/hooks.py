@@ -44,7 +44,11 @@ class RegistryHooks:
             if found.state_media:
                 return "D", f"state media ({found.owner or found.country})"
             return "C", "a registered news outlet"
-        if found is not None and found.country in PARTY_COUNTRIES and found.kind in ("government", "military"):
+        if (
+            found is not None
+            and found.country in PARTY_COUNTRIES
+            and found.kind in ("government", "military")
+        ):
             return "D", f"an official source of a party to the war ({found.country})"
         return None
 

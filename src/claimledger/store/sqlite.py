@@ -430,7 +430,8 @@ class SQLiteStore:
 
     def assign(self, claim_id: str, cluster_id: str, similarity: float) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO claim_clusters (claim_id, cluster_id, similarity) VALUES (?,?,?)",
+            "INSERT OR REPLACE INTO claim_clusters (claim_id, cluster_id, similarity) "
+            "VALUES (?,?,?)",
             (claim_id, cluster_id, similarity),
         )
 
@@ -536,7 +537,9 @@ class SQLiteStore:
 
     def set_stance(self, claim_id: str, stance: str) -> None:
         """Whether a member states its cluster's claim ("for") or contradicts it ("against")."""
-        self.db.execute("UPDATE claim_clusters SET stance = ? WHERE claim_id = ?", (stance, claim_id))
+        self.db.execute(
+            "UPDATE claim_clusters SET stance = ? WHERE claim_id = ?", (stance, claim_id)
+        )
 
     def source_outcomes(self, name: str) -> list[tuple[str, str]]:
         """(claim id, outcome) of every current claim whose origin is ``name``: the assessment of
