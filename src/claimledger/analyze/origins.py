@@ -12,9 +12,10 @@ into lines of reporting when they cannot be independent of each other:
 Only members that state the claim (similarity to the cluster of at least ``CONFIRMS``) count
 as lines of reporting; looser members are related reporting. Members that contradict the claim
 (a denial, a negation, or an article's own statement that the claim is denied or disputed)
-are kept apart from the supporting lines. The assessment is, in this order: ``denied`` (the party concerned, a government or military source, denies it),
-``contested`` (an independent origin contradicts it), ``corroborated`` (two or more independent
-supporting lines), ``circular`` (one line echoed by two or more articles), ``single-source``.
+are kept apart from the supporting lines. The assessment is, in this order: ``denied`` (the
+party concerned, a government or military source, denies it), ``contested`` (an independent
+origin contradicts it), ``corroborated`` (two or more independent supporting lines),
+``circular`` (one line echoed by two or more articles), ``single-source``.
 """
 
 from __future__ import annotations
