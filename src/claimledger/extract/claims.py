@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.frames import Frame, TokenRange, find_frames, phrase
+from claimledger.extract.frames import Frame, find_frames
 from claimledger.extract.lexicon import lexicon
 from claimledger.extract.speakers import Mention, Resolver
+from claimledger.extract.tree import TokenRange, phrase
 from claimledger.extract.verification import ClaimSite, hedge_spans, verification
 from claimledger.models import Claim, Hop, Polarity, Span, Speaker
 
@@ -71,9 +72,13 @@ def _resolve(
     chain = (*relays, speaker_hop, *cited)
     if frame.speaker_is_origin and cited:
         origin = cited[-1]
-        speaker = Speaker(_text(doc, frame.speaker), origin.name, origin.kind, *_chars(doc, frame.speaker))
+        speaker = Speaker(
+            _text(doc, frame.speaker), origin.name, origin.kind, *_chars(doc, frame.speaker)
+        )
     else:
-        speaker = Speaker(_text(doc, frame.speaker), mention.name, mention.kind, *_chars(doc, frame.speaker))
+        speaker = Speaker(
+            _text(doc, frame.speaker), mention.name, mention.kind, *_chars(doc, frame.speaker)
+        )
     return _Resolved(frame, speaker, _dedupe(chain))
 
 
@@ -105,7 +110,7 @@ def _unnamed(frame: Frame, done: list[_Resolved]) -> _Resolved:
 
 
 def _pending_citations(doc: Doc, frames: list[Frame]) -> dict[int, list[TokenRange]]:
-    """"X amplified the concerns, citing data from Y": a citation by X that no claim took yet.
+    """A citation by X that no claim took yet ("X amplified the concerns, citing data from Y").
 
     Keyed by the token index of X; the next claim of the same speaker takes it.
     """
@@ -135,7 +140,11 @@ def _take_pending(
         if subj_i >= (frame.speaker or frame.content)[0]:
             break
         owner = resolver.resolve((subj_i, subj_i + 1))
-        if owner.name == mention.name and frame.speaker is not None and _is_pronoun(resolver.doc, frame.speaker):
+        if (
+            owner.name == mention.name
+            and frame.speaker is not None
+            and _is_pronoun(resolver.doc, frame.speaker)
+        ):
             ranges = pending.pop(subj_i)
             return [_hop(resolver.resolve(r)) for r in ranges]
     return []
@@ -167,10 +176,14 @@ def _claim(doc: Doc, text: str, doc_id: str, n: int, r: _Resolved, status: objec
     hedge_ranges = [frame.content] + ([frame.cue] if frame.cue else [])
     hedges = tuple(Span(a, b, text[a:b]) for a, b in hedge_spans(doc, text, hedge_ranges))
     cue_tok = doc[frame.cue[0]] if frame.cue else None
-    adverb_hedge = cue_tok is not None and any(
-        c.lower_ in lexicon().hedge_words for c in cue_tok.children if c.dep_ == "advmod"
-    ) and cue_tok.dep_ != "prep"
-    hedged = frame.cue_class == "hedge" or bool(hedges) or bool(adverb_hedge and frame.pattern == "verb")
+    adverb_hedge = (
+        cue_tok is not None
+        and any(c.lower_ in lexicon().hedge_words for c in cue_tok.children if c.dep_ == "advmod")
+        and cue_tok.dep_ != "prep"
+    )
+    hedged = (
+        frame.cue_class == "hedge" or bool(hedges) or bool(adverb_hedge and frame.pattern == "verb")
+    )
     polarity: Polarity = "deny" if frame.cue_class == "deny" else "affirm"
     return Claim(
         id=f"{doc_id}:c{n + 1}",

@@ -6,39 +6,41 @@ make up its attribution chain. Patterns:
 
 - speech verbs with a clausal complement ("X said that ...", "X warned ...");
 - parenthetical speech verbs ("These numbers, she argued, show ...", "Some, it is claimed, ...");
-- "according to X" and "as reported by X";
-- denials with an object ("X denied the reports");
+- "according to X", and "as reported by X" / "as X said" on a clause with no cue of its own;
+- denials with an object ("X denied the reports", "X denied targeting civilians");
 - direct quotes, with the speaker before, after or inside the quote;
 - reported passives and adverbs with no named speaker ("reportedly", "is said to").
 
+A cue verb's content is found by ``content.py``, fitted to quotation marks by ``quotes.py``.
 Relays ("quoted by TASS", "as reported by TASS") and cited sources ("citing data from Y") are
-kept as token spans; ``claims.py`` turns them into the chain.
+kept as token spans (``tree.py``); ``claims.py`` turns them into the chain.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.content import verb_content
 from claimledger.extract.lexicon import lexicon
+from claimledger.extract.quotes import merge_quotes
+from claimledger.extract.tree import (
+    TokenRange,
+    agent_of,
+    as_reported,
+    citations,
+    has_verb,
+    noun_with_conj,
+    phrase,
+    relays_of,
+    subject_of,
+    subtree,
+    trim,
+    without,
+)
 
-TokenRange = tuple[int, int]  # [start, end) token indices in the Doc
-
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-CLAUSE_DEPS = {"ccomp", "xcomp"}
 HEDGE_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly"}
-PASSIVE_REPORT = {"say", "claim", "allege", "report", "believe", "rumor", "rumour", "think"}
-DOCUMENT_HEADS = {
-    "report", "statement", "data", "assessment", "analysis", "figure", "account",
-    "estimate", "study", "survey", "information", "finding", "testimony", "reporting",
-}  # fmt: skip
-OPEN_QUOTES = "“\"‘«"
-CLOSE_QUOTES = "”\"’»"
-FINITE = {"VBD", "VBZ", "VBP", "MD"}
-TRIM = {"that", "whether", "if", ",", ":", ";", "-", "—", "–", "(", "and", "but"}
 
 
 @dataclass(frozen=True)
@@ -57,174 +59,12 @@ class Frame:
     excluded: tuple[TokenRange, ...] = field(default=())
 
 
-# ---------------------------------------------------------------- spans and phrases
-
-
-def _range(tokens: Iterable[Token]) -> TokenRange | None:
-    idx = [t.i for t in tokens]
-    return (min(idx), max(idx) + 1) if idx else None
-
-
-def phrase(head: Token) -> TokenRange:
-    """The noun phrase headed by ``head``, without relative clauses, participles and appositions."""
-    cut = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"}
-    keep = [head]
-    for child in head.children:
-        if child.dep_ in cut and not (child.dep_ == "conj" and child.i < head.i):
-            continue
-        keep.extend(child.subtree)
-    first, last = min(t.i for t in keep), max(t.i for t in keep)
-    # a phrase is contiguous: stop at the first cut child inside the range
-    doc = head.doc
-    while first < head.i and doc[first].is_punct:
-        first += 1
-    while last > head.i and doc[last].is_punct:
-        last -= 1
-    return (first, last + 1)
-
-
-def noun_with_conj(head: Token) -> TokenRange:
-    """The phrase including coordinated nouns ("officials and experts")."""
-    start, end = phrase(head)
-    for child in head.children:
-        if child.dep_ == "conj":
-            cstart, cend = phrase(child)
-            start, end = min(start, cstart), max(end, cend)
-    return (start, end)
-
-
-def trim(doc: Doc, rng: TokenRange, drop: Iterable[TokenRange] = ()) -> TokenRange | None:
-    """Trim a token range of edge punctuation, complementisers and dropped parts at its edges.
-
-    Quotation marks and brackets are put back where the trimmed span opens or closes them.
-    """
-    dropped = set()
-    for a, b in drop:
-        dropped.update(range(a, b))
-    start, end = rng
-    while start < end and (start in dropped or doc[start].lower_ in TRIM or _edge_punct(doc[start])):
-        start += 1
-    while end > start and (end - 1 in dropped or doc[end - 1].lower_ in TRIM or _edge_punct(doc[end - 1])):
-        end -= 1
-    if end - start < 2:
-        return None
-    text = doc[start:end].text
-    if end < len(doc) and _closes(text, doc[end].text) and end not in dropped:
-        end += 1
-    if start > 0 and _opens(text, doc[start - 1].text) and start - 1 not in dropped:
-        start -= 1
-    return (start, end)
-
-
-PAIRS = {"“": "”", "‘": "’", "(": ")", "«": "»", "[": "]"}
-
-
-def _closes(text: str, nxt: str) -> bool:
-    if nxt == '"':
-        return text.count('"') % 2 == 1
-    return any(nxt == close and text.count(op) > text.count(close) for op, close in PAIRS.items())
-
-
-def _opens(text: str, prev: str) -> bool:
-    if prev == '"':
-        return text.count('"') % 2 == 1
-    return any(prev == op and text.count(close) > text.count(op) for op, close in PAIRS.items())
-
-
-def _edge_punct(tok: Token) -> bool:
-    return tok.is_punct or tok.is_space
-
-
-def _subtree(tok: Token) -> TokenRange:
-    return (tok.left_edge.i, tok.right_edge.i + 1)
-
-
-def _without(doc: Doc, rng: TokenRange, holes: list[TokenRange]) -> TokenRange | None:
-    """``rng`` trimmed of holes at its edges (holes inside it stay: content is one span)."""
-    return trim(doc, rng, holes)
-
-
-def has_verb(doc: Doc, rng: TokenRange) -> bool:
-    return any(doc[i].pos_ in ("VERB", "AUX") for i in range(*rng))
-
-
-# ---------------------------------------------------------------- speakers and chains
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and verb.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP", "VBN"):
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-            return None
-        return subject_of(verb.head)
-    return None
-
-
-def relays_of(speaker: Token) -> list[TokenRange]:
-    """Outlets a speaker is relayed through: "the source, quoted by TASS"."""
-    out = []
-    for child in speaker.children:
-        if child.dep_ in ("acl", "relcl") and child.lemma_ in ("quote", "cite", "report"):
-            agent = _agent(child)
-            if agent is not None:
-                out.append(phrase(agent))
-    return out
-
-
-def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
-def citations(verb: Token, skip: set[int]) -> list[tuple[TokenRange, TokenRange]]:
-    """("citing" clause span, cited phrase) pairs attached to a clause head or its subject."""
-    out = []
-    heads = [verb, *[c for c in verb.children if c.dep_ in SUBJECTS | {"prep"}]]
-    for head in heads:
-        for child in head.children:
-            if child.lemma_ != "cite" or child.i in skip or child.dep_ not in ("advcl", "acl", "conj", "xcomp"):
-                continue
-            obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is not None:
-                out.append((_subtree(child), phrase(obj)))
-    return out
-
-
-def as_reported(verb: Token) -> list[tuple[TokenRange, Token]]:
-    """"as reported by TASS" / "as TASS reported" clauses on a clause head: (clause, source)."""
-    out = []
-    for child in verb.children:
-        if child.dep_ != "advcl" or lexicon().cue_class.get(child.lemma_) not in ("say", "hedge"):
-            continue
-        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
-            continue
-        src = _agent(child) or next((c for c in child.children if c.dep_ == "nsubj"), None)
-        if src is not None:
-            out.append((_subtree(child), src))
-    return out
-
-
-# ---------------------------------------------------------------- patterns
-
-
 def find_frames(doc: Doc) -> list[Frame]:
     """Every attribution frame of a parsed article, in text order."""
     frames: list[Frame] = []
     for s_index, sent in enumerate(doc.sents):
         frames.extend(_sentence_frames(doc, sent, s_index))
-    frames = _merge_quotes(doc, frames)
+    frames = merge_quotes(doc, frames)
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
 
@@ -258,7 +98,7 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
     if pobj is None:
         return None
     clause = tok.head
-    holes = [_subtree(tok)]
+    holes = [subtree(tok)]
     cited: list[TokenRange] = []
     for span, target in citations(clause, used) + citations(pobj, used):
         holes.append(span)
@@ -291,10 +131,10 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
 
 
 def _clause_minus(doc: Doc, clause: Token, holes: list[TokenRange]) -> TokenRange | None:
-    rng = _subtree(clause)
+    rng = subtree(clause)
     # content is the clause with the attribution phrase cut from its edges; a phrase in the
     # middle ("Soldiers, according to X, are ...") stays inside the span.
-    return _without(doc, rng, holes)
+    return without(doc, rng, holes)
 
 
 def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) -> Frame | None:
@@ -302,7 +142,7 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     if cls is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        return None  # "as reported by X": a relay, handled with its clause
+        return _as_frame(doc, tok, s_index)  # "as reported by X"
     if tok.lemma_ == "cite" and tok.dep_ in ("advcl", "acl"):
         return None  # "citing Y": a cited source, handled with its clause
     if _infinitive(tok):
@@ -310,7 +150,7 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     negated = any(c.dep_ == "neg" for c in tok.children)
     if negated and cls != "deny":
         return None
-    content, holes = _verb_content(doc, sent, tok, cls)
+    content, holes = verb_content(doc, sent, tok, cls)
     if content is None:
         return None
     speaker_tok = subject_of(tok)
@@ -318,7 +158,7 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     speaker = None if speaker_tok is None or passive_it else noun_with_conj(speaker_tok)
     if speaker is not None and _overlaps(speaker, content) and not _inside_any(speaker, holes):
         speaker = None
-    relays = relays_of(speaker_tok) if speaker_tok is not None else []
+    relays, content = _relays(doc, tok, speaker_tok, content, used)
     cited = []
     for span, target in citations(tok, used):
         cited.append(target)
@@ -338,19 +178,79 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     )
 
 
+def _relays(
+    doc: Doc, tok: Token, speaker_tok: Token | None, content: TokenRange, used: set[int]
+) -> tuple[list[TokenRange], TokenRange]:
+    """Outlets relaying a cue ("X, quoted by Y, said", "X said ..., as reported by Y").
+
+    An "as reported by Y" clause on the content's own head is cut from the content's edge.
+    """
+    relays = (relays_of(speaker_tok) if speaker_tok is not None else []) + relays_of(tok)
+    holes = []
+    for span, src in as_reported(tok) + as_reported(doc[content[0] : content[1]].root):
+        relays.append(phrase(src))
+        used.update(range(*span))
+        holes.append(span)
+    return relays, (trim(doc, content, holes) or content) if holes else content
+
+
+def _as_frame(doc: Doc, tok: Token, s_index: int) -> Frame | None:
+    """The clause an "as" clause hangs on ("The depot burned, as reported by the BBC").
+
+    When that clause is itself a cue ("X said ..., as reported by Y"), Y is a relay of its
+    frame instead.
+    """
+    head = tok.head
+    classes = lexicon().cue_class
+    if classes.get(tok.lemma_.lower()) not in ("say", "hedge"):
+        return None  # "as forces have shown ...": a reason, not a source
+    if tok.left_edge.lower_ != "as" or any(c.dep_ == "neg" for c in tok.children):
+        return None  # "so long as they do not threaten ...": a condition
+    if head.i == tok.i or classes.get(head.lemma_.lower()) is not None:
+        return None
+    src = agent_of(tok) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if src is None or not _speakerlike(src):
+        return None  # "as the siege continued"
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # "The depot, as the BBC reported, was set on fire"
+    hole = subtree(tok)
+    content = _clause_minus(doc, head, [hole])
+    if content is None or not has_verb(doc, content):
+        return None
+    return Frame(
+        sentence=s_index,
+        content=content,
+        cue=(tok.i, tok.i + 1),
+        cue_class="say",
+        speaker=phrase(src),
+        pattern="as",
+        excluded=(hole,),
+    )
+
+
+def _speakerlike(tok: Token) -> bool:
+    """A phrase that can name a source: with a name, a pronoun, or a speaker-kind word in it."""
+    start, end = phrase(tok)
+    toks = list(tok.doc[start:end])
+    if any(
+        t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in toks
+    ):
+        return True
+    words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
+    return any(not words.isdisjoint(kind) for kind in lexicon().kind_words.values())
+
+
 def _infinitive(tok: Token) -> bool:
-    """"wants to say", "is hard to believe": not an attribution ("went on to say" is)."""
-    if tok.dep_ not in ("xcomp", "advcl", "acl") or not any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children):
+    """Infinitives ("wants to say", "hard to believe") are no attribution ("went on to say" is)."""
+    if tok.dep_ not in ("xcomp", "advcl", "acl") or not any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in tok.children
+    ):
         return False
     return tok.head.lemma_ not in ("go", "continue", "proceed", "rush", "hasten")
 
 
 def _inside_any(rng: TokenRange, holes: list[TokenRange]) -> bool:
     return any(a <= rng[0] and rng[1] <= b for a, b in holes)
-
-
-def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 def _overlaps(a: TokenRange, b: TokenRange) -> bool:
@@ -363,57 +263,10 @@ def _cue_range(tok: Token) -> TokenRange:
     return (tok.i, (prt[0] if prt else tok.i) + 1)
 
 
-def _verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> tuple[TokenRange | None, list[TokenRange]]:
-    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-    if comp is None:
-        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-    if comp is not None:
-        rng = trim(doc, _subtree(comp))
-        if rng and rng[1] - rng[0] >= 3:
-            return rng, []
-    if tok.dep_ == "parataxis" and tok.head.i != tok.i:
-        head = tok.head
-        holes = [_subtree(tok)]
-        rng = _without(doc, _subtree(head), holes)
-        if rng and has_verb(doc, rng):
-            return rng, holes
-    mark = _that_after(sent, tok)
-    if mark is not None:
-        end = max(mark.head.right_edge.i + 1, mark.i + 2)
-        rng = trim(doc, (mark.i + 1, min(end, sent.end)))
-        if rng and has_verb(doc, rng):
-            return rng, []
-    if cls == "deny":
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is not None:
-            return trim(doc, _subtree(obj)) or (obj.i, obj.i + 1), []
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is not None and cls == "say" and tok.lemma_ in ("indicate", "report", "suggest", "claim", "say"):
-        rest = trim(doc, (obj.left_edge.i, sent.end))
-        if rest and any(doc[i].tag_ in FINITE and i > obj.right_edge.i for i in range(*rest)):
-            return rest, []
-    if tok.lemma_ in PASSIVE_REPORT and _is_passive(tok):
-        xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if xcomp is not None and subj is not None and subj.lower_ != "it":
-            return trim(doc, (subj.left_edge.i, xcomp.right_edge.i + 1)), []
-    return None, []
-
-
-def _that_after(sent: Span, tok: Token) -> Token | None:
-    """A complementiser "that" shortly after the cue, when the parse has lost the ccomp."""
-    for t in sent:
-        if t.i <= tok.i or t.i > tok.i + 8:
-            continue
-        if t.lower_ == "that" and t.dep_ == "mark":
-            between = sent.doc[tok.i + 1 : t.i]
-            if all(x.pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ", "PRON", "PUNCT", "ADV") for x in between):
-                return t
-    return None
-
-
-def _hedge_frame(doc: Doc, sent: Span, tok: Token, s_index: int, covered: list[TokenRange]) -> Frame | None:
-    """"X reportedly did Y" and "X is said to have done Y" with no speaker named."""
+def _hedge_frame(
+    doc: Doc, sent: Span, tok: Token, s_index: int, covered: list[TokenRange]
+) -> Frame | None:
+    """Hedged reports with no speaker named: "X reportedly did Y", "X is said to have done Y"."""
     if any(a <= tok.i < b for a, b in covered):
         return None
     verb: Token | None = None
@@ -422,12 +275,16 @@ def _hedge_frame(doc: Doc, sent: Span, tok: Token, s_index: int, covered: list[T
     if verb is None or any(a <= verb.i < b for a, b in covered):
         return None
     holes = [
-        _subtree(c)
+        subtree(c)
         for c in verb.children
         if c.dep_ in ("prep", "advcl") and c.i > verb.i and _has_speech(c)
     ]
-    holes += [_subtree(c) for c in verb.children if c.dep_ == "advmod" and c.i < verb.i and c.i == sent.start]
-    rng = _without(doc, _subtree(verb), holes)
+    holes += [
+        subtree(c)
+        for c in verb.children
+        if c.dep_ == "advmod" and c.i < verb.i and c.i == sent.start
+    ]
+    rng = without(doc, subtree(verb), holes)
     if rng is None or not has_verb(doc, rng):
         return None
     speaker = _speaker_in_holes(doc, holes)
@@ -448,7 +305,7 @@ def _has_speech(tok: Token) -> bool:
 
 
 def _speaker_in_holes(doc: Doc, holes: list[TokenRange]) -> TokenRange | None:
-    """"..., with sources describing ...": the sources named beside the hedged clause."""
+    """The sources named beside a hedged clause ("..., with sources describing ...")."""
     for a, b in holes:
         for t in doc[a:b]:
             if t.pos_ in ("NOUN", "PROPN") and any(
@@ -456,71 +313,3 @@ def _speaker_in_holes(doc: Doc, holes: list[TokenRange]) -> TokenRange | None:
             ):
                 return phrase(t)
     return None
-
-
-# ---------------------------------------------------------------- direct quotes
-
-
-def quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of quotations (typographic or straight double quotes)."""
-    text = doc.text
-    out = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "“\"":
-            closer = "”" if ch == "“" else "\""
-            j = text.find(closer, i + 1)
-            if j == -1 or j - i > 3000:
-                i += 1
-                continue
-            out.append((i, j + 1))
-            i = j + 1
-        else:
-            i += 1
-    return out
-
-
-def _merge_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
-    """Fit frames to quotations.
-
-    Content inside a quotation whose cue is outside it becomes the whole quotation, continued
-    by a second quotation right after the cue ("“A,” she said. “B.”"). A frame whose cue is
-    itself inside a quotation (a quoted speaker's "I think ...") is dropped: it is part of the
-    quoted speech, not an attribution the article makes.
-    """
-    quotes = quote_spans(doc)
-    if not quotes:
-        return frames
-    text = doc.text
-    out = []
-    for f in frames:
-        if f.cue and any(a <= doc[f.cue[0]].idx < b for a, b in quotes):
-            continue
-        out.append(_fit_quote(doc, text, f, quotes))
-    return out
-
-
-def _fit_quote(doc: Doc, text: str, f: Frame, quotes: list[tuple[int, int]]) -> Frame:
-    c_start = doc[f.content[0]].idx
-    c_end = doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1])
-    for n, (q_start, q_end) in enumerate(quotes):
-        if not (q_start <= c_start + 1 and c_end <= q_end + 1):
-            continue
-        end = q_end
-        tail = max(
-            doc[f.cue[1] - 1].idx + len(doc[f.cue[1] - 1]) if f.cue else 0,
-            doc[f.speaker[1] - 1].idx + len(doc[f.speaker[1] - 1]) if f.speaker else 0,
-        )
-        if n + 1 < len(quotes) and tail > q_end:
-            nxt_start, nxt_end = quotes[n + 1]
-            if nxt_start >= tail and CONTINUES.fullmatch(text[tail:nxt_start]):
-                end = nxt_end
-        span = doc.char_span(q_start, end, alignment_mode="expand")
-        if span is None:
-            return f
-        return Frame(**{**f.__dict__, "content": (span.start, span.end), "pattern": "quote"})
-    return f
-
-
-CONTINUES = re.compile(r"[\s,.:;]*")

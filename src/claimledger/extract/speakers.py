@@ -3,16 +3,22 @@
 No coreference model runs offline, so resolution is a small set of rules over the parse and
 the article's earlier mentions, applied in this order:
 
-1. a pronoun ("she", "his report") takes the latest earlier mention that fits: a person for
-   he/she, a group or organisation for they, an organisation for it;
+1. a pronoun ("she", "his report") takes the latest earlier mention that fits: a person (or a
+   noun for one person, "the governor") for he/she, a group or organisation for they, an
+   organisation for it;
 2. a document ("a report by TASS", "data from the Prosecutor General's Office", "his
    assessment") stands for its author;
 3. "the same source(s)" takes the latest earlier speaker with the same head noun, and a bare
-   definite description ("the agency", "the ministry") the latest mention described so;
+   definite description ("the agency", "the ministry") the latest mention described so,
+   including a name introduced with a description ("the news agency Novaport");
 4. a named person is expanded to the fullest form of the name in the article ("Zakharova" ->
-   "Maria Zakharova"); an organisation to its proper name ("the Russian news agency TASS" ->
+   "Maria Zakharova") and keeps the kind the article gives them anywhere ("military expert
+   Andrei Marochko"); an organisation to its proper name ("the Russian news agency TASS" ->
    "TASS");
 5. anything else is named by its own words ("sources within Russian security structures").
+
+A speaker's kind comes from the words of its phrase (``speaker_kinds.v1.tsv``), its head and
+modifiers first ("the Institute for the Study of War" is an organisation, not a document).
 """
 
 from __future__ import annotations
@@ -21,8 +27,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.frames import DOCUMENT_HEADS, TokenRange
 from claimledger.extract.lexicon import lexicon
+from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange
 from claimledger.models import Hop, SourceKind
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -41,6 +47,39 @@ DESCRIBABLE = {
     "sources", "brigade", "army", "military", "office", "department", "governor", "mayor",
     "publication", "paper", "network", "company", "group", "organization", "organisation",
 }  # fmt: skip
+
+CORE_CUT = ("acl", "relcl", "prep")
+PERSON_ROLES = {
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "general",
+    "commander",
+    "analyst",
+    "expert",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "governor",
+    "mayor",
+    "colonel",
+    "officer",
+    "soldier",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "lawmaker",
+    "senator",
+    "prosecutor",
+    "witness",
+    "resident",
+    "doctor",
+    "researcher",
+    "professor",
+}  # fmt: skip  (nouns for one person, so "he"/"she" can refer back to "the governor")
 
 
 @dataclass(frozen=True)
@@ -64,6 +103,7 @@ class Resolver:
     doc: Doc
     mentions: list[Mention] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)
+    described: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
@@ -77,17 +117,28 @@ class Resolver:
         for ent in self.doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 self._remember_entity(ent)
+        for tok in self.doc:
+            self._remember_described(tok)
 
     # -- public
 
     def resolve(self, rng: TokenRange, relays: tuple[Hop, ...] = ()) -> Mention:
         """The mention a phrase refers to; recorded as the latest mention of that source."""
         mention = self._resolve(rng)
+        if mention.person and mention.kind == "person":
+            mention = Mention(**{**mention.__dict__, "kind": self._person_kind(mention.name)})
         if relays or not mention.relays:
             mention = Mention(**{**mention.__dict__, "relays": relays or mention.relays})
         self.mentions.append(Mention(**{**mention.__dict__, "position": rng[0]}))
         self.mentions.sort(key=lambda m: m.position)
         return mention
+
+    def _person_kind(self, name: str) -> SourceKind:
+        """What a person is, wherever the article says it ("military expert Andrei Marochko")."""
+        kinds = [
+            m.kind for m in self.mentions if m.person and m.name == name and m.kind != "person"
+        ]
+        return kinds[0] if kinds else "person"
 
     # -- rules
 
@@ -103,6 +154,8 @@ class Resolver:
             author = self._author(head)
             if author is not None:
                 return author
+        if head.i in self.described:  # "the newspaper [Vechernik]"
+            return self.described[head.i]
         if any(c.lower_ == "same" for c in head.children) or self._bare_definite(span, head):
             found = self._antecedent(head, rng[0])
             if found is not None:
@@ -113,9 +166,15 @@ class Resolver:
         for m in reversed(self.mentions):
             if m.position >= before:
                 continue
-            if low in PERSON_PRONOUNS and m.person:
+            if low in PERSON_PRONOUNS and (
+                m.person or (m.head_lemma in PERSON_ROLES and not m.plural)
+            ):
                 return m
-            if low in GROUP_PRONOUNS and not m.person and (m.plural or m.kind in ("government", "outlet", "organization", "military")):
+            if (
+                low in GROUP_PRONOUNS
+                and not m.person
+                and (m.plural or m.kind in ("government", "outlet", "organization", "military"))
+            ):
                 return m
             if low in THING_PRONOUNS and not m.person and not m.plural:
                 return m
@@ -129,7 +188,7 @@ class Resolver:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.lemma_.lower() not in DOCUMENT_HEADS | {"year", "day"}:
-                    from claimledger.extract.frames import phrase
+                    from claimledger.extract.tree import phrase
 
                     return self._resolve(phrase(pobj))
         return None
@@ -137,7 +196,13 @@ class Resolver:
     def _bare_definite(self, span: Span, head: Token) -> bool:
         det = [t for t in span if t.dep_ == "det"]
         propn = any(t.pos_ == "PROPN" for t in span)
-        return bool(det) and det[0].lower_ == "the" and not propn and len(span) <= 3 and head.lemma_.lower() in DESCRIBABLE
+        return (
+            bool(det)
+            and det[0].lower_ == "the"
+            and not propn
+            and len(span) <= 3
+            and head.lemma_.lower() in DESCRIBABLE
+        )
 
     def _antecedent(self, head: Token, before: int) -> Mention | None:
         lemma = head.lemma_.lower()
@@ -148,7 +213,7 @@ class Resolver:
 
     def _named(self, span: Span, head: Token) -> Mention:
         full = self.doc[head.left_edge.i : head.right_edge.i + 1]
-        words = frozenset(t.lower_ for t in full) | frozenset(t.lemma_.lower() for t in full)
+        words = _words(head)
         person = self._person_in(full, head)
         if person:
             return self._mention(span, person, words, person=True)
@@ -160,7 +225,11 @@ class Resolver:
 
     def _person_in(self, full: Span, head: Token) -> str | None:
         for ent in full.ents:
-            if ent.label_ == "PERSON" and (ent.root.i == head.i or ent.root.head.i == head.i or head.i in range(ent.start, ent.end)):
+            if ent.label_ == "PERSON" and (
+                ent.root.i == head.i
+                or ent.root.head.i == head.i
+                or head.i in range(ent.start, ent.end)
+            ):
                 return self._full_name(_clean_name(ent))
         for ent in full.ents:
             if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
@@ -171,7 +240,10 @@ class Resolver:
 
     def _org_in(self, full: Span, head: Token) -> str | None:
         for ent in full.ents:
-            if ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and (head.i in range(ent.start, ent.end) or ent.root.head.i == head.i and ent.root.dep_ == "appos"):
+            if ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and (
+                head.i in range(ent.start, ent.end)
+                or (ent.root.head.i == head.i and ent.root.dep_ == "appos")
+            ):
                 if ent.label_ in ("NORP", "GPE") and head.i not in range(ent.start, ent.end):
                     continue
                 if ent.label_ == "NORP" and ent.end - ent.start == 1 and head.pos_ != "PROPN":
@@ -193,12 +265,39 @@ class Resolver:
         return Mention(
             position=span.start,
             name=name,
-            kind="person" if person and not _kind_from(words) else _kind_from(words) or ("person" if person else "unspecified"),
+            kind=_kind_from(_words(head, CORE_CUT))
+            or _kind_from(words)
+            or ("person" if person else "unspecified"),
             head_lemma=head.lemma_.lower(),
             words=words,
             person=person,
             plural=head.tag_ in ("NNS", "NNPS"),
         )
+
+    def _remember_described(self, tok: Token) -> None:
+        """A proper name introduced with a description ("the news agency Novaport").
+
+        Remembered so that a later "the agency" refers back to it, whatever label the
+        entity recogniser gave the name.
+        """
+        if (
+            tok.lemma_.lower() not in DESCRIBABLE
+            or tok.pos_ != "NOUN"
+            or tok.i + 1 >= len(self.doc)
+        ):
+            return
+        nxt = self.doc[tok.i + 1]
+        if nxt.pos_ != "PROPN" or nxt.ent_type_ in ("PERSON", "DATE", "TIME"):
+            return
+        run = [nxt]
+        while run[-1].i + 1 < len(self.doc) and self.doc[run[-1].i + 1].pos_ == "PROPN":
+            run.append(self.doc[run[-1].i + 1])
+        name = " ".join(t.text for t in run).removesuffix(" ’s").removesuffix(" 's")
+        words = _words(tok) | frozenset(t.lower_ for t in run)
+        kind = _kind_from(words) or "organization"
+        self.described[tok.i] = Mention(tok.i, name, kind, tok.lemma_.lower(), words, False, False)
+        self.mentions.append(self.described[tok.i])
+        self.mentions.sort(key=lambda m: m.position)
 
     def _remember_entity(self, ent: Span) -> None:
         head = ent.root
@@ -213,6 +312,17 @@ class Resolver:
         if name:
             self.mentions.append(self._mention(ent, name, words, person))
         self.mentions.sort(key=lambda m: m.position)
+
+
+def _words(head: Token, cut_deps: tuple[str, ...] = ("acl", "relcl")) -> frozenset[str]:
+    """Forms and lemmas of a phrase, without its clauses ("the governor, quoted by TASS").
+
+    With ``CORE_CUT`` also without its prepositional phrases, so that "the Institute for the
+    Study of War" is told by "institute", not "study".
+    """
+    cut = {t.i for c in head.children if c.dep_ in cut_deps for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in cut]
+    return frozenset(t.lower_ for t in toks) | frozenset(t.lemma_.lower() for t in toks)
 
 
 def kind_of_words(words: frozenset[str]) -> SourceKind | None:

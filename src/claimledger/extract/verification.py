@@ -15,7 +15,8 @@ claims"). It applies to the claims its referent points at:
 - a denial counts only with a referent ("denied the reports"), since "X denied that ..." is a
   claim of its own (polarity ``deny``), not a statement about another claim.
 
-When several statements reach one claim the strongest wins: denied, disputed, unverified,
+A negated confirmation ("could not be independently verified") counts as unverified. When
+several statements reach one claim the strongest wins: denied, disputed, unverified,
 confirmed.
 """
 
@@ -26,8 +27,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.frames import TokenRange
 from claimledger.extract.lexicon import lexicon
+from claimledger.extract.tree import TokenRange
 from claimledger.models import Verification
 
 CLAIM_NOUNS = {
@@ -35,7 +36,13 @@ CLAIM_NOUNS = {
     "accusation", "information", "assessment", "rumour", "rumor", "version",
 }  # fmt: skip
 FIGURE_NOUNS = {"figure", "number", "statistic", "data", "toll", "estimate", "count", "tally"}
+STATUSES: dict[str, Verification] = {
+    "denied": "denied", "disputed": "disputed", "unverified": "unverified", "confirmed": "confirmed"
+}  # fmt: skip
 STRENGTH: dict[str, int] = {"denied": 4, "disputed": 3, "unverified": 2, "confirmed": 1}
+NEGATED = re.compile(
+    r"(?:(?<!\w)(?:not|never|cannot|unable|without|no)|n[’']t)(?:\s+\w+){0,2}\s*$", re.IGNORECASE
+)
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -70,7 +77,11 @@ def hedge_spans(doc: Doc, text: str, ranges: list[TokenRange]) -> list[tuple[int
 def has_number(doc: Doc, rng: TokenRange) -> bool:
     """True when the range states a figure (not a year or an ordinal)."""
     for tok in doc[rng[0] : rng[1]]:
-        if tok.like_num and not YEAR.match(tok.text) and tok.ent_type_ not in ("DATE", "ORDINAL", "TIME"):
+        if (
+            tok.like_num
+            and not YEAR.match(tok.text)
+            and tok.ent_type_ not in ("DATE", "ORDINAL", "TIME")
+        ):
             return True
         if tok.text == "%" or tok.lower_ in ("percent", "per cent"):
             return True
@@ -87,24 +98,32 @@ def verification(doc: Doc, sites: list[ClaimSite]) -> list[Verification | None]:
         for found, referent, maker in _statements(sent, text[sent.start_char : sent.end_char]):
             for k in _targets(doc, sites, s_index, referent, maker):
                 if status[k] is None or STRENGTH[found] > STRENGTH[status[k] or "confirmed"]:
-                    status[k] = found  # type: ignore[assignment]
+                    status[k] = found
     return status
 
 
-def _statements(sent: Span, sent_text: str) -> list[tuple[str, Token | None, str | None]]:
-    out = []
+def _statements(sent: Span, sent_text: str) -> list[tuple[Verification, Token | None, str | None]]:
+    out: list[tuple[Verification, Token | None, str | None]] = []
     base = sent.start_char
     for found, pattern in lexicon().verification:
         for m in pattern.finditer(sent_text):
             span = sent.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
             if span is None:
                 continue
+            status = _unless_negated(found, sent_text[max(0, m.start() - 30) : m.start()])
             referent = _referent(sent, span)
-            if found == "denied" and referent is None:
+            if status is None or (status == "denied" and referent is None):
                 continue
             maker = _maker(span)
-            out.append((found, referent, maker))
+            out.append((status, referent, maker))
     return out
+
+
+def _unless_negated(found: str, before: str) -> Verification | None:
+    """A negated confirmation ("could not be independently verified") leaves a claim unverified."""
+    if found == "confirmed" and NEGATED.search(before):
+        return "unverified"
+    return STATUSES.get(found)
 
 
 def _referent(sent: Span, match: Span) -> Token | None:
@@ -126,9 +145,13 @@ def _maker(match: Span) -> str | None:
     return None
 
 
-def _targets(doc: Doc, sites: list[ClaimSite], s_index: int, referent: Token | None, maker: str | None) -> list[int]:
+def _targets(
+    doc: Doc, sites: list[ClaimSite], s_index: int, referent: Token | None, maker: str | None
+) -> list[int]:
     if referent is not None and referent.lemma_.lower() in FIGURE_NOUNS:
-        return [k for k, s in enumerate(sites) if s.sentence <= s_index and has_number(doc, s.content)]
+        return [
+            k for k, s in enumerate(sites) if s.sentence <= s_index and has_number(doc, s.content)
+        ]
     earlier = [s.sentence for s in sites if s.sentence < s_index]
     out = []
     if earlier:

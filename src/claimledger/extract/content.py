@@ -1,0 +1,206 @@
+"""The content of a cue verb: the reported proposition, tried pattern by pattern.
+
+- a clausal complement ("X said (that) Y", "X reported, citing Z, that Y");
+- the clause around an aside ("The attack, she said, was ...", "Some, it is claimed, were ...");
+- a "that" clause the parse has detached from the cue;
+- an object ("X denied the reports", "X denied targeting civilians");
+- a reported passive ("The unit is said to have lost ...");
+- a quotation just before the cue ("“...,” he said").
+
+Contrasting clauses with a speaker of their own ("..., while the rebels warned ...") and the
+article's comment on the content ("..., a claim Kyiv rejected") are cut from its edge.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.lexicon import lexicon
+from claimledger.extract.tree import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    TokenRange,
+    citing,
+    has_that,
+    has_verb,
+    is_passive,
+    subject_of,
+    subtree,
+    trim,
+    without,
+)
+
+PASSIVE_REPORT = {"say", "claim", "allege", "report", "believe", "rumor", "rumour", "think"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "charge"}
+ASIDE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "det", "compound", "amod"}
+CONTRAST = {"while", "whereas", "although", "though"}
+
+Found = tuple[TokenRange | None, list[TokenRange]]
+
+
+def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """The content of a cue verb and the token ranges cut from it, tried pattern by pattern."""
+    finders = (
+        _comp_content,
+        _aside_content,
+        _that_content,
+        _object_content,
+        _passive_content,
+        _quote_before,
+    )
+    for finder in finders:
+        rng, holes = finder(doc, sent, tok, cls)
+        if rng is not None:
+            return rng, holes
+    return None, []
+
+
+def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """The complement: "X said (that) Y", "X reported, citing Z, that Y" (hung on "citing")."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None:
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        comp = next(
+            (c for cite in citing(tok) for c in cite.children if c.dep_ == "ccomp" and has_that(c)),
+            None,
+        )
+    if comp is None:
+        return None, []
+    holes = _other_speech(comp) + _claim_appositions(comp) + [subtree(c) for c in citing(comp)]
+    rng = trim(doc, subtree(comp), holes)
+    return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
+
+
+def _aside_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """The clause around an aside ("Some, it is claimed, were ...", "The attack, she said, ...")."""
+    aside = subtree(tok) if tok.dep_ == "parataxis" else _set_off(doc, tok)
+    if tok.head.i == tok.i or aside is None:
+        return None, []
+    holes = [aside]
+    rng = without(doc, subtree(tok.head), holes)
+    return (rng, holes) if rng and has_verb(doc, rng) else (None, [])
+
+
+def _that_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    mark = _that_after(sent, tok)
+    if mark is None:
+        return None, []
+    clause = mark.head.head if mark.head.dep_ in ("aux", "auxpass") else mark.head
+    end = max(clause.right_edge.i + 1, mark.i + 2)
+    rng = trim(doc, (mark.i + 1, min(end, sent.end)))
+    return (rng, []) if rng and has_verb(doc, rng) else (None, [])
+
+
+def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """The object: "denied the reports", "denied targeting civilians", "indicated the army ..."."""
+    if cls == "deny":
+        obj = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("dobj", "obj") or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+            ),
+            None,
+        )
+        if obj is not None:
+            return trim(doc, subtree(obj)) or (obj.i, obj.i + 1), []
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if (
+        obj is not None
+        and cls == "say"
+        and tok.lemma_ in ("indicate", "report", "suggest", "claim", "say")
+    ):
+        rest = trim(doc, (obj.left_edge.i, sent.end))
+        if rest and any(doc[i].tag_ in FINITE and i > obj.right_edge.i for i in range(*rest)):
+            return rest, []
+    return None, []
+
+
+def _passive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """Subject and infinitive of a reported passive ("The unit is said to have lost ...")."""
+    if tok.lemma_ not in PASSIVE_REPORT or not is_passive(tok):
+        return None, []
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if xcomp is None or subj is None or subj.lower_ == "it":
+        return None, []
+    return trim(doc, (subj.left_edge.i, xcomp.right_edge.i + 1)), []
+
+
+def _quote_before(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """The quotation just before a cue and its subject ("“With an eye to the primary,” he said"),
+    when the parse has not made it the cue's complement."""
+    if (
+        cls not in ("say", "hedge")
+        or tok.tag_ == "VBG"
+        or tok.dep_ in ("advcl", "acl", "relcl", "xcomp")
+    ):
+        return None, []  # "..., answering a question": an adjunct of the main cue
+    subj = subject_of(tok)
+    first = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+    close = first - 1
+    if close > 0 and doc[close].text == "," and doc[close - 1].text in CLOSE_QUOTES:
+        close -= 1
+    if close < 1 or doc[close].text not in CLOSE_QUOTES:
+        return None, []
+    opener = next(
+        (i for i in range(close - 1, max(close - 400, -1), -1) if doc[i].text in OPEN_QUOTES), None
+    )
+    if opener is None or close - opener < 3:
+        return None, []
+    return (opener, close + 1), []
+
+
+def _set_off(doc: Doc, tok: Token) -> TokenRange | None:
+    """A cue clause parsed as a complement but set off by commas ("Some, it is claimed, were ...").
+
+    The aside is the cue with the subject and auxiliaries right before it.
+    """
+    if tok.dep_ != "ccomp" or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    start = tok.i
+    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ASIDE_DEPS:
+        start -= 1
+    return (start, tok.i + 1) if start > 0 and doc[start - 1].text == "," else None
+
+
+def _claim_appositions(comp: Token) -> list[TokenRange]:
+    """The article's comment on the content ("... two jets, a claim Kyiv rejected"): not content."""
+    end = comp.right_edge.i
+    return [
+        (t.left_edge.i, end + 1)
+        for t in comp.subtree
+        if t.dep_ == "appos" and t.lemma_.lower() in CLAIM_NOUNS and t.right_edge.i == end
+    ]
+
+
+def _other_speech(comp: Token) -> list[TokenRange]:
+    """Contrasting clauses after a content clause that report another speaker
+    ("the ceasefire would hold, while the rebels warned that ..."): not part of the content."""
+    classes = lexicon().cue_class
+    return [
+        subtree(c)
+        for c in comp.children
+        if c.dep_ == "advcl"
+        and c.i > comp.i
+        and classes.get(c.lemma_.lower()) in ("say", "hedge", "deny")
+        and any(m.dep_ == "mark" and m.lower_ in CONTRAST for m in c.children)
+        and any(s.dep_ == "nsubj" for s in c.children)
+    ]
+
+
+def _that_after(sent: Span, tok: Token) -> Token | None:
+    """A complementiser "that" shortly after the cue, when the parse has lost the ccomp."""
+    for t in sent:
+        if t.i <= tok.i or t.i > tok.i + 8:
+            continue
+        if t.lower_ == "that" and t.dep_ == "mark":
+            between = sent.doc[tok.i + 1 : t.i]
+            if all(
+                x.pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ", "PRON", "PUNCT", "ADV")
+                for x in between
+            ):
+                return t
+    return None

@@ -1,0 +1,196 @@
+"""Token ranges and dependency-tree helpers shared by the attribution patterns.
+
+Phrases, clause spans trimmed of their edges, a cue verb's subject, and the relays ("quoted by
+TASS", "as reported by TASS") and cited sources ("citing data from Y") hung on a clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.lexicon import lexicon
+
+TokenRange = tuple[int, int]  # [start, end) token indices in the Doc
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+DOCUMENT_HEADS = {
+    "report", "statement", "data", "assessment", "analysis", "figure", "account",
+    "estimate", "study", "survey", "information", "finding", "testimony", "reporting",
+}  # fmt: skip
+OPEN_QUOTES = '“"‘«'
+CLOSE_QUOTES = '”"’»'
+TRIM = {"that", "whether", "if", ",", ":", ";", "-", "—", "–", "(", "and", "but"}
+
+
+def phrase(head: Token) -> TokenRange:
+    """The noun phrase headed by ``head``, without relative clauses, participles and appositions."""
+    cut = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"}
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in cut and not (child.dep_ == "conj" and child.i < head.i):
+            continue
+        keep.extend(child.subtree)
+    first, last = min(t.i for t in keep), max(t.i for t in keep)
+    # a phrase is contiguous: stop at the first cut child inside the range
+    doc = head.doc
+    while first < head.i and doc[first].is_punct:
+        first += 1
+    while last > head.i and doc[last].is_punct:
+        last -= 1
+    return (first, last + 1)
+
+
+def noun_with_conj(head: Token) -> TokenRange:
+    """The phrase including coordinated nouns ("officials and experts")."""
+    start, end = phrase(head)
+    for child in head.children:
+        if child.dep_ == "conj":
+            cstart, cend = phrase(child)
+            start, end = min(start, cstart), max(end, cend)
+    return (start, end)
+
+
+def trim(doc: Doc, rng: TokenRange, drop: Iterable[TokenRange] = ()) -> TokenRange | None:
+    """Trim a token range of edge punctuation, complementisers and dropped parts at its edges.
+
+    Quotation marks and brackets are put back where the trimmed span opens or closes them.
+    """
+    dropped: set[int] = set()
+    for a, b in drop:
+        dropped.update(range(a, b))
+    start, end = rng
+    while start < end and (
+        start in dropped or doc[start].lower_ in TRIM or _edge_punct(doc[start])
+    ):
+        start += 1
+    while end > start and (
+        end - 1 in dropped or doc[end - 1].lower_ in TRIM or _edge_punct(doc[end - 1])
+    ):
+        end -= 1
+    if end - start < 2:
+        return None
+    text = doc[start:end].text
+    if end < len(doc) and _closes(text, doc[end].text) and end not in dropped:
+        end += 1
+    if start > 0 and _opens(text, doc[start - 1].text) and start - 1 not in dropped:
+        start -= 1
+    return (start, end)
+
+
+PAIRS = {"“": "”", "‘": "’", "(": ")", "«": "»", "[": "]"}
+
+
+def _closes(text: str, nxt: str) -> bool:
+    if nxt == '"':
+        return text.count('"') % 2 == 1
+    return any(nxt == close and text.count(op) > text.count(close) for op, close in PAIRS.items())
+
+
+def _opens(text: str, prev: str) -> bool:
+    if prev == '"':
+        return text.count('"') % 2 == 1
+    return any(prev == op and text.count(close) > text.count(op) for op, close in PAIRS.items())
+
+
+def _edge_punct(tok: Token) -> bool:
+    return tok.is_punct or tok.is_space
+
+
+def subtree(tok: Token) -> TokenRange:
+    return (tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def without(doc: Doc, rng: TokenRange, holes: list[TokenRange]) -> TokenRange | None:
+    """``rng`` trimmed of holes at its edges (holes inside it stay: content is one span)."""
+    return trim(doc, rng, holes)
+
+
+def has_verb(doc: Doc, rng: TokenRange) -> bool:
+    return any(doc[i].pos_ in ("VERB", "AUX") for i in range(*rng))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    if (
+        verb.dep_ in ("advcl", "conj", "xcomp")
+        and verb.head.i != verb.i
+        and verb.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP", "VBN")
+    ):
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+            return None
+        return subject_of(verb.head)
+    return None
+
+
+def relays_of(speaker: Token) -> list[TokenRange]:
+    """Outlets a speaker is relayed through: "the source, quoted by TASS"."""
+    out = []
+    for child in speaker.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_ in ("quote", "cite", "report"):
+            agent = agent_of(child)
+            if agent is not None:
+                out.append(phrase(agent))
+    return out
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def citations(verb: Token, skip: set[int]) -> list[tuple[TokenRange, TokenRange]]:
+    """("citing" clause span, cited phrase) pairs attached to a clause head or its subject."""
+    out = []
+    heads = [verb, *[c for c in verb.children if c.dep_ in SUBJECTS | {"prep", "ccomp"}]]
+    for head in heads:
+        for child in head.children:
+            if (
+                child.lemma_ != "cite"
+                or child.i in skip
+                or child.dep_ not in ("advcl", "acl", "conj", "xcomp")
+            ):
+                continue
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                out.append((subtree(child), phrase(obj)))
+    return out
+
+
+def as_reported(verb: Token) -> list[tuple[TokenRange, Token]]:
+    """(clause, source) of "as reported by TASS" / "as TASS reported" clauses on a clause head."""
+    out = []
+    for child in verb.children:
+        if child.dep_ != "advcl" or lexicon().cue_class.get(child.lemma_) not in ("say", "hedge"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
+            continue
+        src = agent_of(child) or next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if src is not None:
+            out.append((subtree(child), src))
+    return out
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def citing(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.lemma_ == "cite" and c.dep_ in ("advcl", "xcomp", "conj")]
+
+
+def has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

@@ -1,0 +1,617 @@
+"""Attributed claims, pattern by pattern: content, cue, speaker, chain, hedged, polarity.
+
+Every sentence here is written for these tests; each case asserts what the extractor returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimledger.models import Claim
+
+Extract = Callable[[str], tuple[Claim, ...]]  # the `claims_of` fixture of conftest.py
+
+
+def only(claims: tuple[Claim, ...]) -> Claim:
+    assert len(claims) == 1, [c.content.text for c in claims]
+    return claims[0]
+
+
+def chain(claim: Claim) -> list[str]:
+    return [hop.name for hop in claim.chain]
+
+
+# ------------------------------------------------------------------ indirect speech
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "The governor said that the bridge near Kherson had been destroyed overnight.",
+            "the bridge near Kherson had been destroyed overnight",
+            "said",
+            "The governor",
+        ),
+        (
+            "Colonel Petrenko told reporters that the brigade had withdrawn from the village.",
+            "the brigade had withdrawn from the village",
+            "told",
+            "Colonel Petrenko",
+        ),
+        (
+            "The ministry claimed that its air defences shot down twelve drones.",
+            "its air defences shot down twelve drones",
+            "claimed",
+            "The ministry",
+        ),
+        (
+            "Aid workers warned that the city could run out of water within days.",
+            "the city could run out of water within days",
+            "warned",
+            "Aid workers",
+        ),
+        (
+            "The spokesman stated that no civilians were harmed in the strike.",
+            "no civilians were harmed in the strike",
+            "stated",
+            "The spokesman",
+        ),
+        (
+            "Officials said on Monday that they had no plans to evacuate the region.",
+            "they had no plans to evacuate the region",
+            "said",
+            "Officials",
+        ),
+        (
+            "Two schools were damaged, the governor told Interfax.",
+            "Two schools were damaged",
+            "told",
+            "the governor",
+        ),
+        (
+            "The newspaper Vechernik reported, citing a source in the regional administration, "
+            "that the governor had resigned.",
+            "the governor had resigned",
+            "reported",
+            "The newspaper",
+        ),
+    ],
+    ids=[
+        "said-that",
+        "told",
+        "claimed",
+        "warned",
+        "stated",
+        "said-on-day",
+        "after-content",
+        "reported-citing",
+    ],
+)
+def test_indirect_speech(
+    claims_of: Extract, text: str, content: str, cue: str, speaker: str
+) -> None:
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.speaker.text == speaker
+    assert claim.polarity == "affirm"
+
+
+def test_offsets_index_the_text(claims_of: Extract) -> None:
+    text = "Fighting resumed at dawn. The mayor said that the power station was hit."
+    claim = only(claims_of(text))
+    assert text[claim.content.start : claim.content.end] == claim.content.text
+    assert claim.speaker.start is not None and claim.speaker.end is not None
+    assert text[claim.speaker.start : claim.speaker.end] == "The mayor"
+    assert claim.sentence == 1
+
+
+# ------------------------------------------------------------------ asides
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The attack, the officials said, was carried out by a drone.", "said", "the officials"),
+        ("These losses, he argued, show that the offensive has failed.", "argued", "he"),
+        (
+            "Some of the missiles, it is claimed, were intercepted over the capital.",
+            "claimed",
+            None,
+        ),
+    ],
+    ids=["officials-said", "he-argued", "it-is-claimed"],
+)
+def test_parenthetical_cue_keeps_the_clause_around_it(
+    claims_of: Extract, text: str, cue: str, speaker: str | None
+) -> None:
+    claim = next(c for c in claims_of(text) if c.cue is not None and c.cue.text == cue)
+    assert claim.content.text == text.rstrip(".")
+    assert claim.speaker.text == speaker
+
+
+# ------------------------------------------------------------------ direct quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "“The convoy never reached the border,” Ivanov said.",
+            "“The convoy never reached the border,”",
+            "Ivanov",
+        ),
+        (
+            "Ivanov said: “The convoy never reached the border.”",
+            "“The convoy never reached the border.”",
+            "Ivanov",
+        ),
+        (
+            "“The road is mined,” said Captain Oleh Marchuk.",
+            "“The road is mined,”",
+            "Oleh Marchuk",
+        ),
+        (
+            "“The shelling,” the commander said, “lasted for six hours.”",
+            "“The shelling,” the commander said, “lasted for six hours.”",
+            "commander",
+        ),
+        (
+            '"The shelling," the commander said, "lasted for six hours."',
+            '"The shelling," the commander said, "lasted for six hours."',
+            "commander",
+        ),
+        (
+            "“We are holding the line,” she said. “The enemy has suffered heavy losses.”",
+            "“We are holding the line,” she said. “The enemy has suffered heavy losses.”",
+            "she",
+        ),
+        (
+            "“We believe the city will hold,” the mayor told reporters. “The enemy is exhausted.”",
+            "“We believe the city will hold,” the mayor told reporters. “The enemy is exhausted.”",
+            "mayor",
+        ),
+        (
+            "“With winter coming, no retreat,” the commander said.",
+            "“With winter coming, no retreat,”",
+            "commander",
+        ),
+        (
+            "“If the dam breaks and the villages flood before spring, so be it”, Kovalenko said.",
+            "“If the dam breaks and the villages flood before spring, so be it”",
+            "Kovalenko",
+        ),
+    ],
+    ids=[
+        "speaker-after",
+        "speaker-before",
+        "inverted",
+        "speaker-inside",
+        "straight-quotes",
+        "split",
+        "split-told",
+        "verbless-quote",
+        "quote-then-comma",
+    ],
+)
+def test_direct_quote(claims_of: Extract, text: str, content: str, speaker: str) -> None:
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+    assert chain(claim) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I think the offensive has stalled,” the analyst said.",
+        "“We believe the city will hold,” the mayor told reporters. “I think they are exhausted.”",
+        "The colonel said: “I doubt they will attack again, and I fear they are regrouping.”",
+    ],
+    ids=["i-think", "i-think-in-second-part", "belief-verbs"],
+)
+def test_cues_inside_a_quotation_are_part_of_it(claims_of: Extract, text: str) -> None:
+    claim = only(claims_of(text))
+    assert claim.cue is not None and claim.cue.text in ("said", "told")
+    assert claim.content.text.startswith("“")
+
+
+# ------------------------------------------------------------------ sources and chains
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "hops"),
+    [
+        (
+            "According to the Interior Ministry, three police officers were wounded in the attack.",
+            "three police officers were wounded in the attack",
+            "Interior Ministry",
+            ["Interior Ministry"],
+        ),
+        (
+            "Three police officers were wounded in the attack, according to the Interior Ministry.",
+            "Three police officers were wounded in the attack",
+            "Interior Ministry",
+            ["Interior Ministry"],
+        ),
+        (
+            "According to the news agency Polaris, citing sources in the defence ministry, "
+            "the airbase was struck by three missiles.",
+            "the airbase was struck by three missiles",
+            "sources in the defence ministry",
+            ["Polaris", "sources in the defence ministry"],
+        ),
+        (
+            "Interfax, citing the regional governor, said that two schools were damaged.",
+            "two schools were damaged",
+            "Interfax",
+            ["Interfax", "regional governor"],
+        ),
+        (
+            "Deputy Minister Irina Sokolova, citing data from the border service, said that "
+            "3,000 people crossed the border on Sunday.",
+            "3,000 people crossed the border on Sunday",
+            "Irina Sokolova",
+            ["Irina Sokolova", "data from the border service"],
+        ),
+        (
+            "The governor, quoted by Interfax, said that two schools were damaged.",
+            "two schools were damaged",
+            "governor",
+            ["Interfax", "governor"],
+        ),
+        (
+            "The village was recaptured on Monday, a senior official said, quoted by Reuters.",
+            "The village was recaptured on Monday",
+            "senior official",
+            ["Reuters", "senior official"],
+        ),
+        (
+            "The depot was set on fire, as reported by the BBC.",
+            "The depot was set on fire",
+            "BBC",
+            ["BBC"],
+        ),
+        (
+            "The dam was damaged, as officials said on Monday.",
+            "The dam was damaged",
+            "officials",
+            ["officials"],
+        ),
+        (
+            "The ministry said the depot burned, as reported by the BBC.",
+            "the depot burned",
+            "ministry",
+            ["BBC", "ministry"],
+        ),
+        (
+            "As reported by the BBC, the ministry said the depot burned.",
+            "the depot burned",
+            "ministry",
+            ["BBC", "ministry"],
+        ),
+        (
+            "Reuters reported, citing two people familiar with the matter, that the shipment "
+            "had been delayed.",
+            "the shipment had been delayed",
+            "Reuters",
+            ["Reuters", "two people familiar with the matter"],
+        ),
+        (
+            "The colonel said the army had attacked the convoy, citing intelligence reports.",
+            "the army had attacked the convoy",
+            "colonel",
+            ["colonel", "intelligence reports"],
+        ),
+        (
+            "The source, quoted by RIA, said the talks had stalled.",
+            "the talks had stalled",
+            "source",
+            ["RIA", "source"],
+        ),
+    ],
+    ids=[
+        "according-first", "according-last", "according-citing", "outlet-citing",
+        "person-citing-document", "quoted-by-after-speaker", "quoted-by-after-cue",
+        "as-reported-by", "as-officials-said", "as-reported-on-content", "as-reported-first",
+        "citing-between-cue-and-that", "citing-after-content", "quoted-by-source",
+    ],
+)  # fmt: skip
+def test_chain_runs_from_outermost_relay_to_origin(
+    claims_of: Extract, text: str, content: str, speaker: str, hops: list[str]
+) -> None:
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+    assert chain(claim) == hops
+
+
+def test_according_to_inside_the_clause_stays_inside_the_content(claims_of: Extract) -> None:
+    text = "Soldiers, according to the report, are deserting in large numbers."
+    claim = only(claims_of(text))
+    assert claim.content.text == text.rstrip(".")
+    assert claim.cue is not None and claim.cue.text == "according to"
+    assert claim.speaker.kind == "document"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supplies ran low as the siege continued.",
+        "Prices rose sharply as the war continued into its second year.",
+        "Food stocks will last so long as the roads are not cut.",
+    ],
+    ids=["as-siege-continued", "as-war-continued", "so-long-as"],
+)
+def test_as_clauses_that_name_no_source_give_no_claim(claims_of: Extract, text: str) -> None:
+    assert claims_of(text) == ()
+
+
+# ------------------------------------------------------------------ reported, no speaker named
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "It is claimed that the mayor fled the city before the assault.",
+            "the mayor fled the city before the assault",
+            "claimed",
+        ),
+        (
+            "It was reported that the airport had been closed.",
+            "the airport had been closed",
+            "reported",
+        ),
+        (
+            "The general is said to have ordered the retreat himself.",
+            "The general is said to have ordered the retreat himself",
+            "said",
+        ),
+        (
+            "The refinery is believed to have been hit by a missile.",
+            "The refinery is believed to have been hit by a missile",
+            "believed",
+        ),
+        (
+            "The suspects are alleged to have planted the explosives.",
+            "The suspects are alleged to have planted the explosives",
+            "alleged",
+        ),
+        (
+            "The rebels reportedly seized two armoured vehicles.",
+            "The rebels reportedly seized two armoured vehicles",
+            "reportedly",
+        ),
+        (
+            "The commander allegedly ordered the shelling of the market.",
+            "The commander allegedly ordered the shelling of the market",
+            "allegedly",
+        ),
+    ],
+    ids=[
+        "it-is-claimed",
+        "it-was-reported",
+        "is-said-to",
+        "is-believed-to",
+        "are-alleged-to",
+        "reportedly",
+        "allegedly",
+    ],
+)
+def test_reported_without_a_speaker(claims_of: Extract, text: str, content: str, cue: str) -> None:
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.speaker.name is None
+    assert claim.speaker.kind == "unspecified"
+    assert claim.chain == ()
+    assert claim.hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The ministry claimed that its air defences shot down twelve drones.", True),
+        ("The ministry said that its air defences shot down twelve drones.", False),
+        ("The ministry alleged that enemy troops had mined the dam.", True),
+        ("According to the army, troops reportedly crossed the river.", True),
+        ("According to the army, troops crossed the river.", False),
+        ("Officials said the so-called volunteers were regular soldiers.", True),
+        ("Officials said the alleged saboteurs had been detained.", True),
+    ],
+    ids=[
+        "claimed",
+        "said",
+        "alleged",
+        "according-reportedly",
+        "according",
+        "so-called",
+        "alleged-adj",
+    ],
+)
+def test_hedged(claims_of: Extract, text: str, hedged: bool) -> None:
+    assert only(claims_of(text)).hedged is hedged
+
+
+# ------------------------------------------------------------------ denials and polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The ministry denied that its troops had entered the town.",
+            "its troops had entered the town",
+            "ministry",
+        ),
+        (
+            "Officials denied the reports of mass casualties.",
+            "the reports of mass casualties",
+            "Officials",
+        ),
+        ("Moscow has denied targeting civilians.", "targeting civilians", "Moscow"),
+        (
+            "The army denied shelling the hospital on Friday.",
+            "shelling the hospital on Friday",
+            "army",
+        ),
+        (
+            "The spokesman rejected the accusation that troops had looted shops.",
+            "troops had looted shops",
+            "spokesman",
+        ),
+        (
+            "The ministry rejected claims that its soldiers looted the village.",
+            "its soldiers looted the village",
+            "ministry",
+        ),
+    ],
+    ids=[
+        "denied-that",
+        "denied-object",
+        "denied-gerund",
+        "denied-gerund-2",
+        "rejected-accusation",
+        "rejected-claims",
+    ],
+)
+def test_denial_has_polarity_deny(
+    claims_of: Extract, text: str, content: str, speaker: str
+) -> None:
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+    assert claim.polarity == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials insisted the shelling did not hit civilian areas.",
+        "The governor said no one was killed in the attack.",
+        "“We did not retreat,” the commander said.",
+    ],
+    ids=["negated-content", "no-one", "quoted-negation"],
+)
+def test_negation_inside_the_content_is_still_affirmed(claims_of: Extract, text: str) -> None:
+    assert only(claims_of(text)).polarity == "affirm"
+
+
+# ------------------------------------------------------------------ several claims, content spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The governor said the dam was intact, and the army said the bridge had collapsed.",
+            [("the dam was intact", "governor"), ("the bridge had collapsed", "army")],
+        ),
+        (
+            "Kyiv said the drones were shot down; Moscow said they hit their targets.",
+            [("the drones were shot down", "Kyiv"), ("they hit their targets", "Moscow")],
+        ),
+        (
+            "The minister said the ceasefire would hold, while the rebels warned that they "
+            "would resume attacks.",
+            [("the ceasefire would hold", "minister"), ("they would resume attacks", "rebels")],
+        ),
+        (
+            "The general said the troops had crossed the river, but he admitted that the "
+            "bridgehead was small.",
+            [
+                ("the troops had crossed the river", "general"),
+                ("the bridgehead was small", "general"),
+            ],
+        ),
+        (
+            "Ukrainian intelligence said the missiles were launched from Belarus, adding that "
+            "more strikes were likely.",
+            [
+                ("the missiles were launched from Belarus", "Ukrainian intelligence"),
+                ("more strikes were likely", "Ukrainian intelligence"),
+            ],
+        ),
+    ],
+    ids=["and", "semicolon", "while", "but-he", "adding-that"],
+)
+def test_several_claims_in_one_sentence(
+    claims_of: Extract, text: str, expected: list[tuple[str, str]]
+) -> None:
+    claims = claims_of(text)
+    assert [(c.content.text, c.speaker.name) for c in claims] == expected
+    assert {c.sentence for c in claims} == {0}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "In a statement, the ministry said the strike killed 14 soldiers and wounded 30.",
+            "the strike killed 14 soldiers and wounded 30",
+        ),
+        (
+            "Separatist leader Denis Volkov claimed that his fighters had downed two jets, a claim "
+            "Kyiv rejected.",
+            "his fighters had downed two jets",
+        ),
+        (
+            "Analysts said the city, which has been shelled for months, was close to collapse.",
+            "the city, which has been shelled for months, was close to collapse",
+        ),
+        (
+            "The mayor, who toured the district on Friday, said the power lines had been repaired.",
+            "the power lines had been repaired",
+        ),
+        (
+            "After a week of heavy fighting, the army said its units had reached the outskirts.",
+            "its units had reached the outskirts",
+        ),
+    ],
+    ids=[
+        "two-verbs",
+        "comment-apposition",
+        "relative-inside",
+        "relative-on-speaker",
+        "leading-phrase",
+    ],
+)
+def test_content_is_the_reported_clause_not_the_sentence(
+    claims_of: Extract, text: str, content: str
+) -> None:
+    assert only(claims_of(text)).content.text == content
+
+
+# ------------------------------------------------------------------ what is not a claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army shelled the town on Tuesday.",
+        "The city was shelled overnight. Several houses burned down.",
+        "He wants to say that the war is over.",
+        "The commander wants to tell the world that his men are heroes.",
+        "It is hard to believe that the town survived.",
+        "The ministry did not say how many soldiers were killed.",
+        "The commander refused to comment.",
+        "As expected, the talks failed.",
+    ],
+    ids=[
+        "plain-event", "two-plain-sentences", "wants-to-say", "wants-to-tell",
+        "hard-to-believe", "did-not-say", "refused-to-comment", "as-expected",
+    ],
+)  # fmt: skip
+def test_unattributed_text_gives_no_claim(claims_of: Extract, text: str) -> None:
+    assert claims_of(text) == ()
+
+
+def test_claim_ids_are_numbered_in_text_order(claims_of: Extract) -> None:
+    text = "The ministry said 12 soldiers died. It added that 30 were wounded."
+    claims = claims_of(text)
+    assert [c.id for c in claims] == ["t:c1", "t:c2"]
+    assert [c.content.text for c in claims] == ["12 soldiers died", "30 were wounded"]

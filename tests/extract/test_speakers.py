@@ -1,0 +1,165 @@
+"""Speakers resolved across the article, and what kind of source each is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimledger.models import Claim
+
+Extract = Callable[[str], tuple[Claim, ...]]  # the `claims_of` fixture of conftest.py
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name", "kind"),
+    [
+        (
+            "Foreign Ministry spokeswoman Olena Marchenko spoke on Friday. "
+            "She said that the talks had collapsed.",
+            "She",
+            "Olena Marchenko",
+            "government",
+        ),
+        (
+            "General Anton Kovalenko visited the front. "
+            "Kovalenko said the defenders had repelled six attacks.",
+            "Kovalenko",
+            "Anton Kovalenko",
+            "military",
+        ),
+        (
+            "Military analyst Petra Lind said the assault was poorly planned. "
+            "Lind added that the reserves arrived too late.",
+            "Lind",
+            "Petra Lind",
+            "expert",
+        ),
+        (
+            "A source in the security services told the newspaper that the convoy was ambushed. "
+            "The same source said that four soldiers were captured.",
+            "The same source",
+            "source in the security services",
+            "anonymous",
+        ),
+        (
+            "The news agency Novaport published the video on Sunday. "
+            "The agency said that the footage was filmed near the front line.",
+            "The agency",
+            "Novaport",
+            "outlet",
+        ),
+        (
+            "The Russian news agency TASS published the video on Sunday. "
+            "The agency said that the footage was filmed near the front line.",
+            "The agency",
+            "TASS",
+            "outlet",
+        ),
+        (
+            "The state broadcaster Radio Vesta aired the interview. "
+            "The broadcaster said the minister had resigned.",
+            "The broadcaster",
+            "Radio Vesta",
+            "outlet",
+        ),
+        (
+            "The ministry said 12 soldiers died. It added that 30 were wounded.",
+            "It",
+            "ministry",
+            "government",
+        ),
+        (
+            "The general said the troops had crossed the river, but he admitted that the "
+            "bridgehead was small.",
+            "he",
+            "general",
+            "military",
+        ),
+        (
+            "The newspaper Vechernik reported that the governor had resigned.",
+            "The newspaper",
+            "Vechernik",
+            "outlet",
+        ),
+        (
+            "Minister Pavel Orlov told reporters that the grain corridor was open. "
+            "He also said that exports had doubled.",
+            "He",
+            "Pavel Orlov",
+            "government",
+        ),
+        (
+            "Sources close to the negotiations said the deal was almost done. "
+            "The same sources said the signing could happen next week.",
+            "The same sources",
+            "Sources close to the negotiations",
+            "anonymous",
+        ),
+    ],
+    ids=[
+        "she-to-full-name", "surname-to-full-name", "surname-keeps-kind", "the-same-source",
+        "the-agency", "the-agency-named-after", "the-broadcaster", "it-to-ministry",
+        "he-to-role", "description-with-name", "he-also-said", "the-same-sources",
+    ],
+)  # fmt: skip
+def test_speaker_resolved_across_the_article(
+    claims_of: Extract, text: str, written: str, name: str, kind: str
+) -> None:
+    claim = claims_of(text)[-1]
+    assert claim.speaker.text == written
+    assert claim.speaker.name == name
+    assert claim.speaker.kind == kind
+    assert claim.chain[-1].name == name
+
+
+def test_a_pronoun_with_nobody_before_it_stays_as_written(claims_of: Extract) -> None:
+    claim = claims_of("She added that supplies were running low.")[0]
+    assert claim.speaker.name == "She"
+
+
+def test_the_same_source_keeps_the_outlet_that_relayed_it(claims_of: Extract) -> None:
+    text = (
+        "The newspaper Vechernik reported, citing a source in the regional administration, "
+        "that the governor had resigned. According to the same source, the deputy governor "
+        "would take over."
+    )
+    first, second = claims_of(text)
+    hops = ["Vechernik", "source in the regional administration"]
+    assert [h.name for h in first.chain] == hops
+    assert second.speaker.text == "the same source"
+    assert [h.name for h in second.chain] == hops
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Olena Marchenko said the talks had collapsed.", "person"),
+        ("The Kremlin said that the talks would continue next week.", "government"),
+        ("The spokesman stated that no civilians were harmed in the strike.", "government"),
+        (
+            "Ukraine’s General Staff said on Tuesday that its forces had repelled 47 attacks.",
+            "military",
+        ),
+        ("The Washington Post reported that the general had been dismissed.", "outlet"),
+        ("Witnesses said that the market was hit twice.", "anonymous"),
+        ("An anonymous official said the evacuation would begin on Monday.", "anonymous"),
+        ("Military analyst Petra Lind said the assault was poorly planned.", "expert"),
+        ("Reporter Sam Cole wrote that the checkpoint was abandoned.", "journalist"),
+        (
+            "An internal report obtained by the paper said that fuel stocks were running low.",
+            "document",
+        ),
+        ("The Institute for the Study of War said the village had fallen.", "organization"),
+        ("The governor, quoted by Interfax, said that two schools were damaged.", "government"),
+        ("Aid workers warned that the city could run out of water within days.", "unspecified"),
+    ],
+    ids=[
+        "person", "government", "spokesman", "military", "outlet", "witnesses", "anonymous",
+        "expert", "journalist", "document", "organization", "kind-not-from-relay", "unspecified",
+    ],
+)  # fmt: skip
+def test_speaker_kind(claims_of: Extract, text: str, kind: str) -> None:
+    claims = claims_of(text)
+    assert len(claims) == 1
+    assert claims[0].speaker.kind == kind

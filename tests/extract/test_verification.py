@@ -1,0 +1,111 @@
+"""What the article says about a claim's standing, and the hedges it puts on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimledger.models import Claim
+
+Extract = Callable[[str], tuple[Claim, ...]]  # the `claims_of` fixture of conftest.py
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        (
+            "The militia said it had captured the airport. "
+            "This claim has not been independently verified.",
+            ["unverified"],
+        ),
+        (
+            "The army said the offensive had stalled. "
+            "The statement was met with skepticism by Western analysts.",
+            ["disputed"],
+        ),
+        (
+            "Rebel commanders said the town had fallen. Government officials denied the reports.",
+            ["denied", None],
+        ),
+        (
+            "The mayor said the water supply had been restored. "
+            "Engineers at the plant independently confirmed the account.",
+            ["confirmed"],
+        ),
+        (
+            "Local officials said that 40 people were killed in the strike. "
+            "The figures could not be verified.",
+            ["unverified"],
+        ),
+        (
+            "Health officials said that 25 people were injured. "
+            "The figures could not be independently verified.",
+            ["unverified"],
+        ),
+        (
+            "Health officials said that 25 people were injured. "
+            "The figures have not been independently confirmed.",
+            ["unverified"],
+        ),
+        (
+            "The ministry said the strike killed 14 soldiers. The agency said the convoy "
+            "carried food. The figures could not be verified.",
+            ["unverified", None],
+        ),
+        (
+            "The governor said the bridge was destroyed. Residents said the bridge was still "
+            "standing. This claim has not been independently verified.",
+            [None, "unverified"],
+        ),
+        (
+            "Separatist leader Denis Volkov claimed that his fighters had downed two jets, a "
+            "claim Kyiv rejected.",
+            ["denied"],
+        ),
+        (
+            "Pavel Orlov said exports had doubled. Ukrainian officials have denied such claims.",
+            ["denied", None],
+        ),
+        (
+            "Pavel Orlov said exports had doubled. Orlov's claims have been called into question "
+            "by independent economists.",
+            ["disputed"],
+        ),
+        ("The governor said the bridge was destroyed.", [None]),
+    ],
+    ids=[
+        "not-independently-verified", "met-with-skepticism", "denied-the-reports",
+        "independently-confirmed", "figures-not-verified", "figures-not-independently-verified",
+        "figures-not-confirmed", "figures-only-numeric-claims", "this-claim-nearest-sentence",
+        "claim-rejected-in-apposition", "such-claims-denied", "called-into-question",
+        "nothing-said",
+    ],
+)  # fmt: skip
+def test_verification_from_the_article(
+    claims_of: Extract, text: str, statuses: list[str | None]
+) -> None:
+    assert [c.verification for c in claims_of(text)] == statuses
+
+
+def test_a_denial_claim_is_not_denied_by_itself(claims_of: Extract) -> None:
+    (claim,) = claims_of("The ministry denied that any soldiers had been captured.")
+    assert claim.polarity == "deny"
+    assert claim.verification is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        ("The commander allegedly ordered the shelling of the market.", ["allegedly"]),
+        ("The unit is said to have lost half its tanks.", ["is said to"]),
+        ("It is claimed that the mayor fled the city before the assault.", []),
+        ("Officials said the so-called volunteers were regular soldiers.", ["so-called"]),
+        ("The governor said the bridge was destroyed.", []),
+    ],
+    ids=["allegedly", "is-said-to", "passive-cue", "so-called", "none"],
+)
+def test_hedge_spans(claims_of: Extract, text: str, hedges: list[str]) -> None:
+    (claim,) = claims_of(text)
+    assert [h.text for h in claim.hedges] == hedges
+    assert all(text[h.start : h.end] == h.text for h in claim.hedges)
