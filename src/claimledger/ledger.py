@@ -67,11 +67,13 @@ class Ledger:
         owner_of: OwnerOf = _no_owner,
         prior_of: PriorOf = _no_prior,
         outlet_id_of: Callable[[str], str | None] = lambda name: None,
+        speaks_for: Callable[[str], str | None] = lambda name: None,
     ) -> None:
         self.store = store
         self.owner_of = owner_of
         self.prior_of = prior_of
         self.outlet_id_of = outlet_id_of
+        self.speaks_for = speaks_for
 
     def ingest(self, extraction: Extraction) -> IngestOutcome:
         """Store one article and update the analysis; a no-op for an article already stored."""
@@ -112,7 +114,7 @@ class Ledger:
             if not members:
                 self.store.delete_cluster(cluster_id)
                 continue
-            cluster = assess(cluster_id, members, self.owner_of)
+            cluster = assess(cluster_id, members, self.owner_of, self.speaks_for)
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)
             for m in members:
@@ -169,7 +171,13 @@ class Ledger:
 def open_ledger(store: SQLiteStore) -> Ledger:
     """A ledger over ``store`` with the registry's lookups for outlets, owners and priors."""
     hooks = registry_hooks()
-    return Ledger(store, owner_of=hooks.owner, prior_of=hooks.prior, outlet_id_of=hooks.outlet_id)
+    return Ledger(
+        store,
+        owner_of=hooks.owner,
+        prior_of=hooks.prior,
+        outlet_id_of=hooks.outlet_id,
+        speaks_for=hooks.speaks_for,
+    )
 
 
 def claim_detail(store: SQLiteStore, claim_id: str) -> dict[str, Any]:

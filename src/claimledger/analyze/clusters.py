@@ -35,7 +35,7 @@ from claimledger.store.records import ClaimRecord
 from claimledger.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
-THRESHOLD = 0.35
+THRESHOLD = 0.30
 PLACE_BONUS = 0.15
 PLACE_PENALTY = 0.20
 TIME_PENALTY = 0.20

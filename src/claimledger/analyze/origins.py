@@ -3,7 +3,8 @@
 Each member claim has an origin: the last link of its attribution chain. Origins are merged
 into lines of reporting when they cannot be independent of each other:
 
-- the same origin, named the same way (after normalising case and articles);
+- the same origin, named the same way (after normalising case and articles); a registered
+  spokesperson counts as the organisation they speak for;
 - anonymous or unnamed sources count as the outlet that carries them;
 - an outlet and whatever it relays in this cluster ("as reported by Sputnik" is Sputnik's own
   origin for the claim, and Sputnik's article names that origin);
@@ -24,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord, Cluster
 
 NEGATION = re.compile(
@@ -31,8 +33,13 @@ NEGATION = re.compile(
 )
 ANONYMOUS = {"anonymous", "unspecified"}
 PARTY_KINDS = {"government", "military"}
-CONFIRMS = 0.5  # similarity to the cluster at which a member states the same claim
+CONFIRMS = 0.6  # similarity to the cluster at which a member states the same claim
 OwnerOf = Callable[[str], str | None]
+SpeaksFor = Callable[[str], str | None]
+
+
+def _nobody(name: str) -> str | None:
+    return None
 
 
 def _norm(name: str | None) -> str:
@@ -43,9 +50,8 @@ def _norm(name: str | None) -> str:
 
 
 def _words(key: str) -> frozenset[str]:
-    return frozenset(
-        w for w in key.removeprefix("outlet:").replace("'s", "").split() if w not in ("of", "the")
-    )
+    """The content terms of an origin key ("UN human rights monitors" -> human, right, monitor)."""
+    return frozenset(terms(key.removeprefix("outlet:")))
 
 
 def _merge_variants(lines: _Lines) -> None:
@@ -87,14 +93,16 @@ def _states_it(claim: ClaimRecord) -> bool:
     return claim.similarity is None or claim.similarity >= CONFIRMS
 
 
-def origin_key(claim: ClaimRecord, owner_of: OwnerOf) -> str:
-    """The key of a claim's origin; unnamed sources count as the outlet carrying them."""
+def origin_key(claim: ClaimRecord, owner_of: OwnerOf, speaks_for: SpeaksFor = _nobody) -> str:
+    """The key of a claim's origin: an outlet by its owner, a spokesperson by the organisation
+    they speak for; unnamed sources count as the outlet that carries them."""
     kind = claim.chain[-1][1] if claim.chain else claim.speaker_kind
     if claim.origin and kind not in ANONYMOUS:
-        if kind == "outlet":
-            return "outlet:" + (owner_of(claim.origin) or _norm(claim.origin))
-        return _norm(claim.origin)
-    outlets = [name for name, k in claim.chain if k == "outlet"]
+        owner = owner_of(claim.origin)
+        if owner or kind == "outlet":
+            return "outlet:" + (owner or _norm(claim.origin))
+        return _norm(speaks_for(claim.origin) or claim.origin)
+    outlets = [name for name, k in claim.chain if k == "outlet" or owner_of(name)]
     if outlets:
         return "outlet:" + (owner_of(outlets[0]) or _norm(outlets[0]))
     return _carrier_key(claim, owner_of)
@@ -122,7 +130,12 @@ def opposed(members: Sequence[ClaimRecord]) -> set[str]:
     return set() if len(against) == len(members) else against
 
 
-def assess(cluster_id: str, members: Sequence[ClaimRecord], owner_of: OwnerOf) -> Cluster:
+def assess(
+    cluster_id: str,
+    members: Sequence[ClaimRecord],
+    owner_of: OwnerOf,
+    speaks_for: SpeaksFor = _nobody,
+) -> Cluster:
     """The cluster's origins, their independence, and its assessment, with the reasons."""
     opposing = opposed(members)
     against = [m for m in members if m.id in opposing]
@@ -131,13 +144,13 @@ def assess(cluster_id: str, members: Sequence[ClaimRecord], owner_of: OwnerOf) -
     lines = _Lines()
     names: dict[str, Counter[str]] = {}
     for m in support:
-        key = origin_key(m, owner_of)
+        key = origin_key(m, owner_of, speaks_for)
         lines.find(key)
         names.setdefault(key, Counter())[m.origin or m.outlet or "unnamed source"] += 1
-    for m in support:  # an outlet relayed by another article is the line its own articles name
+    for m in members:  # an outlet relayed by another article is the line its own articles name
         carrier = _carrier_key(m, owner_of)
-        if carrier in lines.parent:
-            lines.join(carrier, origin_key(m, owner_of))
+        if carrier in lines.parent and m not in against:
+            lines.join(carrier, origin_key(m, owner_of, speaks_for))
     _merge_variants(lines)
     groups: dict[str, list[str]] = {}
     for key in list(lines.parent):

@@ -10,6 +10,7 @@ from claimledger.registry.entries import ActorEntry, OutletEntry
 from claimledger.registry.load import Registry, load_registry
 
 PARTY_COUNTRIES = frozenset({"UA", "RU"})
+SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson", "press secretary")
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,24 @@ class RegistryHooks:
         return found.id if isinstance(found, OutletEntry) else None
 
     def owner(self, name: str) -> str | None:
-        """Who owns an outlet, as a key: outlets with one owner are one line of reporting."""
+        """Who owns an outlet, as a key (outlets with one owner are one line of reporting);
+        None for anything that is not a registered outlet."""
         found = self.entry(name)
         if not isinstance(found, OutletEntry):
-            return found.id if found else None
+            return None
         if not found.owner:
             return found.id
         return found.owner.split("(")[0].split(",")[0].strip().lower().removeprefix("the ")
+
+    def speaks_for(self, name: str) -> str | None:
+        """The organisation a registered spokesperson speaks for: their statements are its own."""
+        found = self.entry(name)
+        if found is None or not found.affiliation or not found.role:
+            return None
+        role = found.role.lower()
+        if any(word in role for word in SPOKESPEOPLE):
+            return self.canonical(found.affiliation) or found.affiliation
+        return None
 
     def prior(self, name: str) -> tuple[str, str] | None:
         """A reliability prior (letter, why) while a source has too little track record."""
