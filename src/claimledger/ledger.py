@@ -28,6 +28,7 @@ from claimledger.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
 QUANTITY_PER_TERM = 50
+CONTEXT_TERMS = 4  # rarest content terms of the claim stating a figure, to find its peers
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,24 @@ class Ledger:
                 self.store.put_claim_grade(grade_claim(claim, stored, source, against))
 
     def _check_figures(self, doc_id: str) -> None:
+        """Compare the article's figures with figures of other articles (and its own) that count
+        the same thing; candidates share a term of what they count or of the claim stating them."""
         own = self.store.quantities_of_docs([doc_id])
+        stating = self.store.claims_stating([q.id for q in own]) if own else {}
+        claims = {
+            c.id: c for c in self.store.claims(sorted({c for v in stating.values() for c in v}))
+        }
+        keys: dict[str, list[str]] = {}
         for q in own:
-            self.store.put_terms("quantity_terms", q.id, terms(q.what))
+            context = [
+                t for c in stating.get(q.id, []) if c in claims for t in terms(claims[c].content)
+            ]
+            counts = self.store.term_counts(context)
+            rare = sorted(set(context), key=lambda t: (counts.get(t, 0), t))[:CONTEXT_TERMS]
+            keys[q.id] = sorted(set(terms(q.what))) + [f"c:{t}" for t in rare]
+            self.store.put_terms("quantity_terms", q.id, keys[q.id])
         for q in own:
-            ids = self.store.candidates(
-                "quantity_terms", sorted(set(terms(q.what))), "", QUANTITY_PER_TERM
-            )
+            ids = self.store.candidates("quantity_terms", keys[q.id], "", QUANTITY_PER_TERM)
             others = self.store.quantities([i for i in ids if i != q.id])
             self._compare(q, others)
 

@@ -1,7 +1,8 @@
 """Numeric consistency: figures for the same thing, compared after normalising periods and rates.
 
-Two figures are about the same thing when their units agree, the places their claims name (if
-both name any) overlap, soldiers are not compared with civilians, and either the claims stating
+Two figures are about the same thing when both say what they count, their units agree, the
+places their claims name (if both name any) overlap, people are not compared with things nor
+soldiers with civilians, and either the claims stating
 them say much the same thing (term overlap ``SAME_STORY``), or what they count shares a specific
 term ("soldiers deserted" / "deserters": the synonym lexicon folds both to *desert*; a generic
 noun such as "soldiers" is not enough) and the claims are at least related (``RELATED``).
@@ -90,6 +91,10 @@ def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, cont
     if places_a and places_b and not places_a & places_b:
         return False
     wa, wb = set(terms(a.what)), set(terms(b.what))
+    if not wa or not wb:
+        return False  # a figure whose counted thing is unknown is compared with nothing
+    if bool(wa & (GENERIC | EVENTS)) != bool(wb & (GENERIC | EVENTS)):
+        return False  # people (soldiers, the killed) are not things (missiles, drones)
     for kinds in (GENERIC, EVENTS):
         if (wa & kinds) and (wb & kinds) and not (wa & wb & kinds):
             return False  # soldiers are not civilians; the killed are not the wounded
@@ -99,7 +104,7 @@ def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, cont
     context = dice(terms(context_a), terms(context_b)) if context_a and context_b else 0.0
     if context >= SAME_STORY:
         return True
-    if not wa or not wb or dice(list(wa), list(wb)) < MIN_WHAT:
+    if dice(list(wa), list(wb)) < MIN_WHAT:
         return False
     return bool((wa & wb) - GENERIC) and (context >= RELATED or not (context_a and context_b))
 
