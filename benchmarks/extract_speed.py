@@ -18,9 +18,9 @@ from pathlib import Path
 
 from claimledger.models import Article, SourceInfo
 from claimledger.nlp.pipeline import load_nlp
-from claimledger.pipeline import extract_articles
+from claimledger.pipeline import BATCH_SIZE, extract_articles
 
-BATCH = 32  # claimledger parses in batches of 32; the bare pipeline gets the same
+BATCH = BATCH_SIZE  # the bare pipeline parses in the same batches as claimledger
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear"
 
 

@@ -18,11 +18,12 @@ from claimledger.nlp.pipeline import load_nlp, parse
 log = logging.getLogger(__name__)
 
 CHUNK = 16  # articles per task sent to a worker process
+BATCH_SIZE = 8  # articles parsed together; larger batches of long articles cost memory
 Outcome = Extraction | ExtractionError
 
 
 def extract_articles(
-    articles: Iterable[Article], workers: int = 1, batch_size: int = 32
+    articles: Iterable[Article], workers: int = 1, batch_size: int = BATCH_SIZE
 ) -> Iterator[Outcome]:
     """Extract every article, in input order; ``workers`` > 1 spreads chunks over processes.
 

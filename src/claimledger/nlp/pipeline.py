@@ -32,7 +32,7 @@ def load_nlp() -> Language:
     return nlp
 
 
-def parse(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+def parse(texts: Iterable[str], batch_size: int = 8) -> Iterator[Doc]:
     """Parse texts in order, one Doc each."""
     nlp = load_nlp()
     docs: Iterator[Any] = nlp.pipe(texts, batch_size=batch_size)
