@@ -163,3 +163,13 @@ def test_speaker_kind(claims_of: Extract, text: str, kind: str) -> None:
     claims = claims_of(text)
     assert len(claims) == 1
     assert claims[0].speaker.kind == kind
+
+
+def test_an_untagged_name_in_apposition_names_the_speaker(claims_of: Extract) -> None:
+    """ "the head of X, Firstname Lastname, said": the name is the speaker even when the tagger
+    misses it."""
+    claims = claims_of(
+        "Kyiv will receive new air defence systems this winter, the head of the procurement "
+        "agency, Taras Hnatiuk, said."
+    )
+    assert [c.speaker.name for c in claims] == ["Taras Hnatiuk"]

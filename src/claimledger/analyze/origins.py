@@ -31,7 +31,7 @@ from claimledger.store.records import ClaimRecord, Cluster
 NEGATION = re.compile(
     r"\b(not|no|never|none|neither|nor|false|untrue|fiction|fabricat\w*)\b|n't\b", re.I
 )
-ANONYMOUS = {"anonymous", "unspecified"}
+ANONYMOUS = {"anonymous"}  # a named origin of unknown kind is still named
 PARTY_KINDS = {"government", "military"}
 CONFIRMS = 0.6  # similarity to the cluster at which a member states the same claim
 OwnerOf = Callable[[str], str | None]

@@ -158,6 +158,8 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     speaker = None if speaker_tok is None or passive_it else noun_with_conj(speaker_tok)
     if speaker is not None and _overlaps(speaker, content) and not _inside_any(speaker, holes):
         speaker = None
+    if speaker is None and not passive_it:
+        content, speaker = _trailing_speaker(doc, content, tok, speaker)
     relays, content = _relays(doc, tok, speaker_tok, content, used)
     cited = []
     for span, target in citations(tok, used):
@@ -176,6 +178,28 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         pattern="passive" if passive_it else "verb",
         excluded=tuple(holes),
     )
+
+
+def _trailing_speaker(
+    doc: Doc, content: TokenRange, cue: Token, speaker: TokenRange | None
+) -> tuple[TokenRange, TokenRange | None]:
+    """ "X happened, the head of the agency, Taras Hnatiuk, said": when the parse has folded the
+    speaker into the content (no subject on the cue), the verb-free noun phrase after the
+    content's first top-level comma, running up to the cue, is the speaker."""
+    start, end = content
+    if end > cue.i or cue.i - end > 2:
+        return content, speaker
+    for comma in range(start + 2, end - 1):
+        if doc[comma].text != ",":
+            continue
+        tail = trim(doc, (comma + 1, cue.i))
+        if tail is None or has_verb(doc, tail):
+            continue
+        if any(t.pos_ in ("NOUN", "PROPN") for t in doc[tail[0] : tail[1]]):
+            head = trim(doc, (start, comma))
+            if head is not None and has_verb(doc, head):
+                return head, tail
+    return content, speaker
 
 
 def _relays(

@@ -236,7 +236,7 @@ class Resolver:
                 return self._full_name(_clean_name(ent))
         if head.pos_ == "PROPN" and head.lower_ in self.full_names:
             return self.full_names[head.lower_]
-        return None
+        return _appositive_name(head)
 
     def _org_in(self, full: Span, head: Token) -> str | None:
         for ent in full.ents:
@@ -349,3 +349,15 @@ def _strip_determiner(text: str) -> str:
         if low.startswith(det):
             return text[len(det) :]
     return text
+
+
+def _appositive_name(head: Token) -> str | None:
+    """ "the head of the agency, Kyrylo Budanov, said": a two- or three-word proper name in
+    apposition to a role is the person, even when the tagger has not marked it."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ not in ("", "PERSON"):
+            continue
+        parts = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [child]
+        if 2 <= len(parts) <= 3 and all(t.is_title for t in parts):
+            return " ".join(t.text for t in parts)
+    return None
