@@ -105,7 +105,7 @@ class Actor:
     """A named person or organisation, resolved to one canonical name in the article.
 
     ``registry_id`` names the registry entry it matched; ``spelling_variant`` is set when the
-    article writes the name in no registered spelling ("Christoph Vanner" for Christoph
+    article writes the name in no registered spelling ("Christof Vanner" for Christoph
     Wanner); ``descriptor_conflicts`` are the article's descriptors of it that the registry
     contradicts, each as "<descriptor>: the registry has <country (affiliation)>".
     """

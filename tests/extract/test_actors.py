@@ -120,7 +120,7 @@ CONFLICTS: list[tuple[str, list[str]]] = [
     ("Ukrainian analyst Andrei Marochko told reporters that the front had moved.", ["Ukrainian"]),
     ("Retired LPR officer Andrei Marochko said the front had moved.", []),
     ("Andrei Marochko, a military expert, said the front had moved.", []),
-    ("Christoph Vanner, a Russian journalist from TASS, said so.", ["Russian", "TASS"]),
+    ("Christof Vanner, a Russian journalist from TASS, said so.", ["Russian", "TASS"]),
     ("Journalist Christoph Wanner from Die Welt reported the figures.", []),
 ]
 

@@ -86,7 +86,7 @@ def test_list_filters_by_kind(runner: CliRunner) -> None:
 
 
 def test_show_by_id_alias_or_misspelling(runner: CliRunner) -> None:
-    for name in ("christoph-wanner", "Christoph Wanner", "Christoph Vanner"):
+    for name in ("christoph-wanner", "Christoph Wanner", "Christof Vanner"):
         code, out, _ = run(runner, "show", name)
         assert code == 0, name
         assert "Die Welt" in out and "shipped" in out

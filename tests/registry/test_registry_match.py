@@ -39,7 +39,7 @@ MATCHES: list[tuple[str, str, str]] = [
     ("RIA-Novosti", "ria-novosti", "alias"),
     ("Shoigu", "sergei-shoigu", "surname"),
     ("Budanov", "kyrylo-budanov", "surname"),
-    ("Christoph Vanner", "christoph-wanner", "spelling"),
+    ("Christof Vanner", "christoph-wanner", "spelling"),
     ("Vanner", "christoph-wanner", "spelling"),
     ("Dmitri Peskow", "dmitry-peskov", "spelling"),
     ("Wolodymyr Selenskyj", "volodymyr-zelensky", "spelling"),

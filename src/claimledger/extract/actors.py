@@ -15,7 +15,7 @@ Mentions are the parser's entities, read in order:
 
 Each name is then matched in the registry (``claimledger.registry``): a matched actor is
 reported under the registry's canonical name and id, with ``spelling_variant`` when written
-in no registered spelling ("Christoph Vanner"), and with the descriptors the article attaches
+in no registered spelling ("Christof Vanner"), and with the descriptors the article attaches
 to its mentions that the registry contradicts (``claimledger.registry.conflicts``). Mentions
 with one registry id, or one name, are one actor.
 """
