@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from claimledger.errors import DataFileError
+from claimledger.extract.lexicon import lexicon_lines
 
 SYNONYMS = "synonyms.v1.tsv"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -42,19 +42,11 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def synonym_map() -> dict[str, str]:
-    try:
-        text = resources.files("claimledger.data").joinpath("lexicons", SYNONYMS).read_text("utf-8")
-    except OSError as exc:
-        raise DataFileError(
-            f"lexicon {SYNONYMS} cannot be read ({exc}); reinstall claimledger"
-        ) from exc
     out: dict[str, str] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in enumerate(lexicon_lines(SYNONYMS), 1):
         term, sep, words = line.partition("\t")
         if not sep:
-            raise DataFileError(f"lexicon {SYNONYMS}, line {n}: want term<TAB>words")
+            raise DataFileError(f"lexicon {SYNONYMS}, entry {n}: want term<TAB>words")
         for word in words.split():
             out[word] = term
             out[stem(word)] = term

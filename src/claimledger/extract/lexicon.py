@@ -19,7 +19,8 @@ VERIFICATION = "verification.v1.tsv"
 SPEAKER_KINDS = "speaker_kinds.v1.tsv"
 
 
-def _lines(name: str) -> list[str]:
+def lexicon_lines(name: str) -> list[str]:
+    """The entries of a lexicon file: its non-blank lines that are not # comments."""
     try:
         text = resources.files("claimledger.data").joinpath("lexicons", name).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -31,7 +32,7 @@ def _lines(name: str) -> list[str]:
 
 def _pairs(name: str) -> list[tuple[str, str]]:
     out = []
-    for n, line in enumerate(_lines(name), 1):
+    for n, line in enumerate(lexicon_lines(name), 1):
         parts = line.split("\t")
         if len(parts) != 2:
             raise DataFileError(f"lexicon {name}, entry {n}: want two tab-separated columns")
@@ -67,7 +68,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    hedge_phrases = _lines(HEDGES)
+    hedge_phrases = lexicon_lines(HEDGES)
     kinds = _pairs(SPEAKER_KINDS)
     verification = _pairs(VERIFICATION)
     kind_words: dict[str, set[str]] = {}

@@ -28,13 +28,13 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import cast, get_args
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.errors import DataFileError
 from claimledger.extract import dates
+from claimledger.extract.lexicon import lexicon_lines
 from claimledger.models import Bound, Per, Period, Quantity
 
 __all__ = ["extract_quantities"]
@@ -72,13 +72,7 @@ class _Rules:
 
 
 def _rows(name: str) -> list[list[str]]:
-    try:
-        text = resources.files("claimledger.data").joinpath("lexicons", name).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(
-            f"lexicon {name} cannot be read ({exc}); reinstall claimledger"
-        ) from exc
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = [ln.split("\t") for ln in lexicon_lines(name)]
     for n, row in enumerate(rows, 1):
         if len(row) != 3:
             raise DataFileError(f"lexicon {name}, entry {n}: want three tab-separated columns")
