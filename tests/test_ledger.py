@@ -21,7 +21,7 @@ import pytest
 from spacy.language import Language
 
 from claimledger.export.ledger import export_ledger
-from claimledger.ledger import Ledger, article_key, open_ledger
+from claimledger.ledger import Ledger, article_key, claim_grades, open_ledger
 from claimledger.models import Article, Extraction, SourceInfo
 from claimledger.pipeline import extract_articles
 from claimledger.store.records import Check, ClaimRecord, Cluster
@@ -420,7 +420,7 @@ def test_source_grades_have_reasons(analysed: SQLiteStore) -> None:
 
 
 def test_claim_credibility_with_reasons(analysed: SQLiteStore) -> None:
-    grades = analysed.claim_grades()
+    grades = claim_grades(analysed, analysed.claims(analysed.current_claim_ids()))
     for claim_id in analysed.current_claim_ids():
         grade = grades[claim_id]
         assert 1 <= grade.credibility <= 6

@@ -23,7 +23,7 @@ from claimledger.analyze.terms import terms
 from claimledger.errors import NotFoundError
 from claimledger.models import Article, Extraction
 from claimledger.registry.hooks import registry_hooks
-from claimledger.store.records import ClaimRecord, QuantityRecord
+from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, QuantityRecord, SourceGrade
 from claimledger.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,6 @@ class Ledger:
 
     def _reassess(self, cluster_ids: Iterable[str], now: str) -> None:
         sources: set[str] = set()
-        graded: list[tuple[ClaimRecord, str, bool]] = []
         for cluster_id in sorted(cluster_ids):
             members = self.store.claims(self.store.cluster_member_ids(cluster_id))
             if not members:
@@ -120,17 +119,11 @@ class Ledger:
             opposing = opposed(members)
             for m in members:
                 self.store.set_stance(m.id, "against" if m.id in opposing else "for")
-                graded.append((m, cluster_id, m.id in opposing))
                 if m.origin:
                     sources.add(m.origin)
         for name in sorted(sources):
             outcomes = [a for _, a in self.store.source_outcomes(name)]
             self.store.put_source_grade(grade_source(name, outcomes, self.prior_of(name)))
-        for claim, cluster_id, against in graded:
-            stored = self.store.cluster(cluster_id)
-            source = self.store.source_grade(claim.origin) if claim.origin else None
-            if stored is not None:
-                self.store.put_claim_grade(grade_claim(claim, stored, source, against))
 
     def _check_figures(self, doc_id: str) -> None:
         """Compare the article's figures with figures of other articles (and its own) that count
@@ -204,7 +197,7 @@ def claim_detail(store: SQLiteStore, claim_id: str) -> dict[str, Any]:
     members = store.claims(store.cluster_member_ids(cluster.id)) if cluster else []
     quantity_ids = {q.id for q in claim.quantities}
     checks = [c for c in store.checks(verdict=None) if {c.quantity_a, c.quantity_b} & quantity_ids]
-    grade = store.claim_grade(claim_id)
+    grade = claim_grades(store, [claim]).get(claim_id)
     return {
         "claim": {**asdict(claim), "chain": [name for name, _ in claim.chain]},
         "grade": asdict(grade) if grade else None,
@@ -212,3 +205,23 @@ def claim_detail(store: SQLiteStore, claim_id: str) -> dict[str, Any]:
         "members": [asdict(m) for m in members if m.id != claim_id],
         "checks": [asdict(c) for c in checks],
     }
+
+
+def claim_grades(store: SQLiteStore, claims: Sequence[ClaimRecord]) -> dict[str, ClaimGrade]:
+    """Credibility 1-6 of each claim, from its cluster, its stance and its source's grade as they
+    stand now (computed when read, so it never lags behind a source's changed grade)."""
+    clusters: dict[str, Cluster | None] = {}
+    sources: dict[str, SourceGrade | None] = {}
+    out = {}
+    for claim in claims:
+        if claim.cluster_id is None:
+            continue
+        if claim.cluster_id not in clusters:
+            clusters[claim.cluster_id] = store.cluster(claim.cluster_id)
+        if claim.origin and claim.origin not in sources:
+            sources[claim.origin] = store.source_grade(claim.origin)
+        cluster = clusters[claim.cluster_id]
+        if cluster is not None:
+            source = sources.get(claim.origin) if claim.origin else None
+            out[claim.id] = grade_claim(claim, cluster, source, claim.stance == "against")
+    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from claimledger.ledger import claim_grades
 from claimledger.store.sqlite import SQLiteStore
 
 
@@ -12,7 +13,7 @@ def export_ledger(store: SQLiteStore) -> dict[str, Any]:
     """Current articles, their claims with cluster and credibility, clusters, checks, grades."""
     articles = store.articles()
     claims = store.claims(store.current_claim_ids())
-    grades = store.claim_grades()
+    grades = claim_grades(store, claims)
     members: dict[str, list[str]] = {}
     for c in claims:
         if c.cluster_id:

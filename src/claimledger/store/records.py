@@ -54,6 +54,7 @@ class ClaimRecord:
     published: str | None
     cluster_id: str | None = None
     similarity: float | None = None  # to its cluster when it joined (1.0 for the founder)
+    stance: str | None = None  # "for" when it states its cluster's claim, "against" when not
     quantities: tuple[QuantityRecord, ...] = field(default=())
     mentions: tuple[str, ...] = field(default=())  # names of places/units/actors in the content
 

@@ -24,7 +24,6 @@ from claimledger.store.migrations import MIGRATIONS, Migration
 from claimledger.store.records import (
     ArticleRecord,
     Check,
-    ClaimGrade,
     ClaimRecord,
     Cluster,
     DescriptorConflict,
@@ -518,23 +517,6 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ grades
 
-    def put_claim_grade(self, grade: ClaimGrade) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO claim_grades VALUES (?,?,?)",
-            (grade.claim_id, grade.credibility, json.dumps(grade.reasons)),
-        )
-
-    def claim_grade(self, claim_id: str) -> ClaimGrade | None:
-        row = self.db.execute(
-            "SELECT claim_id, credibility, reasons FROM claim_grades WHERE claim_id = ?",
-            (claim_id,),
-        ).fetchone()
-        return ClaimGrade(row[0], row[1], tuple(json.loads(row[2]))) if row else None
-
-    def claim_grades(self) -> dict[str, ClaimGrade]:
-        rows = self.db.execute("SELECT claim_id, credibility, reasons FROM claim_grades")
-        return {r[0]: ClaimGrade(r[0], r[1], tuple(json.loads(r[2]))) for r in rows}
-
     def set_stance(self, claim_id: str, stance: str) -> None:
         """Whether a member states its cluster's claim ("for") or contradicts it ("against")."""
         self.db.execute(
@@ -654,7 +636,8 @@ _ARTICLE_COLS = (
 )
 _CLAIM_COLS = (
     "c.id, c.doc_id, c.content, c.speaker_name, c.speaker_kind, c.origin, c.hedged, "
-    "c.verification, c.polarity, a.outlet_id, a.outlet, a.published, k.cluster_id, k.similarity"
+    "c.verification, c.polarity, a.outlet_id, a.outlet, a.published, k.cluster_id, k.similarity, "
+    "k.stance"
 )
 _QUANTITY_COLS = (
     "q.id, q.doc_id, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.what, "
@@ -679,7 +662,7 @@ def _claim(
         id=r[0], doc_id=r[1], content=r[2], speaker_name=r[3], speaker_kind=r[4],
         chain=tuple((h[0], h[1]) for h in hops), origin=r[5], hedged=bool(r[6]),
         verification=r[7], polarity=r[8], outlet_id=r[9], outlet=r[10], published=r[11],
-        cluster_id=r[12], similarity=r[13], quantities=qty, mentions=mentions,
+        cluster_id=r[12], similarity=r[13], stance=r[14], quantities=qty, mentions=mentions,
     )  # fmt: skip
 
 
