@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.errors import DataFileError
 from claimledger.extract import dates
-from claimledger.extract.lexicon import lexicon_lines
+from claimledger.extract.lexicon import lexicon, lexicon_lines
 from claimledger.models import Bound, Per, Period, Quantity
 
 __all__ = ["extract_quantities"]
@@ -354,7 +354,8 @@ def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
     what = noun.doc[start : noun.i + 1].text
     verb = noun.head
     subject = noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.i > noun.i
-    if subject and not rules.has("level_verb", verb.lemma_.lower()):
+    said = lexicon().cue_class.get(verb.lemma_.lower()) is not None  # a misparse: "X soldiers said"
+    if subject and not said and not rules.has("level_verb", verb.lemma_.lower()):
         what += " " + verb.text  # "soldiers deserted": what happened is part of what is counted
     return what
 
@@ -397,12 +398,19 @@ def _subject(verb: Token, rules: _Rules) -> Token | None:
     return subject
 
 
+def _when_said(tok: Token) -> bool:
+    """ "..., the commander said on Friday": the date of the statement, not of the figure."""
+    head = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    return lexicon().cue_class.get(head.lemma_.lower()) in ("say", "hedge", "deny")
+
+
 def _quantities(
     sent: Span, figures: list[_Figure], periods: list[dates.TimePhrase], rules: _Rules
 ) -> list[Quantity]:
     doc = sent.doc
     roots = [doc[f.core_start : f.core_end].root for f in figures]
     rates = dates.find_rates(sent, rules.rates)
+    periods = [p for p in periods if not _when_said(doc[p.root])]
     period_of = dates.link_nearest(roots, [doc[p.root] for p in periods], MAX_PERIOD_DISTANCE)
     rate_of = dates.link_nearest(roots, [tok for tok, _ in rates], MAX_RATE_DISTANCE)
     found = []
