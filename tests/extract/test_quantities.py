@@ -338,3 +338,14 @@ def test_dev_article_figures(pipeline: Language) -> None:
 def test_dev_article_without_figures(pipeline: Language) -> None:
     record = _dev_records()["kharkiv-soce"]
     assert figures(pipeline, record["text"], record["published"]) == ()
+
+
+def test_the_date_of_a_statement_is_not_the_figures_period(pipeline: Language) -> None:
+    q = only(
+        pipeline,
+        "The brigade lost about 1,300 soldiers killed and wounded in March, "
+        "its commander said on Friday.",
+    )
+    assert q.period is not None
+    assert (q.period.start, q.period.end) == ("2025-03-01", "2025-03-31")
+    assert "said" not in (q.what or "")
