@@ -170,6 +170,7 @@ M003_ANALYSIS = Migration(
         name  TEXT PRIMARY KEY,
         value INTEGER NOT NULL
     );
+    -- claim_grades is no longer written: credibility is computed when read (ledger.claim_grades)
     CREATE TABLE claim_grades (
         claim_id    TEXT PRIMARY KEY REFERENCES claims (id),
         credibility INTEGER NOT NULL,
