@@ -11,7 +11,9 @@ of two claims is
       names none is about those of its article ("the village")
     + VALUE_BONUS when both state the same figure (within 5%), else FIGURE_BONUS when both
       state figures of the same counted thing
-    - TIME_PENALTY when their articles were published more than MAX_DAYS apart.
+    - TIME_PENALTY when their articles were published more than MAX_DAYS apart; and a claim
+      joins a cluster only while the cluster has a member from the last MAX_DAYS (a story
+      ends), which also keeps the cost of an update bounded.
 
 A claim joins the candidate cluster it is most similar to, scored as the mean of its best and
 its average similarity to the cluster's members (between single and average link: one close
@@ -76,6 +78,13 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
     if gap is not None and gap > MAX_DAYS:
         score -= TIME_PENALTY
     return score
+
+
+def _recent(claim: ClaimRecord, member: ClaimRecord) -> bool:
+    """A story ends: a claim joins a cluster only while it has a member from the last
+    ``MAX_DAYS`` (dates unknown count as recent)."""
+    gap = _days_apart(claim.published, member.published)
+    return gap is None or gap <= MAX_DAYS
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -151,7 +160,7 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
             continue
         members = [m for m in store.claims(store.cluster_member_ids(cluster_id)[-MAX_MEMBERS:])
                    if m.doc_id != claim.doc_id]  # fmt: skip
-        if members:
+        if members and any(_recent(claim, m) for m in members):
             sims = [similarity(claim, m, weights) for m in members]
             scored.append(((max(sims) + sum(sims) / len(sims)) / 2, cluster_id))
     log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)
