@@ -419,7 +419,7 @@ def report(
     elif fmt is ReportFormat.markdown:
         typer.echo(to_markdown(data), nl=False)
     else:
-        Console(width=160 if not sys.stdout.isatty() else None).print(Markdown(to_markdown(data)))
+        _console().print(Markdown(to_markdown(data)))
 
 
 @app.command()

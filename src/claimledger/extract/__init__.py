@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from claimledger.extract.actors import extract_actors
 from claimledger.extract.claims import extract_claims
 from claimledger.extract.quantities import extract_quantities
+from claimledger.extract.speakers import Resolver
 from claimledger.extract.units import extract_units
 from claimledger.link.places import extract_places
 from claimledger.models import Article, Claim, Extraction, Quantity
@@ -20,9 +21,12 @@ __all__ = ["extract_article"]
 def extract_article(article: Article, doc: Doc) -> Extraction:
     """Everything claimledger extracts from one parsed article."""
     quantities = extract_quantities(doc, article.source.published, article.doc_id)
-    claims = canonical_names(link_quantities(extract_claims(doc, article.doc_id), quantities))
+    resolver = Resolver(doc)  # one per article: claims and actors share its name index
+    claims = canonical_names(
+        link_quantities(extract_claims(doc, article.doc_id, resolver), quantities)
+    )
     units = extract_units(doc)
-    people, orgs = extract_actors(doc, units=units)
+    people, orgs = extract_actors(doc, resolver, units=units)
     return Extraction(
         article=article,
         claims=claims,

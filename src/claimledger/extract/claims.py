@@ -21,10 +21,10 @@ class _Resolved:
     chain: tuple[Hop, ...]
 
 
-def extract_claims(doc: Doc, doc_id: str) -> tuple[Claim, ...]:
+def extract_claims(doc: Doc, doc_id: str, resolver: Resolver | None = None) -> tuple[Claim, ...]:
     """Every attributed claim of the article, in text order."""
     frames = find_frames(doc)
-    resolver = Resolver(doc)
+    resolver = resolver or Resolver(doc)
     pending = _pending_citations(doc, frames)
     resolved: list[_Resolved] = []
     for frame in frames:
