@@ -6,7 +6,8 @@
 Generates n + 200 articles with ``benchmarks/synthetic.py`` and extracts them all first
 (``--workers`` processes; timed and printed apart). The extractions are cached in
 ``~/.cache/claimledger/bench-extractions-<n>-<seed>.pkl`` and reused while the generator
-gives the same articles (``--no-cache`` extracts again). Then, into a fresh SQLite ledger:
+gives the same articles and the extraction code and data are unchanged (``--no-cache``
+extracts again; ``--extract-only`` stops after filling the cache). Then, into a fresh SQLite ledger:
 
 1. the first ``--small`` articles (in publication order) are ingested;
 2. 20 arrivals -- articles published just after, half of them in stories the ledger already
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import os
 import pickle
 import pstats
@@ -39,6 +41,7 @@ from pathlib import Path
 
 from synthetic import generate, story_of
 
+import claimledger
 from claimledger.errors import ExtractionError
 from claimledger.ledger import Ledger, open_ledger
 from claimledger.link.gazetteer import cache_dir
@@ -69,19 +72,33 @@ def cache_path(n: int, seed: int) -> Path:
     return cache_dir() / f"bench-extractions-{n}-{seed}.pkl"
 
 
+def code_fingerprint() -> str:
+    """A digest of the code and data an extraction depends on: a stale cache is not reused."""
+    root = Path(claimledger.__file__).parent
+    digest = hashlib.sha256()
+    for folder in ("extract", "nlp", "link", "registry", "data"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".tsv", ".txt", ".yaml", ".json"}:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    digest.update((root / "models.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def extractions(
     articles: list[Article], n: int, seed: int, workers: int, cache: bool
 ) -> list[Extraction]:
     """The extractions of ``articles``, from the cache when it holds these very articles."""
     path = cache_path(n, seed)
     doc_ids = [a.doc_id for a in articles]
+    code = code_fingerprint()
     if cache and path.is_file():
         with path.open("rb") as f:
             cached = pickle.load(f)
-        if cached["doc_ids"] == doc_ids:
+        if cached["doc_ids"] == doc_ids and cached.get("code") == code:
             print(f"extraction: {len(cached['extractions']):,} extractions loaded from {path}")
             return list(cached["extractions"])
-        print(f"extraction: {path} holds other articles (the generator changed); extracting again")
+        print(f"extraction: {path} holds other articles or older extraction code; extracting again")
     start = time.perf_counter()
     outcomes = list(extract_articles(articles, workers=workers))
     seconds = time.perf_counter() - start
@@ -92,7 +109,11 @@ def extractions(
           f"{len(failed)} failed")  # fmt: skip
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as f:
-        pickle.dump({"doc_ids": doc_ids, "extractions": done}, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(
+            {"doc_ids": doc_ids, "code": code, "extractions": done},
+            f,
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
     return done
 
 
@@ -258,6 +279,7 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, default=None, help="keep the ledger in this folder")
     ap.add_argument("--no-cache", action="store_true", help="extract again, ignore the cache")
     ap.add_argument("--profile", action="store_true", help="profile the timed arrivals")
+    ap.add_argument("--extract-only", action="store_true", help="fill the cache and stop")
     args = ap.parse_args()
     if args.small + EXTRA > args.n:
         ap.error(f"--n must be at least --small + {EXTRA}")
@@ -265,6 +287,8 @@ def main() -> None:
     print(f"{len(articles):,} synthetic articles (seed {args.seed}), "
           f"{len({story_of(a) for a in articles}):,} stories")  # fmt: skip
     done = extractions(articles, args.n, args.seed, args.workers, not args.no_cache)
+    if args.extract_only:
+        return
     plan = make_plan(done, args.small, args.n)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)

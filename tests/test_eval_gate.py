@@ -78,7 +78,7 @@ LEDGER_FLOORS = {
     "assessment.acc": 0.90,
     "independence.acc": 0.85,
     "origins.acc": 0.80,
-    "tensions.recall": 0.40,
+    "tensions.recall": 1.0,
     "tensions.false": 0,
     "descriptor_conflicts.recall": 1.0,
 }

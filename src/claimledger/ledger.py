@@ -17,7 +17,7 @@ from typing import Any
 
 from claimledger.analyze.clusters import assign_claims
 from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
-from claimledger.analyze.numbers import compare, same_thing
+from claimledger.analyze.numbers import compare, counted, same_thing
 from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.terms import terms
 from claimledger.errors import NotFoundError
@@ -135,12 +135,11 @@ class Ledger:
         }
         keys: dict[str, list[str]] = {}
         for q in own:
-            context = [
-                t for c in stating.get(q.id, []) if c in claims for t in terms(claims[c].content)
-            ]
+            text = " ".join(claims[c].content for c in stating.get(q.id, []) if c in claims)
+            context = terms(text)
             counts = self.store.term_counts(context)
             rare = sorted(set(context), key=lambda t: (counts.get(t, 0), t))[:CONTEXT_TERMS]
-            keys[q.id] = sorted(set(terms(q.what))) + [f"c:{t}" for t in rare]
+            keys[q.id] = sorted(counted(q.what, text or None)) + [f"c:{t}" for t in rare]
             self.store.put_terms("quantity_terms", q.id, keys[q.id])
         for q in own:
             ids = self.store.candidates("quantity_terms", keys[q.id], "", QUANTITY_PER_TERM)

@@ -50,11 +50,11 @@ def pipeline() -> Language:
         ("last week", "2025-11-10", "2025-11-16"),
         ("yesterday", "2025-11-19", "2025-11-19"),
         # windows ending at publication
-        ("over the past week", "2025-11-13", "2025-11-20"),
-        ("over the past three months", "2025-08-20", "2025-11-20"),
-        ("in the last 3 days", "2025-11-17", "2025-11-20"),
-        ("in the past 24 hours", "2025-11-19", "2025-11-20"),
-        ("the past year", "2024-11-20", "2025-11-20"),
+        ("over the past week", "2025-11-14", "2025-11-20"),
+        ("over the past three months", "2025-08-21", "2025-11-20"),
+        ("in the last 3 days", "2025-11-18", "2025-11-20"),
+        ("in the past 24 hours", "2025-11-20", "2025-11-20"),
+        ("the past year", "2024-11-21", "2025-11-20"),
         # ranges
         ("between March and May", "2025-03-01", "2025-05-31"),
         ("from March to May 2024", "2024-03-01", "2024-05-31"),

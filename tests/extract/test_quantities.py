@@ -145,6 +145,9 @@ def test_percentage_of_a_possessive(pipeline: Language) -> None:
         ("Twenty-five medics were hurt.", 25, None, None, "medics hurt"),
         ("Tens of thousands of residents fled.", None, 20000, 100000, "residents"),
         ("Hundreds of thousands of people lost heat.", None, 2e5, 1e6, "people"),
+        ("The army wants a quarter of a million recruits.", 250000, None, None, "recruits"),
+        ("Half a million households lost water.", 500000, None, None, "households lost"),
+        ("Three quarters of a million shells were fired.", 750000, None, None, "shells"),
     ],
 )
 def test_written_numbers(
@@ -222,13 +225,13 @@ def test_a_time_ago_is_not_a_rate(pipeline: Language) -> None:
         (
             "Over the past week, 60 drones were shot down.",
             "Over the past week",
-            "2025-11-13",
+            "2025-11-14",
             "2025-11-20",
         ),
         (
             "Over the past three months, 1,500 soldiers surrendered.",
             "Over the past three months",
-            "2025-08-20",
+            "2025-08-21",
             "2025-11-20",
         ),
         (
@@ -349,3 +352,17 @@ def test_the_date_of_a_statement_is_not_the_figures_period(pipeline: Language) -
     assert q.period is not None
     assert (q.period.start, q.period.end) == ("2025-03-01", "2025-03-31")
     assert "said" not in (q.what or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The navy launched 40 attack drones at the port.", "attack drones"),
+        ("The brigade lost 300 soldiers killed and wounded.", "soldiers killed and wounded"),
+        ("Police opened 70 cases over conscripts dodging the draft.", "conscripts dodging"),
+        ("Prosecutors registered 500 cases of desertion.", "desertion"),
+        ("Prosecutors registered 500 criminal cases.", "criminal cases"),
+    ],
+)
+def test_what_is_counted(pipeline: Language, text: str, what: str) -> None:
+    assert only(pipeline, text).what == what

@@ -2,7 +2,8 @@
 
 Two figures are about the same thing when both say what they count, their units agree, the
 places their claims name (if both name any) overlap, people are not compared with things nor
-soldiers with civilians, and either the claims stating
+soldiers with civilians (casualties - "killed and wounded", "losses", soldiers a claim says were
+lost - are one thing, the killed alone another), and either the claims stating
 them say much the same thing (term overlap ``SAME_STORY``), or what they count shares a specific
 term ("soldiers deserted" / "deserters": the synonym lexicon folds both to *desert*; a generic
 noun such as "soldiers" is not enough) and the claims are at least related (``RELATED``).
@@ -27,7 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from claimledger.analyze.terms import terms
+from claimledger.analyze.terms import phrases, terms
 from claimledger.store.records import Check, QuantityRecord
 
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -36,8 +37,11 @@ PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 3
 LOOSE, TIGHT = 0.10, 0.02
 MIN_RATE_DAYS = 2
 EVENTS = frozenset(
-    {"kill", "wound", "desert", "surrender", "capture", "evacuate", "detain", "missing"}
+    {"kill", "wound", "casualty", "desert", "surrender", "capture", "evacuate", "detain", "missing"}
 )
+CASUALTIES = frozenset({"kill", "wound"})  # killed and wounded together are casualties
+LOSS = "loss"
+TAIL_WORDS = 4  # words after what a figure counts that may say what happened to it
 VERB_FORMS = frozenset(
     "leave leaves left flee flees fled go goes went gone die dies hurt lose loses lost come "
     "came remain remains say says said sign signs signed fall fell fallen".split()
@@ -90,7 +94,7 @@ def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, cont
         return False
     if places_a and places_b and not places_a & places_b:
         return False
-    wa, wb = set(terms(a.what)), set(terms(b.what))
+    wa, wb = counted(a.what, context_a), counted(b.what, context_b)
     if not wa or not wb:
         return False  # a figure whose counted thing is unknown is compared with nothing
     if bool(wa & (GENERIC | EVENTS)) != bool(wb & (GENERIC | EVENTS)):
@@ -107,6 +111,33 @@ def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, cont
     if dice(list(wa), list(wb)) < MIN_WHAT:
         return False
     return bool((wa & wb) - GENERIC) and (context >= RELATED or not (context_a and context_b))
+
+
+def counted(what: str | None, context: str | None) -> set[str]:
+    """The terms of what a figure counts, with the terms the phrases right after it in its claim
+    add ("soldiers leaving their units": desert), and casualties recognised however they are put:
+    "casualties", "soldiers killed and wounded", "losses", and soldiers in a claim about losses
+    ("lost 36,000 soldiers", "losses averaged 1,200 personnel a day")."""
+    found = set(terms(what)) | set(phrases(terms(_tail(what, context))))
+    if found >= CASUALTIES:
+        found = (found - CASUALTIES) | {"casualty"}
+    if LOSS in found:
+        found = (found - {LOSS}) | {"casualty"}
+    elif found & GENERIC and not found & EVENTS and LOSS in terms(context):
+        found.add("casualty")
+    return found
+
+
+def _tail(what: str | None, context: str | None, words: int = TAIL_WORDS) -> str:
+    """What is counted and the words after it in the claim stating it: "soldiers" in "cases
+    over soldiers leaving their units without permission" reads "soldiers leaving their units
+    without"."""
+    if not what or not context:
+        return ""
+    at = context.lower().find(what.lower())
+    if at < 0:
+        return ""
+    return " ".join(context[at:].split()[: len(what.split()) + words])
 
 
 def _nouns(what: str | None) -> set[str]:

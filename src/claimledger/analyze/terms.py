@@ -2,7 +2,8 @@
 
 Words are lower-cased, stop words and numbers dropped, crudely stemmed, then folded through
 the synonym lexicon (``synonyms.v1.tsv``) so "servicemen went AWOL" and "soldiers deserted"
-share terms. Figures are compared separately (``numbers.py``), not as words.
+share terms; a phrase of ``phrases.v1.tsv`` ("leaving their units") adds its term as well.
+Figures are compared separately (``numbers.py``), not as words.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from claimledger.errors import DataFileError
 from claimledger.extract.lexicon import lexicon_lines
 
 SYNONYMS = "synonyms.v1.tsv"
+PHRASES = "phrases.v1.tsv"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 STOP = frozenset(
     """a an the of in on at to for from by with and or but as is are was were be been being has
@@ -53,8 +55,37 @@ def synonym_map() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def phrase_table() -> dict[tuple[str, ...], str]:
+    """Phrase (as a sequence of terms) -> the term it adds."""
+    out: dict[tuple[str, ...], str] = {}
+    for n, line in enumerate(lexicon_lines(PHRASES), 1):
+        term, sep, phrase = line.partition("\t")
+        words = tuple(_words(phrase))
+        if not sep or len(words) < 2:
+            raise DataFileError(f"lexicon {PHRASES}, entry {n}: want term<TAB>two or more words")
+        out[words] = term.strip()
+    return out
+
+
 def terms(text: str | None) -> list[str]:
-    """The content terms of a text, in order, repeats kept."""
+    """The content terms of a text, in order, repeats kept; then the terms its phrases add."""
+    words = _words(text)
+    return words + phrases(words)
+
+
+def phrases(words: list[str]) -> list[str]:
+    """The terms the phrases found in a sequence of terms add."""
+    table = phrase_table()
+    found = []
+    for key, term in table.items():
+        n = len(key)
+        if any(tuple(words[i : i + n]) == key for i in range(len(words) - n + 1)):
+            found.append(term)
+    return found
+
+
+def _words(text: str | None) -> list[str]:
     if not text:
         return []
     fold = synonym_map()

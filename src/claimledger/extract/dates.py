@@ -172,7 +172,8 @@ def _calendar(phrase: str, ref: date | None) -> Interval | None:
 
 
 def _rolling(phrase: str, ref: date | None) -> Interval | None:
-    """'the past three months', 'the last 24 hours': a window ending at publication."""
+    """'the past three months', 'the last 24 hours': a window ending at publication (the past
+    week is the seven days up to and including the day of publication, the past day that day)."""
     match = _ROLLING.match(phrase)
     if match is None:
         return None
@@ -185,8 +186,9 @@ def _rolling(phrase: str, ref: date | None) -> Interval | None:
     unit = match.group(2)
     if unit in ("day", "hour", "week"):
         days = {"day": count, "hour": -(-count // 24), "week": 7 * count}[unit]
-        return ref - timedelta(days=days), ref
-    return _add_months(ref, -count * (12 if unit == "year" else 1)), ref
+        return ref - timedelta(days=days - 1), ref  # "the past week": seven days up to today
+    start = _add_months(ref, -count * (12 if unit == "year" else 1)) + timedelta(days=1)
+    return start, ref
 
 
 def _absolute(phrase: str, ref: date | None) -> Interval | None:

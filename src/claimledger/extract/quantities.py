@@ -3,13 +3,16 @@
 ``extract_quantities`` reads each sentence's number tokens (digits, and the number words of
 ``numbers.v1.tsv``) that are not part of a date, time, ordinal or name entity, and builds figures:
 
-- a run of number tokens is one number ("1.5 million", "three hundred and fifty", "a dozen");
+- a run of number tokens is one number ("1.5 million", "three hundred and fifty", "a dozen",
+  "half a million", "a quarter of a million");
   two joined by "-", "to", "or", or "and" after "between", a range ("rose from 1 to 2" is two);
 - the phrases of ``quantities.v1.tsv`` around it give its bound ("more than", "or so") and unit
   ("%", "km", "$"); in its clause, its rate ("per month", "a day", "each week", "monthly");
-- what it counts is the noun it modifies, with that noun's compound, adjective and possessive
-  modifiers; for a unit or container noun the object of "of" ("80% of the town", "the number of
-  deserters"); for the object of a level verb, the verb's subject ("casualties rose to 300");
+- what it counts is the noun it modifies (the head of a compound it sits in: "100 attack
+  drones"), with that noun's compound, adjective and possessive modifiers and the participles
+  right after it ("soldiers killed and wounded"); for a unit or container noun the object of
+  "of" ("80% of the town", "the number of deserters", and "cases over ..." where the lexicon
+  allows); for the object of a level verb, the verb's subject ("casualties rose to 300");
 - its period (see ``dates.py``) and its rate are the phrases of its sentence nearest to it in the
   parse tree, each phrase going to the figure(s) nearest to it, within a distance limit.
 
@@ -44,6 +47,15 @@ RULES = "quantities.v1.tsv"
 FIGURE_LABELS = frozenset({"", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+FRACTIONS = {  # in front of "a million", "a thousand": the share of it meant
+    ("three", "quarters", "of"): 0.75,
+    ("two", "thirds", "of"): 2 / 3,
+    ("a", "quarter", "of"): 0.25,
+    ("a", "third", "of"): 1 / 3,
+    ("quarter", "of"): 0.25,
+    ("half",): 0.5,
+}
+PARTICIPLE = frozenset({"VBN", "VBG"})  # "soldiers killed", "soldiers leaving their units"
 RANGE_LINKS = frozenset({"-", "–", "—", "to", "or", "and"})
 MAX_PERIOD_DISTANCE = 6
 MAX_RATE_DISTANCE = 4
@@ -186,7 +198,10 @@ def _atoms(sent: Span, rules: _Rules) -> list[_Atom]:
         if atoms and tok.i < atoms[-1].end:
             continue
         if _is_number(tok, rules):
-            atoms.append(_read_atom(sent.doc, tok.i, sent, rules))
+            atom = _read_atom(sent.doc, tok.i, sent, rules)
+            while atoms and atom.start <= atoms[-1].start:  # "three" of "three quarters of a ..."
+                atoms.pop()
+            atoms.append(atom)
     return atoms
 
 
@@ -199,6 +214,12 @@ def _read_atom(doc: Doc, i: int, sent: Span, rules: _Rules) -> _Atom:
     article = i > sent.start and doc[i - 1].lower_ in ("a", "an")
     start = i - 1 if article and _kind(doc[i], rules) in ("hundred", "scale") else i  # "a dozen"
     low, high, vague = _value(doc[start:end], rules)
+    if start < i:  # "a million": "half a million", "a quarter of a million"
+        for words, share in FRACTIONS.items():
+            n = len(words)
+            if start - n >= sent.start and tuple(t.lower_ for t in doc[start - n : start]) == words:
+                start, low, high = start - n, low * share, high * share
+                break
     last = rules.words.get(doc[end - 1].lower_, (1.0, ""))
     return _Atom(start, end, low, high, vague, last[0] if last[1] in ("hundred", "scale") else 1.0)
 
@@ -343,7 +364,9 @@ def _match(
 
 def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
     noun = _counted(root, fig, rules)
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+    while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "100 attack drones": the figure hangs on "attack", drones are counted
+    if noun is None or not _nominal(noun):
         return None
     mods = [c for c in noun.lefts if c.dep_ in NP_DEPS and not fig.start <= c.i < fig.end]
     start = min([c.left_edge.i for c in mods] + [noun.i])
@@ -357,7 +380,31 @@ def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
     said = lexicon().cue_class.get(verb.lemma_.lower()) is not None  # a misparse: "X soldiers said"
     if subject and not said and not rules.has("level_verb", verb.lemma_.lower()):
         what += " " + verb.text  # "soldiers deserted": what happened is part of what is counted
+    elif participles := _participles(noun):
+        what += " " + " and ".join(p.text for p in participles)  # "soldiers killed and wounded"
     return what
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, or a plural noun the tagger took for a verb ("100 attack drones")."""
+    return tok.pos_ in ("NOUN", "PROPN") or (
+        tok.tag_ in ("NNS", "NN", "VBZ") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+    )
+
+
+def _participles(noun: Token) -> list[Token]:
+    """Participles right after a counted noun that say what happened to it ("36,000 soldiers
+    killed and seriously wounded" -> killed, wounded; "soldiers leaving their units")."""
+    first = next(
+        (c for c in noun.rights if c.dep_ == "acl" and c.tag_ in PARTICIPLE and c.i <= noun.i + 2),
+        None,
+    )
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if first is None and after is not None and after.tag_ == "VBN" and after.dep_ == "advcl":
+        first = after  # the parser hung "killed" on the main verb
+    if first is None:
+        return []
+    return [first, *(c for c in first.conjuncts if c.tag_ in PARTICIPLE and c.i > first.i)]
 
 
 def _counted(root: Token, fig: _Figure, rules: _Rules) -> Token | None:
@@ -378,9 +425,12 @@ def _counted(root: Token, fig: _Figure, rules: _Rules) -> Token | None:
 
 
 def _of_object(tok: Token, rules: _Rules) -> Token | None:
-    """'the number of deserters' -> deserters; a container without 'of' is itself."""
+    """'the number of deserters' -> deserters ('cases over ...' where the lexicon allows);
+    a container without such a phrase is itself."""
+    value = rules.table("container").get((tok.lower_,), "-")
+    preps = {"of", *value.split()} - {"-"}
     for prep in tok.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and rules.has("container", obj.lower_):
                 return _of_object(obj, rules)
