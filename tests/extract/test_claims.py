@@ -100,6 +100,47 @@ def test_indirect_speech(
     assert claim.polarity == "affirm"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "name"),
+    [
+        (
+            "Marines have cleared the village of Ternuvate, a hamlet on the river, the General "
+            "Staff announced on Monday.",
+            "Marines have cleared the village of Ternuvate, a hamlet on the river",
+            "announced",
+            "General Staff",
+        ),
+        (
+            "A guided bomb hit a school in Bilopillia and wounded six pupils, the head of the "
+            "Sumy Regional Military Administration, Oleh Hryhorov, said on Friday.",
+            "A guided bomb hit a school in Bilopillia and wounded six pupils",
+            "said",
+            "Oleh Hryhorov",
+        ),
+    ],
+    ids=["after-an-appositive", "long-speaker-after-content"],
+)
+def test_trailing_speaker_after_a_long_content(
+    claims_of: Extract, text: str, content: str, cue: str, name: str
+) -> None:
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert claim.cue is not None and claim.cue.text == cue
+    assert name in (claim.speaker.name or claim.speaker.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The brigade held the line for a week, claiming that reinforcements were near.",
+        "The convoy reached the town, after the mayor announced a curfew.",
+    ],
+)
+def test_adjuncts_after_a_clause_are_not_its_source(claims_of: Extract, text: str) -> None:
+    main = text.split(",")[0]
+    assert not any(c.content.text.startswith(main) for c in claims_of(text))
+
+
 def test_offsets_index_the_text(claims_of: Extract) -> None:
     text = "Fighting resumed at dawn. The mayor said that the power station was hit."
     claim = only(claims_of(text))

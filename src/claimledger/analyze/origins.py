@@ -8,7 +8,9 @@ into lines of reporting when they cannot be independent of each other:
 - anonymous or unnamed sources count as the outlet that carries them;
 - an outlet and whatever it relays in this cluster ("as reported by Sputnik" is Sputnik's own
   origin for the claim, and Sputnik's article names that origin);
-- outlets under one owner (from the registry) are one line.
+- outlets under one owner (from the registry) are one line;
+- an unnamed local body ("the regional health department") is one line with the authority or
+  official its article names beside it for the same story (the governor).
 
 Only members that state the claim (similarity to the cluster of at least ``CONFIRMS``) count
 as lines of reporting; looser members are related reporting. Members that contradict the claim
@@ -33,6 +35,11 @@ NEGATION = re.compile(
 )
 ANONYMOUS = {"anonymous"}  # a named origin of unknown kind is still named
 PARTY_KINDS = {"government", "military"}
+LOCAL_BODY = re.compile(
+    r"(regional|oblast|city|municipal|local|district|county)\b.*"
+    r"\b(department|administration|authorities|officials|council|office|services?)$"
+)
+LOCAL_SIDE = {"government", "person"}
 CONFIRMS = 0.6  # similarity to the cluster at which a member states the same claim
 OwnerOf = Callable[[str], str | None]
 SpeaksFor = Callable[[str], str | None]
@@ -151,6 +158,7 @@ def assess(
         carrier = _carrier_key(m, owner_of)
         if carrier in lines.parent and m not in against:
             lines.join(carrier, origin_key(m, owner_of, speaks_for))
+    _merge_local_bodies(support, lines, owner_of, speaks_for)
     _merge_variants(lines)
     groups: dict[str, list[str]] = {}
     for key in list(lines.parent):
@@ -158,6 +166,28 @@ def assess(
     origins = tuple(sorted(_representative(keys, names) for keys in groups.values()))
     articles = {m.doc_id for m in support}
     return _verdict(cluster_id, members, support, against, origins, articles)
+
+
+def _merge_local_bodies(
+    support: Sequence[ClaimRecord], lines: _Lines, owner_of: OwnerOf, speaks_for: SpeaksFor
+) -> None:
+    """An unnamed local body ("the regional health department", "city officials") is part of
+    the authorities an article names beside it (the governor, the regional administration):
+    one line, not a second confirmation."""
+    for m in support:
+        if not LOCAL_BODY.match(_norm(m.origin)) or any(w[:1].isupper() for w in _named(m)):
+            continue
+        beside = [
+            o for o in support
+            if o.doc_id == m.doc_id and o.origin and o.origin != m.origin
+            and (o.chain[-1][1] if o.chain else o.speaker_kind) in LOCAL_SIDE
+        ]  # fmt: skip
+        for other in beside[:1]:
+            lines.join(origin_key(m, owner_of, speaks_for), origin_key(other, owner_of, speaks_for))
+
+
+def _named(claim: ClaimRecord) -> list[str]:
+    return (claim.origin or "").split()[1:]  # a capital after the first word is a name
 
 
 def _representative(keys: list[str], names: dict[str, Counter[str]]) -> str:

@@ -5,7 +5,9 @@
 - a "that" clause the parse has detached from the cue;
 - an object ("X denied the reports", "X denied targeting civilians");
 - a reported passive ("The unit is said to have lost ...");
-- a quotation just before the cue ("“...,” he said").
+- a quotation just before the cue ("“...,” he said");
+- the clause before a cue the parse hung on it at the end of the sentence ("X happened, the
+  ministry announced", "X killed 40 and injured 70, the governor, Y, said").
 
 Contrasting clauses with a speaker of their own ("..., while the rebels warned ...") and the
 article's comment on the content ("..., a claim Kyiv rejected") are cut from its edge.
@@ -48,6 +50,7 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _object_content,
         _passive_content,
         _quote_before,
+        _trailing_cue,
     )
     for finder in finders:
         rng, holes = finder(doc, sent, tok, cls)
@@ -151,6 +154,34 @@ def _quote_before(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if opener is None or close - opener < 3:
         return None, []
     return (opener, close + 1), []
+
+
+def _trailing_cue(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """ "X happened, the ministry announced on Sunday": a cue after a comma at the end of the
+    sentence that the parse made an adverbial clause or a conjunct of the content's verb."""
+    head = tok.head
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "NNP" for c in tok.children):
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head  # "..., military expert X told Sputnik" hung on a noun before it
+    elif tok.dep_ not in ("advcl", "conj"):
+        return None, []
+    if cls not in ("say", "hedge") or head.i >= tok.i or tok.tag_ == "VBG":
+        return None, []  # "..., claiming that": an adjunct of the clause, not its source
+    if any(c.dep_ in ("mark", "cc") for c in tok.children):
+        return None, []  # "..., after the ministry announced", "... and said"
+    aside = subtree(tok)
+    before = doc[aside[0] - 1] if aside[0] > sent.start else None
+    if before is None or before.text != "," or _ends_before(doc, sent, aside[1]):
+        return None, []
+    if doc[aside[0] - 2].lower_ in ("and", "but", "or"):
+        return None, []
+    rng = without(doc, subtree(head), [aside])
+    return (rng, [aside]) if rng and has_verb(doc, rng) and rng[1] - rng[0] >= 3 else (None, [])
+
+
+def _ends_before(doc: Doc, sent: Span, end: int) -> bool:
+    """Does anything but punctuation follow ``end`` in the sentence?"""
+    return any(not t.is_punct for t in doc[end : sent.end])
 
 
 def _set_off(doc: Doc, tok: Token) -> TokenRange | None:
