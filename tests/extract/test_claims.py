@@ -117,8 +117,16 @@ def test_indirect_speech(
             "said",
             "Oleh Hryhorov",
         ),
+        (
+            "Moscow has replaced the commander of its northern grouping after a failed push "
+            "towards Lyptsi in the Kharkiv region, Ukraine's General Staff said on Monday.",
+            "Moscow has replaced the commander of its northern grouping after a failed push "
+            "towards Lyptsi in the Kharkiv region",
+            "said",
+            "General Staff",
+        ),
     ],
-    ids=["after-an-appositive", "long-speaker-after-content"],
+    ids=["after-an-appositive", "long-speaker-after-content", "long-content-with-after"],
 )
 def test_trailing_speaker_after_a_long_content(
     claims_of: Extract, text: str, content: str, cue: str, name: str
@@ -129,9 +137,21 @@ def test_trailing_speaker_after_a_long_content(
     assert name in (claim.speaker.name or claim.speaker.text)
 
 
+def test_as_reported_by_citing_on_a_passive(claims_of: Extract) -> None:
+    claim = only(
+        claims_of(
+            "The head of the naval base, Oleh Bondar, has been suspended, as reported by Suspilne, "
+            "citing the regional prosecutor's office."
+        )
+    )
+    assert claim.content.text == "The head of the naval base, Oleh Bondar, has been suspended"
+    assert chain(claim) == ["Suspilne", "regional prosecutor's office"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "The mayor toured the shelter, which he said could hold 400 people.",
         "The brigade held the line for a week, claiming that reinforcements were near.",
         "The convoy reached the town, after the mayor announced a curfew.",
     ],

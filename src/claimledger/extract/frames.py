@@ -31,6 +31,7 @@ from claimledger.extract.tree import (
     as_reported,
     citations,
     has_verb,
+    is_passive,
     noun_with_conj,
     phrase,
     relays_of,
@@ -67,6 +68,11 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames = merge_quotes(doc, frames)
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
+
+
+MAX_FINAL_SPEAKER = 20  # tokens of a sentence-final speaker phrase
+NOT_SPEAKER_START = {"IN", "WDT", "WP", "WRB", "CC", "RB", "TO", "VBG", "VBN"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _sentence_frames(doc: Doc, sent: Span, s_index: int) -> list[Frame]:
@@ -152,7 +158,7 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         return None
     content, holes = verb_content(doc, sent, tok, cls)
     if content is None:
-        return None
+        return _sentence_final(doc, sent, tok, s_index, cls, used)
     speaker_tok = subject_of(tok)
     passive_it = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children)
     speaker = None if speaker_tok is None or passive_it else noun_with_conj(speaker_tok)
@@ -177,6 +183,51 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         cited=tuple(cited),
         pattern="passive" if passive_it else "verb",
         excluded=tuple(holes),
+    )
+
+
+def _sentence_final(
+    doc: Doc, sent: Span, tok: Token, s_index: int, cls: str, used: set[int]
+) -> Frame | None:
+    """ "<clause>, <speaker> said [on Monday]." when the parse gives the cue no content (it hung
+    the cue inside the clause): the speaker is the verb-free phrase between the clause and the
+    cue, reaching back over commas inside it ("the head of X, Ivan Fedorov,")."""
+    if cls not in ("say", "hedge") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if has_verb(doc, (tok.i + 1, sent.end)) or any(
+        t.text == "," for t in doc[tok.i + 1 : sent.end]
+    ):
+        return None  # the sentence goes on after the cue
+    commas = [t.i for t in doc[sent.start : tok.i] if t.text == ","]
+    start = None
+    for comma in reversed(commas):
+        if has_verb(doc, (comma + 1, tok.i)) or tok.i - comma > MAX_FINAL_SPEAKER:
+            break
+        start = comma
+    if start is None:
+        return None
+    speaker = trim(doc, (start + 1, tok.i))
+    content = trim(doc, (sent.start, start))
+    if speaker is None or content is None or not has_verb(doc, content):
+        return None
+    if content[1] - content[0] < 4 or "\n" in doc[content[0] : content[1]].text:
+        return None
+    who = doc[speaker[0] : speaker[1]]
+    if who.root.pos_ not in ("NOUN", "PROPN", "PRON") or who[0].tag_ in NOT_SPEAKER_START:
+        return None
+    if any(t.tag_ in ("WDT", "WP", "WRB", "CD") for t in who):
+        return None  # "which he", "after 55 percent", "a third": not a speaker
+    root = doc[content[0] : content[1]].root
+    if root.tag_ not in FINITE and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return None  # "Speaking to reporters, ...": no finite clause to report
+    used.add(tok.i)
+    return Frame(
+        sentence=s_index,
+        content=content,
+        cue=_cue_range(tok),
+        cue_class=cls,
+        speaker=speaker,
+        pattern="verb",
     )
 
 
@@ -230,15 +281,20 @@ def _as_frame(doc: Doc, tok: Token, s_index: int) -> Frame | None:
         return None  # "as forces have shown ...": a reason, not a source
     if tok.left_edge.lower_ != "as" or any(c.dep_ == "neg" for c in tok.children):
         return None  # "so long as they do not threaten ...": a condition
-    if head.i == tok.i or classes.get(head.lemma_.lower()) is not None:
-        return None
+    if head.i == tok.i or (classes.get(head.lemma_.lower()) is not None and not is_passive(head)):
+        return None  # a cue's own frame takes the "as" clause as a relay ("has been dismissed" is
+        # no cue)
     src = agent_of(tok) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if src is None or not _speakerlike(src):
         return None  # "as the siege continued"
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head  # "The depot, as the BBC reported, was set on fire"
-    hole = subtree(tok)
-    content = _clause_minus(doc, head, [hole])
+    holes = [subtree(tok)]
+    cited = []
+    for span, target in citations(head, set()) + citations(tok, set()):
+        holes.append(span)  # "..., as reported by Ukrinform, citing military intelligence"
+        cited.append(target)
+    content = _clause_minus(doc, head, holes)
     if content is None or not has_verb(doc, content):
         return None
     return Frame(
@@ -247,8 +303,9 @@ def _as_frame(doc: Doc, tok: Token, s_index: int) -> Frame | None:
         cue=(tok.i, tok.i + 1),
         cue_class="say",
         speaker=phrase(src),
+        cited=tuple(cited),
         pattern="as",
-        excluded=(hole,),
+        excluded=tuple(holes),
     )
 
 
