@@ -33,6 +33,7 @@ def fig(
         ("troops", "the army lost 900 troops in a week", {"soldier", "casualty"}),
         ("personnel", "losses averaged 1,200 personnel a day", {"soldier", "casualty"}),
         ("soldiers killed", None, {"soldier", "kill"}),  # the killed alone are not casualties
+        ("tanks lost", None, {"tank", "loss"}),  # lost tanks are not casualties
         ("soldiers", "prosecutors opened cases over soldiers leaving their units", None),
         ("soldiers", "soldiers guarded the bridge", {"soldier"}),
     ],
@@ -90,6 +91,12 @@ def test_the_same_thing_said_differently(
             "about 900 soldiers leaving their units each day",
             fig("1,200", 1200, "casualties", per="day", doc="y"),
             "1,200 casualties a day",
+        ),
+        (  # fighter jets are not servicemen, though "fighter" is a word for a soldier
+            fig("two", 2, "Russian fighter jets", doc="x"),
+            "Ukrainian drones destroyed two Russian fighter jets in Crimea",
+            fig("185", 185, "Russian servicemen", doc="y"),
+            "185 Russian servicemen were returned in the exchange",
         ),
         (  # people are not drones
             fig("100", 100, "attack drones", per="day", doc="x"),

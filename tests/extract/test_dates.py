@@ -59,6 +59,9 @@ def pipeline() -> Language:
         ("between March and May", "2025-03-01", "2025-05-31"),
         ("from March to May 2024", "2024-03-01", "2024-05-31"),
         ("between 2014 and 2022", "2014-01-01", "2022-12-31"),
+        ("between November 3 and 9", "2025-11-03", "2025-11-09"),
+        ("from 3 to 9 November", "2025-11-03", "2025-11-09"),
+        ("2-6 October", "2025-10-02", "2025-10-06"),
     ],
 )
 def test_resolve_period(phrase: str, start: str | None, end: str) -> None:

@@ -37,7 +37,18 @@ PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 3
 LOOSE, TIGHT = 0.10, 0.02
 MIN_RATE_DAYS = 2
 EVENTS = frozenset(
-    {"kill", "wound", "casualty", "desert", "surrender", "capture", "evacuate", "detain", "missing"}
+    {
+        "kill",
+        "wound",
+        "casualty",
+        "desert",
+        "surrender",
+        "capture",
+        "evacuate",
+        "detain",
+        "missing",
+        "recruit",
+    }
 )
 CASUALTIES = frozenset({"kill", "wound"})  # killed and wounded together are casualties
 LOSS = "loss"
@@ -52,6 +63,7 @@ MIN_WHAT = 0.5  # Dice overlap of what two figures count
 GENERIC = frozenset(
     {"soldier", "civilian", "people", "person", "men", "women", "child", "children"}
 )
+UNSPECIFIC = frozenset({"people", "person"})  # may be soldiers or civilians
 
 
 @dataclass(frozen=True)
@@ -99,15 +111,21 @@ def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, cont
         return False  # a figure whose counted thing is unknown is compared with nothing
     if bool(wa & (GENERIC | EVENTS)) != bool(wb & (GENERIC | EVENTS)):
         return False  # people (soldiers, the killed) are not things (missiles, drones)
-    for kinds in (GENERIC, EVENTS):
+    shared_event = wa & wb & EVENTS
+    for kinds in (GENERIC - UNSPECIFIC, EVENTS):
         if (wa & kinds) and (wb & kinds) and not (wa & wb & kinds):
             return False  # soldiers are not civilians; the killed are not the wounded
+    head_a, head_b = _head(a.what), _head(b.what)
+    if head_a and head_b and head_a != head_b and not (wa & wb & EVENTS):
+        return False  # fighter jets are not servicemen, whatever their modifiers share
     nouns_a, nouns_b = _nouns(a.what) - GENERIC - EVENTS, _nouns(b.what) - GENERIC - EVENTS
     if nouns_a and nouns_b and not nouns_a & nouns_b:
         return False  # settlements are not households
     context = dice(terms(context_a), terms(context_b)) if context_a and context_b else 0.0
     if context >= SAME_STORY:
         return True
+    if shared_event and (context >= RELATED or not (context_a and context_b)):
+        return True  # both count people recruited, killed, deserting ...
     if dice(list(wa), list(wb)) < MIN_WHAT:
         return False
     return bool((wa & wb) - GENERIC) and (context >= RELATED or not (context_a and context_b))
@@ -121,8 +139,8 @@ def counted(what: str | None, context: str | None) -> set[str]:
     found = set(terms(what)) | set(phrases(terms(_tail(what, context))))
     if found >= CASUALTIES:
         found = (found - CASUALTIES) | {"casualty"}
-    if LOSS in found:
-        found = (found - {LOSS}) | {"casualty"}
+    if LOSS in found and (found & GENERIC or found == {LOSS}):
+        found = (found - {LOSS}) | {"casualty"}  # "losses", "soldiers lost" (not "tanks lost")
     elif found & GENERIC and not found & EVENTS and LOSS in terms(context):
         found.add("casualty")
     return found
@@ -135,9 +153,25 @@ def _tail(what: str | None, context: str | None, words: int = TAIL_WORDS) -> str
     if not what or not context:
         return ""
     at = context.lower().find(what.lower())
-    if at < 0:
-        return ""
+    if at < 0:  # "people signed" in "people have signed contracts": from its first word
+        found = re.search(rf"\b{re.escape(what.split()[0])}\b", context, re.IGNORECASE)
+        if found is None:
+            return ""
+        at = found.start()
     return " ".join(context[at:].split()[: len(what.split()) + words])
+
+
+def _head(what: str | None) -> str | None:
+    """The term of the counted noun itself: the last word of what is counted before the verbs
+    and participles the extractor appends ("Russian fighter jets" -> jet; "soldiers killed and
+    wounded" -> soldier)."""
+    words = (what or "").split()
+    while len(words) >= 2 and (
+        words[-1].lower() in VERB_FORMS | {"and", "or"} or words[-1].endswith(("ed", "ing"))
+    ):
+        words.pop()
+    found = terms(words[-1]) if words else []
+    return found[0] if found else None
 
 
 def _nouns(what: str | None) -> set[str]:

@@ -58,6 +58,7 @@ _PREP_WORDS = (
 )
 PREPS = frozenset(_PREP_WORDS.split())
 _PREP = re.compile(rf"^({'|'.join(PREPS)})\s+(.*)$")
+_DAY = re.compile(r"^\d{1,2}$")
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|\band\b|\buntil\b|\bthrough\b|[-–—])\s*(.+)$")
 _MODIFIER = re.compile(r"^(?:the whole|all of|the(?! last| previous)|early|mid|late)\s+|^mid-")
 _EDGE = re.compile(r"^(start|beginning|outset|first days|end|last days) of (.+)$")
@@ -112,11 +113,25 @@ def _range(phrase: str, ref: date | None) -> Interval | None:
     match = _RANGE.match(phrase)
     if not match:
         return None
-    right = _interval(match.group(2), ref)
-    left = _interval(match.group(1), right[1] if right and right[1] else ref)
+    left_text, right_text = match.group(1).strip(), match.group(2).strip()
+    right = _interval(right_text, ref)
+    left = _interval(left_text, right[1] if right and right[1] else ref)
+    if left and left[0] and right is None and _DAY.match(right_text):
+        right = _same_month(left[0], int(right_text))  # "November 10 and 16"
+    if right and right[1] and left is None and _DAY.match(left_text.removeprefix("between ")):
+        left = _same_month(right[1], int(left_text.removeprefix("between ")))  # "10 to 16 Nov"
     if left is None or right is None:
         return None
     return left[0], right[1]
+
+
+def _same_month(day: date, number: int) -> Interval | None:
+    """Day ``number`` of the month of ``day``."""
+    try:
+        other = day.replace(day=number)
+    except ValueError:
+        return None
+    return other, other
 
 
 def _interval(phrase: str, ref: date | None) -> Interval | None:
@@ -336,4 +351,7 @@ def _distributed(noun: Token, sent: Span, words: RateWords) -> bool:
         return False
     if noun.i + 1 < sent.end and noun.doc[noun.i + 1].lower_ in NOT_RATE_AFTER:
         return False
-    return word not in ("a", "an") or noun.dep_ in ("npadvmod", "advmod", "nmod")
+    if word not in ("a", "an") or noun.dep_ in ("npadvmod", "advmod", "nmod"):
+        return True
+    before = noun.doc[noun.i - 2] if noun.i - 2 >= sent.start else None
+    return before is not None and before.tag_ in ("NNS", "CD")  # "40 glide bombs a day", misparsed

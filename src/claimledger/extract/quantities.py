@@ -10,7 +10,8 @@
   ("%", "km", "$"); in its clause, its rate ("per month", "a day", "each week", "monthly");
 - what it counts is the noun it modifies (the head of a compound it sits in: "100 attack
   drones"), with that noun's compound, adjective and possessive modifiers and the participles
-  right after it ("soldiers killed and wounded"); for a unit or container noun the object of
+  right after it ("soldiers killed and wounded") or the event verb whose object it is ("killed
+  11 civilians": civilians killed); for a unit or container noun the object of
   "of" ("80% of the town", "the number of deserters", and "cases over ..." where the lexicon
   allows); for the object of a level verb, the verb's subject ("casualties rose to 300");
 - its period (see ``dates.py``) and its rate are the phrases of its sentence nearest to it in the
@@ -382,6 +383,10 @@ def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
         what += " " + verb.text  # "soldiers deserted": what happened is part of what is counted
     elif participles := _participles(noun):
         what += " " + " and ".join(p.text for p in participles)  # "soldiers killed and wounded"
+    elif noun.dep_ == "dobj" and rules.has("event_verb", verb.lemma_.lower()):
+        particle = next((c.text for c in verb.children if c.dep_ == "prt"), None)
+        what += " " + " ".join(filter(None, (verb.text, particle)))  # "civilians killed",
+        # "drones shot down"
     return what
 
 
