@@ -69,12 +69,16 @@ class Ledger:
         prior_of: PriorOf = _no_prior,
         outlet_id_of: Callable[[str], str | None] = lambda name: None,
         speaks_for: Callable[[str], str | None] = lambda name: None,
+        metonym_of: Callable[[str], str | None] = lambda name: None,
+        side_of: Callable[[str], str | None] = lambda name: None,
     ) -> None:
         self.store = store
         self.owner_of = owner_of
         self.prior_of = prior_of
         self.outlet_id_of = outlet_id_of
         self.speaks_for = speaks_for
+        self.metonym_of = metonym_of
+        self.side_of = side_of
 
     def ingest(self, extraction: Extraction) -> IngestOutcome:
         """Store one article and update the analysis; a no-op for an article already stored."""
@@ -114,7 +118,9 @@ class Ledger:
             if not members:
                 self.store.delete_cluster(cluster_id)
                 continue
-            cluster = assess(cluster_id, members, self.owner_of, self.speaks_for)
+            cluster = assess(
+                cluster_id, members, self.owner_of, self.speaks_for, self.metonym_of, self.side_of
+            )
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)
             for m in members:
@@ -181,6 +187,8 @@ def open_ledger(store: SQLiteStore) -> Ledger:
         prior_of=hooks.prior,
         outlet_id_of=hooks.outlet_id,
         speaks_for=hooks.speaks_for,
+        metonym_of=hooks.metonym,
+        side_of=hooks.side,
     )
 
 

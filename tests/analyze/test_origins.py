@@ -47,3 +47,23 @@ def test_a_named_body_beside_an_official_stays_independent() -> None:
     cluster = assess("k1", members, no_owner)
     assert cluster.independent_origins == 2
     assert cluster.assessment == "corroborated"
+
+
+def test_a_capital_speaking_is_the_official_source_of_its_state() -> None:
+    members = [
+        claim("a:c1", "a", "Moscow", "unspecified", "AFP"),
+        claim("b:c1", "b", "Russian Defence Ministry", "military", "TASS"),
+        claim("c:c1", "c", "Lumen Geo", "organization", "Reuters"),
+    ]
+    sides = {"Moscow": "RU", "Russian Defence Ministry": "RU"}
+    cluster = assess(
+        "k1", members, no_owner, metonym_of={"Moscow": "RU"}.get, side_of=sides.get
+    )
+    assert cluster.independent_origins == 2
+    assert "Russian Defence Ministry" in cluster.origins and "Moscow" not in cluster.origins
+
+
+def test_a_capital_alone_is_its_own_origin() -> None:
+    members = [claim("a:c1", "a", "Kyiv", "unspecified", "AFP")]
+    cluster = assess("k1", members, no_owner, metonym_of={"Kyiv": "UA"}.get)
+    assert cluster.origins == ("Kyiv",)

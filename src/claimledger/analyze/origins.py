@@ -10,7 +10,9 @@ into lines of reporting when they cannot be independent of each other:
   origin for the claim, and Sputnik's article names that origin);
 - outlets under one owner (from the registry) are one line;
 - an unnamed local body ("the regional health department") is one line with the authority or
-  official its article names beside it for the same story (the governor).
+  official its article names beside it for the same story (the governor);
+- a state named for its authorities ("Kyiv says", "Moscow said") is one line with an official
+  source of that state in the cluster (registry country, or the country its name says).
 
 Only members that state the claim (similarity to the cluster of at least ``CONFIRMS``) count
 as lines of reporting; looser members are related reporting. Members that contradict the claim
@@ -43,6 +45,7 @@ LOCAL_SIDE = {"government", "person"}
 CONFIRMS = 0.6  # similarity to the cluster at which a member states the same claim
 OwnerOf = Callable[[str], str | None]
 SpeaksFor = Callable[[str], str | None]
+CountryOf = Callable[[str], str | None]
 
 
 def _nobody(name: str) -> str | None:
@@ -142,6 +145,8 @@ def assess(
     members: Sequence[ClaimRecord],
     owner_of: OwnerOf,
     speaks_for: SpeaksFor = _nobody,
+    metonym_of: CountryOf = _nobody,
+    side_of: CountryOf = _nobody,
 ) -> Cluster:
     """The cluster's origins, their independence, and its assessment, with the reasons."""
     opposing = opposed(members)
@@ -159,11 +164,12 @@ def assess(
         if carrier in lines.parent and m not in against:
             lines.join(carrier, origin_key(m, owner_of, speaks_for))
     _merge_local_bodies(support, lines, owner_of, speaks_for)
+    _merge_metonyms(support, lines, owner_of, speaks_for, metonym_of, side_of)
     _merge_variants(lines)
     groups: dict[str, list[str]] = {}
     for key in list(lines.parent):
         groups.setdefault(lines.find(key), []).append(key)
-    origins = tuple(sorted(_representative(keys, names) for keys in groups.values()))
+    origins = tuple(sorted(_representative(keys, names, metonym_of) for keys in groups.values()))
     articles = {m.doc_id for m in support}
     return _verdict(cluster_id, members, support, against, origins, articles)
 
@@ -186,16 +192,50 @@ def _merge_local_bodies(
             lines.join(origin_key(m, owner_of, speaks_for), origin_key(other, owner_of, speaks_for))
 
 
+def _merge_metonyms(
+    support: Sequence[ClaimRecord],
+    lines: _Lines,
+    owner_of: OwnerOf,
+    speaks_for: SpeaksFor,
+    metonym_of: CountryOf,
+    side_of: CountryOf,
+) -> None:
+    """ "Kyiv says" is the Ukrainian authority the cluster names elsewhere (the General Staff):
+    a capital or state speaking is one line with an official source of that state."""
+    for m in support:
+        country = metonym_of(m.origin) if m.origin else None
+        if country is None:
+            continue
+        for other in support:
+            kind = other.chain[-1][1] if other.chain else other.speaker_kind
+            if (
+                other.origin
+                and other.origin != m.origin
+                and metonym_of(other.origin) is None
+                and kind in PARTY_KINDS | {"person"}
+                and side_of(other.origin) == country
+            ):
+                lines.join(
+                    origin_key(m, owner_of, speaks_for), origin_key(other, owner_of, speaks_for)
+                )
+                break
+
+
 def _named(claim: ClaimRecord) -> list[str]:
     return (claim.origin or "").split()[1:]  # a capital after the first word is a name
 
 
-def _representative(keys: list[str], names: dict[str, Counter[str]]) -> str:
+def _representative(
+    keys: list[str], names: dict[str, Counter[str]], metonym_of: CountryOf = _nobody
+) -> str:
+    """The name a line of reporting goes by: its most frequent named origin, a body rather than
+    the capital standing for it ("Russian Defence Ministry", not "Moscow")."""
     named = [k for k in keys if not k.startswith("outlet:")] or keys
     counter: Counter[str] = Counter()
     for key in named:
         counter.update(names.get(key, Counter({key.removeprefix("outlet:"): 1})))
-    return counter.most_common(1)[0][0]
+    ranked = sorted(counter.items(), key=lambda kv: (metonym_of(kv[0]) is not None, -kv[1]))
+    return ranked[0][0]
 
 
 def _verdict(

@@ -1,6 +1,6 @@
 """Place mentions of a parsed article, resolved to gazetteer places (``extract_places``).
 
-Mentions come from two sources:
+Mentions come from three sources:
 
 - cue phrases, found on the tokens: "the X region", "X Oblast" (region words in
   ``data/gazetteer/cues.v1.tsv``) and "the X direction", X being the proper nouns before the cue;
@@ -8,7 +8,9 @@ Mentions come from two sources:
   calls a village an organisation or a person) are taken as places only when the gazetteer
   and the article bear them out: in a region the article names, or, after a locative word
   ("in X", "near X", "south of X") or in a list with a place ("Dnipro, Zaporizhzhia and
-  Mykolaiv"), in a country the article names (see ``claimledger.link.resolve``).
+  Mykolaiv"), in a country the article names (see ``claimledger.link.resolve``);
+- proper nouns right after a locative word that the tagger left out of any entity ("near
+  Huliaipole"), on the same terms as the weak entities.
 
 A leading "the" and a possessive "'s" are dropped (Ukraine's → Ukraine). Not places: an
 entity made of adjectives only ("Ukrainian officials"); the last name of a person the
@@ -138,7 +140,30 @@ def find_mentions(doc: Doc) -> list[Mention]:
     found = list(cue_mentions(doc, cues))
     taken = [(m.start, m.end) for m in found]
     found += entity_mentions(doc, cues, taken)
+    taken = [(m.start, m.end) for m in found]
+    found += locative_mentions(doc, cues, taken)
     return sorted(found, key=lambda m: m.start)
+
+
+def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Proper nouns right after a locative word that the tagger left without an entity ("near
+    Huliaipole"): weak, cued mentions, kept only when the gazetteer bears them out."""
+    people = _surnames(doc)
+    for tok in doc[:-1]:
+        if tok.lower_ not in cues.locative:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].tag_ == "NNP" and not doc[end].ent_type_:
+            end += 1
+        if end == tok.i + 1 or not doc[tok.i + 1].text[:1].isupper():
+            continue
+        span = doc[tok.i + 1 : end]
+        if any(span.start_char < e and s < span.end_char for s, e in taken):
+            continue
+        if fold(span.text) in people or not _may_be_place(span, span.text, True, cues):
+            continue
+        yield Mention(span.text, span.start_char, span.end_char, span.text, "place", None,
+                      True, True)  # fmt: skip
 
 
 def to_place(mention: Mention, candidate: Candidate | None) -> Place:

@@ -53,12 +53,15 @@ class Vocabulary:
     """The words descriptor and place rules are built from (the ``vocabulary`` section).
 
     sides                 descriptor word -> the country (ISO code) it places an actor on
+    metonyms              a name that stands for a state's authorities when it speaks ("Kyiv
+                          said", "the Kremlin denied") -> that country
     organization_words    words that make an entity an organisation's name, never a place
     locatives             words after which a name is a place ("in X", "near X")
     locative_heads        words that make "<word> of X" a place ("south of X", "village of X")
     """
 
     sides: Mapping[str, str] = field(default_factory=dict)
+    metonyms: Mapping[str, str] = field(default_factory=dict)
     organization_words: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     locative_heads: frozenset[str] = frozenset()

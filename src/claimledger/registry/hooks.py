@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimledger.registry.conflicts import side_words
 from claimledger.registry.entries import ActorEntry, OutletEntry
 from claimledger.registry.load import Registry, load_registry
 
@@ -47,6 +48,25 @@ class RegistryHooks:
         role = found.role.lower()
         if any(word in role for word in SPOKESPEOPLE):
             return self.canonical(found.affiliation) or found.affiliation
+        return None
+
+    def metonym(self, name: str) -> str | None:
+        """The country whose authorities a name stands for when it speaks ("Kyiv", "the
+        Kremlin"), or None."""
+        key = " ".join(name.split()).removeprefix("the ").removeprefix("The ")
+        return self.registry.vocabulary.metonyms.get(key)
+
+    def side(self, name: str) -> str | None:
+        """The country an official source works for: its registry entry's, else the side or
+        country words in its name ("Russian Defence Ministry", "General Staff of Ukraine")."""
+        found = self.entry(name)
+        if found is not None and found.country:
+            return found.country
+        vocabulary = self.registry.vocabulary
+        for _word, country in side_words(name, vocabulary.sides):
+            return country
+        for _word, country in side_words(name, vocabulary.metonyms):
+            return country
         return None
 
     def prior(self, name: str) -> tuple[str, str] | None:

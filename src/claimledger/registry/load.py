@@ -36,7 +36,8 @@ TEXT_FIELDS = ("affiliation", "country", "role", "notes")
 LIST_FIELDS = ("aliases", "descriptors", "sources")
 OUTLET_FIELDS = ("owner", "state_media")
 FIELDS = frozenset({"id", "name", "kind", *TEXT_FIELDS, *LIST_FIELDS, *OUTLET_FIELDS})
-VOCABULARY = ("sides", "organization_words", "locatives", "locative_heads")
+VOCABULARY = ("sides", "metonyms", "organization_words", "locatives", "locative_heads")
+COUNTRY_MAPS = ("sides", "metonyms")
 
 
 @dataclass(frozen=True)
@@ -230,13 +231,15 @@ def _vocabulary(raw: object) -> Vocabulary:
     sec = _mapping(raw)
     if unknown := sorted(set(sec) - set(VOCABULARY)):
         raise _InvalidFieldError(f"unknown list {unknown[0]!r} (want {', '.join(VOCABULARY)})")
-    sides: dict[str, str] = {}
-    for country, words in _mapping(sec.get("sides", {})).items():
-        if not isinstance(country, str) or not COUNTRY.fullmatch(country):
-            raise _InvalidFieldError(f"sides: {country!r} is not a two-letter ISO code")
-        sides.update(dict.fromkeys(_strs(words, f"sides {country}"), country))
-    lists = {k: frozenset(_strs(sec.get(k), k)) for k in VOCABULARY[1:]}
-    return Vocabulary(sides=sides, **lists)
+    maps: dict[str, dict[str, str]] = {}
+    for key in COUNTRY_MAPS:
+        maps[key] = {}
+        for country, words in _mapping(sec.get(key, {})).items():
+            if not isinstance(country, str) or not COUNTRY.fullmatch(country):
+                raise _InvalidFieldError(f"{key}: {country!r} is not a two-letter ISO code")
+            maps[key].update(dict.fromkeys(_strs(words, f"{key} {country}"), country))
+    lists = {k: frozenset(_strs(sec.get(k), k)) for k in VOCABULARY if k not in COUNTRY_MAPS}
+    return Vocabulary(**maps, **lists)
 
 
 def _mapping(value: object) -> dict[str, Any]:

@@ -1,0 +1,31 @@
+"""Proper nouns after a locative word that the tagger left out of any entity."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimledger.link.places import extract_places
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    from claimledger.nlp.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def test_an_untagged_town_after_near_is_a_place(pipeline: Language) -> None:
+    doc = pipeline(
+        "The brigade said its marines had dug in near Huliaipole in Zaporizhzhia Oblast."
+    )
+    names = {p.name for p in extract_places(doc)}
+    assert "Hulyaypole" in names  # the gazetteer's name for Huliaipole
+
+
+def test_a_person_named_in_full_after_a_locative_is_not_a_place(pipeline: Language) -> None:
+    doc = pipeline(
+        "Mayor Ihor Terekhov spoke to reporters. The shell landed near Terekhov and his guards."
+    )
+    names = {p.text for p in extract_places(doc)}
+    assert "Terekhov" not in names
