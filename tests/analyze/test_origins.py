@@ -56,9 +56,7 @@ def test_a_capital_speaking_is_the_official_source_of_its_state() -> None:
         claim("c:c1", "c", "Lumen Geo", "organization", "Reuters"),
     ]
     sides = {"Moscow": "RU", "Russian Defence Ministry": "RU"}
-    cluster = assess(
-        "k1", members, no_owner, metonym_of={"Moscow": "RU"}.get, side_of=sides.get
-    )
+    cluster = assess("k1", members, no_owner, metonym_of={"Moscow": "RU"}.get, side_of=sides.get)
     assert cluster.independent_origins == 2
     assert "Russian Defence Ministry" in cluster.origins and "Moscow" not in cluster.origins
 

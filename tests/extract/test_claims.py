@@ -516,6 +516,16 @@ def test_hedged(claims_of: Extract, text: str, hedged: bool) -> None:
         ),
         ("Moscow has denied targeting civilians.", "targeting civilians", "Moscow"),
         (
+            "Satellite photos show no sign that the bridge at Zatoka was destroyed.",
+            "the bridge at Zatoka was destroyed",
+            "Satellite photos",
+        ),
+        (
+            "Inspectors found no evidence that the reactor had been hit.",
+            "the reactor had been hit",
+            "Inspectors",
+        ),
+        (
             "The army denied shelling the hospital on Friday.",
             "shelling the hospital on Friday",
             "army",
@@ -535,6 +545,8 @@ def test_hedged(claims_of: Extract, text: str, hedged: bool) -> None:
         "denied-that",
         "denied-object",
         "denied-gerund",
+        "no-sign-that",
+        "no-evidence-that",
         "denied-gerund-2",
         "rejected-accusation",
         "rejected-claims",

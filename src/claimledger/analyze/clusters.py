@@ -5,7 +5,8 @@ with the claims of other articles that share one of its rarest terms (at most ``
 the newest per term, so the cost of an update does not grow with the ledger). The similarity
 of two claims is
 
-    idf-weighted Dice overlap of their content terms (``terms.py``)
+    idf-weighted Dice overlap of their content terms (``terms.py``; a place or unit the content
+    names is one term however it is spelled)
     + PLACE_BONUS when they are about a common settlement or unit, - PLACE_PENALTY when both
       are about settlements or units and share none (Vovchansk is not Kupiansk); a claim that
       names none is about those of its article ("the village")
@@ -60,8 +61,20 @@ def idf(counts: dict[str, int], total: int) -> dict[str, float]:
     return {t: math.log((total + 1) / (c + 1)) + 1.0 for t, c in counts.items()}
 
 
+def claim_terms(claim: ClaimRecord) -> list[str]:
+    """The terms of a claim's content, with each place or unit it names as one term for the
+    place itself, however it is spelled ("Kalinovoye" and "Kalynove" are "@kalynove")."""
+    words = terms(claim.content)
+    if not claim.spelled:
+        return words
+    spelled = {t for text, _ in claim.spelled for t in terms(text)}
+    return [t for t in words if t not in spelled] + [
+        "@" + "_".join(name.lower().split()) for _, name in claim.spelled
+    ]
+
+
 def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> float:
-    ta, tb = Counter(terms(a.content)), Counter(terms(b.content))
+    ta, tb = Counter(claim_terms(a)), Counter(claim_terms(b))
     if not ta or not tb:
         return 0.0
     shared = sum(min(ta[t], tb[t]) * weights.get(t, 1.0) for t in ta.keys() & tb.keys())
@@ -118,7 +131,7 @@ def assign_claims(store: SQLiteStore, claim_ids: Sequence[str]) -> set[str]:
     """Index and cluster newly stored claims; the ids of the clusters that changed."""
     claims = store.claims(claim_ids)
     for claim in claims:
-        store.put_terms("claim_terms", claim.id, terms(claim.content))
+        store.put_terms("claim_terms", claim.id, claim_terms(claim))
     total = max(store.claim_count(), 1)
     changed: set[str] = set()
     for claim in claims:
@@ -136,7 +149,7 @@ def assign_claims(store: SQLiteStore, claim_ids: Sequence[str]) -> set[str]:
 def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | None:
     """The cluster the claim belongs to: the best average similarity to a candidate cluster's
     members (average link, so that one loose pair does not chain two stories together)."""
-    own = terms(claim.content)
+    own = claim_terms(claim)
     counts = store.term_counts(own)
     shared = [t for t in set(own) if counts.get(t, 0) > 1]  # terms some other claim has too
     rare = sorted(shared, key=lambda t: (counts[t], t))[:RARE_TERMS]
@@ -145,7 +158,7 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
     if not candidates:
         return None
     weights = idf(
-        store.term_counts({t for c in candidates for t in terms(c.content)} | set(own)), total
+        store.term_counts({t for c in candidates for t in claim_terms(c)} | set(own)), total
     )
     best_pair: dict[str, float] = {}
     for c in candidates:

@@ -156,6 +156,8 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     negated = any(c.dep_ == "neg" for c in tok.children)
     if negated and cls != "deny":
         return None
+    if _no_object(tok):
+        cls = "deny"  # "images show no sign that ...", "found no evidence that ..."
     content, holes = verb_content(doc, sent, tok, cls)
     if content is None:
         return _sentence_final(doc, sent, tok, s_index, cls, used)
@@ -183,6 +185,14 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         cited=tuple(cited),
         pattern="passive" if passive_it else "verb",
         excluded=tuple(holes),
+    )
+
+
+def _no_object(tok: Token) -> bool:
+    """A cue whose object is "no sign", "no evidence", "no indication": it denies its content."""
+    return any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in tok.children
     )
 
 

@@ -26,6 +26,8 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import ClassVar
 
@@ -36,6 +38,7 @@ from claimledger.link.translit import fold, loose, romanisations
 
 log = logging.getLogger(__name__)
 
+ALIASES = "aliases.v1.tsv"
 INDEX_VERSION = 2  # 2: ISO codes table; regions named with region words
 
 _SCHEMA = """
@@ -73,6 +76,24 @@ class Candidate:
     @property
     def settlement(self) -> bool:
         return self.feature in ("city", "town", "village")
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Names GeoNames lacks (``aliases.v1.tsv``), folded -> the gazetteer name to look up."""
+    try:
+        text = resources.files("claimledger.data").joinpath("gazetteer", ALIASES).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"gazetteer {ALIASES} cannot be read ({exc}); reinstall") from exc
+    out = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, sep, target = line.partition("\t")
+        if not sep or not target.strip():
+            raise DataFileError(f"gazetteer {ALIASES}, line {n}: want alias<TAB>gazetteer name")
+        out[fold(alias)] = target.strip()
+    return out
 
 
 def cache_dir() -> Path:
@@ -240,6 +261,7 @@ class Gazetteer:
 
         A name of two or three capitals (US, UA, UKR) is also taken as a country's ISO code.
         """
+        name = aliases().get(fold(name), name)
         key = (fold(name), name if _CODE.fullmatch(name) else "")
         if key not in self._cache:
             found = self._query("names", key[0]) or self._query("loose", loose(name))

@@ -1,6 +1,6 @@
 """Place mentions of a parsed article, resolved to gazetteer places (``extract_places``).
 
-Mentions come from three sources:
+Mentions come from these sources:
 
 - cue phrases, found on the tokens: "the X region", "X Oblast" (region words in
   ``data/gazetteer/cues.v1.tsv``) and "the X direction", X being the proper nouns before the cue;
@@ -10,7 +10,8 @@ Mentions come from three sources:
   ("in X", "near X", "south of X") or in a list with a place ("Dnipro, Zaporizhzhia and
   Mykolaiv"), in a country the article names (see ``claimledger.link.resolve``);
 - proper nouns right after a locative word that the tagger left out of any entity ("near
-  Huliaipole"), on the same terms as the weak entities.
+  Huliaipole"), on the same terms as the weak entities; and one-word names of the
+  gazetteer's alias list ("the DPR").
 
 A leading "the" and a possessive "'s" are dropped (Ukraine's → Ukraine). Not places: an
 entity made of adjectives only ("Ukrainian officials"); the last name of a person the
@@ -33,7 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimledger.link.cues import Cues, load_cues
-from claimledger.link.gazetteer import Candidate, Gazetteer
+from claimledger.link.gazetteer import Candidate, Gazetteer, aliases
 from claimledger.link.resolve import ACRONYM, Kind, Mention, resolve
 from claimledger.link.translit import fold
 from claimledger.models import Place
@@ -142,7 +143,21 @@ def find_mentions(doc: Doc) -> list[Mention]:
     found += entity_mentions(doc, cues, taken)
     taken = [(m.start, m.end) for m in found]
     found += locative_mentions(doc, cues, taken)
+    taken = [(m.start, m.end) for m in found]
+    found += alias_mentions(doc, taken)
     return sorted(found, key=lambda m: m.start)
+
+
+def alias_mentions(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Names of the gazetteer's alias list written as one word ("the DPR", "Donbas") that the
+    tagger left out of any entity."""
+    names = aliases()
+    for tok in doc:
+        if tok.ent_type_ or not tok.text[:1].isupper() or fold(tok.text) not in names:
+            continue
+        if any(tok.idx < e and s < tok.idx + len(tok) for s, e in taken):
+            continue
+        yield Mention(tok.text, tok.idx, tok.idx + len(tok), tok.text, "place")
 
 
 def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Iterator[Mention]:

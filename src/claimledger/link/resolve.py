@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from claimledger.link.gazetteer import Candidate, Gazetteer
+from claimledger.link.gazetteer import Candidate, Gazetteer, aliases
 from claimledger.link.translit import fold
 
 Kind = Literal["place", "region", "direction"]
@@ -100,8 +100,8 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
     found = gazetteer.lookup(mention.name)
     if mention.exact:
         found = [c for c in found if fold(c.name) == fold(mention.name)]
-    if ACRONYM.fullmatch(mention.name):
-        return [c for c in found if c.feature == "country"]
+    if ACRONYM.fullmatch(mention.name) and fold(mention.name) not in aliases():
+        return [c for c in found if c.feature == "country"]  # "DPR" is on the alias list
     if mention.kind == "region":
         return _regions(gazetteer, mention, found)
     if mention.kind == "direction":

@@ -57,6 +57,7 @@ class ClaimRecord:
     stance: str | None = None  # "for" when it states its cluster's claim, "against" when not
     quantities: tuple[QuantityRecord, ...] = field(default=())
     mentions: tuple[str, ...] = field(default=())  # names of places/units/actors in the content
+    spelled: tuple[tuple[str, str], ...] = field(default=())  # (as written, name) in the content
 
 
 @dataclass(frozen=True)

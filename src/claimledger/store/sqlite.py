@@ -347,11 +347,14 @@ class SQLiteStore:
             "SELECT claim_id, name, kind FROM chain_hops", "claim_id", ids, "position"
         )
         qty = self._quantities_of(ids)
-        mentions = self._mentions_in(ids)
+        mentions, spelled = self._mentions_in(ids)
         by_id = {
-            r[0]: _claim(r, hops.get(r[0], []), qty.get(r[0], ()), mentions.get(r[0], ()))
+            r[0]: _claim(
+                r, hops.get(r[0], []), qty.get(r[0], ()), mentions.get(r[0], ()),
+                spelled.get(r[0], ()),
+            )
             for r in rows
-        }
+        }  # fmt: skip
         return [by_id[i] for i in ids if i in by_id]
 
     def _many(self, select: str, key: str, ids: Sequence[str], order: str) -> dict[str, list[Any]]:
@@ -374,14 +377,19 @@ class SQLiteStore:
             out.setdefault(row[0], []).append(_quantity(row[1:]))
         return {k: tuple(v) for k, v in out.items()}
 
-    def _mentions_in(self, claim_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    def _mentions_in(
+        self, claim_ids: Sequence[str]
+    ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, str], ...]]]:
         """Where each claim is: the settlements and units its content names, or, when it names
-        none, those of its article ("the village" stands for the village the article is about)."""
+        none, those of its article ("the village" stands for the village the article is about);
+        and, for those its content names, (as written, name) pairs."""
         marks = ",".join("?" * len(claim_ids))
         inside: dict[str, list[str]] = {}
         around: dict[str, list[str]] = {}
-        for claim_id, name, within in self.db.execute(
-            f"SELECT c.id, m.name, m.start_char >= c.content_start AND m.end_char <= c.content_end "
+        spelled: dict[str, list[tuple[str, str]]] = {}
+        for claim_id, name, text, within in self.db.execute(
+            f"SELECT c.id, m.name, m.text, "
+            f"m.start_char >= c.content_start AND m.end_char <= c.content_end "
             f"FROM claims c JOIN mentions m ON m.doc_id = c.doc_id WHERE c.id IN ({marks}) "
             f"AND (m.type = 'unit' OR "
             f"(m.type = 'place' AND m.kind IN ('city', 'town', 'village'))) "
@@ -389,7 +397,10 @@ class SQLiteStore:
             tuple(claim_ids),
         ):
             (inside if within else around).setdefault(claim_id, []).append(name)
-        return {c: tuple(inside.get(c) or around.get(c) or ()) for c in {*inside, *around}}
+            if within:
+                spelled.setdefault(claim_id, []).append((text, name))
+        where = {c: tuple(inside.get(c) or around.get(c) or ()) for c in {*inside, *around}}
+        return where, {c: tuple(v) for c, v in spelled.items()}
 
     def quantities(self, ids: Sequence[str]) -> list[QuantityRecord]:
         if not ids:
@@ -656,13 +667,18 @@ def _article(r: Sequence[Any]) -> ArticleRecord:
 
 
 def _claim(
-    r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...], mentions: tuple[str, ...]
+    r: Sequence[Any],
+    hops: list[Any],
+    qty: tuple[QuantityRecord, ...],
+    mentions: tuple[str, ...],
+    spelled: tuple[tuple[str, str], ...] = (),
 ) -> ClaimRecord:
     return ClaimRecord(
         id=r[0], doc_id=r[1], content=r[2], speaker_name=r[3], speaker_kind=r[4],
         chain=tuple((h[0], h[1]) for h in hops), origin=r[5], hedged=bool(r[6]),
         verification=r[7], polarity=r[8], outlet_id=r[9], outlet=r[10], published=r[11],
         cluster_id=r[12], similarity=r[13], stance=r[14], quantities=qty, mentions=mentions,
+        spelled=spelled,
     )  # fmt: skip
 
 
