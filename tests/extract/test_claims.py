@@ -125,8 +125,20 @@ def test_indirect_speech(
             "said",
             "General Staff",
         ),
+        (
+            "Drones hit an oil depot near Tuapse overnight, starting a large fire, regional "
+            "governor Ivan Petrenko said on Friday.",
+            "Drones hit an oil depot near Tuapse overnight, starting a large fire",
+            "said",
+            "Ivan Petrenko",
+        ),
     ],
-    ids=["after-an-appositive", "long-speaker-after-content", "long-content-with-after"],
+    ids=[
+        "after-an-appositive",
+        "long-speaker-after-content",
+        "long-content-with-after",
+        "participle-before-speaker",
+    ],
 )
 def test_trailing_speaker_after_a_long_content(
     claims_of: Extract, text: str, content: str, cue: str, name: str

@@ -168,6 +168,8 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         speaker = None
     if speaker is None and not passive_it:
         content, speaker = _trailing_speaker(doc, content, tok, speaker)
+    if speaker is not None and has_verb(doc, speaker):
+        speaker = _last_noun_phrase(doc, speaker)
     relays, content = _relays(doc, tok, speaker_tok, content, used)
     cited = []
     for span, target in citations(tok, used):
@@ -186,6 +188,20 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         pattern="passive" if passive_it else "verb",
         excluded=tuple(holes),
     )
+
+
+def _last_noun_phrase(doc: Doc, speaker: TokenRange) -> TokenRange | None:
+    """ "..., setting fire to silos, regional governor Oleh Kiper said": a speaker phrase the
+    parse ran into a participle clause is its verb-free part after the last comma."""
+    commas = [i for i in range(*speaker) if doc[i].text == ","]
+    if not commas:
+        return speaker
+    tail = trim(doc, (commas[-1] + 1, speaker[1]))
+    if tail is None or has_verb(doc, tail):
+        return speaker
+    if not any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(*tail)):
+        return speaker
+    return tail
 
 
 def _no_object(tok: Token) -> bool:
