@@ -74,9 +74,9 @@ def test_polnear_dev_figures(shared: Path, tmp_path: Path) -> None:
 
 SCENARIO = Path(__file__).resolve().parent / "data" / "scenario"
 LEDGER_FLOORS = {
-    "clusters.f1": 0.84,
+    "clusters.f1": 0.88,
     "assessment.acc": 0.90,
-    "independence.acc": 0.85,
+    "independence.acc": 0.90,
     "origins.acc": 0.80,
     "tensions.recall": 1.0,
     "tensions.false": 0,
@@ -100,17 +100,38 @@ def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
     return out
 
 
-def test_scenario_ledger_figures(shared: Path, tmp_path: Path) -> None:
-    """Clusters, origins, assessments, tensions and descriptor conflicts on our own corpus."""
-    export = _ledger_export([str(SCENARIO / "articles.jsonl")], tmp_path)
+# The second corpus was held out for one measurement (see its README), then used for tuning:
+# these floors guard what was reached on it, below the tuning corpus's.
+SCENARIO2 = SCENARIO.with_name("scenario2")
+LEDGER_FLOORS_2 = {
+    "clusters.f1": 0.75,
+    "assessment.acc": 0.80,
+    "independence.acc": 0.70,
+    "origins.acc": 0.85,
+    "tensions.recall": 1.0,
+    "tensions.false": 0,
+    "descriptor_conflicts.recall": 1.0,
+}
+
+
+@pytest.mark.parametrize(
+    ("corpus", "floors"),
+    [(SCENARIO, LEDGER_FLOORS), (SCENARIO2, LEDGER_FLOORS_2)],
+    ids=["scenario", "scenario2"],
+)
+def test_scenario_ledger_figures(
+    shared: Path, tmp_path: Path, corpus: Path, floors: dict[str, float]
+) -> None:
+    """Clusters, origins, assessments, tensions and descriptor conflicts on our own corpora."""
+    export = _ledger_export([str(corpus / "articles.jsonl")], tmp_path)
     result = _score(
         [
             str(shared / "eval" / "score_ledger.py"),
-            "--gold", str(SCENARIO / "gold.json"),
+            "--gold", str(corpus / "gold.json"),
             "--pred", str(export),
             "--schema", str(shared / "contract" / "ledger.schema.json"),
         ],
-        LEDGER_FLOORS,
+        floors,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
 
