@@ -149,6 +149,18 @@ def test_trailing_speaker_after_a_long_content(
     assert name in (claim.speaker.name or claim.speaker.text)
 
 
+def test_a_relative_pronoun_speaker_is_its_antecedent(claims_of: Extract) -> None:
+    claim = only(
+        claims_of(
+            "The photos were checked by Orbita, a satellite imagery firm, which said the runway "
+            "was intact."
+        )
+    )
+    assert claim.content.text == "the runway was intact"
+    assert claim.speaker.text == "which"  # the words of the text ...
+    assert claim.speaker.name == "Orbita"  # ... and who they stand for
+
+
 def test_as_reported_by_citing_on_a_passive(claims_of: Extract) -> None:
     claim = only(
         claims_of(

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.lexicon import lexicon
-from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange
+from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange, phrase
 from claimledger.models import Hop, SourceKind
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -150,6 +150,9 @@ class Resolver:
             found = self._pronoun(low, rng[0])
             if found is not None:
                 return found
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl" and len(span) == 1:
+            noun = head.head.head  # "Orbita, a satellite firm, which said ...": the firm
+            return self._resolve(phrase(noun))
         if head.lemma_.lower() in DOCUMENT_HEADS:
             author = self._author(head)
             if author is not None:
