@@ -157,9 +157,11 @@ def describe(arrivals: list[Extraction], before: list[Extraction]) -> str:
 
 
 def ingest(ledger: Ledger, items: Sequence[Extraction]) -> list[float]:
-    """Ingest one by one; the seconds each took."""
+    """Ingest one by one; the seconds each took (progress on stderr every 1,000)."""
     seconds = []
-    for e in items:
+    for n, e in enumerate(items, 1):
+        if n % BLOCK == 0:
+            print(f"  ... {n:,} of {len(items):,} ingested", file=sys.stderr, flush=True)
         start = time.perf_counter()
         outcome = ledger.ingest(e)
         seconds.append(time.perf_counter() - start)
