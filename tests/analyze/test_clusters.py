@@ -27,3 +27,23 @@ def test_spellings_of_one_place_are_one_term() -> None:
 def test_a_claim_without_places_keeps_its_words() -> None:
     c = claim("c", "the fleet repelled an attack", ())
     assert claim_terms(c) == terms(c.content)
+
+
+def _with_figure(cid: str, content: str, value: float, start: str, end: str) -> ClaimRecord:
+    from dataclasses import replace
+
+    from claimledger.store.records import QuantityRecord
+
+    q = QuantityRecord(f"{cid}:q1", cid, f"{value:g}", value, None, None, False, None,
+                       "civilians killed", start, end, None)  # fmt: skip
+    return replace(claim(cid, content, ()), quantities=(q,))
+
+
+def test_an_event_and_the_weeks_tally_are_two_propositions() -> None:
+    event = _with_figure("a", "a drone killed 14 civilians in Okhtyrka", 14, "2025-11-13",
+                         "2025-11-13")  # fmt: skip
+    tally = _with_figure("b", "drones killed 11 civilians in Okhtyrka", 11, "2025-11-10",
+                         "2025-11-16")  # fmt: skip
+    other_report = _with_figure("c", "drones killed 11 civilians in Okhtyrka", 11, "2025-11-13",
+                                "2025-11-13")  # fmt: skip
+    assert similarity(event, tally, {}) < similarity(event, other_report, {})

@@ -10,8 +10,9 @@ of two claims is
     + PLACE_BONUS when they are about a common settlement or unit, - PLACE_PENALTY when both
       are about settlements or units and share none (Vovchansk is not Kupiansk); a claim that
       names none is about those of its article ("the village")
-    + VALUE_BONUS when both state the same figure (within 5%), else FIGURE_BONUS when both
-      state figures of the same counted thing
+    + VALUE_BONUS when both state the same figure (within 5%); else - PART_PENALTY when they
+      state figures of the same counted thing for periods one inside the other (an event and
+      the week's tally); else FIGURE_BONUS when both state figures of the same counted thing
     - TIME_PENALTY when their articles were published more than MAX_DAYS apart; and a claim
       joins a cluster only while the cluster has a member from the last MAX_DAYS (a story
       ends), which also keeps the cost of an update bounded.
@@ -45,6 +46,7 @@ TIME_PENALTY = 0.20
 MAX_DAYS = 10
 FIGURE_BONUS = 0.05
 VALUE_BONUS = 0.25
+PART_PENALTY = 0.20
 RARE_TERMS = 6
 PER_TERM = 40
 SHORTLIST = 5  # candidate clusters compared member by member
@@ -85,6 +87,8 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
         score += PLACE_BONUS if ma & mb else -PLACE_PENALTY
     if _same_value(a, b):
         score += VALUE_BONUS
+    elif _part_and_whole(a, b):
+        score -= PART_PENALTY
     elif _same_figures(a, b):
         score += FIGURE_BONUS
     gap = _days_apart(a.published, b.published)
@@ -119,6 +123,26 @@ def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 def _close(x: float | None, y: float | None) -> bool:
     return x is not None and y is not None and x > 1 and abs(x - y) <= 0.05 * max(x, y)
+
+
+def _part_and_whole(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Figures of the same thing where one covers a stretch of time strictly inside the other's
+    ("14 killed on Thursday" and "11 killed in the region that week"): an event and a tally,
+    two propositions."""
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if not (qa.period_start and qa.period_end and qb.period_start and qb.period_end):
+                continue
+            if not set(terms(qa.what)) & set(terms(qb.what)):
+                continue
+            pa, pb = (qa.period_start, qa.period_end), (qb.period_start, qb.period_end)
+            if pa != pb and (_inside(pa, pb) or _inside(pb, pa)):
+                return True
+    return False
+
+
+def _inside(part: tuple[str, str], whole: tuple[str, str]) -> bool:
+    return whole[0][:10] <= part[0][:10] and part[1][:10] <= whole[1][:10]
 
 
 def _same_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
