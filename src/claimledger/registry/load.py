@@ -234,12 +234,21 @@ def _vocabulary(raw: object) -> Vocabulary:
     maps: dict[str, dict[str, str]] = {}
     for key in COUNTRY_MAPS:
         maps[key] = {}
-        for country, words in _mapping(sec.get(key, {})).items():
+        for country, names in _mapping(sec.get(key, {})).items():
             if not isinstance(country, str) or not COUNTRY.fullmatch(country):
                 raise _InvalidFieldError(f"{key}: {country!r} is not a two-letter ISO code")
-            maps[key].update(dict.fromkeys(_strs(words, f"{key} {country}"), country))
-    lists = {k: frozenset(_strs(sec.get(k), k)) for k in VOCABULARY if k not in COUNTRY_MAPS}
-    return Vocabulary(**maps, **lists)
+            maps[key].update(dict.fromkeys(_strs(names, f"{key} {country}"), country))
+
+    def listed(key: str) -> frozenset[str]:
+        return frozenset(_strs(sec.get(key), key))
+
+    return Vocabulary(
+        sides=maps["sides"],
+        metonyms=maps["metonyms"],
+        organization_words=listed("organization_words"),
+        locatives=listed("locatives"),
+        locative_heads=listed("locative_heads"),
+    )
 
 
 def _mapping(value: object) -> dict[str, Any]:
