@@ -108,6 +108,8 @@ MALFORMED: list[tuple[str, list[str]]] = [
         ["outlets entry 1 (paper)", "'state_media' must be true or false"],
     ),
     ("version: 1\nvocabulary:\n  sides:\n    Ukraine: [Ukrainian]\n", ["vocabulary", "'Ukraine'"]),
+    ("version: 1\nvocabulary:\n  metonyms:\n    ua: [Kyiv]\n", ["vocabulary", "metonyms", "'ua'"]),
+    ("version: 1\nvocabulary:\n  capitals: [Kyiv]\n", ["vocabulary", "unknown list 'capitals'"]),
 ]
 
 
