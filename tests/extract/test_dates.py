@@ -62,6 +62,16 @@ def pipeline() -> Language:
         ("between November 3 and 9", "2025-11-03", "2025-11-09"),
         ("from 3 to 9 November", "2025-11-03", "2025-11-09"),
         ("2-6 October", "2025-10-02", "2025-10-06"),
+        # a stretch at the start or end of a period
+        ("in the first week of October", "2025-10-01", "2025-10-07"),
+        ("the first ten days of October", "2025-10-01", "2025-10-10"),
+        ("the last two weeks of October", "2025-10-18", "2025-10-31"),
+        ("in the second half of October", "2025-10-16", "2025-10-31"),
+        ("in the first half of 2024", "2024-01-01", "2024-07-01"),
+        # nights and weekends up to publication (a Thursday)
+        ("overnight", "2025-11-20", "2025-11-20"),
+        ("last night", "2025-11-20", "2025-11-20"),
+        ("over the weekend", "2025-11-15", "2025-11-16"),
     ],
 )
 def test_resolve_period(phrase: str, start: str | None, end: str) -> None:

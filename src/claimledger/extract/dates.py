@@ -53,6 +53,10 @@ MONTHS |= {name[:3]: n for name, n in MONTHS.items()} | {"sept": 9}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+RELATIVE = frozenset(
+    "year|current year|month|current month|today|yesterday|overnight|last night|tonight|"
+    "weekend|the weekend|last weekend".split("|")
+)
 _PREP_WORDS = (
     "in during for throughout over since from between by until till through across on at of"
 )
@@ -61,6 +65,9 @@ _PREP = re.compile(rf"^({'|'.join(PREPS)})\s+(.*)$")
 _DAY = re.compile(r"^\d{1,2}$")
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|\band\b|\buntil\b|\bthrough\b|[-–—])\s*(.+)$")
 _MODIFIER = re.compile(r"^(?:the whole|all of|the(?! last| previous)|early|mid|late)\s+|^mid-")
+_PORTION = re.compile(
+    r"^(?:the )?(first|last|final|second) (?:(\w+) )?(days?|weeks?|fortnight|half) of (.+)$"
+)
 _EDGE = re.compile(r"^(start|beginning|outset|first days|end|last days) of (.+)$")
 _ROLLING = re.compile(
     r"^(?:the )?(?:past|last|previous) (?:([\w-]+) )?(day|week|month|year|hour)s?$"
@@ -138,11 +145,33 @@ def _interval(phrase: str, ref: date | None) -> Interval | None:
     phrase = phrase.strip()
     while (stripped := _MODIFIER.sub("", phrase)) != phrase:
         phrase = stripped
-    for reader in (_edge, _relative, _rolling, _calendar, _absolute, _month, _weekday):
+    for reader in (_portion, _edge, _relative, _rolling, _calendar, _absolute, _month, _weekday):
         found = reader(phrase, ref)
         if found is not None:
             return found
     return None
+
+
+def _portion(phrase: str, ref: date | None) -> Interval | None:
+    """'the first ten days of March', 'the last two weeks of October', 'the second half of the
+    year', 'the first week of May': a stretch at the start or end of a period."""
+    match = _PORTION.match(phrase)
+    inner = _interval(match.group(4), ref) if match else None
+    if match is None or inner is None or None in inner:
+        return None
+    start, end = inner
+    assert start is not None and end is not None
+    side, count_word, unit = match.group(1), match.group(2), match.group(3).rstrip("s")
+    if unit == "half":
+        middle = start + timedelta(days=((end - start).days + 1) // 2)
+        return (start, middle - timedelta(days=1)) if side == "first" else (middle, end)
+    count = COUNTS.get(count_word or "one") or (int(count_word) if count_word.isdigit() else 0)
+    if count <= 0 or side == "second":
+        return None
+    days = count * (7 if unit in ("week", "fortnight") else 1) * (2 if unit == "fortnight" else 1)
+    if side == "first":
+        return start, min(end, start + timedelta(days=days - 1))
+    return max(start, end - timedelta(days=days - 1)), end
 
 
 def _edge(phrase: str, ref: date | None) -> Interval | None:
@@ -158,10 +187,15 @@ def _edge(phrase: str, ref: date | None) -> Interval | None:
 
 
 def _relative(phrase: str, ref: date | None) -> Interval | None:
-    if phrase not in ("year", "current year", "month", "current month", "today", "yesterday"):
+    if phrase not in RELATIVE:
         return None
     if ref is None:
         return None, None
+    if phrase.endswith("weekend"):  # the last Saturday and Sunday up to publication
+        sunday = ref - timedelta(days=(ref.weekday() + 1) % 7)
+        return sunday - timedelta(days=1), sunday
+    if phrase in ("overnight", "last night", "tonight"):
+        return ref, ref
     if phrase.endswith("year"):
         return ref.replace(month=1, day=1), ref.replace(month=12, day=31)
     if phrase.endswith("month"):
