@@ -161,7 +161,7 @@ class Ledger:
         def context(x: QuantityRecord) -> tuple[str | None, set[str]]:
             found = [claims[c] for c in stating.get(x.id, []) if c in claims]
             text = " ".join(c.content for c in found) or None
-            return text, {m.lower() for c in found for m in c.mentions}
+            return text, {name.lower() for c in found for _, name in c.spelled}  # named in it
 
         text_q, places_q = context(q)
         for other in others:

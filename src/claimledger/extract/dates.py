@@ -328,6 +328,12 @@ def find_periods(
         period = resolve_period(span.text, published)
         if period is not None:
             found.append(TimePhrase(start, end, span.root.i, period))
+    inside = {i for e in ents for i in range(e.start, e.end)}
+    for tok in sent:  # "overnight" is seldom tagged as a time
+        if tok.lower_ == "overnight" and tok.i not in inside:
+            period = resolve_period(tok.text, published)
+            if period is not None:
+                found.append(TimePhrase(tok.i, tok.i + 1, tok.i, period))
     return found
 
 

@@ -1,0 +1,68 @@
+"""Numeric checks end to end, on short articles of our own (tests/data/figures): a rate against a
+weekly total, a daily rate against a monthly estimate, a week's figure against its month's, and
+one night within a week. Each pair is labelled here with the verdict the arithmetic gives."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from claimledger.ledger import open_ledger
+from claimledger.models import Article, Extraction, SourceInfo
+from claimledger.pipeline import extract_articles
+from claimledger.store.sqlite import SQLiteStore
+
+ARTICLES = Path(__file__).parent / "data" / "figures" / "articles.jsonl"
+
+# (article, figure), (article, figure), verdict
+PAIRS = [
+    (("c1", "About 300"), ("c2", "About 600"), "tension"),  # 300 a day vs 600 in a week
+    (("d1", "about 1,500"), ("d2", "about 28,000"), "tension"),  # 45,000 vs 28,000 in November
+    (("e1", "12"), ("e2", "30"), "tension"),  # the first week's 30 exceeds the month's 12
+    (("b1", "45"), ("b2", "20"), "consistent"),  # the first week's 20 within October's 45
+    (("a1", "120"), ("a2", "more than 800"), "consistent"),  # one night within the week
+]
+
+
+@pytest.fixture(scope="module")
+def checks(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[dict]]:
+    articles = []
+    for line in ARTICLES.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        source = SourceInfo(url=r["url"], outlet=r["outlet"], title=r["title"],
+                            published=r["published"], id=r["id"])  # fmt: skip
+        articles.append(Article(r["text"], source))
+    store = SQLiteStore(tmp_path_factory.mktemp("figures") / "ledger.db")
+    ledger = open_ledger(store)
+    for outcome in extract_articles(articles):
+        assert isinstance(outcome, Extraction), outcome
+        ledger.ingest(outcome)
+    doc_of = {a.doc_id: a.source.id for a in articles}
+    rows = []
+    for check in store.checks(verdict=None):
+        a, b = store.quantities([check.quantity_a, check.quantity_b])
+        rows.append({"verdict": check.verdict, "explanation": check.explanation,
+                     "figures": {(doc_of[a.doc_id], a.text), (doc_of[b.doc_id], b.text)}})  # fmt: skip
+    yield rows
+    store.close()
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), PAIRS)
+def test_figure_pairs(
+    checks: list[dict], first: tuple[str, str], second: tuple[str, str], verdict: str
+) -> None:
+    found = [c for c in checks if c["figures"] == {first, second}]
+    assert found, f"{first} and {second} were not compared"
+    assert found[0]["verdict"] == verdict, found[0]["explanation"]
+
+
+def test_no_other_tension(checks: list[dict]) -> None:
+    labelled = {frozenset({a, b}) for a, b, _ in PAIRS}
+    extra = [
+        c for c in checks if c["verdict"] == "tension" and frozenset(c["figures"]) not in labelled
+    ]
+    assert not extra, extra
