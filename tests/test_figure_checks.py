@@ -45,8 +45,10 @@ def checks(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     rows = []
     for check in store.checks(verdict=None):
         a, b = store.quantities([check.quantity_a, check.quantity_b])
-        rows.append({"verdict": check.verdict, "explanation": check.explanation,
-                     "figures": {(doc_of[a.doc_id], a.text), (doc_of[b.doc_id], b.text)}})  # fmt: skip
+        figures = {(doc_of[a.doc_id], a.text), (doc_of[b.doc_id], b.text)}
+        rows.append(
+            {"verdict": check.verdict, "explanation": check.explanation, "figures": figures}
+        )
     yield rows
     store.close()
 
