@@ -712,3 +712,28 @@ def test_claim_ids_are_numbered_in_text_order(claims_of: Extract) -> None:
     claims = claims_of(text)
     assert [c.id for c in claims] == ["t:c1", "t:c2"]
     assert [c.content.text for c in claims] == ["12 soldiers died", "30 were wounded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ('The spokesman called the report "a crude fake".', "the report", "spokesman"),
+        ("The command described the report as propaganda.", "the report", "command"),
+        (
+            'Colonel Melnyk called Moscow\'s claim to have taken the bridge "pure fiction".',
+            "taken the bridge",
+            "Colonel Melnyk",
+        ),
+        ("Kyiv dismissed the claim as propaganda.", "the claim", "Kyiv"),
+    ],
+)
+def test_calling_a_claim_false_denies_it(
+    claims_of: Extract, text: str, content: str, speaker: str
+) -> None:
+    claim = only(claims_of(text))
+    assert (claim.content.text, claim.polarity) == (content, "deny")
+    assert speaker in claim.speaker.text
+
+
+def test_calling_people_names_is_no_denial(claims_of: Extract) -> None:
+    assert claims_of("The mayor called the rescuers heroes.") == ()

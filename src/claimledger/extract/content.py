@@ -35,6 +35,27 @@ from claimledger.extract.tree import (
 PASSIVE_REPORT = {"say", "claim", "allege", "report", "believe", "rumor", "rumour", "think"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "charge"}
+REPORT_NOUNS = {"report", "reports", "statement", "account", "story", "rumour", "rumor"}
+CALLING = {"call", "label", "brand", "describe", "term"}
+FALSEHOOD = {
+    "fake",
+    "lie",
+    "fiction",
+    "fabrication",
+    "invention",
+    "propaganda",
+    "disinformation",
+    "nonsense",
+    "provocation",
+    "falsehood",
+    "hoax",
+    "misinformation",
+    "fantasy",
+    "false",
+    "untrue",
+    "baseless",
+    "absurd",
+}
 ASIDE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "det", "compound", "amod"}
 CONTRAST = {"while", "whereas", "although", "though"}
 
@@ -108,7 +129,11 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
             None,
         )
         if obj is not None:
-            return trim(doc, subtree(obj)) or (obj.i, obj.i + 1), []
+            holes = [subtree(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
+            inner = _claim_complement(obj)  # "rejected Russia's claim to have taken X"
+            if inner is not None:
+                return trim(doc, _bare(subtree(inner), doc)) or subtree(inner), []
+            return trim(doc, subtree(obj), holes) or (obj.i, obj.i + 1), []  # "... as propaganda"
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if (
         obj is not None
@@ -119,6 +144,47 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         if rest and any(doc[i].tag_ in FINITE and i > obj.right_edge.i for i in range(*rest)):
             return rest, []
     return None, []
+
+
+def _claim_complement(obj: Token) -> Token | None:
+    """The proposition of a claim noun: "claim to have seized the village", "reports that ..."."""
+    if obj.lemma_.lower() not in CLAIM_NOUNS | REPORT_NOUNS:
+        return None
+    return next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"), None)
+
+
+def _bare(rng: TokenRange, doc: Doc) -> TokenRange:
+    """A complement without its leading "that", "to", "have": "to have seized X" -> "seized X"."""
+    start, end = rng
+    while (
+        start < end - 1
+        and doc[start].dep_ in ("mark", "aux")
+        and doc[start].lower_ in ("that", "to", "have", "had", "has")
+    ):
+        start += 1
+    return start, end
+
+
+def called_false(doc: Doc, tok: Token) -> tuple[TokenRange, TokenRange] | None:
+    """ "Peskov called the report 'another fake'", "Kyiv labelled Russia's claim to have taken
+    the village pure fiction": (content, the falsehood phrase) of a denial by name-calling."""
+    if tok.lemma_.lower() not in CALLING or tok.pos_ != "VERB":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    word = next(
+        (t for t in tok.subtree if t.i > obj.i and t.lemma_.lower() in FALSEHOOD
+         and t.dep_ in ("oprd", "appos", "xcomp", "attr", "pobj", "dobj", "conj")),
+        None,
+    )  # fmt: skip
+    if word is None:
+        return None
+    false = subtree(word.head if word.dep_ == "pobj" and word.head.lower_ == "as" else word)
+    inner = _claim_complement(obj)
+    target = _bare(subtree(inner), doc) if inner is not None else subtree(obj)
+    content = trim(doc, target, [false])
+    return (content, false) if content is not None else None
 
 
 def _passive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.content import verb_content
+from claimledger.extract.content import called_false, verb_content
 from claimledger.extract.lexicon import lexicon
 from claimledger.extract.quotes import merge_quotes
 from claimledger.extract.tree import (
@@ -145,6 +145,8 @@ def _clause_minus(doc: Doc, clause: Token, holes: list[TokenRange]) -> TokenRang
 
 def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) -> Frame | None:
     cls = lexicon().cue_class.get(tok.lemma_.lower())
+    if (found := called_false(doc, tok)) is not None:
+        return _calling_frame(doc, tok, s_index, found, used)
     if cls is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
@@ -202,6 +204,27 @@ def _last_noun_phrase(doc: Doc, speaker: TokenRange) -> TokenRange | None:
     if not any(doc[i].pos_ in ("PROPN", "NOUN") for i in range(*tail)):
         return speaker
     return tail
+
+
+def _calling_frame(
+    doc: Doc, tok: Token, s_index: int, found: tuple[TokenRange, TokenRange], used: set[int]
+) -> Frame | None:
+    """A denial by name-calling ("X called the report a fake"): the content is what is called
+    false, the speaker the caller."""
+    content, false = found
+    subject = subject_of(tok)
+    if subject is None:
+        return None
+    used.add(tok.i)
+    return Frame(
+        sentence=s_index,
+        content=content,
+        cue=_cue_range(tok),
+        cue_class="deny",
+        speaker=noun_with_conj(subject),
+        pattern="verb",
+        excluded=(false,),
+    )
 
 
 def _no_object(tok: Token) -> bool:
