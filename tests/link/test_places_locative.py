@@ -29,3 +29,18 @@ def test_a_person_named_in_full_after_a_locative_is_not_a_place(pipeline: Langua
     )
     names = {p.text for p in extract_places(doc)}
     assert "Terekhov" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Moscow said the village had fallen.", False),
+        ("The village is under Moscow's control, the report said.", False),
+        ("Kyiv denied the report.", False),
+        ("Drones struck Moscow overnight.", True),
+        ("Residents of Kyiv spent the night in shelters.", True),
+    ],
+)
+def test_a_capital_speaking_is_not_a_place(pipeline: Language, text: str, place: bool) -> None:
+    names = {p.text for p in extract_places(pipeline(text))}
+    assert bool(names & {"Moscow", "Kyiv"}) == place

@@ -88,6 +88,13 @@ def _name_part(token: Token) -> bool:
     return bool(token.tag_ in _NAME_TAGS or named)
 
 
+CAPITALS = frozenset({"Kyiv", "Kiev", "Moscow", "Minsk", "Washington", "Kremlin"})
+HELD_BY_GOVERNMENTS = frozenset(
+    "claim account version statement control force forces troops army government officials "
+    "decision position offer demand demands proposal".split()
+)
+
+
 def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Iterator[Mention]:
     """Named entities that may be places, outside the cue phrases already found."""
     people = _surnames(doc)
@@ -98,11 +105,30 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
         text, weak = _POSSESSIVE.sub("", span.text), ent.label_ in WEAK_LABELS
         if not _may_be_place(span, text, weak, cues) or fold(text) in people:
             continue
+        if _speaks(span):
+            continue  # "Moscow said", "Kyiv's claim": the government, not the city
         cued = span.start > 0 and span.doc[span.start - 1].lower_ in cues.locative
         cued = cued or _listed_with_place(span)
         start = span.start_char
         yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
                       exact=ent.label_ == "FAC")  # fmt: skip
+
+
+def _speaks(span: SpacySpan) -> bool:
+    """A capital used for the government seated there: the subject or agent of a speech verb
+    ("Moscow denied", "claims made by Kyiv"), or the owner of a claim or of forces ("Moscow's
+    account", "Kyiv's troops")."""
+    from claimledger.extract.lexicon import lexicon  # here: extract imports this module
+
+    if span.text not in CAPITALS:
+        return False  # a country speaking is still where things happen in its articles
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
+    if root.dep_ in ("nsubj", "pobj") and verb.pos_ == "VERB":
+        if root.dep_ == "pobj" and root.head.dep_ != "agent":
+            return False
+        return lexicon().cue_class.get(verb.lemma_.lower()) is not None
+    return root.dep_ == "poss" and root.head.lemma_.lower() in HELD_BY_GOVERNMENTS
 
 
 def _may_be_place(span: SpacySpan, text: str, weak: bool, cues: Cues) -> bool:
