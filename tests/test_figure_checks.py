@@ -4,15 +4,15 @@ one night within a week. Each pair is labelled here with the verdict the arithme
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from claimledger.ingest import read_inputs
 from claimledger.ledger import open_ledger
-from claimledger.models import Article, Extraction, SourceInfo
+from claimledger.models import Extraction
 from claimledger.pipeline import extract_articles
 from claimledger.store.sqlite import SQLiteStore
 
@@ -30,12 +30,7 @@ PAIRS = [
 
 @pytest.fixture(scope="module")
 def checks(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[dict]]:
-    articles = []
-    for line in ARTICLES.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        source = SourceInfo(url=r["url"], outlet=r["outlet"], title=r["title"],
-                            published=r["published"], id=r["id"])  # fmt: skip
-        articles.append(Article(r["text"], source))
+    articles = list(read_inputs([str(ARTICLES)]).articles)
     store = SQLiteStore(tmp_path_factory.mktemp("figures") / "ledger.db")
     ledger = open_ledger(store)
     for outcome in extract_articles(articles):

@@ -116,7 +116,7 @@ def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, cont
         if (wa & kinds) and (wb & kinds) and not (wa & wb & kinds):
             return False  # soldiers are not civilians; the killed are not the wounded
     head_a, head_b = _head(a.what), _head(b.what)
-    if head_a and head_b and head_a != head_b and not (wa & wb & EVENTS):
+    if head_a and head_b and head_a != head_b and not shared_event:
         return False  # fighter jets are not servicemen, whatever their modifiers share
     nouns_a, nouns_b = _nouns(a.what) - GENERIC - EVENTS, _nouns(b.what) - GENERIC - EVENTS
     if nouns_a and nouns_b and not nouns_a & nouns_b:

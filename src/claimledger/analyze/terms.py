@@ -76,9 +76,11 @@ def terms(text: str | None) -> list[str]:
 
 def phrases(words: list[str]) -> list[str]:
     """The terms the phrases found in a sequence of terms add."""
-    table = phrase_table()
+    present = set(words)
     found = []
-    for key, term in table.items():
+    for key, term in phrase_table().items():
+        if key[0] not in present:
+            continue  # most texts hold no phrase: skip the scan (terms() is on the hot path)
         n = len(key)
         if any(tuple(words[i : i + n]) == key for i in range(len(words) - n + 1)):
             found.append(term)

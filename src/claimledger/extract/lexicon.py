@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from claimledger.data import data_lines
 from claimledger.errors import DataFileError
 
 CUES = "cues.v1.tsv"
@@ -21,13 +21,7 @@ SPEAKER_KINDS = "speaker_kinds.v1.tsv"
 
 def lexicon_lines(name: str) -> list[str]:
     """The entries of a lexicon file: its non-blank lines that are not # comments."""
-    try:
-        text = resources.files("claimledger.data").joinpath("lexicons", name).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(
-            f"lexicon {name} cannot be read ({exc}); reinstall claimledger"
-        ) from exc
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return data_lines("lexicons", name, "lexicon")
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:

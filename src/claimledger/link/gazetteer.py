@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import ClassVar
 
+from claimledger.data import data_lines
 from claimledger.errors import DataFileError
 from claimledger.link import sources
 from claimledger.link.sources import Record
@@ -81,17 +81,11 @@ class Candidate:
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
     """Names GeoNames lacks (``aliases.v1.tsv``), folded -> the gazetteer name to look up."""
-    try:
-        text = resources.files("claimledger.data").joinpath("gazetteer", ALIASES).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"gazetteer {ALIASES} cannot be read ({exc}); reinstall") from exc
     out = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in enumerate(data_lines("gazetteer", ALIASES, "gazetteer"), 1):
         alias, sep, target = line.partition("\t")
         if not sep or not target.strip():
-            raise DataFileError(f"gazetteer {ALIASES}, line {n}: want alias<TAB>gazetteer name")
+            raise DataFileError(f"gazetteer {ALIASES}, entry {n}: want alias<TAB>gazetteer name")
         out[fold(alias)] = target.strip()
     return out
 
