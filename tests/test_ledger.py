@@ -179,6 +179,7 @@ def test_a_changed_article_is_a_new_version(ledger: Ledger, corpus: dict[str, Ex
     assert all(store.claims([c.id])[0].cluster_id for c in new.claims)
     new_figure = quantity(new, "25,000")
     assert any(new_figure in (c.quantity_a, c.quantity_b) for c in store.checks())
+    assert_tallies_are_a_recount(store)  # the old version's claims left its source's record
     # the old text again is the stored version 1: a no-op, version 2 stays current
     assert ledger.ingest(old).status == "unchanged"
     assert [v.is_current for v in store.article_versions("bbc-awol")] == [False, True]
@@ -417,6 +418,72 @@ def test_source_grades_have_reasons(analysed: SQLiteStore) -> None:
     police = grades["National Police"]
     assert (police.corroborated, police.contested, police.denied) == (1, 0, 0)
     assert police.reliability in "ABC"
+
+
+def recount(store: SQLiteStore) -> dict[str, dict[str, int]]:
+    """Every source's outcomes counted afresh from all its current claims."""
+    rows = store.db.execute(
+        "SELECT c.origin, CASE WHEN cc.stance = 'against' THEN 'against' ELSE k.assessment END, "
+        "COUNT(*) FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
+        "JOIN claim_clusters cc ON cc.claim_id = c.id JOIN clusters k ON k.id = cc.cluster_id "
+        "WHERE a.is_current = 1 AND c.origin IS NOT NULL AND c.origin != '' "
+        "GROUP BY 1, 2"
+    )
+    out: dict[str, dict[str, int]] = {}
+    for name, outcome, count in rows:
+        out.setdefault(name, {})[outcome] = count
+    return out
+
+
+def assert_tallies_are_a_recount(store: SQLiteStore) -> None:
+    expected = recount(store)
+    assert expected
+    for name, tally in expected.items():
+        assert store.source_tally(name) == tally, name
+        grade = store.source_grade(name)
+        assert grade is not None, name
+        assert grade.claims == sum(tally.values()), name
+
+
+def test_source_tallies_kept_as_articles_arrive_equal_a_recount(analysed: SQLiteStore) -> None:
+    """Grades are updated from running tallies, not by reading every claim of a source."""
+    assert_tallies_are_a_recount(analysed)
+
+
+def test_upgrading_an_old_ledger_fills_the_source_tallies(
+    analysed: SQLiteStore, tmp_path: Path
+) -> None:
+    """A ledger written before migration 005 gets its tallies counted by the upgrade."""
+    path = tmp_path / "old.db"
+    copy = sqlite3.connect(path)
+    analysed.db.backup(copy)
+    with copy:
+        copy.execute("DELETE FROM schema_migrations WHERE name = '005_source_tallies'")
+        copy.execute("DROP TABLE source_tallies")
+        copy.execute("ALTER TABLE claim_clusters DROP COLUMN outcome")
+    copy.close()
+    old = SQLiteStore.for_upgrade(path)
+    assert old.upgrade() == ["005_source_tallies"]
+    assert_tallies_are_a_recount(old)
+    old.close()
+
+
+def test_upgrading_an_old_ledger_places_its_claims(analysed: SQLiteStore, tmp_path: Path) -> None:
+    """Migration 006 stores where each claim is with the claim, for claims stored before it."""
+    ids = analysed.current_claim_ids()
+    before = analysed.claims(ids)
+    assert any(c.mentions for c in before) and any(c.spelled for c in before)
+    path = tmp_path / "old.db"
+    copy = sqlite3.connect(path)
+    analysed.db.backup(copy)
+    with copy:
+        copy.execute("DELETE FROM schema_migrations WHERE name = '006_claim_places'")
+        copy.execute("ALTER TABLE claims DROP COLUMN places")
+    copy.close()
+    old = SQLiteStore.for_upgrade(path)
+    assert old.upgrade() == ["006_claim_places"]
+    assert old.claims(ids) == before
+    old.close()
 
 
 def test_claim_credibility_with_reasons(analysed: SQLiteStore) -> None:

@@ -124,12 +124,12 @@ class Ledger:
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)
             for m in members:
-                self.store.set_stance(m.id, "against" if m.id in opposing else "for")
-                if m.origin:
-                    sources.add(m.origin)
+                stance = "against" if m.id in opposing else "for"
+                if self.store.set_outcome(m, stance, cluster.assessment) and m.origin:
+                    sources.add(m.origin)  # its track record changed
         for name in sorted(sources):
-            outcomes = [a for _, a in self.store.source_outcomes(name)]
-            self.store.put_source_grade(grade_source(name, outcomes, self.prior_of(name)))
+            tally = self.store.source_tally(name)
+            self.store.put_source_grade(grade_source(name, tally, self.prior_of(name)))
 
     def _check_figures(self, doc_id: str) -> None:
         """Compare the article's figures with figures of other articles (and its own) that count

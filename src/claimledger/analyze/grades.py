@@ -22,7 +22,7 @@ Credibility of a claim comes from its cluster and its own flags:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 
 from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, SourceGrade
 
@@ -30,13 +30,14 @@ MIN_RECORD = 3
 PriorOf = Callable[[str], tuple[str, str] | None]
 
 
-def grade_source(name: str, outcomes: Sequence[str], prior: tuple[str, str] | None) -> SourceGrade:
-    """Reliability of a source from the assessments of its claims' clusters."""
-    count = Counter(outcomes)
+def grade_source(name: str, tally: Mapping[str, int], prior: tuple[str, str] | None) -> SourceGrade:
+    """Reliability of a source from the outcomes of its claims (how many claims have each: the
+    assessment of the claim's cluster, or "against")."""
+    count = Counter(tally)
     good, contested, denied = count["corroborated"], count["contested"], count["denied"]
     judged = good + contested + denied
     record = (
-        f"{len(outcomes)} claim(s) in the ledger: {good} corroborated, {contested} contested, "
+        f"{count.total()} claim(s) in the ledger: {good} corroborated, {contested} contested, "
         f"{denied} denied, {count['circular'] + count['single-source']} not yet confirmed"
         + (f", {count['against']} contradicting others" if count["against"] else "")
     )
@@ -53,7 +54,7 @@ def grade_source(name: str, outcomes: Sequence[str], prior: tuple[str, str] | No
         reasons.append(f"{share:.0%} of {judged} judged claim(s) corroborated")
         if prior is not None:
             reasons.append(f"registry: {prior[1]} ({prior[0]})")
-    return SourceGrade(name, letter, tuple(reasons), len(outcomes), good, contested, denied)
+    return SourceGrade(name, letter, tuple(reasons), count.total(), good, contested, denied)
 
 
 def _letter(share: float, judged: int) -> str:

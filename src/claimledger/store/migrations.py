@@ -11,8 +11,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Migration:
+    """A schema change; ``fill`` names a data step the store runs after the SQL, in the same
+    transaction (for data SQL alone cannot compute)."""
+
     name: str
     sql: str
+    fill: str | None = None
 
 
 M001_ARTICLES = Migration(
@@ -195,4 +199,43 @@ M004_STANCE = Migration(
     """,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (M001_ARTICLES, M002_CLAIMS, M003_ANALYSIS, M004_STANCE)
+M005_SOURCE_TALLIES = Migration(
+    "005_source_tallies",
+    """
+    ALTER TABLE claim_clusters ADD COLUMN outcome TEXT;
+    UPDATE claim_clusters SET outcome = (
+        SELECT CASE WHEN claim_clusters.stance = 'against' THEN 'against' ELSE k.assessment END
+        FROM clusters k WHERE k.id = claim_clusters.cluster_id
+    );
+    CREATE TABLE source_tallies (
+        name    TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        count   INTEGER NOT NULL,
+        PRIMARY KEY (name, outcome)
+    ) WITHOUT ROWID;
+    INSERT INTO source_tallies (name, outcome, count)
+        SELECT c.origin, cc.outcome, COUNT(*)
+        FROM claim_clusters cc JOIN claims c ON c.id = cc.claim_id
+        JOIN articles a ON a.doc_id = c.doc_id
+        WHERE c.origin IS NOT NULL AND c.origin != '' AND cc.outcome IS NOT NULL
+          AND a.is_current = 1
+        GROUP BY c.origin, cc.outcome;
+    """,
+)
+
+M006_CLAIM_PLACES = Migration(
+    "006_claim_places",
+    """
+    ALTER TABLE claims ADD COLUMN places TEXT;
+    """,
+    fill="claim_places",  # where each claim is, stored with it: reading it needs no join
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    M001_ARTICLES,
+    M002_CLAIMS,
+    M003_ANALYSIS,
+    M004_STANCE,
+    M005_SOURCE_TALLIES,
+    M006_CLAIM_PLACES,
+)

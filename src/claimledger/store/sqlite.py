@@ -12,7 +12,7 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -143,6 +143,8 @@ class SQLiteStore:
         try:
             for statement in _statements(migration.sql):
                 self.db.execute(statement)
+            if migration.fill:
+                _FILLS[migration.fill](self.db)
             self.db.execute(
                 "INSERT INTO schema_migrations VALUES (?, datetime('now'))", (migration.name,)
             )
@@ -198,12 +200,13 @@ class SQLiteStore:
         self._put_quantities(ex)
         self._put_claims(ex)
         self._put_mentions(ex)
+        _place_claims(self.db, [c.id for c in ex.claims])
 
     def _put_claims(self, ex: Extraction) -> None:
         for seq, c in enumerate(ex.claims):
             origin = c.chain[-1].name if c.chain else c.speaker.name
             self.db.execute(
-                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
                 (c.id, ex.article.doc_id, seq, c.content.text, c.content.start, c.content.end,
                  c.cue.text if c.cue else None, c.speaker.text, c.speaker.name, c.speaker.kind,
                  origin, int(c.hedged), c.verification, c.polarity),
@@ -347,14 +350,7 @@ class SQLiteStore:
             "SELECT claim_id, name, kind FROM chain_hops", "claim_id", ids, "position"
         )
         qty = self._quantities_of(ids)
-        mentions, spelled = self._mentions_in(ids)
-        by_id = {
-            r[0]: _claim(
-                r, hops.get(r[0], []), qty.get(r[0], ()), mentions.get(r[0], ()),
-                spelled.get(r[0], ()),
-            )
-            for r in rows
-        }  # fmt: skip
+        by_id = {r[0]: _claim(r, hops.get(r[0], []), qty.get(r[0], ())) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def _many(self, select: str, key: str, ids: Sequence[str], order: str) -> dict[str, list[Any]]:
@@ -376,31 +372,6 @@ class SQLiteStore:
         ):
             out.setdefault(row[0], []).append(_quantity(row[1:]))
         return {k: tuple(v) for k, v in out.items()}
-
-    def _mentions_in(
-        self, claim_ids: Sequence[str]
-    ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, str], ...]]]:
-        """Where each claim is: the settlements and units its content names, or, when it names
-        none, those of its article ("the village" stands for the village the article is about);
-        and, for those its content names, (as written, name) pairs."""
-        marks = ",".join("?" * len(claim_ids))
-        inside: dict[str, list[str]] = {}
-        around: dict[str, list[str]] = {}
-        spelled: dict[str, list[tuple[str, str]]] = {}
-        for claim_id, name, text, within in self.db.execute(
-            f"SELECT c.id, m.name, m.text, "
-            f"m.start_char >= c.content_start AND m.end_char <= c.content_end "
-            f"FROM claims c JOIN mentions m ON m.doc_id = c.doc_id WHERE c.id IN ({marks}) "
-            f"AND (m.type = 'unit' OR "
-            f"(m.type = 'place' AND m.kind IN ('city', 'town', 'village'))) "
-            f"ORDER BY m.start_char",
-            tuple(claim_ids),
-        ):
-            (inside if within else around).setdefault(claim_id, []).append(name)
-            if within:
-                spelled.setdefault(claim_id, []).append((text, name))
-        where = {c: tuple(inside.get(c) or around.get(c) or ()) for c in {*inside, *around}}
-        return where, {c: tuple(v) for c, v in spelled.items()}
 
     def quantities(self, ids: Sequence[str]) -> list[QuantityRecord]:
         if not ids:
@@ -439,6 +410,7 @@ class SQLiteStore:
         return self._scalar("SELECT value FROM counters WHERE name = ?", (counter,))
 
     def assign(self, claim_id: str, cluster_id: str, similarity: float) -> None:
+        self._untally([claim_id])  # a claim moved between clusters is judged again
         self.db.execute(
             "INSERT OR REPLACE INTO claim_clusters (claim_id, cluster_id, similarity) "
             "VALUES (?,?,?)",
@@ -454,8 +426,30 @@ class SQLiteStore:
             f"SELECT DISTINCT cluster_id FROM claim_clusters WHERE claim_id IN ({marks})",
             tuple(claim_ids),
         ).fetchall()
+        self._untally(claim_ids)
         self.db.execute(f"DELETE FROM claim_clusters WHERE claim_id IN ({marks})", tuple(claim_ids))
         return [r[0] for r in left]
+
+    def _untally(self, claim_ids: Sequence[str]) -> None:
+        """Take these claims' outcomes out of their sources' tallies."""
+        marks = ",".join("?" * len(claim_ids))
+        rows = self.db.execute(
+            "SELECT c.origin, cc.outcome FROM claim_clusters cc "
+            f"JOIN claims c ON c.id = cc.claim_id "
+            f"WHERE cc.claim_id IN ({marks}) AND cc.outcome IS NOT NULL",
+            tuple(claim_ids),
+        ).fetchall()
+        for origin, outcome in rows:
+            self._tally(origin, outcome, -1)
+
+    def _tally(self, origin: str | None, outcome: str | None, step: int) -> None:
+        if not origin or outcome is None:
+            return
+        self.db.execute(
+            "INSERT INTO source_tallies (name, outcome, count) VALUES (?,?,?) "
+            "ON CONFLICT (name, outcome) DO UPDATE SET count = count + excluded.count",
+            (origin, outcome, step),
+        )
 
     def cluster_member_ids(self, cluster_id: str) -> list[str]:
         rows = self.db.execute(
@@ -528,23 +522,32 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ grades
 
-    def set_stance(self, claim_id: str, stance: str) -> None:
-        """Whether a member states its cluster's claim ("for") or contradicts it ("against")."""
+    def set_outcome(self, claim: ClaimRecord, stance: str, assessment: str) -> bool:
+        """Record whether a member states its cluster's claim ("for") or contradicts it
+        ("against"), and so its outcome: the cluster's assessment, or "against". The tally of
+        the claim's source follows the change; whether the outcome changed."""
+        outcome = "against" if stance == "against" else assessment
+        row = self.db.execute(
+            "SELECT outcome FROM claim_clusters WHERE claim_id = ?", (claim.id,)
+        ).fetchone()
+        if row is None or row[0] == outcome:
+            return False
         self.db.execute(
-            "UPDATE claim_clusters SET stance = ? WHERE claim_id = ?", (stance, claim_id)
+            "UPDATE claim_clusters SET stance = ?, outcome = ? WHERE claim_id = ?",
+            (stance, outcome, claim.id),
         )
+        self._tally(claim.origin, row[0], -1)
+        self._tally(claim.origin, outcome, +1)
+        return True
 
-    def source_outcomes(self, name: str) -> list[tuple[str, str]]:
-        """(claim id, outcome) of every current claim whose origin is ``name``: the assessment of
-        its cluster, or "against" when the claim contradicts its cluster."""
+    def source_tally(self, name: str) -> dict[str, int]:
+        """How many current claims whose origin is ``name`` have each outcome: the assessment of
+        the claim's cluster, or "against" when the claim contradicts it. Kept up to date as
+        clusters change, so reading it costs the same however many claims the source has."""
         rows = self.db.execute(
-            "SELECT c.id, CASE WHEN cc.stance = 'against' THEN 'against' ELSE k.assessment END "
-            "FROM claims c JOIN articles a ON a.doc_id = c.doc_id "
-            "JOIN claim_clusters cc ON cc.claim_id = c.id JOIN clusters k ON k.id = cc.cluster_id "
-            "WHERE c.origin = ? AND a.is_current = 1",
-            (name,),
+            "SELECT outcome, count FROM source_tallies WHERE name = ? AND count > 0", (name,)
         )
-        return [(r[0], r[1]) for r in rows]
+        return dict(rows.fetchall())
 
     def put_source_grade(self, grade: SourceGrade) -> None:
         self.db.execute(
@@ -636,6 +639,47 @@ def _open_error(path: str, exc: sqlite3.Error) -> str:
     return f"{path} is not a claimledger database ({exc}); give another --db path"
 
 
+def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str]) -> None:
+    """Store with each claim where it is: the settlements and units its content names, or, when
+    it names none, those of its article ("the village" stands for the village the article is
+    about); and, for those its content names, (as written, name) pairs. Run when an article is
+    stored, so reading a claim needs no join with the mentions."""
+    step = min(db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), MAX_IDS)
+    for n in range(0, len(claim_ids), step):
+        chunk = claim_ids[n : n + step]
+        marks = ",".join("?" * len(chunk))
+        inside: dict[str, list[str]] = {}
+        around: dict[str, list[str]] = {}
+        spelled: dict[str, list[tuple[str, str]]] = {}
+        for claim_id, name, text, within in db.execute(
+            f"SELECT c.id, m.name, m.text, "
+            f"m.start_char >= c.content_start AND m.end_char <= c.content_end "
+            f"FROM claims c JOIN mentions m ON m.doc_id = c.doc_id WHERE c.id IN ({marks}) "
+            f"AND (m.type = 'unit' OR "
+            f"(m.type = 'place' AND m.kind IN ('city', 'town', 'village'))) "
+            f"ORDER BY m.start_char",
+            tuple(chunk),
+        ):
+            (inside if within else around).setdefault(claim_id, []).append(name)
+            if within:
+                spelled.setdefault(claim_id, []).append((text, name))
+        db.executemany(
+            "UPDATE claims SET places = ? WHERE id = ?",
+            [(json.dumps({"where": inside.get(c) or around.get(c) or [],
+                          "spelled": spelled.get(c, [])}), c)
+             for c in chunk],
+        )  # fmt: skip
+
+
+def _fill_claim_places(db: sqlite3.Connection) -> None:
+    """Migration 006: place the claims stored before it."""
+    ids = [r[0] for r in db.execute("SELECT id FROM claims WHERE places IS NULL")]
+    _place_claims(db, ids)
+
+
+_FILLS: dict[str, Callable[[sqlite3.Connection], None]] = {"claim_places": _fill_claim_places}
+
+
 def _statements(sql: str) -> list[str]:
     return [s.strip() for s in sql.split(";") if s.strip()]
 
@@ -648,7 +692,7 @@ _ARTICLE_COLS = (
 _CLAIM_COLS = (
     "c.id, c.doc_id, c.content, c.speaker_name, c.speaker_kind, c.origin, c.hedged, "
     "c.verification, c.polarity, a.outlet_id, a.outlet, a.published, k.cluster_id, k.similarity, "
-    "k.stance"
+    "k.stance, c.places"
 )
 _QUANTITY_COLS = (
     "q.id, q.doc_id, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.what, "
@@ -666,13 +710,10 @@ def _article(r: Sequence[Any]) -> ArticleRecord:
     return ArticleRecord(r[0], r[1], r[2], bool(r[3]), *r[4:12])
 
 
-def _claim(
-    r: Sequence[Any],
-    hops: list[Any],
-    qty: tuple[QuantityRecord, ...],
-    mentions: tuple[str, ...],
-    spelled: tuple[tuple[str, str], ...] = (),
-) -> ClaimRecord:
+def _claim(r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...]) -> ClaimRecord:
+    places = json.loads(r[15]) if r[15] else {}
+    mentions = tuple(places.get("where", ()))
+    spelled = tuple((text, name) for text, name in places.get("spelled", ()))
     return ClaimRecord(
         id=r[0], doc_id=r[1], content=r[2], speaker_name=r[3], speaker_kind=r[4],
         chain=tuple((h[0], h[1]) for h in hops), origin=r[5], hedged=bool(r[6]),
