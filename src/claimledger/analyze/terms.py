@@ -25,6 +25,7 @@ STOP = frozenset(
     could would should will may might must shall just only even still yet per each every both
     according said says say told reportedly allegedly claimed claim reported report alone""".split()
 )
+TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
 SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly", "ment")
 
 
@@ -70,8 +71,14 @@ def phrase_table() -> dict[tuple[str, ...], str]:
 
 def terms(text: str | None) -> list[str]:
     """The content terms of a text, in order, repeats kept; then the terms its phrases add."""
+    return list(_terms(text)) if text else []
+
+
+@lru_cache(maxsize=TERMS_CACHE)
+def _terms(text: str) -> tuple[str, ...]:
+    """Memoised: a claim's text is compared with many others as articles arrive."""
     words = _words(text)
-    return words + phrases(words)
+    return tuple(words + phrases(words))
 
 
 def phrases(words: list[str]) -> list[str]:
