@@ -107,7 +107,7 @@ LEDGER_FLOORS_2 = {
     "clusters.f1": 0.75,
     "assessment.acc": 0.80,
     "independence.acc": 0.70,
-    "origins.acc": 0.85,
+    "origins.acc": 0.80,
     "tensions.recall": 1.0,
     "tensions.false": 0,
     "descriptor_conflicts.recall": 1.0,

@@ -511,3 +511,14 @@ def test_a_denial_does_not_count_against_the_denier(analysed: SQLiteStore) -> No
     assert grade is not None
     assert grade.denied == 0
     assert grade.reliability != "E"
+
+
+def test_claims_are_found_by_the_figures_they_state(analysed: SQLiteStore) -> None:
+    """Two reports of one figure in other words are candidates for one cluster."""
+    from claimledger.analyze.clusters import value_keys
+
+    stating = [c for c in analysed.claims(analysed.current_claim_ids()) if value_keys(c)]
+    assert stating
+    for claim in stating:
+        found = analysed.candidates("claim_terms", value_keys(claim)[:1], "", 1000)
+        assert claim.id in found, claim.content

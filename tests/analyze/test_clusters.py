@@ -47,3 +47,26 @@ def test_an_event_and_the_weeks_tally_are_two_propositions() -> None:
     other_report = _with_figure("c", "drones killed 11 civilians in Okhtyrka", 11, "2025-11-13",
                                 "2025-11-13")  # fmt: skip
     assert similarity(event, tally, {}) < similarity(event, other_report, {})
+
+
+def test_a_claim_joins_the_close_cluster_holding_its_nearest_claim() -> None:
+    from claimledger.analyze.clusters import THRESHOLD, choose
+
+    lone = (0.45, 0.45, "k1")  # one member: its score is its similarity
+    larger = (0.40, 0.52, "k2")  # a nearer claim, and others less near
+    assert choose([lone, larger]) == choose([larger, lone])
+    found = choose([lone, larger])
+    assert found is not None and found.cluster_id == "k2"
+    loose = (THRESHOLD - 0.05, 0.9, "k3")  # one near claim in a cluster far as a whole
+    found = choose([lone, loose])
+    assert found is not None and found.cluster_id == "k1"
+    assert choose([loose]) is None
+
+
+def test_claims_are_indexed_by_the_figures_they_state() -> None:
+    from claimledger.analyze.clusters import value_keys
+
+    swap = _with_figure("a", "the two sides swapped 212 prisoners", 212, "2026-02-03", "2026-02-03")
+    small = _with_figure("b", "three drones were downed", 3, "2026-02-03", "2026-02-03")
+    assert value_keys(swap) == ["#212"]
+    assert value_keys(small) == []  # small figures are too common to find a claim by

@@ -44,3 +44,15 @@ def test_a_person_named_in_full_after_a_locative_is_not_a_place(pipeline: Langua
 def test_a_capital_speaking_is_not_a_place(pipeline: Language, text: str, place: bool) -> None:
     names = {p.text for p in extract_places(pipeline(text))}
     assert bool(names & {"Moscow", "Kyiv"}) == place
+
+
+def test_a_name_after_city_of_is_a_place_whatever_its_tag(pipeline: Language) -> None:
+    """The tagger takes some settlement names for organisations or people; "the city of X"
+    still names a settlement, even when the article's other places are in another country."""
+    doc = pipeline(
+        "Russia's army says its rockets hit a depot in the Ukrainian city of Sumy, not far "
+        "from Russia's Kursk Region."
+    )
+    tagged = {e.text: e.label_ for e in doc.ents}
+    names = {p.name: p.feature for p in extract_places(doc)}
+    assert names.get("Sumy") == "city", (tagged, names)

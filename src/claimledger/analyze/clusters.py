@@ -1,8 +1,9 @@
 """Claim clusters: claims of different articles that state the same proposition.
 
 Incremental single-link clustering. When an article arrives, each of its claims is compared
-with the claims of other articles that share one of its rarest terms (at most ``PER_TERM`` of
-the newest per term, so the cost of an update does not grow with the ledger). The similarity
+with the claims of other articles that share one of its rarest terms or one of the figures it
+states (at most ``PER_TERM`` of the newest per term, so the cost of an update does not grow with
+the ledger). The similarity
 of two claims is
 
     idf-weighted Dice overlap of their content terms (``terms.py``; a place or unit the content
@@ -17,10 +18,12 @@ of two claims is
       joins a cluster only while the cluster has a member from the last MAX_DAYS (a story
       ends), which also keeps the cost of an update bounded.
 
-A claim joins the candidate cluster it is most similar to, scored as the mean of its best and
-its average similarity to the cluster's members (between single and average link: one close
-pair counts, but a loose chain does not pull two stories together), when that score reaches
-``THRESHOLD``; otherwise it starts a cluster of its own. Different figures for the same thing
+A candidate cluster is close enough when the mean of the claim's best and its average
+similarity to the cluster's members (between single and average link: one close pair counts,
+but a loose chain does not pull two stories together) reaches ``THRESHOLD``. Of the clusters
+close enough, the claim joins the one holding the claim most similar to it (so a one-claim
+cluster, whose average is its best, does not win over a larger cluster with a nearer claim);
+if none is close enough, it starts a cluster of its own. Different figures for the same thing
 stay in one cluster (they are compared by ``numbers.py``). The threshold was set on the
 labelled scenario corpus in ``tests/data/scenario`` (pairwise precision/recall in the gate).
 """
@@ -51,6 +54,8 @@ RARE_TERMS = 6
 PER_TERM = 40
 SHORTLIST = 5  # candidate clusters compared member by member
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
+VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
+MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,13 @@ def claim_terms(claim: ClaimRecord) -> list[str]:
     return [t for t in words if t not in spelled] + [
         "@" + "_".join(name.lower().split()) for _, name in claim.spelled
     ]
+
+
+def value_keys(claim: ClaimRecord) -> list[str]:
+    """The figures a claim states (10 or more) as index keys ("#185"): claims that give the same
+    figure in other words ("185 defenders came home", "swapped 185 prisoners") are candidates."""
+    values = {v for q in claim.quantities for v in (q.value, q.low, q.high)}
+    return sorted(f"#{v:g}" for v in values if v is not None and v >= MIN_KEY_VALUE)
 
 
 def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> float:
@@ -155,7 +167,7 @@ def assign_claims(store: SQLiteStore, claim_ids: Sequence[str]) -> set[str]:
     """Index and cluster newly stored claims; the ids of the clusters that changed."""
     claims = store.claims(claim_ids)
     for claim in claims:
-        store.put_terms("claim_terms", claim.id, claim_terms(claim))
+        store.put_terms("claim_terms", claim.id, claim_terms(claim) + value_keys(claim))
     total = max(store.claim_count(), 1)
     changed: set[str] = set()
     for claim in claims:
@@ -173,10 +185,13 @@ def assign_claims(store: SQLiteStore, claim_ids: Sequence[str]) -> set[str]:
 def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | None:
     """The cluster the claim belongs to: the best average similarity to a candidate cluster's
     members (average link, so that one loose pair does not chain two stories together)."""
-    own = claim_terms(claim)
-    counts = store.term_counts(own)
+    own, figures = claim_terms(claim), value_keys(claim)
+    counts = store.term_counts(own + figures)
     shared = [t for t in set(own) if counts.get(t, 0) > 1]  # terms some other claim has too
     rare = sorted(shared, key=lambda t: (counts[t], t))[:RARE_TERMS]
+    rare += sorted((f for f in figures if counts.get(f, 0) > 1), key=lambda f: (counts[f], f))[
+        :VALUE_KEYS
+    ]
     ids = store.candidates("claim_terms", rare, claim.doc_id, PER_TERM)
     candidates = [c for c in store.claims(ids) if c.cluster_id]
     if not candidates:
@@ -199,9 +214,16 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
                    if m.doc_id != claim.doc_id]  # fmt: skip
         if members and any(_recent(claim, m) for m in members):
             sims = [similarity(claim, m, weights) for m in members]
-            scored.append(((max(sims) + sum(sims) / len(sims)) / 2, cluster_id))
+            scored.append(((max(sims) + sum(sims) / len(sims)) / 2, max(sims), cluster_id))
     log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)
-    if not scored:
+    return choose(scored)
+
+
+def choose(scored: Sequence[tuple[float, float, str]]) -> Match | None:
+    """Of (score, best similarity, cluster id) triples, the cluster to join: among those whose
+    score reaches the threshold, the one holding the nearest claim."""
+    close = [(best, score, cluster_id) for score, best, cluster_id in scored if score >= THRESHOLD]
+    if not close:
         return None
-    score, cluster_id = max(scored)
-    return Match(cluster_id, round(score, 4)) if score >= THRESHOLD else None
+    _, score, cluster_id = max(close)
+    return Match(cluster_id, round(score, 4))

@@ -102,13 +102,15 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
         span = _trim(ent) if ent.label_ in PLACE_LABELS | WEAK_LABELS else None
         if span is None or any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
-        text, weak = _POSSESSIVE.sub("", span.text), ent.label_ in WEAK_LABELS
+        named_settlement = _settlement_of(span)  # "the city of X": a place, whatever the tag
+        text = _POSSESSIVE.sub("", span.text)
+        weak = ent.label_ in WEAK_LABELS and not named_settlement
         if not _may_be_place(span, text, weak, cues) or fold(text) in people:
             continue
         if _speaks(span):
             continue  # "Moscow said", "Kyiv's claim": the government, not the city
         cued = span.start > 0 and span.doc[span.start - 1].lower_ in cues.locative
-        cued = cued or _listed_with_place(span)
+        cued = cued or _listed_with_place(span) or named_settlement
         start = span.start_char
         yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
                       exact=ent.label_ == "FAC")  # fmt: skip
@@ -137,6 +139,17 @@ def _may_be_place(span: SpacySpan, text: str, weak: bool, cues: Cues) -> bool:
     if all(word in cues.generic for word in fold(text).split()):
         return False  # "Eastern", "Central": no place on their own
     return not (weak and ACRONYM.fullmatch(text))  # "ER", "UAF": an organisation
+
+
+SETTLEMENT_WORDS = frozenset("city town village settlement hamlet port".split())
+
+
+def _settlement_of(span: SpacySpan) -> bool:
+    """Named as a settlement: "the city of Sumy", "the village of Vilcha"."""
+    doc, start = span.doc, span.start
+    return (
+        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_WORDS
+    )
 
 
 def _listed_with_place(span: SpacySpan) -> bool:
