@@ -56,3 +56,19 @@ def test_a_name_after_city_of_is_a_place_whatever_its_tag(pipeline: Language) ->
     tagged = {e.text: e.label_ for e in doc.ents}
     names = {p.name: p.feature for p in extract_places(doc)}
     assert names.get("Sumy") == "city", (tagged, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marines were said to have dug in near Hola Prystan on the river's left bank.",
+        "Boats tried to land near Golaya Pristan on Friday, the governor said.",
+    ],
+)
+def test_a_place_name_the_tagger_cut_or_took_for_a_facility(pipeline: Language, text: str) -> None:
+    """A name split between an untagged word and a place entity is one name; a facility-tagged
+    name after a locative word may be any of the gazetteer's spellings of a place."""
+    doc = pipeline(text)
+    tagged = {e.text: e.label_ for e in doc.ents}
+    names = {p.name for p in extract_places(doc)}
+    assert "Hola Prystan" in names, (tagged, names)

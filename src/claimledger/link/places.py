@@ -100,6 +100,8 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
     people = _surnames(doc)
     for ent in doc.ents:
         span = _trim(ent) if ent.label_ in PLACE_LABELS | WEAK_LABELS else None
+        if span is not None and ent.label_ in PLACE_LABELS:
+            span = _extend_left(span)
         if span is None or any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
         named_settlement = _settlement_of(span)  # "the city of X": a place, whatever the tag
@@ -113,7 +115,7 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
         cued = cued or _listed_with_place(span) or named_settlement
         start = span.start_char
         yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
-                      exact=ent.label_ == "FAC")  # fmt: skip
+                      exact=ent.label_ == "FAC" and not cued)  # fmt: skip
 
 
 def _speaks(span: SpacySpan) -> bool:
@@ -139,6 +141,22 @@ def _may_be_place(span: SpacySpan, text: str, weak: bool, cues: Cues) -> bool:
     if all(word in cues.generic for word in fold(text).split()):
         return False  # "Eastern", "Central": no place on their own
     return not (weak and ACRONYM.fullmatch(text))  # "ER", "UAF": an organisation
+
+
+def _extend_left(span: SpacySpan) -> SpacySpan:
+    """A place name the tagger cut short ("near Hola [Prystan]"): the untagged proper nouns
+    right before a place entity belong to it (at most ``_MAX_NAME_TOKENS`` in all)."""
+    doc, start = span.doc, span.start
+    while (
+        start > 0
+        and span.end - start < _MAX_NAME_TOKENS
+        and doc[start - 1].tag_ == "NNP"
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].text[:1].isupper()
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    return doc[start : span.end]
 
 
 SETTLEMENT_WORDS = frozenset("city town village settlement hamlet port".split())
