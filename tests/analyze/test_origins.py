@@ -65,3 +65,33 @@ def test_a_capital_alone_is_its_own_origin() -> None:
     members = [claim("a:c1", "a", "Kyiv", "unspecified", "AFP")]
     cluster = assess("k1", members, no_owner, metonym_of={"Kyiv": "UA"}.get)
     assert cluster.origins == ("Kyiv",)
+
+
+def _loose(c: ClaimRecord, similarity: float) -> ClaimRecord:
+    from dataclasses import replace
+
+    return replace(c, similarity=similarity)
+
+
+def test_a_looser_report_from_the_same_origin_is_an_echo() -> None:
+    """Members that match the cluster loosely are not counted as confirmations, but a loose
+    report from an origin the cluster already has is one more article echoing it."""
+    members = [
+        claim("a:c1", "a", "Vitaliy Kim", "person", "Ukrinform"),
+        _loose(claim("b:c1", "b", "Vitaliy Kim", "person", "Reuters"), 0.40),
+    ]
+    assert assess("k1", members, no_owner).assessment == "circular"
+    other = [members[0], _loose(claim("b:c1", "b", "Oleh Kiper", "person", "Reuters"), 0.40)]
+    cluster = assess("k1", other, no_owner)
+    assert cluster.assessment == "single-source"  # a loose report from elsewhere adds nothing
+    assert cluster.independent_origins == 1
+
+
+def test_a_bare_word_source_is_the_one_named_source_that_has_it() -> None:
+    members = [
+        claim("a:c1", "a", "three EU diplomats", "government", "Politico"),
+        claim("b:c1", "b", "diplomats", "government", "Die Welt"),
+    ]
+    assert assess("k1", members, no_owner).independent_origins == 1
+    two_named = [*members, claim("c:c1", "c", "Asian diplomats", "government", "Reuters")]
+    assert assess("k1", two_named, no_owner).independent_origins == 3

@@ -22,3 +22,18 @@ def test_metonyms_and_sides(name: str, metonym: str | None, side: str | None) ->
     hooks = registry_hooks()
     assert hooks.metonym(name) == metonym
     assert hooks.side(name) == side
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("FSB public relations centre", "Federal Security Service"),
+        ("the press service of the General Staff of Ukraine",
+         "General Staff of the Armed Forces of Ukraine"),
+        ("Russian Defence Ministry press service", "Ministry of Defence of Russia"),
+        ("press office", None),  # whose, it does not say
+        ("the press service of the Atlantis Sailing Club", None),  # not a registered body
+    ],
+)  # fmt: skip
+def test_a_press_office_speaks_for_its_body(name: str, body: str | None) -> None:
+    assert registry_hooks().speaks_for(name) == body

@@ -78,6 +78,17 @@ def _merge_variants(lines: _Lines) -> None:
                 and shorter.startswith("outlet:") == longer.startswith("outlet:")
             ):
                 lines.join(shorter, longer)
+    # one bare word ("diplomats") is the one longer name in the cluster that has it ("three EU
+    # diplomats"): an unnamed source referred to again; with two such names it stays apart
+    for shorter in keys:
+        ws = _words(shorter)
+        if len(ws) != 1 or shorter.startswith("outlet:"):
+            continue
+        holders = [
+            k for k in keys if k != shorter and not k.startswith("outlet:") and ws < _words(k)
+        ]
+        if len(holders) == 1:
+            lines.join(shorter, holders[0])
 
 
 class _Lines:
@@ -171,6 +182,10 @@ def assess(
         groups.setdefault(lines.find(key), []).append(key)
     origins = tuple(sorted(_representative(keys, names, metonym_of) for keys in groups.values()))
     articles = {m.doc_id for m in support}
+    for m in members:  # a looser report from an origin the cluster has already: an echo of it
+        key = origin_key(m, owner_of, speaks_for)
+        if m not in support and m not in against and key in lines.parent:
+            articles.add(m.doc_id)
     return _verdict(cluster_id, members, support, against, origins, articles)
 
 

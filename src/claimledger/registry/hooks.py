@@ -4,6 +4,7 @@ not on the registry's data model."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimledger.registry.conflicts import side_words
@@ -12,6 +13,14 @@ from claimledger.registry.load import Registry, load_registry
 
 PARTY_COUNTRIES = frozenset({"UA", "RU"})
 SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson", "press secretary")
+_OFFICE = (
+    r"(?:press service|press office|press cent(?:re|er)|public relations cent(?:re|er)"
+    r"|media cent(?:re|er))"
+)
+PRESS_OFFICE = re.compile(
+    rf"^(?:the )?{_OFFICE} of (?:the )?(?P<of>.+)$|^(?:the )?(?P<owner>.+?)(?:'s)? {_OFFICE}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,14 @@ class RegistryHooks:
         return found.owner.split("(")[0].split(",")[0].strip().lower().removeprefix("the ")
 
     def speaks_for(self, name: str) -> str | None:
-        """The organisation a registered spokesperson speaks for: their statements are its own."""
+        """The organisation a registered spokesperson or a press office ("the FSB public relations
+        centre", "the press service of the General Staff") speaks for: their statements are its
+        own."""
+        office = PRESS_OFFICE.match(name.strip())
+        if office:
+            body = self.entry(office.group("of") or office.group("owner"))
+            if body is not None:
+                return body.name
         found = self.entry(name)
         if found is None or not found.affiliation or not found.role:
             return None
