@@ -25,6 +25,12 @@ PAIRS = [
     (("e1", "12"), ("e2", "30"), "tension"),  # the first week's 30 exceeds the month's 12
     (("b1", "45"), ("b2", "20"), "consistent"),  # the first week's 20 within October's 45
     (("a1", "120"), ("a2", "more than 800"), "consistent"),  # one night within the week
+    # how often something happened: 44 a day over February's 28 days is 1,232, about 1,240
+    (("f1", "1,240"), ("f2", "44"), "consistent"),
+    (("f1", "1,240"), ("f3", "about 15"), "tension"),  # 15 a day is about 420
+    (("f2", "44"), ("f3", "about 15"), "tension"),
+    # drones "shooting down" and "intercepting": 120 a day is about 3,650 a month, not 7,000+
+    (("g1", "roughly 120"), ("g2", "more than 7,000"), "tension"),
 ]
 
 

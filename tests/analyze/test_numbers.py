@@ -129,3 +129,9 @@ def test_a_monthly_total_against_a_daily_rate() -> None:
     assert agree is not None and agree.verdict == "consistent"
     assert differ is not None and differ.verdict == "tension"
     assert "36,000 over 30 day(s) is 1,200 a day" in differ.explanation
+
+
+def test_a_particle_after_what_is_counted_is_not_its_head() -> None:
+    from claimledger.analyze.numbers import _head
+
+    assert _head("Ukrainian drones shooting down") == _head("Ukrainian drones intercepting")

@@ -365,7 +365,15 @@ def test_the_date_of_a_statement_is_not_the_figures_period(pipeline: Language) -
         ("Prosecutors registered 500 criminal cases.", "criminal cases"),
         ("Shelling killed 11 civilians in the region last week.", "civilians killed"),
         ("Air defences shot down 80 drones overnight.", "drones shot down"),
+        ("Artillery shelled the district about 25 times a day.", "times shelled"),
+        ("Troops attacked the bridgehead an average of 61 times a day.", "times attacked"),
+        ("The port was hit 12 times overnight.", "times hit"),
     ],
 )
 def test_what_is_counted(pipeline: Language, text: str, what: str) -> None:
     assert only(pipeline, text).what == what
+
+
+def test_a_multiplier_is_not_a_count_of_occurrences(pipeline: Language) -> None:
+    found = only(pipeline, "Fuel prices rose three times faster than wages.")
+    assert found.what is None or "rose" not in found.what

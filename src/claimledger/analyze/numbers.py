@@ -57,6 +57,7 @@ VERB_FORMS = frozenset(
     "leave leaves left flee flees fled go goes went gone die dies hurt lose loses lost come "
     "came remain remains say says said sign signs signed fall fell fallen".split()
 )
+PARTICLES = frozenset("down out off up back away".split())  # "shooting down", "knocked out"
 SAME_STORY = 0.35  # the claims stating the figures say much the same thing
 RELATED = 0.12  # enough for figures that count the same specific thing
 MIN_WHAT = 0.5  # Dice overlap of what two figures count
@@ -167,7 +168,8 @@ def _head(what: str | None) -> str | None:
     wounded" -> soldier)."""
     words = (what or "").split()
     while len(words) >= 2 and (
-        words[-1].lower() in VERB_FORMS | {"and", "or"} or words[-1].endswith(("ed", "ing"))
+        words[-1].lower() in VERB_FORMS | PARTICLES | {"and", "or"}
+        or words[-1].endswith(("ed", "ing"))
     ):
         words.pop()
     found = terms(words[-1]) if words else []
@@ -178,7 +180,9 @@ def _nouns(what: str | None) -> set[str]:
     """The counted noun phrase of a ``what``, without the verb the extractor appends to it
     ("households left" -> households)."""
     words = (what or "").split()
-    if len(words) >= 2 and (words[-1].endswith("ed") or words[-1].lower() in VERB_FORMS):
+    if len(words) >= 3 and words[-1].lower() in PARTICLES:
+        words = words[:-1]  # "drones shot down"
+    if len(words) >= 2 and (words[-1].endswith(("ed", "ing")) or words[-1].lower() in VERB_FORMS):
         words = words[:-1]
     return set(terms(" ".join(words)))
 

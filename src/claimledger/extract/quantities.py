@@ -364,6 +364,9 @@ def _match(
 
 
 def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
+    occurrences = _occurrences(root, fig)
+    if occurrences is not None:
+        return occurrences
     noun = _counted(root, fig, rules)
     while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
         noun = noun.head  # "100 attack drones": the figure hangs on "attack", drones are counted
@@ -388,6 +391,30 @@ def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
         what += " " + " ".join(filter(None, (verb.text, particle)))  # "civilians killed",
         # "drones shot down"
     return what
+
+
+def _occurrences(root: Token, fig: _Figure) -> str | None:
+    """How often something happened ("shelled the region 40 times a day", "an average of 93
+    times"): the verb is what is counted ("times shelled")."""
+    doc = root.doc
+    after = doc[fig.end] if fig.end < len(doc) else None
+    if after is None or after.lower_ not in ("times", "time"):
+        return None
+    if after.head.i not in (root.i, after.i) and after.i != root.head.i:
+        return None  # "times" hangs on neither the figure nor the other way round
+    following = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if following is not None and (
+        following.tag_ in ("JJR", "RBR") or following.lower_ in ("as", "more", "less", "the")
+    ):
+        return None  # "three times faster", "twice as many": a multiplier
+    tok = after
+    for _ in range(4):
+        if tok.pos_ == "VERB" and lexicon().cue_class.get(tok.lemma_.lower()) is None:
+            return f"{after.text} {tok.text}"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None
 
 
 def _nominal(tok: Token) -> bool:
