@@ -96,11 +96,26 @@ Extract = Callable[[str], tuple[Claim, ...]]  # the `claims_of` fixture of conft
             "Sources close to the negotiations",
             "anonymous",
         ),
+        (
+            "The Lozova city military administration said a drone hit a school overnight. "
+            "The administration said nobody was hurt.",
+            "The administration",
+            "Lozova city military administration",
+            "military",
+        ),
+        (
+            "Kommersant reported that two refineries had cut output. "
+            "The publication said the cuts would last a month.",
+            "The publication",
+            "Kommersant",
+            "outlet",
+        ),
     ],
     ids=[
         "she-to-full-name", "surname-to-full-name", "surname-keeps-kind", "the-same-source",
         "the-agency", "the-agency-named-after", "the-broadcaster", "it-to-ministry",
         "he-to-role", "description-with-name", "he-also-said", "the-same-sources",
+        "the-administration", "the-publication-to-outlet",
     ],
 )  # fmt: skip
 def test_speaker_resolved_across_the_article(

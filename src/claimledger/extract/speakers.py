@@ -46,7 +46,9 @@ DESCRIBABLE = {
     "commander", "analyst", "expert", "journalist", "reporter", "correspondent", "source",
     "sources", "brigade", "army", "military", "office", "department", "governor", "mayor",
     "publication", "paper", "network", "company", "group", "organization", "organisation",
+    "administration", "service", "headquarters", "committee", "council", "mission",
 }  # fmt: skip
+OUTLET_HEADS = {"newspaper", "publication", "paper", "outlet", "broadcaster", "channel"}
 
 CORE_CUT = ("acl", "relcl", "prep")
 PERSON_ROLES = {
@@ -212,6 +214,10 @@ class Resolver:
         for m in reversed(self.mentions):
             if m.position < before and (m.head_lemma == lemma or lemma in m.words):
                 return m
+        if lemma in OUTLET_HEADS:  # "the publication" after "Politico reported"
+            for m in reversed(self.mentions):
+                if m.position < before and m.kind == "outlet":
+                    return m
         return None
 
     def _named(self, span: Span, head: Token) -> Mention:
