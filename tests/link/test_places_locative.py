@@ -72,3 +72,17 @@ def test_a_place_name_the_tagger_cut_or_took_for_a_facility(pipeline: Language, 
     tagged = {e.text: e.label_ for e in doc.ents}
     names = {p.name for p in extract_places(doc)}
     assert "Hola Prystan" in names, (tagged, names)
+
+
+def test_every_name_before_a_plural_region_word_is_a_region(pipeline: Language) -> None:
+    doc = pipeline("Drones were shot down above the Kursk and Bryansk regions overnight.")
+    found = {p.name: p.feature for p in extract_places(doc)}
+    assert set(found.values()) == {"region"}, found
+    assert len(found) == 2, found
+
+
+def test_a_town_after_a_locative_and_an_adjective(pipeline: Language) -> None:
+    doc = pipeline("Ukraine says it hit an ammunition dump in occupied Tokmak on Friday.")
+    tagged = {e.text: e.label_ for e in doc.ents}
+    names = {p.name for p in extract_places(doc)}
+    assert "Tokmak" in names, (tagged, names)

@@ -40,7 +40,7 @@ from claimledger.link.translit import fold
 from claimledger.models import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})  # rare names
 KEEP_UNKNOWN = frozenset({"GPE", "LOC"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
@@ -63,6 +63,23 @@ def cue_mentions(doc: Doc, cues: Cues) -> Iterator[Mention]:
             text = doc[name.start : token.i + 1].text
             end = name.start_char + len(text)
             yield Mention(text, name.start_char, end, name.text, kind, token.text)
+        if token.tag_ in ("NNS", "NNPS"):  # "the Kursk and Bryansk regions": Kursk's too
+            yield from _coordinated(name, kind, token.text)
+
+
+def _coordinated(name: SpacySpan, kind: Kind, cue: str) -> Iterator[Mention]:
+    """The names listed before the last one of a plural cue ("X, Y and Z regions")."""
+    doc, at = name.doc, name.start - 1
+    while at >= 1 and doc[at].lower_ in ("and", ",", "or"):
+        end = at
+        start = end
+        while start > 0 and end - start < _MAX_NAME_TOKENS and _name_part(doc[start - 1]):
+            start -= 1
+        if start == end:
+            return
+        other = doc[start:end]
+        yield Mention(other.text, other.start_char, other.end_char, other.text, kind, cue)
+        at = start - 1
 
 
 def _cue_kind(word: str, cues: Cues) -> Kind | None:
@@ -111,7 +128,7 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
             continue
         if _speaks(span):
             continue  # "Moscow said", "Kyiv's claim": the government, not the city
-        cued = span.start > 0 and span.doc[span.start - 1].lower_ in cues.locative
+        cued = _after_locative(span, cues)
         cued = cued or _listed_with_place(span) or named_settlement
         start = span.start_char
         yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
@@ -141,6 +158,16 @@ def _may_be_place(span: SpacySpan, text: str, weak: bool, cues: Cues) -> bool:
     if all(word in cues.generic for word in fold(text).split()):
         return False  # "Eastern", "Central": no place on their own
     return not (weak and ACRONYM.fullmatch(text))  # "ER", "UAF": an organisation
+
+
+def _after_locative(span: SpacySpan, cues: Cues) -> bool:
+    """Right after a locative word, or after one and an adjective or two ("in occupied
+    Tokmak", "near the embattled town of" is handled by ``_settlement_of``)."""
+    doc, at = span.doc, span.start - 1
+    skipped = 0
+    while at >= 0 and skipped < 2 and doc[at].tag_ in ("JJ", "VBN", "VBD") and doc[at].is_lower:
+        at, skipped = at - 1, skipped + 1
+    return at >= 0 and doc[at].lower_ in cues.locative
 
 
 def _extend_left(span: SpacySpan) -> SpacySpan:
@@ -218,18 +245,22 @@ def alias_mentions(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[Mention]:
 
 
 def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Iterator[Mention]:
-    """Proper nouns right after a locative word that the tagger left without an entity ("near
-    Huliaipole"): weak, cued mentions, kept only when the gazetteer bears them out."""
+    """Proper nouns right after a locative word (and an adjective or two) that the tagger left
+    without an entity ("near Huliaipole", "in occupied Tokmak"): weak, cued mentions, kept only
+    when the gazetteer bears them out."""
     people = _surnames(doc)
-    for tok in doc[:-1]:
-        if tok.lower_ not in cues.locative:
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.tag_ != "NNP" or tok.ent_type_ or not tok.text[:1].isupper():
+            i += 1
             continue
-        end = tok.i + 1
+        end = i + 1
         while end < len(doc) and doc[end].tag_ == "NNP" and not doc[end].ent_type_:
             end += 1
-        if end == tok.i + 1 or not doc[tok.i + 1].text[:1].isupper():
+        span, i = doc[tok.i : end], end
+        if not _after_locative(span, cues):
             continue
-        span = doc[tok.i + 1 : end]
         if any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
         if fold(span.text) in people or not _may_be_place(span, span.text, True, cues):
