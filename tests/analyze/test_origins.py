@@ -68,9 +68,10 @@ def test_a_capital_alone_is_its_own_origin() -> None:
 
 
 def _loose(c: ClaimRecord, similarity: float) -> ClaimRecord:
+    """A member that joined its cluster loosely, not its article's lead."""
     from dataclasses import replace
 
-    return replace(c, similarity=similarity)
+    return replace(c, similarity=similarity, seq=1)
 
 
 def test_a_looser_report_from_the_same_origin_is_an_echo() -> None:
@@ -95,3 +96,36 @@ def test_a_bare_word_source_is_the_one_named_source_that_has_it() -> None:
     assert assess("k1", members, no_owner).independent_origins == 1
     two_named = [*members, claim("c:c1", "c", "Asian diplomats", "government", "Reuters")]
     assert assess("k1", two_named, no_owner).independent_origins == 3
+
+
+def _lead(c: ClaimRecord, similarity: float, seq: int = 0) -> ClaimRecord:
+    from dataclasses import replace
+
+    return replace(c, similarity=similarity, seq=seq)
+
+
+def test_an_articles_lead_loosely_worded_is_its_version_of_the_story() -> None:
+    first = claim("a:c1", "a", "Vitaliy Kim", "person", "Ukrinform")
+    lead = _lead(claim("b:c1", "b", "Oleh Kiper", "person", "Reuters"), 0.45)
+    assert assess("k1", [first, lead], no_owner).assessment == "corroborated"
+    detail = _lead(claim("b:c2", "b", "Oleh Kiper", "person", "Reuters"), 0.45, seq=2)
+    assert assess("k1", [first, detail], no_owner).assessment == "single-source"
+    too_loose = _lead(claim("b:c1", "b", "Oleh Kiper", "person", "Reuters"), 0.32)
+    assert assess("k1", [first, too_loose], no_owner).assessment == "single-source"
+
+
+def test_a_lead_with_other_figures_does_not_confirm() -> None:
+    from dataclasses import replace
+
+    from claimledger.store.records import QuantityRecord
+
+    def stating(c: ClaimRecord, value: float) -> ClaimRecord:
+        q = QuantityRecord(f"{c.id}:q", c.doc_id, f"{value:g}", value, None, None, False, None,
+                           "soldiers deserted", None, None, None)  # fmt: skip
+        return replace(c, quantities=(q,))
+
+    first = stating(claim("a:c1", "a", "Vitaliy Kim", "person", "Ukrinform"), 21600)
+    same = _lead(stating(claim("b:c1", "b", "Oleh Kiper", "person", "Reuters"), 21600), 0.45)
+    other = _lead(stating(claim("b:c1", "b", "Oleh Kiper", "person", "Reuters"), 18000), 0.45)
+    assert assess("k1", [first, same], no_owner).assessment == "corroborated"
+    assert assess("k1", [first, other], no_owner).assessment == "single-source"

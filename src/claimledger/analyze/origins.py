@@ -14,8 +14,13 @@ into lines of reporting when they cannot be independent of each other:
 - a state named for its authorities ("Kyiv says", "Moscow said") is one line with an official
   source of that state in the cluster (registry country, or the country its name says).
 
-Only members that state the claim (similarity to the cluster of at least ``CONFIRMS``) count
-as lines of reporting; looser members are related reporting. Members that contradict the claim
+Only members that state the claim count as lines of reporting: similarity to the cluster of at
+least ``CONFIRMS``, or, for an article's lead claim with a named source and no figures other
+than the cluster's, ``LEAD_CONFIRMS`` (the lead is an article's version of the story, however
+loosely worded). Looser members are related reporting; one whose origin the cluster already has
+still counts as an article echoing it (circular reporting). A bare-word source ("diplomats") is
+the one longer source of the cluster that has that word ("three EU diplomats"). Members that
+contradict the claim
 (a denial, a negation, or an article's own statement that the claim is denied or disputed)
 are kept apart from the supporting lines. The assessment is, in this order: ``denied`` (the
 party concerned, a government or military source, denies it), ``contested`` (an independent
@@ -43,6 +48,7 @@ LOCAL_BODY = re.compile(
 )
 LOCAL_SIDE = {"government", "person"}
 CONFIRMS = 0.6  # similarity to the cluster at which a member states the same claim
+LEAD_CONFIRMS = 0.4  # the same for an article's lead claim with a named source
 OwnerOf = Callable[[str], str | None]
 SpeaksFor = Callable[[str], str | None]
 CountryOf = Callable[[str], str | None]
@@ -108,6 +114,17 @@ class _Lines:
         self.parent[self.find(a)] = self.find(b)
 
 
+def _same_figures_or_none(claim: ClaimRecord, support: Sequence[ClaimRecord]) -> bool:
+    """An article's lead with a named source is its version of the story, however loosely it is
+    worded, unless it gives other figures than the cluster's: "18,000 a month" from an analyst
+    does not confirm "21,600 in October" (the figures are checked against each other instead)."""
+    values = [v for q in claim.quantities for v in (q.value, q.low, q.high) if v is not None]
+    if not values:
+        return True
+    theirs = [v for m in support for q in m.quantities for v in (q.value, q.low, q.high) if v]
+    return any(abs(v - w) <= 0.05 * max(v, w) for v in values for w in theirs)
+
+
 def _states_it(claim: ClaimRecord) -> bool:
     """Only members close to the cluster state its claim; looser ones are related reporting,
     kept in the cluster but not counted as confirmations."""
@@ -164,6 +181,12 @@ def assess(
     against = [m for m in members if m.id in opposing]
     support = [m for m in members if m not in against and _states_it(m)]
     support = support or [m for m in members if m not in against]
+    covered = {m.doc_id for m in support}
+    support += [
+        m for m in members
+        if m not in support and m not in against and m.seq == 0 and m.doc_id not in covered
+        and m.origin and (m.similarity or 0) >= LEAD_CONFIRMS and _same_figures_or_none(m, support)
+    ]  # fmt: skip
     lines = _Lines()
     names: dict[str, Counter[str]] = {}
     for m in support:

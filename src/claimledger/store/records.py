@@ -58,6 +58,7 @@ class ClaimRecord:
     quantities: tuple[QuantityRecord, ...] = field(default=())
     mentions: tuple[str, ...] = field(default=())  # names of places/units/actors in the content
     spelled: tuple[tuple[str, str], ...] = field(default=())  # (as written, name) in the content
+    seq: int = 0  # its place among its article's claims (0: the lead)
 
 
 @dataclass(frozen=True)
