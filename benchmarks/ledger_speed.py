@@ -35,11 +35,12 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from synthetic import generate, story_of
+from synthetic import generate, story_of, story_of_id
 
 import claimledger
 from claimledger.errors import ExtractionError
@@ -223,6 +224,21 @@ def growth(small: pstats.Stats, big: pstats.Stats, sizes: tuple[int, int], top: 
               f"{calls_small / count:5.0f}/{calls / count:<5.0f}")  # fmt: skip
 
 
+def story_purity(store: SQLiteStore) -> str:
+    """Of the pairs of claims in one cluster, the share from one synthetic story: a cluster
+    that mixes stories joined claims about different events (a story's claims may rightly
+    form several clusters, so this measures precision only)."""
+    story = {a.doc_id: story_of_id(a.source_id or "") for a in store.articles()}
+    members: dict[str, list[int]] = {}
+    for claim_id, cluster_id in store.db.execute("SELECT claim_id, cluster_id FROM claim_clusters"):
+        members.setdefault(cluster_id, []).append(story[claim_id.split(":")[0]])
+    pairs = same = 0
+    for stories in members.values():
+        pairs += len(stories) * (len(stories) - 1) // 2
+        same += sum(n * (n - 1) // 2 for n in Counter(stories).values())
+    return f"{same / max(pairs, 1):.3f} ({same:,} of {pairs:,} same-cluster pairs)"
+
+
 def ledger_summary(store: SQLiteStore) -> str:
     counts = store.counts()
     sizes = [k.size for k in store.clusters()]
@@ -260,6 +276,7 @@ def run(plan: Plan, db: Path, profile: bool) -> None:
         ("peak RSS, this process", f"{peak_rss_mb():.0f} MB ({rss_before:.0f} MB before ingest)"),
         ("peak RSS, largest worker", f"{peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"),
         ("ledger", ledger_summary(store)),
+        ("clusters' story purity", story_purity(store)),
         ("load average (1, 5, 15 min)", ", ".join(f"{x:.1f}" for x in os.getloadavg())),
     ]
     if profile:

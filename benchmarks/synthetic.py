@@ -658,9 +658,13 @@ def _slug(text: str) -> str:
 
 def story_of(article: Article) -> int:
     """The number of the story an article generated here tells (from its id)."""
-    found = re.search(r"-s(\d+)-\d+$", article.source.id or "")
+    return story_of_id(article.source.id or "")
+
+
+def story_of_id(record_id: str) -> int:
+    found = re.search(r"-s(\d+)-\d+$", record_id)
     if found is None:
-        raise ValueError(f"{article.source.id!r} is not the id of a synthetic article")
+        raise ValueError(f"{record_id!r} is not the id of a synthetic article")
     return int(found.group(1))
 
 

@@ -522,3 +522,21 @@ def test_claims_are_found_by_the_figures_they_state(analysed: SQLiteStore) -> No
     for claim in stating:
         found = analysed.candidates("claim_terms", value_keys(claim)[:1], "", 1000)
         assert claim.id in found, claim.content
+
+
+def test_a_claim_naming_a_place_named_before_in_its_article_is_about_it(ledger: Ledger) -> None:
+    """An article stores each place once, where it is first named; a later claim that names it
+    again still has it as its own place (not only as a place of its article)."""
+    text = (
+        "Drones hit an oil depot in Orikhiv on Monday, the regional governor said. "
+        "Ukrainian officials said later that two workers were killed in Orikhiv and that a fire "
+        "was still burning in Polohy."
+    )
+    source = SourceInfo(url="https://example.org/o", outlet="Ukrinform", title="o",
+                        published="2026-03-02", id="orikhiv")  # fmt: skip
+    (extraction,) = extract(Article(text, source))
+    ledger.ingest(extraction)
+    claims = ledger.store.claims(ledger.store.claim_ids_of([extraction.article.doc_id]))
+    later = [c for c in claims if "workers were killed" in c.content]
+    assert later, [c.content for c in claims]
+    assert "Orikhiv" in {name for _, name in later[0].spelled}, later[0]

@@ -70,3 +70,11 @@ def test_claims_are_indexed_by_the_figures_they_state() -> None:
     small = _with_figure("b", "three drones were downed", 3, "2026-02-03", "2026-02-03")
     assert value_keys(swap) == ["#212"]
     assert value_keys(small) == []  # small figures are too common to find a claim by
+
+
+def test_claims_each_naming_a_different_place_are_not_the_same_claim() -> None:
+    a = claim("a", "three people were wounded in the attack on Romny", (("Romny", "Romny"),))
+    b = claim("b", "three people were wounded in the attack on Putyvl", (("Putyvl", "Putyvl"),))
+    same = claim("c", "three people were hurt in the attack on Romny", (("Romny", "Romny"),))
+    assert similarity(a, b, {}) <= 0.0
+    assert similarity(a, same, {}) > 0.5

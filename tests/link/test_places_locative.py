@@ -86,3 +86,12 @@ def test_a_town_after_a_locative_and_an_adjective(pipeline: Language) -> None:
     tagged = {e.text: e.label_ for e in doc.ents}
     names = {p.name for p in extract_places(doc)}
     assert "Tokmak" in names, (tagged, names)
+
+
+def test_the_object_of_a_strike_verb_may_be_a_town(pipeline: Language) -> None:
+    doc = pipeline("Artillery shelled Mezhova overnight, killing two residents, officials said.")
+    tagged = {e.text: e.label_ for e in doc.ents}
+    names = {p.name for p in extract_places(doc)}
+    assert "Mezhova" in names, (tagged, names)
+    person = pipeline("Police detained Ivanov after he attacked Petrov in a bar.")
+    assert not {p.name for p in extract_places(person)} & {"Ivanov", "Petrov"}

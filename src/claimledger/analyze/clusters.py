@@ -15,8 +15,9 @@ of two claims is
       state figures of the same counted thing for periods one inside the other (an event and
       the week's tally); else FIGURE_BONUS when both state figures of the same counted thing
     - TIME_PENALTY when their articles were published more than MAX_DAYS apart; and a claim
-      joins a cluster only while the cluster has a member from the last MAX_DAYS (a story
-      ends), which also keeps the cost of an update bounded.
+      joins a cluster only while at least half of its newest members (``MAX_MEMBERS``) are
+      within MAX_DAYS of it (a story ends, and one stray recent member does not keep it open
+      for a chain of look-alike events), which also keeps the cost of an update bounded.
 
 A candidate cluster is close enough when the mean of the claim's best and its average
 similarity to the cluster's members (between single and average link: one close pair counts,
@@ -97,6 +98,8 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
     ma, mb = {m.lower() for m in a.mentions}, {m.lower() for m in b.mentions}
     if ma and mb:
         score += PLACE_BONUS if ma & mb else -PLACE_PENALTY
+        if a.spelled and b.spelled and not ma & mb:
+            return min(score, 0.0)  # each names where it happened, and not the same place
     if _same_value(a, b):
         score += VALUE_BONUS
     elif _part_and_whole(a, b):
@@ -110,8 +113,7 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
 
 
 def _recent(claim: ClaimRecord, member: ClaimRecord) -> bool:
-    """A story ends: a claim joins a cluster only while it has a member from the last
-    ``MAX_DAYS`` (dates unknown count as recent)."""
+    """Published within ``MAX_DAYS`` of each other (dates unknown count as recent)."""
     gap = _days_apart(claim.published, member.published)
     return gap is None or gap <= MAX_DAYS
 
@@ -210,9 +212,9 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
     for cluster_id in shortlist:
         if best_pair[cluster_id] < THRESHOLD:
             continue
-        members = [m for m in store.claims(store.cluster_member_ids(cluster_id)[-MAX_MEMBERS:])
+        members = [m for m in store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
                    if m.doc_id != claim.doc_id]  # fmt: skip
-        if members and any(_recent(claim, m) for m in members):
+        if members and 2 * sum(_recent(claim, m) for m in members) >= len(members):
             sims = [similarity(claim, m, weights) for m in members]
             scored.append(((max(sims) + sum(sims) / len(sims)) / 2, max(sims), cluster_id))
     log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)

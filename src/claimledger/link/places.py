@@ -128,7 +128,7 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
             continue
         if _speaks(span):
             continue  # "Moscow said", "Kyiv's claim": the government, not the city
-        cued = _after_locative(span, cues)
+        cued = _after_locative(span, cues) or _struck(span)
         cued = cued or _listed_with_place(span) or named_settlement
         start = span.start_char
         yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
@@ -158,6 +158,19 @@ def _may_be_place(span: SpacySpan, text: str, weak: bool, cues: Cues) -> bool:
     if all(word in cues.generic for word in fold(text).split()):
         return False  # "Eastern", "Central": no place on their own
     return not (weak and ACRONYM.fullmatch(text))  # "ER", "UAF": an organisation
+
+
+STRUCK_VERBS = frozenset(
+    "shell strike hit attack bomb target storm capture liberate seize take retake encircle "
+    "evacuate".split()
+)
+
+
+def _struck(span: SpacySpan) -> bool:
+    """The object of a verb whose objects are places: "artillery shelled Mezhova", "troops
+    captured Vilcha"."""
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in STRUCK_VERBS
 
 
 def _after_locative(span: SpacySpan, cues: Cues) -> bool:

@@ -182,7 +182,7 @@ def _fits(candidate: Candidate | None, context: Context, cued: bool) -> bool:
         return True
     if not cued:
         return False
-    big = candidate.feature in ("country", "region", "city")
+    big = candidate.feature in ("country", "region", "city", "town")
     if not context.countries:
         return big
     near = any(km(candidate, a) <= NEAR_KM for a in context.anchors)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -451,11 +452,20 @@ class SQLiteStore:
             (origin, outcome, step),
         )
 
-    def cluster_member_ids(self, cluster_id: str) -> list[str]:
-        rows = self.db.execute(
-            "SELECT claim_id FROM claim_clusters WHERE cluster_id = ? ORDER BY claim_id",
-            (cluster_id,),
-        )
+    def cluster_member_ids(self, cluster_id: str, newest: int | None = None) -> list[str]:
+        """The ids of a cluster's members, in id order; with ``newest``, only that many of the
+        members that joined last (the cost of reading them does not grow with the cluster)."""
+        if newest is None:
+            rows = self.db.execute(
+                "SELECT claim_id FROM claim_clusters WHERE cluster_id = ? ORDER BY claim_id",
+                (cluster_id,),
+            )
+        else:
+            rows = self.db.execute(
+                "SELECT claim_id FROM (SELECT claim_id FROM claim_clusters WHERE cluster_id = ? "
+                "ORDER BY rowid DESC LIMIT ?) ORDER BY claim_id",
+                (cluster_id, newest),
+            )
         return [r[0] for r in rows]
 
     def put_cluster(self, k: Cluster, updated_at: str) -> None:
@@ -651,24 +661,34 @@ def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str]) -> None:
         inside: dict[str, list[str]] = {}
         around: dict[str, list[str]] = {}
         spelled: dict[str, list[tuple[str, str]]] = {}
-        for claim_id, name, text, within in db.execute(
+        for claim_id, name, text, within, content in db.execute(
             f"SELECT c.id, m.name, m.text, "
-            f"m.start_char >= c.content_start AND m.end_char <= c.content_end "
+            f"m.start_char >= c.content_start AND m.end_char <= c.content_end, c.content "
             f"FROM claims c JOIN mentions m ON m.doc_id = c.doc_id WHERE c.id IN ({marks}) "
             f"AND (m.type = 'unit' OR "
             f"(m.type = 'place' AND m.kind IN ('city', 'town', 'village'))) "
             f"ORDER BY m.start_char",
             tuple(chunk),
         ):
-            (inside if within else around).setdefault(claim_id, []).append(name)
-            if within:
-                spelled.setdefault(claim_id, []).append((text, name))
+            # an article stores each place once, where it is first named: a claim that names
+            # it again later is found by the name as written
+            written = next((w for w in (text, name) if _names(content, w)), None)
+            if within or written:
+                inside.setdefault(claim_id, []).append(name)
+                spelled.setdefault(claim_id, []).append((written or text, name))
+            else:
+                around.setdefault(claim_id, []).append(name)
         db.executemany(
             "UPDATE claims SET places = ? WHERE id = ?",
             [(json.dumps({"where": inside.get(c) or around.get(c) or [],
                           "spelled": spelled.get(c, [])}), c)
              for c in chunk],
         )  # fmt: skip
+
+
+def _names(content: str, written: str) -> bool:
+    """Whether a claim's content names a place as written ("Hirnyk", not "Hirnyky")."""
+    return bool(written) and re.search(rf"(?<!\w){re.escape(written)}(?!\w)", content) is not None
 
 
 def _fill_claim_places(db: sqlite3.Connection) -> None:
