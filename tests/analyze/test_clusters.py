@@ -78,3 +78,8 @@ def test_claims_each_naming_a_different_place_are_not_the_same_claim() -> None:
     same = claim("c", "three people were hurt in the attack on Romny", (("Romny", "Romny"),))
     assert similarity(a, b, {}) <= 0.0
     assert similarity(a, same, {}) > 0.5
+
+
+def test_number_words_are_not_terms() -> None:
+    counted = terms("two men were detained with three drones")
+    assert counted == terms("men were detained with drones")

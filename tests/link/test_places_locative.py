@@ -95,3 +95,19 @@ def test_the_object_of_a_strike_verb_may_be_a_town(pipeline: Language) -> None:
     assert "Mezhova" in names, (tagged, names)
     person = pipeline("Police detained Ivanov after he attacked Petrov in a bar.")
     assert not {p.name for p in extract_places(person)} & {"Ivanov", "Petrov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Fighting went on west of Seversk all night, a military blogger wrote.", "UA"),
+        ("Drones struck an oil depot in Voronezh overnight, the governor said.", "RU"),
+    ],
+)
+def test_with_no_other_clue_a_name_is_a_place_of_the_theatre(
+    pipeline: Language, text: str, country: str
+) -> None:
+    """Seversk is the Russian name of Siversk in Donetsk region, not only a city in Siberia;
+    Voronezh is still the Russian city, not a Ukrainian town of that name."""
+    places = extract_places(pipeline(text))
+    assert [p.country for p in places if p.feature in ("city", "town")] == [country], places

@@ -91,7 +91,7 @@ def _merge_variants(lines: _Lines) -> None:
         if len(ws) != 1 or shorter.startswith("outlet:"):
             continue
         holders = [
-            k for k in keys if k != shorter and not k.startswith("outlet:") and ws < _words(k)
+            k for k in keys if k != shorter and not k.startswith("outlet:") and ws <= _words(k)
         ]
         if len(holders) == 1:
             lines.join(shorter, holders[0])

@@ -23,8 +23,10 @@ STOP = frozenset(
     i there here than then so such also into over under about after before since during while
     which who whom whose what when where why how all any some more most other own same very can
     could would should will may might must shall just only even still yet per each every both
-    according said says say told reportedly allegedly claimed claim reported report alone""".split()
-)
+    according said says say told reportedly allegedly claimed claim reported report alone
+    one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds
+    thousand thousands million millions pair couple""".split()
+)  # number words too: figures are compared as figures (numbers.py), not as words
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
 SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly", "ment")
 

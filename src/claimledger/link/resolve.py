@@ -22,6 +22,9 @@ region"), and the settlements whose name has a single candidate. Each candidate 
     + 1 if it lies in a country the article names (or in which a named region or an
         unambiguous settlement lies)
     + 1 if its own name is the name as written (not one of its alternate names)
+    + 2.5 if it lies in Ukraine or a Russian border region (Belgorod, Bryansk, Kursk): the
+        theatre of the reporting claimledger reads, so "Seversk" is Siversk, not Seversk in
+        Siberia, unless the article says otherwise
     - min(d / 200, 3), d being its distance in km to the nearest unambiguous settlement
 
 and the highest score wins. So a named region or country outweighs a population up to a
@@ -58,6 +61,11 @@ ACRONYM = re.compile(r"(?:[A-Z]\.?){1,4}|[A-Z][a-z]{1,4}\.")  # US, U.S., N.Y., 
 REGION_BONUS = 2.0
 COUNTRY_BONUS = 1.0
 NAME_BONUS = 1.0
+# claimledger reads reporting on the Russia-Ukraine war: with nothing else to go on, a name is
+# likelier a place in Ukraine or a Russian border region (GeoNames admin1: Belgorod 09, Bryansk
+# 10, Kursk 41) than a namesake elsewhere ("Seversk" is Siversk, not the Siberian city)
+THEATRE_BONUS = 2.5
+THEATRE = frozenset({("UA", None), ("RU", "09"), ("RU", "10"), ("RU", "41")})
 DISTANCE_SCALE_KM = 200.0
 MAX_DISTANCE_PENALTY = 3.0
 NEAR_KM = 150.0
@@ -133,8 +141,13 @@ def score(candidate: Candidate, context: Context, written: str) -> float:
         + REGION_BONUS * (area in context.regions and candidate.admin1 is not None)
         + COUNTRY_BONUS * (candidate.country in context.countries)
         + NAME_BONUS * (fold(candidate.name) == fold(written))
+        + THEATRE_BONUS * _in_theatre(candidate)
         - min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)
     )
+
+
+def _in_theatre(candidate: Candidate) -> bool:
+    return (candidate.country, None) in THEATRE or (candidate.country, candidate.admin1) in THEATRE
 
 
 def choose(options: Sequence[Candidate], context: Context, written: str) -> Candidate | None:
