@@ -31,6 +31,10 @@ PAIRS = [
     (("f2", "44"), ("f3", "about 15"), "tension"),
     # drones "shooting down" and "intercepting": 120 a day is about 3,650 a month, not 7,000+
     (("g1", "roughly 120"), ("g2", "more than 7,000"), "tension"),
+    # residents and people evacuated: 12,400 over six months is about 2,100 a month, not 5,000
+    (("h1", "12,400"), ("h2", "About 5,000"), "tension"),
+    # drones "shot down" and "downed": 2,700 in May is 87 a day, more than 50
+    (("i1", "2,700"), ("i2", "no more than 50"), "tension"),
 ]
 
 

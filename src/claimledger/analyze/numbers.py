@@ -36,26 +36,15 @@ DAYS_PER_MONTH = 30.44
 PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 365.25}
 LOOSE, TIGHT = 0.10, 0.02
 MIN_RATE_DAYS = 2
-EVENTS = frozenset(
-    {
-        "kill",
-        "wound",
-        "casualty",
-        "desert",
-        "surrender",
-        "capture",
-        "evacuate",
-        "detain",
-        "missing",
-        "recruit",
-    }
-)
+_EVENT_WORDS = "kill wound casualty desert surrender capture evacuate detain missing recruit"  # what happens to people, as terms (folded and stemmed like any content word)
+EVENTS = frozenset(terms(_EVENT_WORDS))
 CASUALTIES = frozenset({"kill", "wound"})  # killed and wounded together are casualties
 LOSS = "loss"
 TAIL_WORDS = 4  # words after what a figure counts that may say what happened to it
 VERB_FORMS = frozenset(
     "leave leaves left flee flees fled go goes went gone die dies hurt lose loses lost come "
-    "came remain remains say says said sign signs signed fall fell fallen".split()
+    "came remain remains say says said sign signs signed fall fell fallen shot hit struck taken "
+    "sent seen".split()
 )
 PARTICLES = frozenset("down out off up back away".split())  # "shooting down", "knocked out"
 SAME_STORY = 0.35  # the claims stating the figures say much the same thing
