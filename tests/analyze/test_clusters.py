@@ -83,3 +83,29 @@ def test_claims_each_naming_a_different_place_are_not_the_same_claim() -> None:
 def test_number_words_are_not_terms() -> None:
     counted = terms("two men were detained with three drones")
     assert counted == terms("men were detained with drones")
+
+
+def test_a_small_figure_in_common_is_no_sign_of_one_claim() -> None:
+    from dataclasses import replace
+
+    from claimledger.store.records import QuantityRecord
+
+    def counting(c: ClaimRecord, what: str) -> ClaimRecord:
+        q = QuantityRecord(f"{c.id}:q1", c.id, "two", 2.0, None, None, False, None, what,
+                           None, None, None)  # fmt: skip
+        return replace(c, quantities=(q,))
+
+    detained = counting(claim("a", "agents detained two residents near the depot", ()),
+                        "residents detained")  # fmt: skip
+    downed = counting(claim("b", "drones downed two aircraft near the depot", ()), "aircraft")
+    plain = claim("c", "drones downed two aircraft near the depot", ())
+    assert similarity(detained, downed, {}) == similarity(detained, plain, {})
+    also_residents = counting(claim("d", "two residents were held near the depot", ()),
+                              "residents held")  # fmt: skip
+    assert similarity(detained, also_residents, {}) > similarity(
+        detained, replace(also_residents, quantities=()), {}
+    )
+
+
+def test_american_is_us() -> None:
+    assert terms("U.S. officials said") == terms("American officials said")

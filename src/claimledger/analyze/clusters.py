@@ -128,9 +128,11 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
 
 
 def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Both state the same figure (within 5%): "87 drones" here and there."""
+    """Both state the same figure (within 5%): "87 drones" here and there; a small figure
+    ("two residents", "two aircraft") only when it counts the same thing."""
     return any(
-        _close(x, y) for qa in a.quantities for qb in b.quantities
+        _close(x, y) and (x >= MIN_KEY_VALUE or bool(set(terms(qa.what)) & set(terms(qb.what))))
+        for qa in a.quantities for qb in b.quantities
         for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
     )  # fmt: skip
 

@@ -36,7 +36,8 @@ DAYS_PER_MONTH = 30.44
 PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 365.25}
 LOOSE, TIGHT = 0.10, 0.02
 MIN_RATE_DAYS = 2
-_EVENT_WORDS = "kill wound casualty desert surrender capture evacuate detain missing recruit"  # what happens to people, as terms (folded and stemmed like any content word)
+# what happens to people, as terms (folded and stemmed like any content word)
+_EVENT_WORDS = "kill wound casualty desert surrender capture evacuate detain missing recruit"
 EVENTS = frozenset(terms(_EVENT_WORDS))
 CASUALTIES = frozenset({"kill", "wound"})  # killed and wounded together are casualties
 LOSS = "loss"

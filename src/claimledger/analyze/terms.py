@@ -27,6 +27,7 @@ STOP = frozenset(
     one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds
     thousand thousands million millions pair couple""".split()
 )  # number words too: figures are compared as figures (numbers.py), not as words
+ABBREVIATIONS = {"u.s.": "american", "u.k.": "british", "e.u.": "european"}  # too short to count
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
 SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly", "ment")
 
@@ -101,7 +102,10 @@ def _words(text: str | None) -> list[str]:
         return []
     fold = synonym_map()
     out = []
-    for match in WORD.finditer(text.lower().replace("’", "'")):
+    lowered = text.lower().replace("’", "'")
+    for short, word in ABBREVIATIONS.items():
+        lowered = lowered.replace(short, word)
+    for match in WORD.finditer(lowered):
         word = match.group().removesuffix("'s")
         if word in STOP or len(word) < 3:
             continue
