@@ -131,7 +131,8 @@ def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Both state the same figure (within 5%): "87 drones" here and there; a small figure
     ("two residents", "two aircraft") only when it counts the same thing."""
     return any(
-        _close(x, y) and (x >= MIN_KEY_VALUE or bool(set(terms(qa.what)) & set(terms(qb.what))))
+        x is not None and _close(x, y)
+        and (x >= MIN_KEY_VALUE or bool(set(terms(qa.what)) & set(terms(qb.what))))
         for qa in a.quantities for qb in b.quantities
         for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
     )  # fmt: skip
