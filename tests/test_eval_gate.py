@@ -114,7 +114,8 @@ LEDGER_FLOORS_2 = {
 }
 
 
-# The fourth, likewise: held out once (its README has that measurement), then tuned on.
+# The fourth and fifth, likewise: held out once (their READMEs have that measurement), then
+# tuned on.
 SCENARIO4 = SCENARIO.with_name("scenario4")
 LEDGER_FLOORS_4 = {
     "clusters.f1": 0.85,
@@ -127,10 +128,27 @@ LEDGER_FLOORS_4 = {
 }
 
 
+SCENARIO5 = SCENARIO.with_name("scenario5")
+LEDGER_FLOORS_5 = {
+    "clusters.f1": 0.85,
+    "assessment.acc": 0.70,
+    "independence.acc": 0.75,
+    "origins.acc": 0.80,
+    "tensions.recall": 0.80,  # two of its ten are not found yet (a total with no period)
+    "tensions.false": 0,
+    "descriptor_conflicts.recall": 1.0,
+}
+
+
 @pytest.mark.parametrize(
     ("corpus", "floors"),
-    [(SCENARIO, LEDGER_FLOORS), (SCENARIO2, LEDGER_FLOORS_2), (SCENARIO4, LEDGER_FLOORS_4)],
-    ids=["scenario", "scenario2", "scenario4"],
+    [
+        (SCENARIO, LEDGER_FLOORS),
+        (SCENARIO2, LEDGER_FLOORS_2),
+        (SCENARIO4, LEDGER_FLOORS_4),
+        (SCENARIO5, LEDGER_FLOORS_5),
+    ],
+    ids=["scenario", "scenario2", "scenario4", "scenario5"],
 )
 def test_scenario_ledger_figures(
     shared: Path, tmp_path: Path, corpus: Path, floors: dict[str, float]
