@@ -450,20 +450,28 @@ def test_source_tallies_kept_as_articles_arrive_equal_a_recount(analysed: SQLite
     assert_tallies_are_a_recount(analysed)
 
 
+def upgraded_copy(store: SQLiteStore, path: Path, migration: str, *undo: str) -> SQLiteStore:
+    """A copy of ``store`` as it was before ``migration`` (``undo`` reverses its SQL), upgraded."""
+    copy = sqlite3.connect(path)
+    store.db.backup(copy)
+    with copy:
+        copy.execute("DELETE FROM schema_migrations WHERE name = ?", (migration,))
+        for statement in undo:
+            copy.execute(statement)
+    copy.close()
+    old = SQLiteStore.for_upgrade(path)
+    assert old.upgrade() == [migration]
+    return old
+
+
 def test_upgrading_an_old_ledger_fills_the_source_tallies(
     analysed: SQLiteStore, tmp_path: Path
 ) -> None:
     """A ledger written before migration 005 gets its tallies counted by the upgrade."""
-    path = tmp_path / "old.db"
-    copy = sqlite3.connect(path)
-    analysed.db.backup(copy)
-    with copy:
-        copy.execute("DELETE FROM schema_migrations WHERE name = '005_source_tallies'")
-        copy.execute("DROP TABLE source_tallies")
-        copy.execute("ALTER TABLE claim_clusters DROP COLUMN outcome")
-    copy.close()
-    old = SQLiteStore.for_upgrade(path)
-    assert old.upgrade() == ["005_source_tallies"]
+    old = upgraded_copy(
+        analysed, tmp_path / "old.db", "005_source_tallies",
+        "DROP TABLE source_tallies", "ALTER TABLE claim_clusters DROP COLUMN outcome",
+    )  # fmt: skip
     assert_tallies_are_a_recount(old)
     old.close()
 
@@ -473,15 +481,9 @@ def test_upgrading_an_old_ledger_places_its_claims(analysed: SQLiteStore, tmp_pa
     ids = analysed.current_claim_ids()
     before = analysed.claims(ids)
     assert any(c.mentions for c in before) and any(c.spelled for c in before)
-    path = tmp_path / "old.db"
-    copy = sqlite3.connect(path)
-    analysed.db.backup(copy)
-    with copy:
-        copy.execute("DELETE FROM schema_migrations WHERE name = '006_claim_places'")
-        copy.execute("ALTER TABLE claims DROP COLUMN places")
-    copy.close()
-    old = SQLiteStore.for_upgrade(path)
-    assert old.upgrade() == ["006_claim_places"]
+    old = upgraded_copy(
+        analysed, tmp_path / "old.db", "006_claim_places", "ALTER TABLE claims DROP COLUMN places"
+    )
     assert old.claims(ids) == before
     old.close()
 
