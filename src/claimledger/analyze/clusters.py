@@ -131,14 +131,15 @@ def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Both state the same figure (within 5%): "87 drones" here and there; a small figure
     ("two residents", "two aircraft") only when it counts the same thing."""
     return any(
-        x is not None and _close(x, y)
+        x is not None and close_values(x, y)
         and (x >= MIN_KEY_VALUE or bool(set(terms(qa.what)) & set(terms(qb.what))))
         for qa in a.quantities for qb in b.quantities
         for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
     )  # fmt: skip
 
 
-def _close(x: float | None, y: float | None) -> bool:
+def close_values(x: float | None, y: float | None) -> bool:
+    """The same figure, within 5% (figures of 1 or less are no evidence)."""
     return x is not None and y is not None and x > 1 and abs(x - y) <= 0.05 * max(x, y)
 
 

@@ -20,12 +20,12 @@ than the cluster's, ``LEAD_CONFIRMS`` (the lead is an article's version of the s
 loosely worded). Looser members are related reporting; one whose origin the cluster already has
 still counts as an article echoing it (circular reporting). A bare-word source ("diplomats") is
 the one longer source of the cluster that has that word ("three EU diplomats"). Members that
-contradict the claim
-(a denial, a negation, or an article's own statement that the claim is denied or disputed)
-are kept apart from the supporting lines. The assessment is, in this order: ``denied`` (the
-party concerned, a government or military source, denies it), ``contested`` (an independent
-origin contradicts it), ``corroborated`` (two or more independent supporting lines),
-``circular`` (one line echoed by two or more articles), ``single-source``.
+contradict the claim (a denial, a negation, or an article's own statement that the claim is
+denied or disputed) are kept apart from the supporting lines. The assessment is, in this
+order: ``denied`` (the party concerned, a government or military source, denies it),
+``contested`` (an independent origin contradicts it), ``corroborated`` (two or more
+independent supporting lines), ``circular`` (one line echoed by two or more articles),
+``single-source``.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from claimledger.analyze.clusters import close_values
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord, Cluster
 
@@ -119,10 +120,8 @@ def _same_figures_or_none(claim: ClaimRecord, support: Sequence[ClaimRecord]) ->
     worded, unless it gives other figures than the cluster's: "18,000 a month" from an analyst
     does not confirm "21,600 in October" (the figures are checked against each other instead)."""
     values = [v for q in claim.quantities for v in (q.value, q.low, q.high) if v is not None]
-    if not values:
-        return True
-    theirs = [v for m in support for q in m.quantities for v in (q.value, q.low, q.high) if v]
-    return any(abs(v - w) <= 0.05 * max(v, w) for v in values for w in theirs)
+    theirs = [v for m in support for q in m.quantities for v in (q.value, q.low, q.high)]
+    return not values or any(close_values(v, w) for v in values for w in theirs)
 
 
 def _states_it(claim: ClaimRecord) -> bool:
