@@ -97,9 +97,9 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
     score = 2 * shared / total if total else 0.0
     ma, mb = {m.lower() for m in a.mentions}, {m.lower() for m in b.mentions}
     if ma and mb:
+        if not ma & mb and a.spelled and b.spelled:
+            return min(score - PLACE_PENALTY, 0.0)  # each names where it happened, elsewhere
         score += PLACE_BONUS if ma & mb else -PLACE_PENALTY
-        if a.spelled and b.spelled and not ma & mb:
-            return min(score, 0.0)  # each names where it happened, and not the same place
     if _same_value(a, b):
         score += VALUE_BONUS
     elif _part_and_whole(a, b):

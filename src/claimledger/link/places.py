@@ -71,15 +71,11 @@ def _coordinated(name: SpacySpan, kind: Kind, cue: str) -> Iterator[Mention]:
     """The names listed before the last one of a plural cue ("X, Y and Z regions")."""
     doc, at = name.doc, name.start - 1
     while at >= 1 and doc[at].lower_ in ("and", ",", "or"):
-        end = at
-        start = end
-        while start > 0 and end - start < _MAX_NAME_TOKENS and _name_part(doc[start - 1]):
-            start -= 1
-        if start == end:
+        other = _name_before(doc[at])
+        if other is None:
             return
-        other = doc[start:end]
         yield Mention(other.text, other.start_char, other.end_char, other.text, kind, cue)
-        at = start - 1
+        at = other.start - 1
 
 
 def _cue_kind(word: str, cues: Cues) -> Kind | None:
@@ -175,7 +171,7 @@ def _struck(span: SpacySpan) -> bool:
 
 def _after_locative(span: SpacySpan, cues: Cues) -> bool:
     """Right after a locative word, or after one and an adjective or two ("in occupied
-    Tokmak", "near the embattled town of" is handled by ``_settlement_of``)."""
+    Tokmak")."""
     doc, at = span.doc, span.start - 1
     skipped = 0
     while at >= 0 and skipped < 2 and doc[at].tag_ in ("JJ", "VBN", "VBD") and doc[at].is_lower:

@@ -65,7 +65,8 @@ NAME_BONUS = 1.0
 # likelier a place in Ukraine or a Russian border region (GeoNames admin1: Belgorod 09, Bryansk
 # 10, Kursk 41) than a namesake elsewhere ("Seversk" is Siversk, not the Siberian city)
 THEATRE_BONUS = 2.5
-THEATRE = frozenset({("UA", None), ("RU", "09"), ("RU", "10"), ("RU", "41")})
+THEATRE_COUNTRIES = frozenset({"UA"})
+THEATRE_REGIONS = frozenset({("RU", "09"), ("RU", "10"), ("RU", "41")})
 DISTANCE_SCALE_KM = 200.0
 MAX_DISTANCE_PENALTY = 3.0
 NEAR_KM = 150.0
@@ -141,13 +142,9 @@ def score(candidate: Candidate, context: Context, written: str) -> float:
         + REGION_BONUS * (area in context.regions and candidate.admin1 is not None)
         + COUNTRY_BONUS * (candidate.country in context.countries)
         + NAME_BONUS * (fold(candidate.name) == fold(written))
-        + THEATRE_BONUS * _in_theatre(candidate)
+        + THEATRE_BONUS * (candidate.country in THEATRE_COUNTRIES or area in THEATRE_REGIONS)
         - min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)
     )
-
-
-def _in_theatre(candidate: Candidate) -> bool:
-    return (candidate.country, None) in THEATRE or (candidate.country, candidate.admin1) in THEATRE
 
 
 def choose(options: Sequence[Candidate], context: Context, written: str) -> Candidate | None:
