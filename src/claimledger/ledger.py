@@ -71,6 +71,7 @@ class Ledger:
         speaks_for: Callable[[str], str | None] = lambda name: None,
         metonym_of: Callable[[str], str | None] = lambda name: None,
         side_of: Callable[[str], str | None] = lambda name: None,
+        canonical: Callable[[str], str | None] = lambda name: None,
     ) -> None:
         self.store = store
         self.owner_of = owner_of
@@ -79,6 +80,7 @@ class Ledger:
         self.speaks_for = speaks_for
         self.metonym_of = metonym_of
         self.side_of = side_of
+        self.canonical = canonical
 
     def ingest(self, extraction: Extraction) -> IngestOutcome:
         """Store one article and update the analysis; a no-op for an article already stored."""
@@ -92,7 +94,9 @@ class Ledger:
             now = datetime.now(UTC).isoformat(timespec="seconds")
             self.store.put_article(extraction, key, outlet_id, now)
             changed = set(self._retire(replaced))
-            changed |= assign_claims(self.store, [c.id for c in extraction.claims])
+            changed |= assign_claims(
+                self.store, [c.id for c in extraction.claims], self.canonical
+            )
             self._reassess(changed, now)
             self._check_figures(article.doc_id)
         log.info("ingested %s (%s): %d claims", article.doc_id, status, len(extraction.claims))
@@ -118,8 +122,16 @@ class Ledger:
             if not members:
                 self.store.delete_cluster(cluster_id)
                 continue
+            linked = self.store.contradictions(cluster_id)
+            counter = self.store.claims(sorted({other for _, other in linked}))
             cluster = assess(
-                cluster_id, members, self.owner_of, self.speaks_for, self.metonym_of, self.side_of
+                cluster_id,
+                members,
+                self.owner_of,
+                self.speaks_for,
+                self.metonym_of,
+                self.side_of,
+                counter,
             )
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)
@@ -189,6 +201,7 @@ def open_ledger(store: SQLiteStore) -> Ledger:
         speaks_for=hooks.speaks_for,
         metonym_of=hooks.metonym,
         side_of=hooks.side,
+        canonical=lambda name: hooks.speaks_for(name) or hooks.canonical(name),
     )
 
 

@@ -38,12 +38,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from claimledger.analyze.proposition import (
+    THRESHOLDS,
+    Canonical,
+    Proposition,
+    negation_conflict,
+    proposition,
+    quote_bonus,
+    relation,
+)
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord
 from claimledger.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
-THRESHOLD = 0.30
 PLACE_BONUS = 0.15
 PLACE_PENALTY = 0.20
 TIME_PENALTY = 0.20
@@ -61,8 +69,9 @@ MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
 
 @dataclass(frozen=True)
 class Match:
-    cluster_id: str
+    cluster_id: str | None  # None: the claim starts a cluster of its own
     similarity: float
+    contradicts: tuple[str, ...] = ()  # ids of claims of other sources it negates
 
 
 def idf(counts: dict[str, int], total: int) -> dict[str, float]:
@@ -169,7 +178,9 @@ def _same_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
     return bool(whats_a & whats_b)
 
 
-def assign_claims(store: SQLiteStore, claim_ids: Sequence[str]) -> set[str]:
+def assign_claims(
+    store: SQLiteStore, claim_ids: Sequence[str], canonical: Canonical | None = None
+) -> set[str]:
     """Index and cluster newly stored claims; the ids of the clusters that changed."""
     claims = store.claims(claim_ids)
     for claim in claims:
@@ -177,20 +188,29 @@ def assign_claims(store: SQLiteStore, claim_ids: Sequence[str]) -> set[str]:
     total = max(store.claim_count(), 1)
     changed: set[str] = set()
     for claim in claims:
-        match = best_match(store, claim, total)
-        if match is None:
+        match = best_match(store, claim, total, canonical)
+        if match.cluster_id is None:
             cluster_id = f"k{store.next_id('cluster')}"
             store.assign(claim.id, cluster_id, 1.0)
         else:
             cluster_id = match.cluster_id
             store.assign(claim.id, cluster_id, match.similarity)
         changed.add(cluster_id)
+        for other in store.claims(list(match.contradicts)):
+            store.put_link(claim.id, other.id, "contradicts")
+            if other.cluster_id:
+                changed.add(other.cluster_id)
     return changed
 
 
-def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | None:
-    """The cluster the claim belongs to: the best average similarity to a candidate cluster's
-    members (average link, so that one loose pair does not chain two stories together)."""
+def best_match(
+    store: SQLiteStore, claim: ClaimRecord, total: int, canonical: Canonical | None = None
+) -> Match:
+    """The cluster whose claims state the same proposition as ``claim``: of the candidate
+    clusters, the one holding the member it matches by the widest margin (``proposition.py``:
+    the evidence needed depends on whether the two have the same named source). A cluster holding
+    a member of which the claim is the negation in close wording is not joined (the claim is
+    that member's denial, a proposition of its own)."""
     own, figures = claim_terms(claim), value_keys(claim)
     counts = store.term_counts(own + figures)
     shared = [t for t in set(own) if counts.get(t, 0) > 1]  # terms some other claim has too
@@ -201,35 +221,66 @@ def best_match(store: SQLiteStore, claim: ClaimRecord, total: int) -> Match | No
     ids = store.candidates("claim_terms", rare, claim.doc_id, PER_TERM)
     candidates = [c for c in store.claims(ids) if c.cluster_id]
     if not candidates:
-        return None
+        return Match(None, 1.0)
     weights = idf(
         store.term_counts({t for c in candidates for t in claim_terms(c)} | set(own)), total
     )
+    mine = proposition(claim, canonical)
     best_pair: dict[str, float] = {}
+    contradicts = []
     for c in candidates:
         assert c.cluster_id is not None
-        best_pair[c.cluster_id] = max(
-            best_pair.get(c.cluster_id, 0.0), similarity(claim, c, weights)
-        )
+        gap, _, blocked = margin(claim, c, mine, None, weights, canonical)
+        best_pair[c.cluster_id] = max(best_pair.get(c.cluster_id, -1.0), gap)
+        if blocked and relation(mine, proposition(c, canonical)) != "same" and _recent(claim, c):
+            contradicts.append(c.id)  # a denial or rebuttal (never by the claim's own source)
     shortlist = sorted(best_pair, key=lambda k: (-best_pair[k], k))[:SHORTLIST]
     scored = []
     for cluster_id in shortlist:
-        if best_pair[cluster_id] < THRESHOLD:
+        if best_pair[cluster_id] < 0:
             continue
         members = [m for m in store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
                    if m.doc_id != claim.doc_id]  # fmt: skip
-        if members and 2 * sum(_recent(claim, m) for m in members) >= len(members):
-            sims = [similarity(claim, m, weights) for m in members]
-            scored.append(((max(sims) + sum(sims) / len(sims)) / 2, max(sims), cluster_id))
+        if not members or 2 * sum(_recent(claim, m) for m in members) < len(members):
+            continue
+        pairs = [margin(claim, m, mine, None, weights, canonical) for m in members]
+        if any(blocked for _, _, blocked in pairs):
+            continue
+        best, sim, _ = max(pairs)
+        scored.append((best, sim, cluster_id))
     log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)
-    return choose(scored)
+    found = choose(scored)
+    return Match(found.cluster_id if found else None, found.similarity if found else 1.0,
+                 tuple(sorted(contradicts)))  # fmt: skip
+
+
+def margin(
+    a: ClaimRecord,
+    b: ClaimRecord,
+    pa: Proposition | None,
+    pb: Proposition | None,
+    weights: dict[str, float],
+    canonical: Canonical | None = None,
+) -> tuple[float, float, bool]:
+    """(similarity minus what the pair's sources require, the similarity, blocked): blocked when
+    one negates what the other states in close wording."""
+    pa = pa or proposition(a, canonical)
+    pb = pb or proposition(b, canonical)
+    rel = relation(pa, pb)
+    sim = similarity(a, b, weights)
+    if rel == "same":
+        sim += quote_bonus(pa, pb, weights)
+    need = THRESHOLDS[rel]
+    if negation_conflict(pa, pb):
+        return (-1.0, sim, sim >= need)
+    return (sim - need, sim, False)
 
 
 def choose(scored: Sequence[tuple[float, float, str]]) -> Match | None:
-    """Of (score, best similarity, cluster id) triples, the cluster to join: among those whose
-    score reaches the threshold, the one holding the nearest claim."""
-    close = [(best, score, cluster_id) for score, best, cluster_id in scored if score >= THRESHOLD]
+    """Of (margin, similarity, cluster id) triples, the cluster to join: the one whose nearest
+    member is matched by the widest margin, if any margin reaches zero."""
+    close = [s for s in scored if s[0] >= 0]
     if not close:
         return None
-    _, score, cluster_id = max(close)
-    return Match(cluster_id, round(score, 4))
+    _, sim, cluster_id = max(close)
+    return Match(cluster_id, round(sim, 4))

@@ -14,18 +14,17 @@ into lines of reporting when they cannot be independent of each other:
 - a state named for its authorities ("Kyiv says", "Moscow said") is one line with an official
   source of that state in the cluster (registry country, or the country its name says).
 
-Only members that state the claim count as lines of reporting: similarity to the cluster of at
-least ``CONFIRMS``, or, for an article's lead claim with a named source and no figures other
-than the cluster's, ``LEAD_CONFIRMS`` (the lead is an article's version of the story, however
-loosely worded). Looser members are related reporting; one whose origin the cluster already has
-still counts as an article echoing it (circular reporting). A bare-word source ("diplomats") is
-the one longer source of the cluster that has that word ("three EU diplomats"). Members that
-contradict the claim (a denial, a negation, or an article's own statement that the claim is
-denied or disputed) are kept apart from the supporting lines. The assessment is, in this
-order: ``denied`` (the party concerned, a government or military source, denies it),
-``contested`` (an independent origin contradicts it), ``corroborated`` (two or more
-independent supporting lines), ``circular`` (one line echoed by two or more articles),
-``single-source``.
+Variants of one name (``proposition.same_source``: "Hillary Rodham Clinton" and "Mrs.
+Clinton", "Lavrov" and "Ławrow", a misspelt surname) are one line; a bare-word source
+("diplomats") is the one longer source of the cluster that has that word ("three EU diplomats").
+
+Every member of a cluster states its proposition. The assessment is, in this order: ``denied``
+(a source other than the cluster's origins denies it), ``contested`` (a source other than its
+origins states the negation in close wording, or the reporting itself disputes it: "claimed
+without evidence"), ``corroborated`` (two or more independent lines), ``circular`` (one line
+echoed by two or more articles), ``single-source``. Negation inside a claim is part of what it
+states, and a source walking back its own claim does not deny it. Every verdict names its
+evidence in the cluster's reasons.
 """
 
 from __future__ import annotations
@@ -34,13 +33,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from claimledger.analyze.clusters import close_values
+from claimledger.analyze.proposition import claim_kind, same_source, source_key
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord, Cluster
 
-NEGATION = re.compile(
-    r"\b(not|no|never|none|neither|nor|false|untrue|fiction|fabricat\w*)\b|n't\b", re.I
-)
 ANONYMOUS = {"anonymous"}  # a named origin of unknown kind is still named
 PARTY_KINDS = {"government", "military"}
 LOCAL_BODY = re.compile(
@@ -48,8 +44,6 @@ LOCAL_BODY = re.compile(
     r"\b(department|administration|authorities|officials|council|office|services?)$"
 )
 LOCAL_SIDE = {"government", "person"}
-CONFIRMS = 0.6  # similarity to the cluster at which a member states the same claim
-LEAD_CONFIRMS = 0.4  # the same for an article's lead claim with a named source
 OwnerOf = Callable[[str], str | None]
 SpeaksFor = Callable[[str], str | None]
 CountryOf = Callable[[str], str | None]
@@ -115,21 +109,6 @@ class _Lines:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _same_figures_or_none(claim: ClaimRecord, support: Sequence[ClaimRecord]) -> bool:
-    """An article's lead with a named source is its version of the story, however loosely it is
-    worded, unless it gives other figures than the cluster's: "18,000 a month" from an analyst
-    does not confirm "21,600 in October" (the figures are checked against each other instead)."""
-    values = [v for q in claim.quantities for v in (q.value, q.low, q.high) if v is not None]
-    theirs = [v for m in support for q in m.quantities for v in (q.value, q.low, q.high)]
-    return not values or any(close_values(v, w) for v in values for w in theirs)
-
-
-def _states_it(claim: ClaimRecord) -> bool:
-    """Only members close to the cluster state its claim; looser ones are related reporting,
-    kept in the cluster but not counted as confirmations."""
-    return claim.similarity is None or claim.similarity >= CONFIRMS
-
-
 def origin_key(claim: ClaimRecord, owner_of: OwnerOf, speaks_for: SpeaksFor = _nobody) -> str:
     """The key of a claim's origin: an outlet by its owner, a spokesperson by the organisation
     they speak for; unnamed sources count as the outlet that carries them."""
@@ -151,19 +130,12 @@ def _carrier_key(claim: ClaimRecord, owner_of: OwnerOf) -> str:
     return "outlet:" + (owner_of(carrier) or _norm(carrier))
 
 
-def contradicts(claim: ClaimRecord, members: Sequence[ClaimRecord]) -> bool:
-    """A member contradicts the cluster when it denies, or negates what the others affirm."""
-    if claim.polarity == "deny":
-        return True
-    negated = bool(NEGATION.search(claim.content))
-    others = [m for m in members if m.id != claim.id and m.polarity == "affirm"]
-    return negated and any(not NEGATION.search(m.content) for m in others)
-
-
 def opposed(members: Sequence[ClaimRecord]) -> set[str]:
-    """Ids of the members that contradict the cluster's claim (none when all of them do: a
-    cluster of denials only is about the denial itself)."""
-    against = {m.id for m in members if contradicts(m, members)}
+    """Ids of the members that deny the cluster's claim rather than state it: a member whose cue
+    is a denial ("X denied that ...") in a cluster of affirmations. Negation inside a claim ("no
+    evidence", "not ready") is part of what it states, not a denial (none when all members deny:
+    a cluster of denials is about the denial itself)."""
+    against = {m.id for m in members if m.polarity == "deny"}
     return set() if len(against) == len(members) else against
 
 
@@ -174,41 +146,76 @@ def assess(
     speaks_for: SpeaksFor = _nobody,
     metonym_of: CountryOf = _nobody,
     side_of: CountryOf = _nobody,
+    counter: Sequence[ClaimRecord] = (),
 ) -> Cluster:
-    """The cluster's origins, their independence, and its assessment, with the reasons."""
+    """The cluster's origins, their independence, and its assessment, with the reasons.
+
+    Every member states the cluster's proposition (``clusters.py`` only merges claims that do);
+    ``counter`` holds claims of other clusters that negate it in close wording (linked when they
+    arrived). A counter-claim or a denying member counts only when it comes from a source other
+    than the cluster's own origins: a claim is never denied by its own origin."""
     opposing = opposed(members)
     against = [m for m in members if m.id in opposing]
-    support = [m for m in members if m not in against and _states_it(m)]
-    support = support or [m for m in members if m not in against]
-    covered = {m.doc_id for m in support}
-    support += [
-        m for m in members
-        if m not in support and m not in against and m.seq == 0 and m.doc_id not in covered
-        and m.origin and (m.similarity or 0) >= LEAD_CONFIRMS and _same_figures_or_none(m, support)
-    ]  # fmt: skip
+    support = [m for m in members if m not in against]
     lines = _Lines()
     names: dict[str, Counter[str]] = {}
-    for m in support:
+    named = [m for m in support if _is_named(m, owner_of)]
+    unnamed = [m for m in support if m not in named]
+    if unnamed:  # claims with no named source are one line: their independence is unknowable
+        key = UNNAMED if not named else origin_key(named[0], owner_of, speaks_for)
+        names.setdefault(key, Counter())["unnamed source"] += 0 if named else len(unnamed)
+        lines.find(key)
+    for m in named:
         key = origin_key(m, owner_of, speaks_for)
         lines.find(key)
         names.setdefault(key, Counter())[m.origin or m.outlet or "unnamed source"] += 1
-    for m in members:  # an outlet relayed by another article is the line its own articles name
+    for m in named:  # an outlet relayed by another article is the line its own articles name
         carrier = _carrier_key(m, owner_of)
-        if carrier in lines.parent and m not in against:
+        if carrier in lines.parent:
             lines.join(carrier, origin_key(m, owner_of, speaks_for))
-    _merge_local_bodies(support, lines, owner_of, speaks_for)
-    _merge_metonyms(support, lines, owner_of, speaks_for, metonym_of, side_of)
+    _merge_local_bodies(named, lines, owner_of, speaks_for)
+    _merge_metonyms(named, lines, owner_of, speaks_for, metonym_of, side_of)
     _merge_variants(lines)
+    _merge_same_source(named, lines, owner_of, speaks_for)
     groups: dict[str, list[str]] = {}
     for key in list(lines.parent):
         groups.setdefault(lines.find(key), []).append(key)
     origins = tuple(sorted(_representative(keys, names, metonym_of) for keys in groups.values()))
     articles = {m.doc_id for m in support}
-    for m in members:  # a looser report from an origin the cluster has already: an echo of it
-        key = origin_key(m, owner_of, speaks_for)
-        if m not in support and m not in against and key in lines.parent:
-            articles.add(m.doc_id)
-    return _verdict(cluster_id, members, support, against, origins, articles)
+    own = [source_key(m.origin, claim_kind(m)) for m in support]
+    others = [
+        c for c in [*against, *counter]
+        if c.origin and not any(k and (s := source_key(c.origin, claim_kind(c))) and
+                                same_source(k, s) for k in own)
+    ]  # fmt: skip
+    return _verdict(cluster_id, members, support, others, origins, articles)
+
+
+UNNAMED = "unnamed:"
+
+
+def _is_named(claim: ClaimRecord, owner_of: OwnerOf) -> bool:
+    """A source that is named (a person, a body, an outlet), not "officials" or an unresolved
+    pronoun; an outlet the claim is relayed through names it."""
+    kind = claim_kind(claim)
+    if kind in ANONYMOUS:
+        return False
+    if claim.origin and (owner_of(claim.origin) or kind == "outlet"):
+        return True
+    return source_key(claim.origin, kind) is not None
+
+
+def _merge_same_source(
+    support: Sequence[ClaimRecord], lines: _Lines, owner_of: OwnerOf, speaks_for: SpeaksFor
+) -> None:
+    """Variants of one name ("Hillary Rodham Clinton", "Mrs. Clinton", a misspelt surname, a
+    transliteration) are one line of reporting."""
+    keyed = [(origin_key(m, owner_of, speaks_for), source_key(m.origin, claim_kind(m)))
+             for m in support if m.origin]  # fmt: skip
+    for n, (key_a, a) in enumerate(keyed):
+        for key_b, b in keyed[n + 1 :]:
+            if a and b and key_a != key_b and same_source(a, b):
+                lines.join(key_a, key_b)
 
 
 def _merge_local_bodies(
@@ -285,17 +292,20 @@ def _verdict(
 ) -> Cluster:
     reasons = [f"{len(members)} claim(s) in {len({m.doc_id for m in members})} article(s)"]
     reasons.append(f"{len(origins)} independent origin(s): {', '.join(origins)}")
-    denials = [m for m in against if (m.chain[-1][1] if m.chain else m.speaker_kind) in PARTY_KINDS]
+    denials = [m for m in against if m.polarity == "deny"]
     flagged = {m.verification for m in members if m.verification}
-    if denials or "denied" in flagged:
-        who = ", ".join(sorted({m.origin or "?" for m in denials})) or "the party concerned"
-        reasons.append(
-            f"denied by {who}" + (" (the article reports a denial)" if "denied" in flagged else "")
-        )
+    if denials:
+        who = ", ".join(sorted({f"{m.origin} ({m.doc_id})" for m in denials}))
+        reasons.append(f"denied by {who}")
         assessment = "denied"
-    elif against or "disputed" in flagged:
-        who = ", ".join(sorted({m.origin or "?" for m in against})) or "others"
-        reasons.append(f"contradicted or disputed by {who}")
+    elif against:
+        who = ", ".join(sorted({f"{m.origin} ({m.doc_id})" for m in against}))
+        reasons.append(f"contradicted by {who}")
+        assessment = "contested"
+    elif "denied" in flagged or "disputed" in flagged:
+        said = sorted(f"{m.doc_id} calls it {m.verification}" for m in members if m.verification
+                      in ("denied", "disputed"))  # fmt: skip
+        reasons.append("the reporting disputes it: " + "; ".join(said))
         assessment = "contested"
     elif len(origins) >= 2:
         reasons.append("two or more independent origins state it")

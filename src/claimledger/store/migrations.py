@@ -231,6 +231,19 @@ M006_CLAIM_PLACES = Migration(
     fill="claim_places",  # where each claim is, stored with it: reading it needs no join
 )
 
+M007_CLAIM_LINKS = Migration(
+    "007_claim_links",
+    """
+    CREATE TABLE claim_links (
+        claim_id TEXT NOT NULL,
+        other_id TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        PRIMARY KEY (claim_id, other_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_links_other ON claim_links (other_id);
+    """,
+)  # a claim that negates another in close wording (its denial, a rebuttal): kept apart, linked
+
 MIGRATIONS: tuple[Migration, ...] = (
     M001_ARTICLES,
     M002_CLAIMS,
@@ -238,4 +251,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     M004_STANCE,
     M005_SOURCE_TALLIES,
     M006_CLAIM_PLACES,
+    M007_CLAIM_LINKS,
 )

@@ -418,6 +418,27 @@ class SQLiteStore:
             (claim_id, cluster_id, similarity),
         )
 
+    def put_link(self, claim_id: str, other_id: str, kind: str) -> None:
+        """Record that ``claim_id`` contradicts ``other_id`` (kept in separate clusters)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO claim_links (claim_id, other_id, kind) VALUES (?,?,?)",
+            (claim_id, other_id, kind),
+        )
+
+    def contradictions(self, cluster_id: str) -> list[tuple[str, str]]:
+        """(member id, id of a current claim of another cluster contradicting it or contradicted
+        by it) for the members of a cluster."""
+        rows = self.db.execute(
+            "SELECT cc.claim_id, l.other FROM claim_clusters cc JOIN ("
+            "  SELECT claim_id AS mine, other_id AS other FROM claim_links"
+            "  UNION SELECT other_id, claim_id FROM claim_links) l ON l.mine = cc.claim_id "
+            "JOIN claim_clusters oc ON oc.claim_id = l.other AND oc.cluster_id != cc.cluster_id "
+            "JOIN claims c ON c.id = l.other JOIN articles a ON a.doc_id = c.doc_id "
+            "WHERE cc.cluster_id = ? AND a.is_current = 1 ORDER BY cc.claim_id, l.other",
+            (cluster_id,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def detach(self, claim_ids: Sequence[str]) -> list[str]:
         """Take claims out of their clusters; the clusters they leave."""
         if not claim_ids:

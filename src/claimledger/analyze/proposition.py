@@ -1,0 +1,175 @@
+"""What a claim asserts, as far as matching claims across articles needs it: who asserts it, with
+what words (and which of them are quoted), whether it is negated, which figures it states.
+
+Two claims are one proposition when they say the same thing of the same event or state. Wording
+alone does not decide it: on real reporting, different speakers say near-identical things ("I'm
+not ready to support him" from two politicians about two different people) and one speaker says
+the same thing in five ways. So the evidence needed depends on who speaks:
+
+- ``same`` source (one person or body, however its name is spelled: "Hillary Rodham Clinton" and
+  "Mrs. Clinton", "Lavrov" and "Ławrow", a misspelt surname, a registered alias): the wording
+  must overlap moderately (``SAME_SOURCE``); a rare word both quote counts extra;
+- ``unknown`` (one side has no named source: an unresolved "he said", "officials"): the wording
+  must overlap more (``UNKNOWN_SOURCE``);
+- ``different`` named sources: only a close restatement is the same proposition (then they
+  corroborate each other; ``OTHER_SOURCE``).
+
+A claim and its negation ("has decided" / "has not decided") are never one proposition, whoever
+says them: one of them is the other's denial, which the assessment links without merging.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimledger.analyze.terms import terms
+from claimledger.store.records import ClaimRecord
+
+SAME_SOURCE = 0.30
+UNKNOWN_SOURCE = 0.45
+OTHER_SOURCE = 0.55
+QUOTE_BONUS = 0.10  # the same source quoted with a rare word in common
+RARE_QUOTE_IDF = 4.5  # a quoted word rarer than this (idf) is distinctive
+NEGATION_SCOPE = 4  # words after a negator that it governs
+
+# words that are part of a name but do not tell one person from another
+TITLES = frozenset(
+    """mr mrs ms miss dr sir lord lady sen senator rep representative gov governor president
+    vice prime minister secretary speaker general gen col colonel lt lieutenant maj major
+    capt captain sgt adm admiral chancellor king queen prince mayor judge justice chief
+    director spokesman spokeswoman spokesperson former acting deputy leader chairman
+    the a an said says told""".split()
+)
+PRONOUNS = frozenset("i me he she him her we us they them it you one".split())
+NEGATOR = re.compile(
+    r"\b(?:not|never|neither|nor|nobody|nothing|no\b(?!,)|cannot)\b|n[’']t\b", re.I
+)
+QUOTED = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]|''(.{2,}?)''|‘([^‘’]{2,}?)’(?!\w)")
+NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+SourceKey = tuple[str | None, str]  # (first name or None, surname or body name)
+Canonical = Callable[[str], str | None]
+
+
+def _fold(word: str) -> str:
+    """A spelling-insensitive form of a name word: diacritics off, Polish and Ukrainian
+    transliteration variants folded ("Ławrow" / "Lavrov", "Zelenskyy" / "Zelensky", "Kiev" /
+    "Kyiv")."""
+    word = word.lower().replace("ł", "l").replace("’", "'").removesuffix("'s").strip(".'-")
+    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    word = word.replace("w", "v").replace("kh", "h").replace("yy", "y").replace("iy", "y")
+    word = re.sub(r"(sk|ck|tsk|zk)(i|yi|ij|y|ii)$", r"\1y", word)
+    return word.replace("kyiv", "kiev").replace("kyev", "kiev")
+
+
+@lru_cache(maxsize=20_000)
+def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
+    """Who a claim's origin is, as (first name, surname) for a person or (None, body name) for
+    an organisation; None when no one is named (a pronoun, a bare common noun: "officials")."""
+    if not origin:
+        return None
+    words = [w for w in NAME_WORD.findall(origin) if w.lower().strip(".") not in TITLES]
+    named = [w for w in words if w[:1].isupper()]
+    if not named or all(w.lower() in PRONOUNS for w in named):
+        return None
+    parts = [_fold(w) for w in named if w.lower() not in PRONOUNS]
+    if not parts:
+        return None
+    return (parts[0] if len(parts) > 1 else None, parts[-1])
+
+
+def _close(a: str, b: str) -> bool:
+    """The same name word, allowing one slip in a long word ("Giulini", "Rence")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    return _edits_at_most_one(a, b)
+
+
+def _edits_at_most_one(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def same_source(a: SourceKey, b: SourceKey) -> bool:
+    """One person or body: the same surname (or body name) and no conflicting first names
+    ("Bill Clinton" is not "Hillary Clinton"; "Clinton" may be either)."""
+    (fa, la), (fb, lb) = a, b
+    if not _close(la, lb):
+        return False
+    if not (fa and fb):
+        return True
+    return _close(fa, fb) or (fa[0] == fb[0] and min(len(fa), len(fb)) <= 2)
+
+
+@dataclass(frozen=True)
+class Proposition:
+    source: SourceKey | None
+    terms: tuple[str, ...]
+    quoted: frozenset[str]
+    negated: frozenset[str]  # the terms a negation governs
+
+
+def claim_kind(claim: ClaimRecord) -> str:
+    return claim.chain[-1][1] if claim.chain else claim.speaker_kind
+
+
+def proposition(claim: ClaimRecord, canonical: Canonical | None = None) -> Proposition:
+    origin = claim.origin
+    if origin and canonical is not None:
+        origin = canonical(origin) or origin
+    return Proposition(
+        source_key(origin, claim_kind(claim)),
+        tuple(terms(claim.content)),
+        quoted_terms(claim.content),
+        negated(claim.content),
+    )
+
+
+def quoted_terms(text: str) -> frozenset[str]:
+    """The terms inside quotation marks."""
+    out: set[str] = set()
+    for m in QUOTED.finditer(text):
+        out.update(terms(next(g for g in m.groups() if g)))
+    return frozenset(out)
+
+
+def negated(text: str) -> frozenset[str]:
+    """The terms a negation in the text governs: the first few content words after "not",
+    "never", "no" ("has not decided" -> decided; "no evidence" -> evidence)."""
+    out: set[str] = set()
+    for m in NEGATOR.finditer(text):
+        out.update(terms(" ".join(text[m.end() :].split()[:NEGATION_SCOPE]))[:2])
+    return frozenset(out)
+
+
+def negation_conflict(a: Proposition, b: Proposition) -> bool:
+    """One negates a term both state and the other does not ("has decided" / "has not decided")."""
+    shared = set(a.terms) & set(b.terms)
+    return bool((a.negated ^ b.negated) & shared)
+
+
+def relation(a: Proposition, b: Proposition) -> str:
+    """``same``, ``unknown`` or ``different`` source."""
+    if a.source is None or b.source is None:
+        return "unknown"
+    return "same" if same_source(a.source, b.source) else "different"
+
+
+THRESHOLDS = {"same": SAME_SOURCE, "unknown": UNKNOWN_SOURCE, "different": OTHER_SOURCE}
+
+
+def quote_bonus(a: Proposition, b: Proposition, weights: dict[str, float]) -> float:
+    """One source quoted with the same rare word ("extremely careless", "not ready")."""
+    shared = a.quoted & b.quoted
+    return QUOTE_BONUS if any(weights.get(t, 1.0) >= RARE_QUOTE_IDF for t in shared) else 0.0
