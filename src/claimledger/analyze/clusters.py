@@ -104,6 +104,9 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
     shared = sum(min(ta[t], tb[t]) * weights.get(t, 1.0) for t in ta.keys() & tb.keys())
     total = sum(n * weights.get(t, 1.0) for t, n in (ta + tb).items())
     score = 2 * shared / total if total else 0.0
+    smaller = min(sum(n * weights.get(t, 1.0) for t, n in x.items()) for x in (ta, tb))
+    if smaller:
+        score = (score + shared / smaller) / 2  # a short claim restated inside a longer one
     ma, mb = {m.lower() for m in a.mentions}, {m.lower() for m in b.mentions}
     if ma and mb:
         if not ma & mb and a.spelled and b.spelled:

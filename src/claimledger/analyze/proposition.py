@@ -30,8 +30,8 @@ from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord
 
 SAME_SOURCE = 0.30
-UNKNOWN_SOURCE = 0.45
-OTHER_SOURCE = 0.55
+UNKNOWN_SOURCE = 0.50
+OTHER_SOURCE = 0.65
 QUOTE_BONUS = 0.10  # the same source quoted with a rare word in common
 RARE_QUOTE_IDF = 4.5  # a quoted word rarer than this (idf) is distinctive
 NEGATION_SCOPE = 4  # words after a negator that it governs

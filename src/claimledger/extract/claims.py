@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -23,7 +23,7 @@ class _Resolved:
 
 def extract_claims(doc: Doc, doc_id: str, resolver: Resolver | None = None) -> tuple[Claim, ...]:
     """Every attributed claim of the article, in text order."""
-    frames = find_frames(doc)
+    frames = split_secondary(doc, find_frames(doc))
     resolver = resolver or Resolver(doc)
     pending = _pending_citations(doc, frames)
     resolved: list[_Resolved] = []
@@ -35,6 +35,47 @@ def extract_claims(doc: Doc, doc_id: str, resolver: Resolver | None = None) -> t
     return tuple(
         _claim(doc, text, doc_id, n, r, status)
         for n, (r, status) in enumerate(zip(resolved, statuses, strict=True))
+    )
+
+
+SECONDARY_CUES = frozenset(
+    """saying suggesting adding noting arguing insisting stressing warning claiming asserting
+    calling describing""".split()
+)  # a second statement of the same speaker tacked on: "..., saying A, suggesting B"
+MIN_PART = 3  # tokens each part keeps, or the content is not split
+
+
+def split_secondary(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """A content that runs on into a second statement introduced by a participle of speech
+    ("welcomed the news, saying he did the right thing, suggesting he might pick him"; "would not
+    support it and suggesting that ...") ends before it: the participle has a frame of its own,
+    one proposition each. A participle frame with no speaker of its own has the speaker of the
+    statement it continues."""
+    cues = {f.cue[0]: f for f in frames if f.cue and _secondary(doc, f.cue[0])}
+    out: list[Frame] = []
+    parent: dict[int, Frame] = {}  # a participle's cue -> the statement it continues
+    for frame in frames:
+        start, end = frame.content
+        inner = [i for i in cues if start < i < end and cues[i] is not frame]
+        for i in inner:
+            if frame.speaker is not None:
+                parent.setdefault(i, frame)
+        if inner:
+            cut = min(inner)
+            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in {"and", "while"}):
+                cut -= 1
+            if cut - start >= MIN_PART:
+                frame = replace(frame, content=(start, cut))
+        out.append(frame)
+    for n, frame in enumerate(out):
+        if frame.speaker is None and frame.cue and frame.cue[0] in parent:
+            out[n] = replace(frame, speaker=parent[frame.cue[0]].speaker)
+    return out
+
+
+def _secondary(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ in SECONDARY_CUES and doc[i].tag_ == "VBG" and i > 0 and (
+        doc[i - 1].is_punct or doc[i - 1].lower_ in {"and", "while"}
     )
 
 
