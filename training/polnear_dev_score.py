@@ -28,7 +28,9 @@ def main() -> None:
     data = str(SHARED / "corpus" / "polnear")
     with tempfile.TemporaryDirectory() as tmp:
         inputs, pred = Path(tmp) / "in.jsonl", Path(tmp) / "pred.jsonl"
-        subprocess.run([sys.executable, scorer, "inputs", data, args.split, str(inputs)], check=True)
+        subprocess.run(
+            [sys.executable, scorer, "inputs", data, args.split, str(inputs)], check=True
+        )
         with pred.open("w", encoding="utf-8") as out:
             for outcome in extract_articles(list(read_inputs([str(inputs)]).articles), workers=2):
                 if isinstance(outcome, Extraction):

@@ -42,6 +42,7 @@ SECONDARY_CUES = frozenset(
     """saying suggesting adding noting arguing insisting stressing warning claiming asserting
     calling describing""".split()
 )  # a second statement of the same speaker tacked on: "..., saying A, suggesting B"
+JOINERS = frozenset({"and", "while"})
 MIN_PART = 3  # tokens each part keeps, or the content is not split
 
 
@@ -62,7 +63,7 @@ def split_secondary(doc: Doc, frames: list[Frame]) -> list[Frame]:
                 parent.setdefault(i, frame)
         if inner:
             cut = min(inner)
-            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in {"and", "while"}):
+            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in JOINERS):
                 cut -= 1
             if cut - start >= MIN_PART:
                 frame = replace(frame, content=(start, cut))
@@ -75,7 +76,7 @@ def split_secondary(doc: Doc, frames: list[Frame]) -> list[Frame]:
 
 def _secondary(doc: Doc, i: int) -> bool:
     return doc[i].lower_ in SECONDARY_CUES and doc[i].tag_ == "VBG" and i > 0 and (
-        doc[i - 1].is_punct or doc[i - 1].lower_ in {"and", "while"}
+        doc[i - 1].is_punct or doc[i - 1].lower_ in JOINERS
     )
 
 
