@@ -9,8 +9,9 @@ Nothing else is recomputed, so an update costs the same in a ledger of any size.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from claimledger.analyze.clusters import assign_claims
 from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
 from claimledger.analyze.numbers import compare, counted, same_thing
 from claimledger.analyze.origins import OwnerOf, assess, opposed
+from claimledger.analyze.proposition import source_variants
 from claimledger.analyze.terms import terms
 from claimledger.errors import NotFoundError
 from claimledger.models import Article, Extraction
@@ -94,9 +96,7 @@ class Ledger:
             now = datetime.now(UTC).isoformat(timespec="seconds")
             self.store.put_article(extraction, key, outlet_id, now)
             changed = set(self._retire(replaced))
-            changed |= assign_claims(
-                self.store, [c.id for c in extraction.claims], self.canonical
-            )
+            changed |= assign_claims(self.store, [c.id for c in extraction.claims], self.canonical)
             self._reassess(changed, now)
             self._check_figures(article.doc_id)
         log.info("ingested %s (%s): %d claims", article.doc_id, status, len(extraction.claims))
@@ -139,9 +139,33 @@ class Ledger:
                 stance = "against" if m.id in opposing else "for"
                 if self.store.set_outcome(m, stance, cluster.assessment) and m.origin:
                     sources.add(m.origin)  # its track record changed
+        done: set[str] = set()
         for name in sorted(sources):
-            tally = self.store.source_tally(name)
-            self.store.put_source_grade(grade_source(name, tally, self.prior_of(name)))
+            if name not in done:
+                done |= self._grade(name)
+
+    def _grade(self, name: str) -> set[str]:
+        """Grade a source over all the names it goes by in the ledger ("Hillary Rodham Clinton",
+        "Hillary Clinton"; "Lavrov", "Ławrow"): one track record, under its most used name.
+        Names that name no one (pronouns, "officials", page furniture) are never graded. The
+        names handled."""
+        variants = source_variants(name, self.store.tallied_names, self.canonical)
+        if not variants:
+            self.store.delete_source_grades([name])
+            return {name}
+        tallies = {v: self.store.source_tally(v) for v in variants}
+        total: Counter[str] = Counter()
+        for tally in tallies.values():
+            total.update(tally)
+        shown = max(variants, key=lambda v: (sum(tallies[v].values()), len(v), v))
+        prior = next((p for v in variants if (p := self.prior_of(v))), None)
+        self.store.delete_source_grades([v for v in variants if v != shown])
+        grade = grade_source(shown, total, prior)
+        if len(variants) > 1:
+            others = ", ".join(sorted(v for v in variants if v != shown))
+            grade = replace(grade, reasons=(*grade.reasons, f"also named {others}"))
+        self.store.put_source_grade(grade)
+        return set(variants)
 
     def _check_figures(self, doc_id: str) -> None:
         """Compare the article's figures with figures of other articles (and its own) that count
@@ -227,6 +251,18 @@ def claim_detail(store: SQLiteStore, claim_id: str) -> dict[str, Any]:
     }
 
 
+def graded_as(store: SQLiteStore, name: str) -> SourceGrade | None:
+    """The grade of a source under whichever of its names it is graded."""
+    found = store.source_grade(name)
+    if found is not None:
+        return found
+    for variant in source_variants(name, store.tallied_names):
+        found = store.source_grade(variant)
+        if found is not None:
+            return found
+    return None
+
+
 def claim_grades(store: SQLiteStore, claims: Sequence[ClaimRecord]) -> dict[str, ClaimGrade]:
     """Credibility 1-6 of each claim, from its cluster, its stance and its source's grade as they
     stand now (computed when read, so it never lags behind a source's changed grade)."""
@@ -239,7 +275,7 @@ def claim_grades(store: SQLiteStore, claims: Sequence[ClaimRecord]) -> dict[str,
         if claim.cluster_id not in clusters:
             clusters[claim.cluster_id] = store.cluster(claim.cluster_id)
         if claim.origin and claim.origin not in sources:
-            sources[claim.origin] = store.source_grade(claim.origin)
+            sources[claim.origin] = graded_as(store, claim.origin)
         cluster = clusters[claim.cluster_id]
         if cluster is not None:
             source = sources.get(claim.origin) if claim.origin else None

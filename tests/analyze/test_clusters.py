@@ -49,18 +49,15 @@ def test_an_event_and_the_weeks_tally_are_two_propositions() -> None:
     assert similarity(event, tally, {}) < similarity(event, other_report, {})
 
 
-def test_a_claim_joins_the_close_cluster_holding_its_nearest_claim() -> None:
-    from claimledger.analyze.clusters import THRESHOLD, choose
+def test_a_claim_joins_the_cluster_it_matches_by_the_widest_margin() -> None:
+    from claimledger.analyze.clusters import choose
 
-    lone = (0.45, 0.45, "k1")  # one member: its score is its similarity
-    larger = (0.40, 0.52, "k2")  # a nearer claim, and others less near
-    assert choose([lone, larger]) == choose([larger, lone])
-    found = choose([lone, larger])
+    near = (0.10, 0.40, "k1")  # (margin over what its sources need, similarity, cluster)
+    nearer = (0.30, 0.95, "k2")
+    assert choose([near, nearer]) == choose([nearer, near])
+    found = choose([near, nearer])
     assert found is not None and found.cluster_id == "k2"
-    loose = (THRESHOLD - 0.05, 0.9, "k3")  # one near claim in a cluster far as a whole
-    found = choose([lone, loose])
-    assert found is not None and found.cluster_id == "k1"
-    assert choose([loose]) is None
+    assert choose([(-0.01, 0.64, "k3")]) is None  # short of what its sources need
 
 
 def test_claims_are_indexed_by_the_figures_they_state() -> None:

@@ -3,9 +3,11 @@
 Reliability of a source (an origin of claims) comes from its track record in the ledger: of its
 claims whose cluster was judged (corroborated, contested or denied), the share corroborated.
 A registry prior (for example state media) stands in while fewer than ``MIN_RECORD`` claims
-have been judged; with no prior and no record the grade is F, "cannot be judged".
+have been judged; with no prior and fewer judged claims the grade is F, "cannot be judged", with
+the count. A source is graded over all the names it goes by (``proposition.source_variants``);
+names that name no one (pronouns, "officials", page furniture) are never graded.
 
-    A  >= 90% corroborated over at least 5 judged claims    D  >= 25%
+    A  >= 90% corroborated (at least 5 judged claims each)  D  >= 25%
     B  >= 75%                                               E  below 25%
     C  >= 50%                                               F  cannot be judged
 
@@ -26,7 +28,7 @@ from collections.abc import Callable, Mapping
 
 from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, SourceGrade
 
-MIN_RECORD = 3
+MIN_RECORD = 5  # judged claims (corroborated, contested or denied) a letter needs
 PriorOf = Callable[[str], tuple[str, str] | None]
 
 
@@ -45,9 +47,12 @@ def grade_source(name: str, tally: Mapping[str, int], prior: tuple[str, str] | N
     if judged < MIN_RECORD and prior is not None:
         letter = prior[0]
         reasons.append(f"registry: {prior[1]} ({letter}); too little track record to override it")
-    elif judged == 0:
+    elif judged < MIN_RECORD:
         letter = "F"
-        reasons.append("cannot be judged: none of its claims has been corroborated or contradicted")
+        reasons.append(
+            f"cannot be judged: {judged} of its claims corroborated or contradicted, "
+            f"{MIN_RECORD} needed"
+        )
     else:
         share = good / judged
         letter = _letter(share, judged)

@@ -83,7 +83,7 @@ def _merge_variants(lines: _Lines) -> None:
     # diplomats"): an unnamed source referred to again; with two such names it stays apart
     for shorter in keys:
         ws = _words(shorter)
-        if len(ws) != 1 or shorter.startswith("outlet:"):
+        if len(ws) != 1 or len(shorter.split()) != 1 or shorter.startswith("outlet:"):
             continue
         holders = [
             k for k in keys if k != shorter and not k.startswith("outlet:") and ws <= _words(k)

@@ -44,13 +44,14 @@ TITLES = frozenset(
     director spokesman spokeswoman spokesperson former acting deputy leader chairman
     the a an said says told""".split()
 )
+PARTICLES = frozenset("de da du del der van von bin ibn al la le of and for on in".split())
 PRONOUNS = frozenset("i me he she him her we us they them it you one".split())
 NEGATOR = re.compile(
     r"\b(?:not|never|neither|nor|nobody|nothing|no\b(?!,)|cannot)\b|n[’']t\b", re.I
 )
 QUOTED = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]|''(.{2,}?)''|‘([^‘’]{2,}?)’(?!\w)")
 NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-SourceKey = tuple[str | None, str]  # (first name or None, surname or body name)
+SourceKey = tuple[str | None, str]  # (initials of the given names or None, surname or body)
 Canonical = Callable[[str], str | None]
 
 
@@ -75,10 +76,16 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
     named = [w for w in words if w[:1].isupper()]
     if not named or all(w.lower() in PRONOUNS for w in named):
         return None
+    if len(named) >= 2 and all(w.isupper() for w in named):
+        return None  # a capitalised headline or page furniture ("LIVE UPDATES"), not a source
     parts = [_fold(w) for w in named if w.lower() not in PRONOUNS]
     if not parts:
         return None
-    return (parts[0] if len(parts) > 1 else None, parts[-1])
+    if any(not w[:1].isupper() and w.lower() not in PARTICLES for w in words):
+        # a description, not a name: "Trump campaign", "several candidates, including Trump"
+        return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
+    initials = "".join(p[0] for p in parts[:-1])  # of the given names and qualifiers
+    return (initials or None, parts[-1])
 
 
 def _close(a: str, b: str) -> bool:
@@ -107,9 +114,14 @@ def same_source(a: SourceKey, b: SourceKey) -> bool:
     (fa, la), (fb, lb) = a, b
     if not _close(la, lb):
         return False
-    if not (fa and fb):
-        return True
-    return _close(fa, fb) or (fa[0] == fb[0] and min(len(fa), len(fb)) <= 2)
+    return _initials_agree(fa, fb)
+
+
+def _initials_agree(fa: str | None, fb: str | None) -> bool:
+    """Given names that may be one person's: an initial in common ("Hillary Clinton", "Hillary
+    Rodham Clinton"; "Sergey", "Siergiej"; "House Speaker Paul Ryan", "Paul D. Ryan"); not
+    "Bill" and "Hillary"."""
+    return not (fa and fb) or bool(set(fa) & set(fb))
 
 
 @dataclass(frozen=True)
@@ -173,3 +185,28 @@ def quote_bonus(a: Proposition, b: Proposition, weights: dict[str, float]) -> fl
     """One source quoted with the same rare word ("extremely careless", "not ready")."""
     shared = a.quoted & b.quoted
     return QUOTE_BONUS if any(weights.get(t, 1.0) >= RARE_QUOTE_IDF for t in shared) else 0.0
+
+
+def source_variants(
+    name: str, tallied: Callable[[str], list[str]], canonical: Canonical | None = None
+) -> list[str]:
+    """The names under which one source appears in the ledger, ``name`` included; empty when
+    ``name`` names no one. A bare surname ("Clinton") goes with the full names only when just one
+    person of that surname is named ("Hillary Clinton", and no "Bill Clinton")."""
+
+    def key_of(text: str) -> SourceKey | None:
+        return source_key((canonical(text) if canonical else None) or text)
+
+    key = key_of(name)
+    if key is None:
+        return []
+    probes = {key[1][:3]} | {w[:3] for w in NAME_WORD.findall(name)[-1:]}
+    seen = {name} | {other for probe in probes for other in tallied(probe)}
+    surname = [(o, k) for o in seen if (k := key_of(o)) is not None and _close(k[1], key[1])]
+    firsts = [k[0] for _, k in surname if k[0]]
+    unique = all(_initials_agree(a, b) for a in firsts for b in firsts)
+    if key[0] is None:
+        keep = [o for o, k in surname if k[0] is None or unique]
+    else:
+        keep = [o for o, k in surname if same_source(k, key) and (k[0] is not None or unique)]
+    return sorted(set(keep) | {name})

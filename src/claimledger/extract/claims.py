@@ -75,8 +75,11 @@ def split_secondary(doc: Doc, frames: list[Frame]) -> list[Frame]:
 
 
 def _secondary(doc: Doc, i: int) -> bool:
-    return doc[i].lower_ in SECONDARY_CUES and doc[i].tag_ == "VBG" and i > 0 and (
-        doc[i - 1].is_punct or doc[i - 1].lower_ in JOINERS
+    return (
+        doc[i].lower_ in SECONDARY_CUES
+        and doc[i].tag_ == "VBG"
+        and i > 0
+        and (doc[i - 1].is_punct or doc[i - 1].lower_ in JOINERS)
     )
 
 

@@ -580,6 +580,21 @@ class SQLiteStore:
         )
         return dict(rows.fetchall())
 
+    def tallied_names(self, word: str) -> list[str]:
+        """Source names in the tallies that contain ``word`` (case-insensitive): the candidates
+        for variants of one name."""
+        rows = self.db.execute(
+            "SELECT DISTINCT name FROM source_tallies WHERE count > 0 AND name LIKE ? "
+            "ORDER BY name",
+            (f"%{word}%",),
+        )
+        return [r[0] for r in rows]
+
+    def delete_source_grades(self, names: Sequence[str]) -> None:
+        if names:
+            marks = ",".join("?" * len(names))
+            self.db.execute(f"DELETE FROM source_grades WHERE name IN ({marks})", tuple(names))
+
     def put_source_grade(self, grade: SourceGrade) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO source_grades VALUES (?,?,?,?,?,?,?)",

@@ -1,0 +1,107 @@
+"""Propositions: who asserts a claim decides how close its wording must be to be the same claim."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimledger.analyze.clusters import idf, margin
+from claimledger.analyze.proposition import (
+    negated,
+    proposition,
+    relation,
+    same_source,
+    source_key,
+    source_variants,
+)
+from claimledger.store.records import ClaimRecord
+
+
+def claim(cid: str, content: str, origin: str | None, kind: str = "person") -> ClaimRecord:
+    return ClaimRecord(
+        id=cid, doc_id=cid, content=content, speaker_name=origin, speaker_kind=kind,
+        chain=((origin, kind),) if origin else (), origin=origin, hedged=False,
+        verification=None, polarity="affirm", outlet_id=None, outlet=None,
+        published="2024-03-01",
+    )  # fmt: skip
+
+
+def test_variants_of_one_name_are_one_source() -> None:
+    pairs = [
+        ("Hillary Rodham Clinton", "Hillary Clinton"),
+        ("Sergey Lavrov", "Siergiej Ławrow"),
+        ("Volodymyr Zelenskyy", "Zelensky"),
+        ("Reince Priebus", "Rence Priebus"),  # a misspelt given name
+        ("Rudy Giuliani", "Giulini"),  # a misspelt surname
+        ("House Speaker Paul Ryan", "Paul D. Ryan"),
+        ("Kiev", "Kyiv"),
+    ]
+    for a, b in pairs:
+        ka, kb = source_key(a), source_key(b)
+        assert ka and kb and same_source(ka, kb), (a, b)
+
+
+def test_different_people_are_different_sources() -> None:
+    for a, b in [("Bill Clinton", "Hillary Clinton"), ("Paul Ryan", "Donald Trump")]:
+        ka, kb = source_key(a), source_key(b)
+        assert ka and kb and not same_source(ka, kb), (a, b)
+
+
+def test_pronouns_groups_and_furniture_name_no_one() -> None:
+    for text in ("he", "I", "officials", "LIVE UPDATES", "foreign policy experts", None):
+        assert source_key(text) is None, text
+
+
+def test_a_description_containing_a_name_is_not_that_person() -> None:
+    person = source_key("Donald Trump")
+    for text in ("Trump campaign", "several candidates, including Trump"):
+        key = source_key(text)
+        assert key is not None and person is not None and not same_source(key, person)
+
+
+def test_negation_governs_the_words_after_it() -> None:
+    assert "decid" in "".join(negated("the council has not yet decided on the budget"))
+    assert negated("the council approved the budget") == frozenset()
+
+
+def test_a_claim_and_its_negation_are_never_one_proposition() -> None:
+    yes = claim("a", "the council has decided to close the border crossing", "Anna Kowalska")
+    no = claim("b", "the council has not decided to close the border crossing", "Ivan Petrenko")
+    weights = idf({}, 10)
+    gap, sim, blocked = margin(yes, no, None, None, weights)
+    assert gap < 0 and blocked and sim > 0.5
+
+
+def test_near_identical_words_of_two_speakers_need_a_close_restatement() -> None:
+    a = claim("a", "I am not ready to back the budget at this point", "Anna Kowalska")
+    b = claim("b", "she was not ready to back the budget", "Anna Kowalska")
+    c = claim("c", "he was not ready to back the governor", "Ivan Petrenko")
+    weights = idf({}, 10)
+    assert relation(proposition(a), proposition(b)) == "same"
+    assert margin(a, b, None, None, weights)[0] >= 0
+    assert relation(proposition(a), proposition(c)) == "different"
+    assert margin(a, c, None, None, weights)[0] < 0
+
+
+def test_an_unnamed_source_needs_closer_wording_than_the_same_named_one() -> None:
+    named = claim("a", "the bridge near the port was closed to trucks on Monday", "Ivan Petrenko")
+    again = replace(named, id="b", doc_id="b", content="the bridge was closed to trucks")
+    unnamed = replace(again, id="c", doc_id="c", origin=None, chain=(), speaker_name=None)
+    weights = idf({}, 10)
+    same_gap = margin(named, again, None, None, weights)[0]
+    unknown_gap = margin(named, unnamed, None, None, weights)[0]
+    assert same_gap > unknown_gap
+
+
+def test_a_source_is_graded_under_all_its_names() -> None:
+    names = ["Hillary Rodham Clinton", "Hillary Clinton", "Clinton", "Chelsea Clinton"]
+
+    def tallied(probe: str) -> list[str]:
+        return [n for n in names if probe.lower() in n.lower()]
+
+    assert source_variants("Hillary Clinton", tallied) == [
+        "Hillary Clinton",
+        "Hillary Rodham Clinton",
+    ]  # "Clinton" alone could be Chelsea: not merged
+    assert source_variants("he", tallied) == []
+    names.remove("Chelsea Clinton")
+    assert "Clinton" in source_variants("Hillary Clinton", tallied)
