@@ -97,7 +97,12 @@ def value_keys(claim: ClaimRecord) -> list[str]:
     return sorted(f"#{v:g}" for v in values if v is not None and v >= MIN_KEY_VALUE)
 
 
-def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> float:
+def similarity(
+    a: ClaimRecord, b: ClaimRecord, weights: dict[str, float], contained: bool = False
+) -> float:
+    """How close two claims' wording, places, figures and dates are; with ``contained``, a
+    short claim stated inside a longer one counts half as if they were the same length (for
+    claims of one source: a paraphrase of part of a long quotation)."""
     ta, tb = Counter(claim_terms(a)), Counter(claim_terms(b))
     if not ta or not tb:
         return 0.0
@@ -105,7 +110,7 @@ def similarity(a: ClaimRecord, b: ClaimRecord, weights: dict[str, float]) -> flo
     total = sum(n * weights.get(t, 1.0) for t, n in (ta + tb).items())
     score = 2 * shared / total if total else 0.0
     smaller = min(sum(n * weights.get(t, 1.0) for t, n in x.items()) for x in (ta, tb))
-    if smaller:
+    if contained and smaller:
         score = (score + shared / smaller) / 2  # a short claim restated inside a longer one
     ma, mb = {m.lower() for m in a.mentions}, {m.lower() for m in b.mentions}
     if ma and mb:
@@ -270,7 +275,7 @@ def margin(
     pa = pa or proposition(a, canonical)
     pb = pb or proposition(b, canonical)
     rel = relation(pa, pb)
-    sim = similarity(a, b, weights)
+    sim = similarity(a, b, weights, contained=rel == "same")
     if rel == "same":
         sim += quote_bonus(pa, pb, weights)
     need = THRESHOLDS[rel]
