@@ -132,7 +132,13 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
         person = fold(text) in people or (ent.label_ == "PERSON" and not cued)
         person = person and not named_settlement
         yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
-                      exact=ent.label_ == "FAC" and not cued, person=person)  # fmt: skip
+                      exact=ent.label_ == "FAC" and not cued, person=person,
+                      article=_after_the(span))  # fmt: skip
+
+
+def _after_the(span: SpacySpan) -> bool:
+    """Written after "the" ("the White House", "the Taj"): settlements go without it."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
 def _speaks(span: SpacySpan) -> bool:

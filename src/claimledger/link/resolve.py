@@ -49,7 +49,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from claimledger.link.gazetteer import Candidate, Gazetteer, aliases
@@ -86,6 +86,7 @@ class Mention:
     cued: bool = True  # after a locative word ("in", "near", "south of")
     exact: bool = False  # only a place whose own name this is (a facility: "the White House")
     person: bool = False  # a name of a person the article names: a place only if large
+    article: bool = False  # written after "the" ("the White House"): not a settlement's name
 
 
 @dataclass
@@ -117,6 +118,8 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
         return _regions(gazetteer, mention, found)
     if mention.kind == "direction":
         return [c for c in found if c.settlement] or found
+    if mention.article:  # "the White House", "the Taj": a settlement only if "The" is its own
+        found = [c for c in found if not c.settlement or fold(c.name).startswith("the ")]
     countries = [c for c in found if c.feature == "country"]
     if countries:
         return countries
@@ -175,7 +178,12 @@ def _theatre_article(context: Context) -> bool:
 
 
 def choose(options: Sequence[Candidate], context: Context, written: str) -> Candidate | None:
-    """The best-scoring candidate, or None when there is none."""
+    """The best-scoring candidate, or None when there is none. A settlement does not take the
+    bonus of a region that is itself a candidate of the same name (the town of California
+    does not lie in "a region the article names" because "California" names the state)."""
+    own = {(c.country, c.admin1) for c in options if c.feature == "region"}
+    if own & context.regions:
+        context = replace(context, regions=context.regions - own)
     return max(options, key=lambda c: score(c, context, written), default=None)
 
 
