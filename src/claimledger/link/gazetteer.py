@@ -38,7 +38,7 @@ from claimledger.link.translit import fold, loose, romanisations
 
 log = logging.getLogger(__name__)
 
-ALIASES = "aliases.v1.tsv"
+ALIASES = "aliases.v2.tsv"
 INDEX_VERSION = 2  # 2: ISO codes table; regions named with region words
 
 _SCHEMA = """
@@ -80,7 +80,7 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, str]:
-    """Names GeoNames lacks (``aliases.v1.tsv``), folded -> the gazetteer name to look up."""
+    """Names GeoNames lacks (``aliases.v2.tsv``), folded -> the gazetteer name to look up."""
     out = {}
     for n, line in enumerate(data_lines("gazetteer", ALIASES, "gazetteer"), 1):
         alias, sep, target = line.partition("\t")

@@ -120,15 +120,25 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
         named_settlement = _settlement_of(span)  # "the city of X": a place, whatever the tag
         text = _POSSESSIVE.sub("", span.text)
         weak = ent.label_ in WEAK_LABELS and not named_settlement
-        if not _may_be_place(span, text, weak, cues) or fold(text) in people:
+        if not _may_be_place(span, text, weak, cues) or _particle_before(span):
+            continue
+        if fold(text) in _last_names(doc):
             continue
         if _speaks(span):
             continue  # "Moscow said", "Kyiv's claim": the government, not the city
         cued = _after_locative(span, cues) or _struck(span)
         cued = cued or _listed_with_place(span) or named_settlement
         start = span.start_char
+        person = fold(text) in people or (ent.label_ == "PERSON" and not cued)
+        person = person and not named_settlement
         yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
-                      exact=ent.label_ == "FAC" and not cued)  # fmt: skip
+                      exact=ent.label_ == "FAC" and not cued, person=person,
+                      article=_after_the(span))  # fmt: skip
+
+
+def _after_the(span: SpacySpan) -> bool:
+    """Written after "the" ("the White House", "the Taj"): settlements go without it."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
 def _speaks(span: SpacySpan) -> bool:
@@ -214,9 +224,38 @@ def _listed_with_place(span: SpacySpan) -> bool:
     return any(t.ent_type_ in PLACE_LABELS for t in linked)
 
 
+PARTICLES = frozenset("von van der den de da di du del della bin ibn al".split())
+
+
 def _surnames(doc: Doc) -> set[str]:
-    """Last names of the people the article names in full ("Hillary Clinton" → clinton)."""
+    """The names of the people the article names: every capitalised word of a PERSON entity of
+    two words or more ("Hillary Clinton" → hillary, clinton). Such a name is a place only as
+    a country, a region or a large city (``resolve``), or when the text calls it a
+    settlement ("the village of X")."""
+    return {
+        fold(t.text)
+        for e in doc.ents
+        if e.label_ == "PERSON" and len(e) > 1
+        for t in e
+        if t.text[:1].isupper() and t.lower_ not in PARTICLES and t.tag_ != "POS"
+    }
+
+
+def _last_names(doc: Doc) -> set[str]:
+    """Last names of the people the article names in full ("Hillary Clinton" → clinton):
+    never places."""
     return {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+
+def _particle_before(span: SpacySpan) -> bool:
+    """A name after a lower-case particle that follows a name: the end of a person's name
+    ("Ursula von der Leyen")."""
+    doc, at = span.doc, span.start - 1
+    if at < 1 or doc[at].text not in PARTICLES:
+        return False
+    while at >= 1 and doc[at].text in PARTICLES:
+        at -= 1
+    return doc[at].text[:1].isupper()
 
 
 def _trim(ent: SpacySpan) -> SpacySpan | None:
@@ -272,10 +311,12 @@ def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Ite
             continue
         if any(span.start_char < e and s < span.end_char for s, e in taken):
             continue
-        if fold(span.text) in people or not _may_be_place(span, span.text, True, cues):
+        if not _may_be_place(span, span.text, True, cues) or _particle_before(span):
+            continue
+        if fold(span.text) in _last_names(doc):
             continue
         yield Mention(span.text, span.start_char, span.end_char, span.text, "place", None,
-                      True, True)  # fmt: skip
+                      True, True, person=fold(span.text) in people)  # fmt: skip
 
 
 def to_place(mention: Mention, candidate: Candidate | None) -> Place:

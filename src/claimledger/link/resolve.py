@@ -49,7 +49,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from claimledger.link.gazetteer import Candidate, Gazetteer, aliases
@@ -85,6 +85,8 @@ class Mention:
     weak: bool = False  # tagged as something else; needs the gazetteer and the context
     cued: bool = True  # after a locative word ("in", "near", "south of")
     exact: bool = False  # only a place whose own name this is (a facility: "the White House")
+    person: bool = False  # a name of a person the article names: a place only if large
+    article: bool = False  # written after "the" ("the White House"): not a settlement's name
 
 
 @dataclass
@@ -94,6 +96,7 @@ class Context:
     countries: set[str] = field(default_factory=set)
     regions: set[tuple[str | None, str | None]] = field(default_factory=set)
     anchors: list[Candidate] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)  # countries of named countries and regions
 
 
 def km(a: Candidate, b: Candidate) -> float:
@@ -115,11 +118,26 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[Candidate]:
         return _regions(gazetteer, mention, found)
     if mention.kind == "direction":
         return [c for c in found if c.settlement] or found
+    if mention.article:  # "the White House", "the Taj": a settlement only if "The" is its own
+        found = [c for c in found if not c.settlement or fold(c.name).startswith("the ")]
     countries = [c for c in found if c.feature == "country"]
     if countries:
         return countries
-    eponyms = {(c.country, c.admin1) for c in found if c.settlement}
+    eponyms = {(c.country, c.admin1) for c in found if _eponym(gazetteer, c, mention.name)}
     return [c for c in found if c.settlement or (c.country, c.admin1) not in eponyms]
+
+
+EPONYM_SHARE = 0.05
+
+
+def _eponym(gazetteer: Gazetteer, settlement: Candidate, written: str) -> bool:
+    """A settlement whose own name is the name as written and that holds a fair share of its
+    region's people: Kharkiv in Kharkiv Oblast, but not Maryland City in Maryland nor a
+    village called Oklahoma in Oklahoma."""
+    if not settlement.settlement or fold(settlement.name) != fold(written):
+        return False
+    region = gazetteer.region(settlement.country, settlement.admin1)
+    return region is None or settlement.population >= EPONYM_SHARE * region.population
 
 
 def _regions(gazetteer: Gazetteer, mention: Mention, found: list[Candidate]) -> list[Candidate]:
@@ -142,13 +160,30 @@ def score(candidate: Candidate, context: Context, written: str) -> float:
         + REGION_BONUS * (area in context.regions and candidate.admin1 is not None)
         + COUNTRY_BONUS * (candidate.country in context.countries)
         + NAME_BONUS * (fold(candidate.name) == fold(written))
-        + THEATRE_BONUS * (candidate.country in THEATRE_COUNTRIES or area in THEATRE_REGIONS)
+        + THEATRE_BONUS * (_in_theatre(candidate) and _theatre_article(context))
         - min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)
     )
 
 
+def _in_theatre(candidate: Candidate) -> bool:
+    area = (candidate.country, candidate.admin1)
+    return candidate.country in THEATRE_COUNTRIES or area in THEATRE_REGIONS
+
+
+def _theatre_article(context: Context) -> bool:
+    """The theatre bonus holds for an article that names a theatre country (or Russia), or
+    names no country at all; a report on US politics that names only the US and Britain
+    does not mean a Ukrainian town by "Cambridge"."""
+    return not context.countries or bool(context.countries & (THEATRE_COUNTRIES | {"RU"}))
+
+
 def choose(options: Sequence[Candidate], context: Context, written: str) -> Candidate | None:
-    """The best-scoring candidate, or None when there is none."""
+    """The best-scoring candidate, or None when there is none. A settlement does not take the
+    bonus of a region that is itself a candidate of the same name (the town of California
+    does not lie in "a region the article names" because "California" names the state)."""
+    own = {(c.country, c.admin1) for c in options if c.feature == "region"}
+    if own & context.regions:
+        context = replace(context, regions=context.regions - own)
     return max(options, key=lambda c: score(c, context, written), default=None)
 
 
@@ -159,6 +194,8 @@ def _context(options: list[list[Candidate]], chosen: list[Candidate | None]) -> 
             continue
         if best.feature in ("country", "region") or len(found) == 1:
             context.countries.add(best.country or "")
+        if best.feature in ("country", "region"):
+            context.named.add(best.country or "")
         if best.feature == "region":
             context.regions.add((best.country, best.admin1))
         if best.settlement and len(found) == 1:
@@ -179,9 +216,45 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Candidate
     context = _context(options, strong)
     final = [choose(f, context, m.name) for m, f in zip(mentions, options, strict=True)]
     return [
-        c if not m.weak or _fits(c, context, m.cued) else None
+        c
+        if (not m.weak or _fits(c, context, m.cued))
+        and (not m.person or _large(c))
+        and _supported(c, context, m.cued)
+        else None
         for m, c in zip(mentions, final, strict=True)
     ]
+
+
+PERSON_PLACE_POPULATION = 250_000
+FOREIGN_POPULATION = 100_000  # a settlement of a country the article does not name, cued
+BARE_FOREIGN_POPULATION = 500_000  # the same, with no locative cue
+
+
+def _supported(candidate: Candidate | None, context: Context, cued: bool) -> bool:
+    """A settlement in a country the article does not name (outside the theatre) is taken
+    only when it is large (100,000 people after a locative cue, 500,000 without), lies in a
+    region the article names or near one of its unambiguous settlements: "Obama" is not the
+    Japanese city, nor "Rubio" the Venezuelan one, in a report on US politics."""
+    if candidate is None or not candidate.settlement:
+        return True
+    if _in_theatre(candidate) or candidate.country in context.named:
+        return True
+    if any(a.country == candidate.country for a in context.anchors if a != candidate):
+        return True
+    if (candidate.country, candidate.admin1) in context.regions:
+        return True
+    if any(km(candidate, a) <= NEAR_KM for a in context.anchors if a != candidate):
+        return True
+    return candidate.population >= (FOREIGN_POPULATION if cued else BARE_FOREIGN_POPULATION)
+
+
+def _large(candidate: Candidate | None) -> bool:
+    """A place well known enough to be meant even by a name that is also a person's
+    (Washington, Houston, Georgia), unlike Obama in Japan or Rubio in Venezuela."""
+    if candidate is None:
+        return False
+    big = candidate.population >= PERSON_PLACE_POPULATION
+    return candidate.feature in ("country", "region", "continent") or big
 
 
 def _fits(candidate: Candidate | None, context: Context, cued: bool) -> bool:
