@@ -90,7 +90,7 @@ def ledger_floors(
     }
 
 
-LEDGER_FLOORS = ledger_floors(0.88, 0.90, 0.90, 0.80)
+LEDGER_FLOORS = ledger_floors(0.65, 0.80, 0.80, 0.55)
 
 
 def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
@@ -110,14 +110,16 @@ def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
 
 
 # The second, fourth and fifth corpora were held out for one measurement (see their READMEs),
-# then used for tuning: these floors guard what was reached on them, below the first corpus's.
+# then used for tuning. Their floors were lowered for issue 10 (see CHANGELOG.md): real reporting
+# refuted the rules that merged different sources' differently worded claims into one cluster, so
+# recall on the scenarios' paraphrase templates fell while their precision stayed at 1.000.
 SCENARIO2 = SCENARIO.with_name("scenario2")
-LEDGER_FLOORS_2 = ledger_floors(0.75, 0.80, 0.70, 0.80)
+LEDGER_FLOORS_2 = ledger_floors(0.75, 0.80, 0.88, 0.72)
 SCENARIO4 = SCENARIO.with_name("scenario4")
-LEDGER_FLOORS_4 = ledger_floors(0.85, 0.75, 0.80, 0.85)
+LEDGER_FLOORS_4 = ledger_floors(0.52, 0.50, 0.70, 0.50)
 SCENARIO5 = SCENARIO.with_name("scenario5")
 # two of scenario5's ten tensions are not found yet (a total with no period)
-LEDGER_FLOORS_5 = ledger_floors(0.85, 0.70, 0.75, 0.80, tensions=0.80)
+LEDGER_FLOORS_5 = ledger_floors(0.72, 0.62, 0.75, 0.62, tensions=0.80)
 
 
 @pytest.mark.parametrize(
@@ -162,3 +164,33 @@ def test_dev_articles_in_one_ledger(shared: Path, tmp_path: Path) -> None:
     relayed = [c for c in data["claims"] if c["chain"][:1] == ["TASS"] and len(c["chain"]) > 1]
     assert len(relayed) >= 3
     assert all(c["origin"] == c["chain"][-1] != "TASS" for c in relayed)
+
+
+# Real reporting (issue 10): the hand-annotated cross-article gold over 60 PolNeAR train articles.
+# These are the figures the ledger reaches, pinned a little below; the issue's targets are far
+# above them (see CHANGELOG.md), so this guards against regression, it does not claim the targets.
+POLNEAR_LEDGER_FLOORS = {
+    "clusters.p": 0.50,
+    "clusters.f1": 0.23,
+    "assessment.acc": 0.61,
+    "independence.acc": 0.76,
+    "origins.acc": 0.57,
+    "tensions.false": 2,
+}
+
+
+def test_polnear_ledger_figures(shared: Path, tmp_path: Path) -> None:
+    data = shared / "corpus" / "polnear-ledger"
+    if not (data / "gold.json").is_file():
+        pytest.skip(f"{data}/gold.json is absent")
+    export = _ledger_export([str(data / "inputs.jsonl")], tmp_path)
+    result = _score(
+        [
+            str(shared / "eval" / "score_ledger.py"),
+            "--gold", str(data / "gold.json"),
+            "--pred", str(export),
+            "--schema", str(shared / "contract" / "ledger.schema.json"),
+        ],
+        POLNEAR_LEDGER_FLOORS,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
