@@ -543,3 +543,47 @@ def test_a_claim_naming_a_place_named_before_in_its_article_is_about_it(ledger: 
     later = [c for c in claims if "workers were killed" in c.content]
     assert later, [c.content for c in claims]
     assert "Orikhiv" in {name for _, name in later[0].spelled}, later[0]
+
+
+# ---------------------------------------------------------------------- republished copies
+
+WIRE = (
+    "Ukrainian air defence units shot down 41 of 45 attack drones launched at the country "
+    "overnight, the Ukrainian Air Force said on Thursday. Debris fell on a warehouse in the "
+    "suburbs of the capital and started a fire that burned for three hours, the city's military "
+    "administration said. Nobody was hurt, officials said. The air force said the drones were "
+    "launched from the Kursk region and from occupied Crimea in several waves. Power engineers "
+    "restored electricity to the affected districts by morning, the national grid operator said "
+    "in a statement posted on its website, adding that repair crews were still at work."
+)
+
+
+def test_a_republished_article_is_one_report(ledger: Ledger) -> None:
+    original, copy, other = extract(
+        Article(WIRE, SourceInfo(id="wire-1", outlet="Example Wire", published="2025-11-06")),
+        Article(
+            "A wire report. " + WIRE,
+            SourceInfo(id="daily-7", outlet="Example Daily", published="2025-11-06"),
+        ),
+        Article(
+            WIRE.split(". ")[0] + ".",
+            SourceInfo(id="brief-2", outlet="Example Brief", published="2025-11-06"),
+        ),
+    )
+    for e in (original, copy, other):
+        ledger.ingest(e)
+    copies = ledger.store.copies([copy.article.doc_id, other.article.doc_id])
+    assert copies[copy.article.doc_id][0] == original.article.doc_id
+    assert other.article.doc_id not in copies  # one sentence is too short to call a copy
+    held = [
+        k
+        for k in ledger.store.clusters(min_size=2)
+        if {c.doc_id for c in ledger.store.claims(ledger.store.cluster_member_ids(k.id))}
+        >= {original.article.doc_id, copy.article.doc_id}
+    ]
+    assert held, "the copy's claims join the original's clusters"
+    for k in held:
+        assert any("republish" in r for r in k.reasons), k.reasons
+    exported = {a["doc_id"]: a for a in export_ledger(ledger.store)["articles"]}
+    assert exported[copy.article.doc_id]["copy_of"]["doc_id"] == original.article.doc_id
+    assert exported[original.article.doc_id]["copy_of"] is None

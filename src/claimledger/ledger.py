@@ -12,13 +12,14 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from claimledger.analyze.clusters import assign_claims
+from claimledger.analyze.copies import is_copy, signature
 from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
-from claimledger.analyze.numbers import compare, counted, same_thing
+from claimledger.analyze.numbers import Stated, comparable, compare, counted, day_of
 from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.proposition import source_variants
 from claimledger.analyze.terms import terms
@@ -95,6 +96,7 @@ class Ledger:
             outlet_id = self.outlet_id_of(article.source.outlet) if article.source.outlet else None
             now = datetime.now(UTC).isoformat(timespec="seconds")
             self.store.put_article(extraction, key, outlet_id, now)
+            self._find_copy(article)
             changed = set(self._retire(replaced))
             changed |= assign_claims(self.store, [c.id for c in extraction.claims], self.canonical)
             self._reassess(changed, now)
@@ -115,6 +117,23 @@ class Ledger:
         self.store.delete_checks_of(old_quantities)
         return self.store.detach(self.store.claim_ids_of(replaced))
 
+    def _find_copy(self, article: Article) -> None:
+        """Sign the article's text; when it republishes an earlier article (``copies.py``), record
+        the report it belongs to (the earliest article of its copies)."""
+        sig = signature(article.text)
+        if sig is None:
+            return
+        best: tuple[float, str] | None = None
+        for doc_id, other in self.store.similar_articles(sig):
+            similarity = is_copy(sig, other) if doc_id != article.doc_id else None
+            if similarity is not None and (best is None or similarity > best[0]):
+                best = (similarity, doc_id)
+        self.store.put_signature(article.doc_id, sig)
+        if best is not None:
+            root = self.store.copies([best[1]]).get(best[1], (best[1], 1.0))[0]
+            self.store.put_copy(article.doc_id, root, best[0])
+            log.info("%s republishes %s (similarity %.2f)", article.doc_id, root, best[0])
+
     def _reassess(self, cluster_ids: Iterable[str], now: str) -> None:
         sources: set[str] = set()
         for cluster_id in sorted(cluster_ids):
@@ -124,6 +143,7 @@ class Ledger:
                 continue
             linked = self.store.contradictions(cluster_id)
             counter = self.store.claims(sorted({other for _, other in linked}))
+            copies = self.store.copies([m.doc_id for m in members])
             cluster = assess(
                 cluster_id,
                 members,
@@ -132,6 +152,7 @@ class Ledger:
                 self.metonym_of,
                 self.side_of,
                 counter,
+                {doc: of for doc, (of, _) in copies.items()},
             )
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)
@@ -193,23 +214,33 @@ class Ledger:
         claims = {
             c.id: c for c in self.store.claims(sorted({c for ids in stating.values() for c in ids}))
         }
+        published: dict[str, date | None] = {}
 
-        def context(x: QuantityRecord) -> tuple[str | None, set[str]]:
+        def stated(x: QuantityRecord) -> Stated:
+            if x.doc_id not in published:
+                article = self.store.article(x.doc_id)
+                published[x.doc_id] = day_of(article.published if article else None)
             found = [claims[c] for c in stating.get(x.id, []) if c in claims]
-            text = " ".join(c.content for c in found) or None
-            return text, {name.lower() for c in found for _, name in c.spelled}  # named in it
+            return Stated(
+                doc_id=x.doc_id,
+                published=published[x.doc_id],
+                text=" ".join(c.content for c in found) or None,
+                speakers=tuple(dict.fromkeys(c.origin or c.speaker_name or "?" for c in found)),
+                places=frozenset(name.lower() for c in found for _, name in c.spelled),
+                clusters=frozenset(c.cluster_id for c in found if c.cluster_id),
+            )
 
-        text_q, places_q = context(q)
+        at_q = stated(q)
         for other in others:
             if other.doc_id == q.doc_id and other.id < q.id:
                 continue  # a pair within one article is checked once
             if set(stating.get(q.id, [])) & set(stating.get(other.id, [])):
                 continue  # two figures of one claim are two different things
-            text_o, places_o = context(other)
-            if not same_thing(q, other, text_q, text_o, places_q, places_o):
+            at_other = stated(other)
+            if not comparable(q, other, at_q, at_other):
                 continue
             claim_ids = tuple(stating.get(q.id, []) + stating.get(other.id, []))
-            check = compare(q, other, claim_ids)
+            check = compare(q, other, claim_ids, at_q, at_other)
             if check is not None:
                 self.store.put_check(check)
 

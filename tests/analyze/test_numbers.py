@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from claimledger.analyze.numbers import compare, counted, same_thing
+from claimledger.analyze.numbers import (
+    Stated,
+    comparable,
+    compare,
+    counted,
+    describe,
+    same_thing,
+    vague,
+)
 from claimledger.analyze.terms import phrases, terms
 from claimledger.store.records import QuantityRecord
 
@@ -135,3 +145,105 @@ def test_a_particle_after_what_is_counted_is_not_its_head() -> None:
     from claimledger.analyze.numbers import _head
 
     assert _head("Ukrainian drones shooting down") == _head("Ukrainian drones intercepting")
+
+
+# ---------------------------------------------------------------- what may be compared at all
+
+
+def stated(doc: str, text: str | None, day: str = "2025-05-02", **kw: object) -> Stated:
+    return Stated(doc, date.fromisoformat(day), text, **kw)  # type: ignore[arg-type]
+
+
+def pct(text: str, value: float, what: str, doc: str) -> QuantityRecord:
+    return QuantityRecord(
+        f"{doc}:{text}", doc, text, value, None, None, False, "percent", what, None, None, None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("thousands", True),
+        ("tens of millions", True),
+        ("roughly a dozen", True),
+        ("several hundred", True),
+        ("2 million", False),
+        ("12,000", False),
+        ("three", False),
+    ],
+)
+def test_vague_amounts(text: str, want: bool) -> None:
+    assert vague(fig(text, 1.0, "people")) is want
+
+
+def test_vague_amounts_are_never_compared() -> None:
+    a = fig("thousands", 1000, "civilians killed", doc="x", approximate=True)
+    b = fig("40", 40, "civilians killed", doc="y")
+    ctx = "the shelling of the town killed {} civilians"
+    assert not comparable(a, b, stated("x", ctx.format("thousands")), stated("y", ctx.format(40)))
+
+
+def test_counts_of_parties_are_not_figures_in_tension() -> None:
+    """ "two countries" and "10 countries" in related claims are different groupings."""
+    a = fig("two", 2, "countries", doc="x")
+    b = fig("10", 10, "countries", doc="y")
+    sa = stated("x", "two countries pledged to send air defence systems to Kyiv")
+    sb = stated("y", "10 countries pledged to send air defence systems to Kyiv")
+    assert not comparable(a, b, sa, sb)
+    # within one proposition (one cluster) the two counts do contradict each other
+    one = {"clusters": frozenset({"k1"})}
+    assert comparable(a, b, stated("x", sa.text, **one), stated("y", sb.text, **one))
+
+
+def test_percentages_only_within_one_proposition() -> None:
+    a, b = pct("46 percent", 46, "voters", "x"), pct("30 percent", 30, "voters", "y")
+    sa = stated("x", "46 percent of voters approve of the ceasefire talks")
+    sb = stated("y", "30 percent of voters approve of the ceasefire talks")
+    assert not comparable(a, b, sa, sb)
+    one = {"clusters": frozenset({"k9"})}
+    assert comparable(a, b, stated("x", sa.text, **one), stated("y", sb.text, **one))
+
+
+def test_figures_without_a_period_only_within_a_week() -> None:
+    a = fig("60 billion", 6e10, "aid package dollars", doc="x")
+    b = fig("40 billion", 4e10, "aid package dollars", doc="y")
+    ctx = "Congress approved an aid package of {} dollars for Ukraine"
+    near = comparable(a, b, stated("x", ctx.format(60)), stated("y", ctx.format(40), "2025-05-05"))
+    far = comparable(a, b, stated("x", ctx.format(60)), stated("y", ctx.format(40), "2023-05-05"))
+    unknown = comparable(a, b, stated("x", ctx.format(60)), Stated("y", None, ctx.format(40)))
+    assert near and not far and not unknown
+
+
+def test_a_figure_in_an_articles_own_voice() -> None:
+    """Without a claim, "three people were killed" may be any attack; a rate is specific."""
+    a = fig("Three", 3, "people killed", doc="x")
+    b = fig("49", 49, "people killed", doc="x")
+    assert not comparable(a, b, stated("x", None), stated("x", None))
+    ra = fig("about 40", 40, "drones shot down", "2025-05-01", "2025-05-31", "day", doc="x")
+    rb = fig("90", 90, "drones shot down", per="day", doc="y")
+    assert comparable(ra, rb, stated("x", None), stated("y", "it shoots down 90 drones a day"))
+
+
+def test_different_places_are_not_compared() -> None:
+    a = fig("120", 120, "people evacuated", per="day", doc="x")
+    b = fig("400", 400, "people evacuated", per="day", doc="y")
+    ctx = "{} people a day are evacuated from the district"
+    sa = stated("x", ctx.format(120), places=frozenset({"kherson"}))
+    sb = stated("y", ctx.format(400), places=frozenset({"sumy"}))
+    assert not comparable(a, b, sa, sb)
+    assert comparable(a, b, sa, stated("y", ctx.format(400), places=frozenset({"kherson"})))
+
+
+def test_a_check_says_what_where_when_and_who() -> None:
+    a = fig("21,600", 21600, "soldiers deserting", "2025-10-01", "2025-10-31", doc="doc-a")
+    b = fig("15,000", 15000, "soldiers deserting", "2025-10-01", "2025-10-31", doc="doc-b")
+    sa = stated("doc-a", "x", "2025-11-02", speakers=("Prosecutors",),
+                places=frozenset({"russia"}))  # fmt: skip
+    sb = stated("doc-b", "y", "2025-11-03")
+    text = describe(a, b, sa, sb)
+    assert text.startswith("soldiers deserting (russia; 2025-10-01..2025-10-31)")
+    assert "21,600 in doc-a (2025-11-02, per Prosecutors)" in text
+    assert "15,000 in doc-b (2025-11-03, article's own words)" in text
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    assert check.explanation.startswith(text) and "do not agree" in check.explanation

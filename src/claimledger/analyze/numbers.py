@@ -1,12 +1,25 @@
 """Numeric consistency: figures for the same thing, compared after normalising periods and rates.
 
-Two figures are about the same thing when both say what they count, their units agree, the
-places their claims name (if both name any) overlap, people are not compared with things nor
-soldiers with civilians (casualties - "killed and wounded", "losses", soldiers a claim says were
-lost - are one thing, the killed alone another), and either the claims stating
-them say much the same thing (term overlap ``SAME_STORY``), or what they count shares a specific
-term ("soldiers deserted" / "deserters": the synonym lexicon folds both to *desert*; a generic
-noun such as "soldiers" is not enough) and the claims are at least related (``RELATED``).
+A figure check is only made where it can be trusted (issue 10: on real reporting most checks
+were false alarms). Two figures are compared only when
+
+- neither is vague ("thousands", "tens of millions", "roughly a dozen": ``vague``);
+- the places their claims name (if both name any) overlap;
+- they have a period or a rate, or their articles were published within ``PERIODLESS_DAYS``
+  of each other (a 2024 aid bill is not a 2022 package);
+- their units agree, and they count the same thing: people are not compared with things nor
+  soldiers with civilians (casualties - "killed and wounded", "losses", soldiers a claim says
+  were lost - are one thing, the killed alone another); the counted nouns' heads agree;
+- small counts of things (below ``SMALL_COUNT``: "three key states", "two countries") and
+  percentages only within one proposition (claims in one cluster);
+- a figure in an article's own voice only when both figures are rates or totals over a period;
+- counts of events that happen to people (killed, deserting, recruited: the synonym lexicon
+  folds "soldiers deserted" and "deserters" to *desert*) when the claims stating them are at
+  least related (term overlap ``RELATED``); counts of anything else when the claims say much the
+  same thing (``SAME_STORY``), or what they count is alike and the claims are related.
+
+Each check's explanation says what is counted, where, over which period, in which articles of
+which dates and by whom (``describe``), then the arithmetic.
 A pair is then compared:
 
 - two rates ("15,000 to 18,000 a month", "1,200 a day"), converted to the same unit;
@@ -74,24 +87,82 @@ def figure(q: QuantityRecord) -> Figure | None:
     high = q.high if q.value is None else q.value
     if low is None or high is None:
         return None
-    return Figure(
-        q, low, high, LOOSE if q.approximate else TIGHT, _day(q.period_start), _day(q.period_end)
-    )
+    tolerance = LOOSE if q.approximate else TIGHT
+    return Figure(q, low, high, tolerance, day_of(q.period_start), day_of(q.period_end))
 
 
-def _day(text: str | None) -> date | None:
+def day_of(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text[:10]) if text else None
     except ValueError:
         return None
 
 
-def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, context_b: str | None,
-               places_a: set[str], places_b: set[str]) -> bool:  # fmt: skip
+VAGUE = re.compile(
+    r"\b(?:dozens?|hundreds|thousands|millions|billions|trillions|tens|scores|several|few|many|"
+    r"numerous|handful|multiple|countless)\b",
+    re.IGNORECASE,
+)
+SMALL_COUNT = 20  # "three key states", "nine contests", "two countries": counts of parties
+PERIODLESS_DAYS = 7  # figures with no period are compared only within a week of each other
+PERCENT = "percent"
+
+
+def vague(q: QuantityRecord) -> bool:
+    """ "thousands", "tens of millions", "roughly a dozen": an order of magnitude, not a figure."""
+    return not any(ch.isdigit() for ch in q.text) and bool(VAGUE.search(q.text))
+
+
+@dataclass(frozen=True)
+class Stated:
+    """Where a figure is stated: the article and its date, and the claims stating it (their
+    text, speakers, the places they name and their clusters); no claims for the article's own
+    voice."""
+
+    doc_id: str
+    published: date | None = None
+    text: str | None = None
+    speakers: tuple[str, ...] = ()
+    places: frozenset[str] = frozenset()
+    clusters: frozenset[str] = frozenset()
+
+
+def comparable(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> bool:
+    """Can two figures be checked against each other at all? Never vague amounts; never
+    figures for different places (when both claims name places); figures without a period
+    only when published within ``PERIODLESS_DAYS``; then :func:`same_thing`."""
+    if vague(a) or vague(b):
+        return False
+    one_claim = bool(sa.clusters & sb.clusters)  # two statements of one proposition
+    if sa.places and sb.places and not sa.places & sb.places:
+        return False  # a figure for Kherson is not one for Sumy
+    if not (a.per or b.per or a.period_start or b.period_start):
+        if sa.published is None or sb.published is None:
+            return False
+        if abs((sa.published - sb.published).days) > PERIODLESS_DAYS:
+            return False  # a 2024 aid bill is not a 2022 package
+    return same_thing(a, b, sa.text, sb.text, set(), set(), one_claim=one_claim)
+
+
+def same_thing(
+    a: QuantityRecord,
+    b: QuantityRecord,
+    context_a: str | None,
+    context_b: str | None,
+    places_a: set[str],
+    places_b: set[str],
+    *,
+    one_claim: bool = False,
+) -> bool:
     """Do two figures count the same thing? See the module docstring.
 
     ``context_a``/``context_b`` are the contents of the claims stating the figures (None for a
-    figure in the article's own voice).
+    figure in the article's own voice); ``one_claim`` when the claims are in one cluster.
+    Small counts of things ("three states", "two countries") and percentages are compared only
+    within one proposition; a figure in an article's own voice only when both are rates or
+    totals over a period; counts of events that happen to people (killed, wounded, deserted,
+    ...) need related claims; counts of anything else claims that say much the same thing, or
+    what they count alike and related claims.
     """
     if (a.unit or None) != (b.unit or None):
         return False
@@ -107,19 +178,30 @@ def same_thing(a: QuantityRecord, b: QuantityRecord, context_a: str | None, cont
         if (wa & kinds) and (wb & kinds) and not (wa & wb & kinds):
             return False  # soldiers are not civilians; the killed are not the wounded
     head_a, head_b = _head(a.what), _head(b.what)
-    if head_a and head_b and head_a != head_b and not shared_event:
+    if head_a is None or head_b is None or (head_a != head_b and not shared_event):
         return False  # fighter jets are not servicemen, whatever their modifiers share
     nouns_a, nouns_b = _nouns(a.what) - GENERIC - EVENTS, _nouns(b.what) - GENERIC - EVENTS
     if nouns_a and nouns_b and not nouns_a & nouns_b:
         return False  # settlements are not households
-    context = dice(terms(context_a), terms(context_b)) if context_a and context_b else 0.0
-    if context >= SAME_STORY:
+    small = max(_largest(a), _largest(b)) < SMALL_COUNT
+    if small or (a.unit or None) == PERCENT:
+        return one_claim  # "two countries" / "10 countries"; shares of different questions
+    alike = dice(list(wa), list(wb)) >= MIN_WHAT and bool((wa & wb) - GENERIC)
+    if not (context_a and context_b):
+        # a figure in an article's own voice: only a rate or a total over a period says enough
+        # of which events it counts ("three people were killed" may be any attack)
+        timed = all(q.per or q.period_start for q in (a, b))
+        return timed and bool(shared_event or alike)
+    context = dice(terms(context_a), terms(context_b))
+    if shared_event:  # both count people recruited, killed, deserting ...
+        return one_claim or context >= RELATED
+    if one_claim or context >= SAME_STORY:
         return True
-    if shared_event and (context >= RELATED or not (context_a and context_b)):
-        return True  # both count people recruited, killed, deserting ...
-    if dice(list(wa), list(wb)) < MIN_WHAT:
-        return False
-    return bool((wa & wb) - GENERIC) and (context >= RELATED or not (context_a and context_b))
+    return alike and context >= RELATED
+
+
+def _largest(q: QuantityRecord) -> float:
+    return max(v for v in (q.value, q.low, q.high, 0.0) if v is not None)
 
 
 def counted(what: str | None, context: str | None) -> set[str]:
@@ -182,8 +264,16 @@ def dice(a: list[str], b: list[str]) -> float:
     return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
 
 
-def compare(a: QuantityRecord, b: QuantityRecord, claim_ids: tuple[str, ...]) -> Check | None:
-    """The check of two figures for the same thing, or None when they are not comparable."""
+def compare(
+    a: QuantityRecord,
+    b: QuantityRecord,
+    claim_ids: tuple[str, ...],
+    sa: Stated | None = None,
+    sb: Stated | None = None,
+) -> Check | None:
+    """The check of two figures for the same thing, or None when they are not comparable. With
+    where each is stated, the explanation says what is counted, where, over which period, in
+    which articles of which dates by whom, and then the arithmetic."""
     fa, fb = figure(a), figure(b)
     if fa is None or fb is None or _disjoint(fa, fb):
         return None
@@ -191,6 +281,8 @@ def compare(a: QuantityRecord, b: QuantityRecord, claim_ids: tuple[str, ...]) ->
     if found is None:
         return None
     tension, explanation = found
+    if sa is not None and sb is not None:
+        explanation = f"{describe(a, b, sa, sb)}: {explanation}"
     first, second = sorted((a.id, b.id))
     return Check(
         id=f"n:{first}|{second}",
@@ -202,6 +294,30 @@ def compare(a: QuantityRecord, b: QuantityRecord, claim_ids: tuple[str, ...]) ->
         figures=(*_numbers(a), *_numbers(b)),
         explanation=explanation,
     )
+
+
+def describe(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> str:
+    """ "soldiers deserting (Russia; 2025-10-01..2025-10-31 / a month): 21,600 in doc-a
+    (2025-11-02, per Prosecutors) against 15,000 to 18,000 in doc-b (2025-11-03, per TASS)"."""
+    places = sorted(sa.places | sb.places)
+    where = ", ".join(places) if places else "no place named"
+
+    def period(q: QuantityRecord) -> str:
+        if q.per:
+            return f"a {q.per}"
+        if q.period_start:
+            return f"{q.period_start[:10]}..{(q.period_end or q.period_start)[:10]}"
+        return "no period"
+
+    periods = period(a) if period(a) == period(b) else f"{period(a)} / {period(b)}"
+
+    def where_stated(q: QuantityRecord, st: Stated) -> str:
+        day = st.published.isoformat() if st.published else "date unknown"
+        who = f", per {' and '.join(st.speakers)}" if st.speakers else ", article's own words"
+        return f"{q.text} in {st.doc_id} ({day}{who})"
+
+    what = a.what if a.what == b.what else f"{a.what} / {b.what}"
+    return f"{what} ({where}; {periods}): {where_stated(a, sa)} against {where_stated(b, sb)}"
 
 
 def _numbers(q: QuantityRecord) -> tuple[str, ...]:

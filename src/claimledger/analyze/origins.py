@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from claimledger.analyze.proposition import claim_kind, same_source, source_key
 from claimledger.analyze.terms import terms
@@ -147,13 +147,16 @@ def assess(
     metonym_of: CountryOf = _nobody,
     side_of: CountryOf = _nobody,
     counter: Sequence[ClaimRecord] = (),
+    copy_of: Mapping[str, str] | None = None,
 ) -> Cluster:
     """The cluster's origins, their independence, and its assessment, with the reasons.
 
     Every member states the cluster's proposition (``clusters.py`` only merges claims that do);
     ``counter`` holds claims of other clusters that negate it in close wording (linked when they
     arrived). A counter-claim or a denying member counts only when it comes from a source other
-    than the cluster's own origins: a claim is never denied by its own origin."""
+    than the cluster's own origins: a claim is never denied by its own origin. ``copy_of`` maps
+    an article that republishes another (``copies.py``) to the report it copies: members in
+    one report are one line."""
     opposing = opposed(members)
     against = [m for m in members if m.id in opposing]
     support = [m for m in members if m not in against]
@@ -161,10 +164,10 @@ def assess(
     names: dict[str, Counter[str]] = {}
     named = [m for m in support if _is_named(m, owner_of)]
     unnamed = [m for m in support if m not in named]
+    unnamed_key = UNNAMED if not named else origin_key(named[0], owner_of, speaks_for)
     if unnamed:  # claims with no named source are one line: their independence is unknowable
-        key = UNNAMED if not named else origin_key(named[0], owner_of, speaks_for)
-        names.setdefault(key, Counter())["unnamed source"] += 0 if named else len(unnamed)
-        lines.find(key)
+        names.setdefault(unnamed_key, Counter())["unnamed source"] += 0 if named else len(unnamed)
+        lines.find(unnamed_key)
     for m in named:
         key = origin_key(m, owner_of, speaks_for)
         lines.find(key)
@@ -177,6 +180,7 @@ def assess(
     _merge_metonyms(named, lines, owner_of, speaks_for, metonym_of, side_of)
     _merge_variants(lines)
     _merge_same_source(named, lines, owner_of, speaks_for)
+    republished = _merge_copies(support, lines, owner_of, speaks_for, copy_of or {}, unnamed_key)
     groups: dict[str, list[str]] = {}
     for key in list(lines.parent):
         groups.setdefault(lines.find(key), []).append(key)
@@ -188,10 +192,38 @@ def assess(
         if c.origin and not any(k and (s := source_key(c.origin, claim_kind(c))) and
                                 same_source(k, s) for k in own)
     ]  # fmt: skip
-    return _verdict(cluster_id, members, support, others, origins, articles)
+    return _verdict(cluster_id, members, support, others, origins, articles, republished)
 
 
 UNNAMED = "unnamed:"
+
+
+def _merge_copies(
+    support: Sequence[ClaimRecord],
+    lines: _Lines,
+    owner_of: OwnerOf,
+    speaks_for: SpeaksFor,
+    copy_of: Mapping[str, str],
+    unnamed_key: str,
+) -> list[str]:
+    """Members whose articles are one report (a text republished under another id or outlet)
+    are one line; the reasons saying so."""
+    by_report: dict[str, list[ClaimRecord]] = {}
+    for m in support:
+        by_report.setdefault(copy_of.get(m.doc_id, m.doc_id), []).append(m)
+    said = []
+    for report, found in sorted(by_report.items()):
+        docs = sorted({m.doc_id for m in found} - {report})
+        if not docs:
+            continue
+        keys = [
+            origin_key(m, owner_of, speaks_for) if _is_named(m, owner_of) else unnamed_key
+            for m in found
+        ]
+        for key in keys[1:]:
+            lines.join(key, keys[0])
+        said.append(f"{', '.join(docs)} republish(es) {report}: one report")
+    return said
 
 
 def _is_named(claim: ClaimRecord, owner_of: OwnerOf) -> bool:
@@ -289,8 +321,10 @@ def _verdict(
     against: Sequence[ClaimRecord],
     origins: tuple[str, ...],
     articles: set[str],
+    republished: Sequence[str] = (),
 ) -> Cluster:
     reasons = [f"{len(members)} claim(s) in {len({m.doc_id for m in members})} article(s)"]
+    reasons.extend(republished)
     reasons.append(f"{len(origins)} independent origin(s): {', '.join(origins)}")
     denials = [m for m in against if m.polarity == "deny"]
     flagged = {m.verification for m in members if m.verification}

@@ -12,6 +12,7 @@ from claimledger.store.sqlite import SQLiteStore
 def export_ledger(store: SQLiteStore) -> dict[str, Any]:
     """Current articles, their claims with cluster and credibility, clusters, checks, grades."""
     articles = store.articles()
+    copies = store.copies([a.doc_id for a in articles])
     claims = store.claims(store.current_claim_ids())
     grades = claim_grades(store, claims)
     members: dict[str, list[str]] = {}
@@ -20,7 +21,7 @@ def export_ledger(store: SQLiteStore) -> dict[str, Any]:
             members.setdefault(c.cluster_id, []).append(c.id)
     return {
         "format": "claimledger-ledger/1",
-        "articles": [_article(a) for a in articles],
+        "articles": [_article(a, copies.get(a.doc_id)) for a in articles],
         "claims": [_claim(c, grades.get(c.id)) for c in claims],
         "clusters": [
             {**_cluster(k), "claim_ids": members[k.id]} for k in store.clusters() if k.id in members
@@ -41,7 +42,8 @@ def export_ledger(store: SQLiteStore) -> dict[str, Any]:
     }
 
 
-def _article(a: Any) -> dict[str, Any]:
+def _article(a: Any, copy: tuple[str, float] | None = None) -> dict[str, Any]:
+    """``copy_of`` names the article this one republishes (one report), with the similarity."""
     return {
         "doc_id": a.doc_id,
         "source": {"path": a.path, "url": a.url, "outlet": a.outlet, "title": a.title,
@@ -49,6 +51,7 @@ def _article(a: Any) -> dict[str, Any]:
         "outlet_id": a.outlet_id,
         "version": a.version,
         "ingested_at": a.ingested_at,
+        "copy_of": {"doc_id": copy[0], "similarity": round(copy[1], 3)} if copy else None,
     }  # fmt: skip
 
 

@@ -244,6 +244,28 @@ M007_CLAIM_LINKS = Migration(
     """,
 )  # a claim that negates another in close wording (its denial, a rebuttal): kept apart, linked
 
+M008_ARTICLE_COPIES = Migration(
+    "008_article_copies",
+    """
+    CREATE TABLE article_signatures (
+        doc_id    TEXT PRIMARY KEY REFERENCES articles (doc_id),
+        signature TEXT NOT NULL,
+        shingles  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE article_bands (
+        band   TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        PRIMARY KEY (band, doc_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE article_copies (
+        doc_id     TEXT PRIMARY KEY,
+        copy_of    TEXT NOT NULL,
+        similarity REAL NOT NULL
+    ) WITHOUT ROWID;
+    """,
+    fill="article_signatures",
+)  # near-duplicate articles (the same text republished): one report, never two confirmations
+
 MIGRATIONS: tuple[Migration, ...] = (
     M001_ARTICLES,
     M002_CLAIMS,
@@ -252,4 +274,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     M005_SOURCE_TALLIES,
     M006_CLAIM_PLACES,
     M007_CLAIM_LINKS,
+    M008_ARTICLE_COPIES,
 )

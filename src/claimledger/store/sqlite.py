@@ -19,6 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from claimledger.analyze.copies import Signature, signature
 from claimledger.errors import StoreError
 from claimledger.models import Extraction
 from claimledger.store.migrations import MIGRATIONS, Migration
@@ -516,6 +517,47 @@ class SQLiteStore:
     def cluster_assignments(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT claim_id, cluster_id FROM claim_clusters").fetchall())
 
+    # ------------------------------------------------------------------ copies
+
+    def put_signature(self, doc_id: str, sig: Signature) -> None:
+        _put_signature(self.db, doc_id, sig)
+
+    def similar_articles(self, sig: Signature, limit: int = 20) -> list[tuple[str, Signature]]:
+        """Current articles sharing a band with ``sig``, most shared bands first."""
+        bands = sig.bands()
+        marks = ",".join("?" * len(bands))
+        rows = self.db.execute(
+            f"SELECT s.doc_id, s.signature, s.shingles FROM ("
+            f"  SELECT doc_id, COUNT(*) AS n FROM article_bands WHERE band IN ({marks}) "
+            f"  GROUP BY doc_id) b "
+            f"JOIN article_signatures s ON s.doc_id = b.doc_id "
+            f"JOIN articles a ON a.doc_id = b.doc_id AND a.is_current = 1 "
+            f"ORDER BY b.n DESC, s.doc_id LIMIT ?",
+            (*bands, limit),
+        )
+        return [(r[0], Signature(tuple(json.loads(r[1])), r[2])) for r in rows]
+
+    def put_copy(self, doc_id: str, copy_of: str, similarity: float) -> None:
+        """Record that ``doc_id`` republishes ``copy_of`` (the report it belongs to)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO article_copies (doc_id, copy_of, similarity) VALUES (?,?,?)",
+            (doc_id, copy_of, similarity),
+        )
+
+    def copies(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, float]]:
+        """For those of ``doc_ids`` that republish another article: (that article, similarity)."""
+        found: dict[str, tuple[str, float]] = {}
+        ids = sorted(set(doc_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for doc_id, copy_of, sim in self.db.execute(
+                f"SELECT doc_id, copy_of, similarity FROM article_copies WHERE doc_id IN ({marks})",
+                tuple(chunk),
+            ):
+                found[doc_id] = (copy_of, sim)
+        return found
+
     # ------------------------------------------------------------------ checks
 
     def put_check(self, check: Check) -> None:
@@ -733,7 +775,30 @@ def _fill_claim_places(db: sqlite3.Connection) -> None:
     _place_claims(db, ids)
 
 
-_FILLS: dict[str, Callable[[sqlite3.Connection], None]] = {"claim_places": _fill_claim_places}
+def _fill_article_signatures(db: sqlite3.Connection) -> None:
+    """Migration 008: sign the articles stored before it (copies among them are found as the
+    articles arrive again or by a later arrival)."""
+    for doc_id, text in db.execute("SELECT doc_id, text FROM articles").fetchall():
+        sig = signature(text)
+        if sig is not None:
+            _put_signature(db, doc_id, sig)
+
+
+def _put_signature(db: sqlite3.Connection, doc_id: str, sig: Signature) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO article_signatures (doc_id, signature, shingles) VALUES (?,?,?)",
+        (doc_id, json.dumps(sig.values), sig.shingles),
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO article_bands (band, doc_id) VALUES (?,?)",
+        [(band, doc_id) for band in sig.bands()],
+    )
+
+
+_FILLS: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "claim_places": _fill_claim_places,
+    "article_signatures": _fill_article_signatures,
+}
 
 
 def _statements(sql: str) -> list[str]:

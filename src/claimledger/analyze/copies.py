@@ -1,0 +1,79 @@
+"""Near-duplicate articles: the same text republished under another id or outlet is one report.
+
+A wire story carried by three outlets, or an article republished by an aggregator, is one line of
+reporting, never three confirmations. Articles are compared by the word shingles of their text
+(``SHINGLE`` words each): a MinHash signature of ``HASHES`` values estimates the Jaccard
+similarity of two articles' shingle sets, and locality-sensitive hashing over ``BANDS`` bands of
+``ROWS`` values finds the candidates without comparing every pair. An arriving article is a copy
+of an earlier one when their estimated Jaccard similarity reaches ``COPY_JACCARD``, or when most
+of the shorter one's shingles are in the longer (``COPY_CONTAINMENT``: a wire copy trimmed at
+its end, or with a paragraph added on top).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass
+
+SHINGLE = 5
+BANDS, ROWS = 32, 2
+HASHES = BANDS * ROWS
+COPY_JACCARD = 0.5
+COPY_CONTAINMENT = 0.8
+MIN_SHINGLES = 40  # a text shorter than this (a headline, a teaser) is never called a copy
+_PRIME = (1 << 61) - 1
+_rng = random.Random(20261203)  # fixed: signatures stored in a ledger must stay comparable
+_COEFFS = tuple((_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(HASHES))
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Signature:
+    values: tuple[int, ...]
+    shingles: int  # how many distinct shingles the text has
+
+    def bands(self) -> list[str]:
+        """One key per band: articles sharing a key are candidates."""
+        return [
+            f"{b}:" + ".".join(str(v) for v in self.values[b * ROWS : (b + 1) * ROWS])
+            for b in range(BANDS)
+        ]
+
+
+def shingles(text: str) -> set[int]:
+    """The hashed word ``SHINGLE``-grams of a text, case and punctuation folded."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest()) for g in grams}
+
+
+def signature(text: str) -> Signature | None:
+    """The text's MinHash signature, or None for a text too short to call a copy."""
+    found = shingles(text)
+    if len(found) < MIN_SHINGLES:
+        return None
+    values = tuple(min((a * x + b) % _PRIME for x in found) for a, b in _COEFFS)
+    return Signature(values, len(found))
+
+
+def jaccard(a: Signature, b: Signature) -> float:
+    """The estimated Jaccard similarity of two texts' shingle sets."""
+    return sum(x == y for x, y in zip(a.values, b.values, strict=True)) / HASHES
+
+
+def containment(a: Signature, b: Signature) -> float:
+    """The estimated share of the shorter text's shingles found in the longer text."""
+    j = jaccard(a, b)
+    shared = j / (1 + j) * (a.shingles + b.shingles)
+    return min(1.0, shared / min(a.shingles, b.shingles))
+
+
+def is_copy(a: Signature, b: Signature) -> float | None:
+    """The similarity that makes ``a`` and ``b`` one report, or None when they are two."""
+    j = jaccard(a, b)
+    if j >= COPY_JACCARD:
+        return j
+    c = containment(a, b)
+    return c if c >= COPY_CONTAINMENT else None
