@@ -116,7 +116,9 @@ def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
 SCENARIO2 = SCENARIO.with_name("scenario2")
 LEDGER_FLOORS_2 = ledger_floors(0.75, 0.80, 0.88, 0.72)
 SCENARIO4 = SCENARIO.with_name("scenario4")
-LEDGER_FLOORS_4 = ledger_floors(0.52, 0.50, 0.70, 0.50)
+# one of its nine tensions (205 against 250 prisoners swapped, no period) is no longer checked:
+# a count of things with no period is compared only when the claims say much the same thing
+LEDGER_FLOORS_4 = ledger_floors(0.52, 0.50, 0.70, 0.50, tensions=0.85)
 SCENARIO5 = SCENARIO.with_name("scenario5")
 # two of scenario5's ten tensions are not found yet (a total with no period)
 LEDGER_FLOORS_5 = ledger_floors(0.72, 0.62, 0.75, 0.62, tensions=0.80)

@@ -204,24 +204,54 @@ def test_percentages_only_within_one_proposition() -> None:
     assert comparable(a, b, stated("x", sa.text, **one), stated("y", sb.text, **one))
 
 
-def test_figures_without_a_period_only_within_a_week() -> None:
+def test_figures_without_a_period_only_days_apart() -> None:
     a = fig("60 billion", 6e10, "aid package dollars", doc="x")
     b = fig("40 billion", 4e10, "aid package dollars", doc="y")
     ctx = "Congress approved an aid package of {} dollars for Ukraine"
-    near = comparable(a, b, stated("x", ctx.format(60)), stated("y", ctx.format(40), "2025-05-05"))
+    near = comparable(a, b, stated("x", ctx.format(60)), stated("y", ctx.format(40), "2025-05-04"))
+    week = comparable(a, b, stated("x", ctx.format(60)), stated("y", ctx.format(40), "2025-05-09"))
     far = comparable(a, b, stated("x", ctx.format(60)), stated("y", ctx.format(40), "2023-05-05"))
     unknown = comparable(a, b, stated("x", ctx.format(60)), Stated("y", None, ctx.format(40)))
-    assert near and not far and not unknown
+    assert near and not week and not far and not unknown
 
 
 def test_a_figure_in_an_articles_own_voice() -> None:
-    """Without a claim, "three people were killed" may be any attack; a rate is specific."""
-    a = fig("Three", 3, "people killed", doc="x")
-    b = fig("49", 49, "people killed", doc="x")
-    assert not comparable(a, b, stated("x", None), stated("x", None))
+    """Without a claim, "30 people were killed" may be any attack; a rate is specific, and
+    then only against a claim of an article published days apart."""
+    a = fig("30", 30, "people killed", doc="x")
+    b = fig("49", 49, "people killed", doc="y")
+    assert not comparable(a, b, stated("x", None), stated("y", "49 people were killed"))
     ra = fig("about 40", 40, "drones shot down", "2025-05-01", "2025-05-31", "day", doc="x")
     rb = fig("90", 90, "drones shot down", per="day", doc="y")
-    assert comparable(ra, rb, stated("x", None), stated("y", "it shoots down 90 drones a day"))
+    claim = "it shoots down 90 drones a day"
+    assert comparable(ra, rb, stated("x", None), stated("y", claim))
+    assert not comparable(ra, rb, stated("x", None), stated("y", None))
+    assert not comparable(ra, rb, stated("x", None), stated("y", claim, "2025-06-20"))
+
+
+def test_two_figures_of_one_article() -> None:
+    """Two speakers' figures in one article are two events or definitions far more often
+    than a contradiction; within one proposition, or as flows over stated times, they do
+    contradict."""
+    a = fig("80", 80, "people killed", doc="x")
+    b = fig("130", 130, "people killed", doc="x")
+    ctx = "{} people were killed in the attack on the city"
+    assert not comparable(a, b, stated("x", ctx.format(80)), stated("x", ctx.format(130)))
+    one = {"clusters": frozenset({"k3"})}
+    assert comparable(a, b, stated("x", ctx.format(80), **one), stated("x", ctx.format(130), **one))
+    month = fig("2,100", 2100, "soldiers deserted", "2025-10-01", "2025-10-31", doc="x")
+    rate = fig("500", 500, "soldiers deserting", per="month", doc="x")
+    ctx_m, ctx_r = "2,100 soldiers deserted in October", "500 soldiers are deserting each month"
+    assert comparable(month, rate, stated("x", ctx_m), stated("x", ctx_r))
+
+
+def test_a_level_is_no_flow() -> None:
+    """Poll points over a period are no rate and not part of a longer period's total."""
+    part = fig("22", 22, "points", "2016-02-23", "2016-02-23", doc="x")
+    whole = fig("8", 8, "points", "2015-10-01", "2016-03-24", doc="y")
+    sa, sb = stated("x", "she led by 22 points"), stated("y", "she led by 8 points")
+    assert compare(part, whole, (), sa, sb) is None
+    assert compare(part, whole, ()) is not None  # the arithmetic alone would compare them
 
 
 def test_different_places_are_not_compared() -> None:

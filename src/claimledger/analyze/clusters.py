@@ -17,7 +17,9 @@ of two claims is
     - TIME_PENALTY when their articles were published more than MAX_DAYS apart; and a claim
       joins a cluster only while at least half of its newest members (``MAX_MEMBERS``) are
       within MAX_DAYS of it (a story ends, and one stray recent member does not keep it open
-      for a chain of look-alike events), which also keeps the cost of an update bounded.
+      for a chain of look-alike events), which also keeps the cost of an update bounded. A
+      claim quoting the same rare words of the same source (``requoted``) is neither penalised
+      nor held back by time: it is one statement reported again.
 
 A candidate cluster is close enough when the mean of the claim's best and its average
 similarity to the cluster's members (between single and average link: one close pair counts,
@@ -249,7 +251,9 @@ def best_match(
             continue
         members = [m for m in store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
                    if m.doc_id != claim.doc_id]  # fmt: skip
-        if not members or 2 * sum(_recent(claim, m) for m in members) < len(members):
+        recent = [_recent(claim, m) or requoted(claim, m, mine, weights, canonical)
+                  for m in members]  # fmt: skip
+        if not members or 2 * sum(recent) < len(members):
             continue
         pairs = [margin(claim, m, mine, None, weights, canonical) for m in members]
         if any(blocked for _, _, blocked in pairs):
@@ -277,11 +281,28 @@ def margin(
     rel = relation(pa, pb)
     sim = similarity(a, b, weights, contained=rel == "same")
     if rel == "same":
-        sim += quote_bonus(pa, pb, weights)
+        bonus = quote_bonus(pa, pb, weights)
+        sim += bonus
+        if bonus and not _recent(a, b):
+            sim += TIME_PENALTY  # the same words of one source quoted again weeks later
     need = THRESHOLDS[rel]
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need)
     return (sim - need, sim, False)
+
+
+def requoted(
+    a: ClaimRecord,
+    b: ClaimRecord,
+    pa: Proposition | None,
+    weights: dict[str, float],
+    canonical: Canonical | None = None,
+) -> bool:
+    """One source's rare quoted words in both: a statement reported again, however much later
+    ("extremely careless", three weeks on), not a new event of the same kind."""
+    pa = pa or proposition(a, canonical)
+    pb = proposition(b, canonical)
+    return relation(pa, pb) == "same" and quote_bonus(pa, pb, weights) > 0
 
 
 def choose(scored: Sequence[tuple[float, float, str]]) -> Match | None:

@@ -104,7 +104,7 @@ VAGUE = re.compile(
     re.IGNORECASE,
 )
 SMALL_COUNT = 20  # "three key states", "nine contests", "two countries": counts of parties
-PERIODLESS_DAYS = 7  # figures with no period are compared only within a week of each other
+PERIODLESS_DAYS = 2  # figures with no period (or in own words) only published days apart
 PERCENT = "percent"
 
 
@@ -129,18 +129,29 @@ class Stated:
 
 def comparable(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> bool:
     """Can two figures be checked against each other at all? Never vague amounts; never
-    figures for different places (when both claims name places); figures without a period
-    only when published within ``PERIODLESS_DAYS``; then :func:`same_thing`."""
+    figures for different places (when both claims name places); two figures of one article
+    only when both are flows scoped in time ("21,600 in October", "15,000 a month") or their
+    claims state one proposition (an article's figures for what looks like one thing are two
+    events or two definitions far more often than a contradiction); at most
+    one figure in an article's own voice, and then only published within ``PERIODLESS_DAYS``;
+    figures without a period only within ``PERIODLESS_DAYS``; then :func:`same_thing`."""
     if vague(a) or vague(b):
         return False
     one_claim = bool(sa.clusters & sb.clusters)  # two statements of one proposition
+    timed = all(q.per or q.period_start for q in (a, b))
+    flows = timed and flow(a, sa.text) and flow(b, sb.text)
+    if sa.doc_id == sb.doc_id and not one_claim and not flows:
+        return False  # "80 killed" and "130 killed" in one article: two attacks
     if sa.places and sb.places and not sa.places & sb.places:
         return False  # a figure for Kherson is not one for Sumy
-    if not (a.per or b.per or a.period_start or b.period_start):
-        if sa.published is None or sb.published is None:
-            return False
-        if abs((sa.published - sb.published).days) > PERIODLESS_DAYS:
-            return False  # a 2024 aid bill is not a 2022 package
+    if sa.published is None or sb.published is None:
+        near = False
+    else:
+        near = abs((sa.published - sb.published).days) <= PERIODLESS_DAYS
+    if not (sa.text or sb.text) or (not (sa.text and sb.text) and not near):
+        return False  # the article's own words: which event it counts is unsure
+    if not (a.per or b.per or a.period_start or b.period_start) and not near:
+        return False  # a 2024 aid bill is not a 2022 package; a tally grows from day to day
     return same_thing(a, b, sa.text, sb.text, set(), set(), one_claim=one_claim)
 
 
@@ -159,10 +170,10 @@ def same_thing(
     ``context_a``/``context_b`` are the contents of the claims stating the figures (None for a
     figure in the article's own voice); ``one_claim`` when the claims are in one cluster.
     Small counts of things ("three states", "two countries") and percentages are compared only
-    within one proposition; a figure in an article's own voice only when both are rates or
-    totals over a period; counts of events that happen to people (killed, wounded, deserted,
-    ...) need related claims; counts of anything else claims that say much the same thing, or
-    what they count alike and related claims.
+    within one proposition; a figure in an article's own voice only when both are flows (rates
+    or totals over a period of what happens); counts of events that happen to people (killed,
+    wounded, deserted, ...) need related claims; counts of anything else claims that say much
+    the same thing, or what they count alike, both scoped in time and related claims.
     """
     if (a.unit or None) != (b.unit or None):
         return False
@@ -183,21 +194,35 @@ def same_thing(
     nouns_a, nouns_b = _nouns(a.what) - GENERIC - EVENTS, _nouns(b.what) - GENERIC - EVENTS
     if nouns_a and nouns_b and not nouns_a & nouns_b:
         return False  # settlements are not households
-    small = max(_largest(a), _largest(b)) < SMALL_COUNT
+    small = max(_largest(a), _largest(b)) < SMALL_COUNT and not shared_event
     if small or (a.unit or None) == PERCENT:
         return one_claim  # "two countries" / "10 countries"; shares of different questions
     alike = dice(list(wa), list(wb)) >= MIN_WHAT and bool((wa & wb) - GENERIC)
+    timed = all(q.per or q.period_start for q in (a, b))
     if not (context_a and context_b):
-        # a figure in an article's own voice: only a rate or a total over a period says enough
-        # of which events it counts ("three people were killed" may be any attack)
-        timed = all(q.per or q.period_start for q in (a, b))
-        return timed and bool(shared_event or alike)
+        # a figure in an article's own voice: only a flow over a stated time says enough of
+        # which events it counts ("three people were killed" may be any attack)
+        return timed and flow(a, context_a) and flow(b, context_b) and bool(shared_event or alike)
     context = dice(terms(context_a), terms(context_b))
     if shared_event:  # both count people recruited, killed, deserting ...
         return one_claim or context >= RELATED
     if one_claim or context >= SAME_STORY:
         return True
-    return alike and context >= RELATED
+    return alike and timed and context >= RELATED
+
+
+def flow(q: QuantityRecord, context: str | None) -> bool:
+    """Does the figure count what happens (drones launched, people evacuated, soldiers killed:
+    a total over a period can be a rate, and a part of a longer period's total) rather than
+    a level (poll points, delegates, viewers, seats)? A rate is a flow by definition."""
+    if q.per:
+        return True
+    if counted(q.what, context) & EVENTS:
+        return True
+    words = (q.what or "").split()
+    return len(words) >= 2 and (
+        words[-1].lower() in VERB_FORMS | PARTICLES or words[-1].endswith(("ed", "ing"))
+    )
 
 
 def _largest(q: QuantityRecord) -> float:
@@ -277,7 +302,11 @@ def compare(
     fa, fb = figure(a), figure(b)
     if fa is None or fb is None or _disjoint(fa, fb):
         return None
-    found = _rates(fa, fb) or _part_of_whole(fa, fb) or _part_of_whole(fb, fa) or _totals(fa, fb)
+    # a level (poll points, delegates) over a period is no rate, nor part of a longer total
+    flows = sa is None or sb is None or (flow(a, sa.text) and flow(b, sb.text))
+    found = (
+        flows and (_rates(fa, fb) or _part_of_whole(fa, fb) or _part_of_whole(fb, fa))
+    ) or _totals(fa, fb)
     if found is None:
         return None
     tension, explanation = found

@@ -49,7 +49,10 @@ PRONOUNS = frozenset("i me he she him her we us they them it you one".split())
 NEGATOR = re.compile(
     r"\b(?:not|never|neither|nor|nobody|nothing|no\b(?!,)|cannot)\b|n[’']t\b", re.I
 )
-QUOTED = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]|''(.{2,}?)''|‘([^‘’]{2,}?)’(?!\w)")
+QUOTED = re.compile(
+    r"[\"“”]([^\"“”]{2,}?)[\"“”]|''(.{2,}?)''|‘([^‘’]{2,}?)’(?!\w)"
+    r"|“([^“”]{2,})$"  # a quotation the content cuts before its closing mark
+)
 NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 SourceKey = tuple[str | None, str]  # (initials of the given names or None, surname or body)
 Canonical = Callable[[str], str | None]
@@ -157,11 +160,11 @@ def quoted_terms(text: str) -> frozenset[str]:
 
 
 def negated(text: str) -> frozenset[str]:
-    """The terms a negation in the text governs: the first few content words after "not",
+    """The terms a negation in the text governs: the first content word after "not",
     "never", "no" ("has not decided" -> decided; "no evidence" -> evidence)."""
     out: set[str] = set()
     for m in NEGATOR.finditer(text):
-        out.update(terms(" ".join(text[m.end() :].split()[:NEGATION_SCOPE]))[:2])
+        out.update(terms(" ".join(text[m.end() :].split()[:NEGATION_SCOPE]))[:1])
     return frozenset(out)
 
 
