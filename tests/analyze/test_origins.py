@@ -119,4 +119,9 @@ def test_a_bare_word_source_is_the_one_named_source_that_has_it() -> None:
     ]
     assert assess("k1", members, no_owner).independent_origins == 1
     two_named = [*members, claim("c:c1", "c", "Asian diplomats", "government", "Reuters")]
-    assert assess("k1", two_named, no_owner).independent_origins == 2  # bare word: not named
+    # descriptions, not names: groups of diplomats cannot be shown to be independent lines
+    assert assess("k1", two_named, no_owner).independent_origins == 1
+    named = [*members, claim("c:c1", "c", "Josep Borrell", "person", "Reuters")]
+    assert assess("k1", named, no_owner).independent_origins == 1  # "diplomats" go with him
+    apart = [claim("a:c1", "a", "Kaja Kallas", "person", "Politico"), named[-1]]
+    assert assess("k1", apart, no_owner).independent_origins == 2

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from claimledger.analyze.clusters import idf, margin
 from claimledger.analyze.proposition import (
+    names_someone,
     negated,
     proposition,
     relation,
@@ -105,3 +106,32 @@ def test_a_source_is_graded_under_all_its_names() -> None:
     assert source_variants("he", tallied) == []
     names.remove("Chelsea Clinton")
     assert "Clinton" in source_variants("Hillary Clinton", tallied)
+
+
+def test_poll_shares_and_page_furniture_are_no_source() -> None:
+    for origin in [
+        "Only 31 percent",
+        "nearly two-thirds of Labour voters",
+        "Half of Lviv residents",
+        "a majority of respondents",
+        "9:40 a.m.\n\nBREAKING",
+        "Reuters\nMore stories",
+    ]:
+        assert source_key(origin) is None, origin
+
+
+def test_only_proper_names_are_independent_lines() -> None:
+    for name in ["Hillary Clinton", "the Russian Defence Ministry", "General Staff of Ukraine"]:
+        assert names_someone(name), name
+    for name in ["Democratic front-runner", "Kremlin-backed media", "Clinton campaign"]:
+        assert source_key(name) is not None and not names_someone(name), name
+
+
+def test_two_sources_share_more_than_one_word() -> None:
+    """ "I hope so" and "I hope not", "leaning toward Cruz" and "leaning toward Kasich": one
+    shared word is no proposition in common, however rare."""
+    a = claim("a", "he is leaning toward Kharkiv", "Oleh Sirko")
+    b = claim("b", "she is leaning toward Odesa", "Anna Kovalenko")
+    weights = idf({"lean": 1}, 1000)
+    gap, sim, _ = margin(a, b, None, None, weights)
+    assert sim > 0.65 and gap < 0  # close enough by weight, yet one shared word

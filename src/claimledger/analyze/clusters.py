@@ -67,6 +67,7 @@ SHORTLIST = 5  # candidate clusters compared member by member
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
+MIN_SHARED = 2  # content terms two sources' claims share at least to be one proposition
 
 
 @dataclass(frozen=True)
@@ -288,6 +289,8 @@ def margin(
     need = THRESHOLDS[rel]
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need)
+    if rel != "same" and len(set(claim_terms(a)) & set(claim_terms(b))) < MIN_SHARED:
+        return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
     return (sim - need, sim, False)
 
 

@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
-from claimledger.analyze.proposition import claim_kind, same_source, source_key
+from claimledger.analyze.proposition import claim_kind, names_someone, same_source, source_key
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord, Cluster
 
@@ -166,7 +166,10 @@ def assess(
     unnamed = [m for m in support if m not in named]
     unnamed_key = UNNAMED if not named else origin_key(named[0], owner_of, speaks_for)
     if unnamed:  # claims with no named source are one line: their independence is unknowable
-        names.setdefault(unnamed_key, Counter())["unnamed source"] += 0 if named else len(unnamed)
+        shown = names.setdefault(unnamed_key, Counter())
+        for m in unnamed:  # a description ("Clinton campaign") is shown as itself
+            described = m.origin if source_key(m.origin, claim_kind(m)) else None
+            shown[described or "unnamed source"] += 0 if named else 1
         lines.find(unnamed_key)
     for m in named:
         key = origin_key(m, owner_of, speaks_for)
@@ -227,14 +230,15 @@ def _merge_copies(
 
 
 def _is_named(claim: ClaimRecord, owner_of: OwnerOf) -> bool:
-    """A source that is named (a person, a body, an outlet), not "officials" or an unresolved
-    pronoun; an outlet the claim is relayed through names it."""
+    """A source that is named (a person, a body, an outlet), not "officials", an unresolved
+    pronoun or a description ("Democratic front-runner", "Republican primary voters"); an
+    outlet the claim is relayed through names it."""
     kind = claim_kind(claim)
     if kind in ANONYMOUS:
         return False
     if claim.origin and (owner_of(claim.origin) or kind == "outlet"):
         return True
-    return source_key(claim.origin, kind) is not None
+    return names_someone(claim.origin, kind)
 
 
 def _merge_same_source(

@@ -53,6 +53,12 @@ QUOTED = re.compile(
     r"[\"“”]([^\"“”]{2,}?)[\"“”]|''(.{2,}?)''|‘([^‘’]{2,}?)’(?!\w)"
     r"|“([^“”]{2,})$"  # a quotation the content cuts before its closing mark
 )
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+SHARE = re.compile(
+    r"(?i)\s*(?:only|nearly|almost|about|roughly|some|just|more than|less than|fewer than)?\s*"
+    r"(?:\d[\d,.]*\s*(?:percent|per cent|%)|(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)|"
+    r"half|a third|a quarter|a majority|majorit(?:y|ies)|a minority|most)\b"
+)  # "24 percent", "nearly two-thirds of Democratic primary voters", "Half of Vermont Democrats"
 NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 SourceKey = tuple[str | None, str]  # (initials of the given names or None, surname or body)
 Canonical = Callable[[str], str | None]
@@ -73,8 +79,8 @@ def _fold(word: str) -> str:
 def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
     """Who a claim's origin is, as (first name, surname) for a person or (None, body name) for
     an organisation; None when no one is named (a pronoun, a bare common noun: "officials")."""
-    if not origin:
-        return None
+    if not origin or "\n" in origin or CLOCK.search(origin) or SHARE.match(origin):
+        return None  # page furniture ("5:15 p.m."), a share of a poll's respondents
     words = [w for w in NAME_WORD.findall(origin) if w.lower().strip(".") not in TITLES]
     named = [w for w in words if w[:1].isupper()]
     if not named or all(w.lower() in PRONOUNS for w in named):
@@ -89,6 +95,17 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
         return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
     initials = "".join(p[0] for p in parts[:-1])  # of the given names and qualifiers
     return (initials or None, parts[-1])
+
+
+def names_someone(origin: str | None, kind: str = "person") -> bool:
+    """A proper name ("Hillary Clinton", "Reuters", "the Russian Defence Ministry"), not a
+    description ("Democratic front-runner", "Republican primary voters", "Trump campaign") that
+    may be a source named elsewhere: only proper names are independent lines of reporting."""
+    key = source_key(origin, kind)
+    if key is None:
+        return False
+    words = [w for w in NAME_WORD.findall(origin or "") if w.lower().strip(".") not in TITLES]
+    return all(w[:1].isupper() or w.lower() in PARTICLES | PRONOUNS for w in words)
 
 
 def _close(a: str, b: str) -> bool:

@@ -21,6 +21,7 @@ STOP = frozenset(
     """a an the of in on at to for from by with and or but as is are was were be been being has
     have had do does did not no this that these those it its their his her they he she we you
     i there here than then so such also into over under about after before since during while
+    toward towards upon onto via
     which who whom whose what when where why how all any some more most other own same very can
     could would should will may might must shall just only even still yet per each every both
     according said says say told reportedly allegedly claimed claim reported report alone
