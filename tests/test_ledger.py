@@ -587,3 +587,17 @@ def test_a_republished_article_is_one_report(ledger: Ledger) -> None:
     exported = {a["doc_id"]: a for a in export_ledger(ledger.store)["articles"]}
     assert exported[copy.article.doc_id]["copy_of"]["doc_id"] == original.article.doc_id
     assert exported[original.article.doc_id]["copy_of"] is None
+
+
+def test_an_outlet_and_a_person_of_the_same_name_are_graded_apart(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "ledger.db")
+    ledger = Ledger(store, outlet_id_of=lambda n: "guardian" if n == "The Guardian" else None)
+    with store.transaction():
+        store._tally("The Guardian", "corroborated", 6)
+        store._tally("Don Guardian", "circular", 3)
+        ledger._grade("Don Guardian")
+        ledger._grade("The Guardian")
+    grades = {g.name: g for g in store.source_grades()}
+    assert set(grades) == {"The Guardian", "Don Guardian"}
+    assert grades["The Guardian"].corroborated == 6 and grades["Don Guardian"].corroborated == 0
+    store.close()

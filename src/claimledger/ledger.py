@@ -174,6 +174,9 @@ class Ledger:
         if not variants:
             self.store.delete_source_grades([name])
             return {name}
+        outlets = {v for v in variants if self.outlet_id_of(v)}
+        if outlets and len(outlets) < len(variants):  # "The Guardian" is not "Don Guardian"
+            variants = sorted(outlets if name in outlets else set(variants) - outlets)
         tallies = {v: self.store.source_tally(v) for v in variants}
         total: Counter[str] = Counter()
         for tally in tallies.values():

@@ -135,3 +135,8 @@ def test_two_sources_share_more_than_one_word() -> None:
     weights = idf({"lean": 1}, 1000)
     gap, sim, _ = margin(a, b, None, None, weights)
     assert sim > 0.65 and gap < 0  # close enough by weight, yet one shared word
+
+
+def test_a_changed_ending_is_another_name() -> None:
+    a, b = source_key("Politico"), source_key("Center for Responsive Politics")
+    assert a and b and not same_source(a, b)

@@ -7,9 +7,13 @@ have been judged; with no prior and fewer judged claims the grade is F, "cannot 
 the count. A source is graded over all the names it goes by (``proposition.source_variants``);
 names that name no one (pronouns, "officials", page furniture) are never graded.
 
-    A  >= 90% corroborated (at least 5 judged claims each)  D  >= 25%
-    B  >= 75%                                               E  below 25%
-    C  >= 50%                                               F  cannot be judged
+    A  >= 90% corroborated (at least 10 judged claims)
+    B  >= 75% (at least 5 judged claims)
+    C  >= 50% (at least 5 judged claims)
+    D, E only from a registry prior: the ledger sees confirmation, not falsehood (a party
+         disputing or denying a claim is a dispute, not proof), so a record below 50% reads
+         F, "cannot be judged", with the counts
+    F  cannot be judged
 
 Credibility of a claim comes from its cluster and its own flags:
 
@@ -55,20 +59,34 @@ def grade_source(name: str, tally: Mapping[str, int], prior: tuple[str, str] | N
         )
     else:
         share = good / judged
-        letter = _letter(share, judged)
+        found = _letter(share, judged)
         reasons.append(f"{share:.0%} of {judged} judged claim(s) corroborated")
-        if prior is not None:
-            reasons.append(f"registry: {prior[1]} ({prior[0]})")
+        if found is None and prior is not None:
+            letter = prior[0]
+            reasons.append(f"registry: {prior[1]} ({letter}); the record does not override it")
+        elif found is None:
+            letter = "F"
+            reasons.append(
+                f"cannot be judged: {contested + denied} of its claims disputed by other parties "
+                f"against {good} corroborated; a dispute is no evidence that a source is wrong"
+            )
+        else:
+            letter = found
+            if prior is not None:
+                reasons.append(f"registry: {prior[1]} ({prior[0]})")
     return SourceGrade(name, letter, tuple(reasons), count.total(), good, contested, denied)
 
 
-def _letter(share: float, judged: int) -> str:
-    if share >= 0.9 and judged >= 5:
+def _letter(share: float, judged: int) -> str | None:
+    """The letter a record earns, or None when it cannot tell: the ledger sees confirmation
+    (independent lines saying the same) but not falsehood (a party disputing a claim is a
+    dispute), so a record can raise a source to A-C and never lower it to D or E."""
+    if share >= 0.9 and judged >= 2 * MIN_RECORD:
         return "A"
-    for letter, floor in (("B", 0.75), ("C", 0.5), ("D", 0.25)):
+    for letter, floor in (("B", 0.75), ("C", 0.5)):
         if share >= floor:
             return letter
-    return "E"
+    return None
 
 
 def grade_claim(

@@ -112,8 +112,8 @@ def _close(a: str, b: str) -> bool:
     """The same name word, allowing one slip in a long word ("Giulini", "Rence")."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
-        return False
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[-2:] != b[-2:]:
+        return False  # a changed ending is another word ("Politico", "Politics")
     return _edits_at_most_one(a, b)
 
 
