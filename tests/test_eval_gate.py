@@ -121,7 +121,10 @@ SCENARIO4 = SCENARIO.with_name("scenario4")
 LEDGER_FLOORS_4 = ledger_floors(0.52, 0.50, 0.70, 0.50, tensions=0.85)
 SCENARIO5 = SCENARIO.with_name("scenario5")
 # two of scenario5's ten tensions are not found yet (a total with no period)
-LEDGER_FLOORS_5 = ledger_floors(0.72, 0.62, 0.75, 0.62, tensions=0.80)
+# its cluster floor is 0.65: claims of two different sources now need three content terms in
+# common (real reporting merged "not trump the Second Amendment" with "all for the Second
+# Amendment"), which splits two of its paraphrase pairs
+LEDGER_FLOORS_5 = ledger_floors(0.65, 0.62, 0.75, 0.62, tensions=0.80)
 
 
 @pytest.mark.parametrize(

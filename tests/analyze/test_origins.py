@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimledger.analyze.origins import assess
 from claimledger.store.records import ClaimRecord
 
@@ -85,7 +87,6 @@ def test_name_variants_of_one_source_are_one_line() -> None:
 
 
 def _deny(c: ClaimRecord) -> ClaimRecord:
-    from dataclasses import replace
 
     return replace(c, polarity="deny", content="no rocket hit the depot in Sumy")
 
@@ -104,8 +105,6 @@ def test_a_claim_is_contradicted_or_denied_only_by_another_source() -> None:
 
 
 def test_negation_inside_a_claim_is_not_a_denial() -> None:
-    from dataclasses import replace
-
     a = replace(claim("a:c1", "a", "Vitaliy Kim", "person", "Ukrinform"),
                 content="there were no casualties after the strike on the depot")  # fmt: skip
     b = replace(a, id="b:c1", doc_id="b", outlet="Reuters")
@@ -125,3 +124,18 @@ def test_a_bare_word_source_is_the_one_named_source_that_has_it() -> None:
     assert assess("k1", named, no_owner).independent_origins == 1  # "diplomats" go with him
     apart = [claim("a:c1", "a", "Kaja Kallas", "person", "Politico"), named[-1]]
     assert assess("k1", apart, no_owner).independent_origins == 2
+
+
+def test_one_quotation_credited_to_two_sources_is_one_line() -> None:
+    """The same words in quotation marks under two names: one of the credits is a relay or a
+    slip, the quotation has one origin."""
+    words = "“We will not give up a single metre of our land,” {} said."
+    a = replace(claim("a:c1", "a", "Oleksandr Syrskyi", "person", "Ukrinform"),
+                content=words.format("he"))  # fmt: skip
+    b = replace(claim("b:c1", "b", "Andriy Yermak", "person", "Reuters"),
+                content=words.format("the official"))  # fmt: skip
+    cluster = assess("k1", [a, b], no_owner)
+    assert cluster.independent_origins == 1 and cluster.assessment == "circular"
+    assert any("same words" in r for r in cluster.reasons)
+    other = replace(b, content="“Our troops hold every position near the river,” he said.")
+    assert assess("k1", [a, other], no_owner).assessment == "corroborated"

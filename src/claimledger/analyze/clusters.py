@@ -67,7 +67,9 @@ SHORTLIST = 5  # candidate clusters compared member by member
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
-MIN_SHARED = 2  # content terms two sources' claims share at least to be one proposition
+# content terms the claims of an unknown or another source share at least to be one proposition
+# ("I hope so" / "I hope not"; "not trump the Second Amendment" / "all for the Second Amendment")
+MIN_SHARED = {"unknown": 2, "different": 3}
 
 
 @dataclass(frozen=True)
@@ -289,7 +291,7 @@ def margin(
     need = THRESHOLDS[rel]
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need)
-    if rel != "same" and len(set(claim_terms(a)) & set(claim_terms(b))) < MIN_SHARED:
+    if rel != "same" and len(set(claim_terms(a)) & set(claim_terms(b))) < MIN_SHARED[rel]:
         return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
     return (sim - need, sim, False)
 
