@@ -90,7 +90,7 @@ def ledger_floors(
     }
 
 
-LEDGER_FLOORS = ledger_floors(0.65, 0.80, 0.80, 0.55)
+LEDGER_FLOORS = ledger_floors(0.62, 0.80, 0.80, 0.55)
 
 
 def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
@@ -118,13 +118,13 @@ LEDGER_FLOORS_2 = ledger_floors(0.75, 0.80, 0.88, 0.72)
 SCENARIO4 = SCENARIO.with_name("scenario4")
 # one of its nine tensions (205 against 250 prisoners swapped, no period) is no longer checked:
 # a count of things with no period is compared only when the claims say much the same thing
-LEDGER_FLOORS_4 = ledger_floors(0.52, 0.50, 0.70, 0.50, tensions=0.85)
+LEDGER_FLOORS_4 = ledger_floors(0.48, 0.50, 0.70, 0.50, tensions=0.85)
 SCENARIO5 = SCENARIO.with_name("scenario5")
 # two of scenario5's ten tensions are not found yet (a total with no period)
-# its cluster floor is 0.65: claims of two different sources now need three content terms in
+# its cluster floor is 0.62: claims of two different sources now need three content terms in
 # common (real reporting merged "not trump the Second Amendment" with "all for the Second
 # Amendment"), which splits two of its paraphrase pairs
-LEDGER_FLOORS_5 = ledger_floors(0.65, 0.62, 0.75, 0.62, tensions=0.80)
+LEDGER_FLOORS_5 = ledger_floors(0.62, 0.62, 0.75, 0.58, tensions=0.80)
 
 
 @pytest.mark.parametrize(
@@ -175,10 +175,10 @@ def test_dev_articles_in_one_ledger(shared: Path, tmp_path: Path) -> None:
 # These are the figures the ledger reaches, pinned a little below; the issue's targets are far
 # above them (see CHANGELOG.md), so this guards against regression, it does not claim the targets.
 POLNEAR_LEDGER_FLOORS = {
-    "clusters.p": 0.50,
-    "clusters.f1": 0.23,
-    "assessment.acc": 0.61,
-    "independence.acc": 0.76,
+    "clusters.p": 0.54,
+    "clusters.f1": 0.24,
+    "assessment.acc": 0.63,
+    "independence.acc": 0.77,
     "origins.acc": 0.57,
     "tensions.false": 2,
 }

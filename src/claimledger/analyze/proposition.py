@@ -29,7 +29,7 @@ from functools import lru_cache
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord
 
-SAME_SOURCE = 0.30
+SAME_SOURCE = 0.35
 UNKNOWN_SOURCE = 0.50
 OTHER_SOURCE = 0.65
 QUOTE_BONUS = 0.10  # the same source quoted with a rare word in common
