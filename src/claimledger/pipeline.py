@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from claimledger.errors import ExtractionError
 from claimledger.extract import extract_article
+from claimledger.ingest.furniture import blank_furniture
 from claimledger.link.gazetteer import Gazetteer
 from claimledger.models import Article, Extraction
 from claimledger.nlp.pipeline import load_nlp, parse
@@ -32,7 +33,9 @@ def extract_articles(
     """
     if workers <= 1:
         items = articles if isinstance(articles, list) else list(articles)
-        for article, doc in zip(items, parse((a.text for a in items), batch_size), strict=True):
+        for article, doc in zip(
+            items, parse((blank_furniture(a.text) for a in items), batch_size), strict=True
+        ):
             yield _extract_one(article, doc)
         return
     load_nlp()  # loaded before the fork, shared copy-on-write by the workers

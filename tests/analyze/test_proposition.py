@@ -140,3 +140,22 @@ def test_two_sources_share_more_than_one_word() -> None:
 def test_a_changed_ending_is_another_name() -> None:
     a, b = source_key("Politico"), source_key("Center for Responsive Politics")
     assert a and b and not same_source(a, b)
+
+
+def test_the_same_words_quoted_again_are_one_statement() -> None:
+    """One source's words quoted again months later are one statement; one shared quoted word
+    is not (one speaker's remarks on one topic share their words)."""
+    from claimledger.analyze.clusters import requoted
+
+    weights = idf({"reckles": 1, "gambl": 1, "bridg": 1}, 5000)
+    first = claim("a", 'the plan was "a reckless gamble" with the bridge', "Olena Marchenko")
+    again = replace(
+        claim("b", 'she called it "a reckless gamble" once more', "Olena Marchenko"),
+        published="2024-06-20",
+    )
+    other = replace(
+        claim("c", 'the new levy is "reckless" and unfair', "Olena Marchenko"),
+        published="2024-06-20",
+    )
+    assert requoted(first, again, None, weights)
+    assert not requoted(first, other, None, weights)

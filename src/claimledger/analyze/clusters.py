@@ -47,6 +47,7 @@ from claimledger.analyze.proposition import (
     negation_conflict,
     proposition,
     quote_bonus,
+    quoted_runs,
     relation,
 )
 from claimledger.analyze.terms import terms
@@ -286,7 +287,7 @@ def margin(
     if rel == "same":
         bonus = quote_bonus(pa, pb, weights)
         sim += bonus
-        if bonus and not _recent(a, b):
+        if bonus and not _recent(a, b) and quoted_runs(a.content) & quoted_runs(b.content):
             sim += TIME_PENALTY  # the same words of one source quoted again weeks later
     need = THRESHOLDS[rel]
     if negation_conflict(pa, pb):
@@ -303,11 +304,14 @@ def requoted(
     weights: dict[str, float],
     canonical: Canonical | None = None,
 ) -> bool:
-    """One source's rare quoted words in both: a statement reported again, however much later
-    ("extremely careless", three weeks on), not a new event of the same kind."""
+    """One source quoted with the same words (``QUOTED_RUN`` in a row) in both: a statement
+    reported again, however much later, not a new statement of the same kind. One shared
+    quoted word is not enough: one speaker's remarks on one topic share their words."""
     pa = pa or proposition(a, canonical)
     pb = proposition(b, canonical)
-    return relation(pa, pb) == "same" and quote_bonus(pa, pb, weights) > 0
+    if relation(pa, pb) != "same" or not quote_bonus(pa, pb, weights):
+        return False
+    return bool(quoted_runs(a.content) & quoted_runs(b.content))
 
 
 def choose(scored: Sequence[tuple[float, float, str]]) -> Match | None:

@@ -176,6 +176,19 @@ def quoted_terms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+QUOTED_RUN = 2  # words in a row of one quotation that make it the same words quoted again
+_QWORD = re.compile(r"[^\W\d_]+")
+
+
+def quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
+    """The ``QUOTED_RUN``-word runs inside the text's quotation marks."""
+    out: set[tuple[str, ...]] = set()
+    for m in QUOTED.finditer(text):
+        words = [w.lower() for w in _QWORD.findall(next(g for g in m.groups() if g))]
+        out.update(tuple(words[i : i + QUOTED_RUN]) for i in range(len(words) - QUOTED_RUN + 1))
+    return frozenset(out)
+
+
 def negated(text: str) -> frozenset[str]:
     """The terms a negation in the text governs: the first content word after "not",
     "never", "no" ("has not decided" -> decided; "no evidence" -> evidence)."""

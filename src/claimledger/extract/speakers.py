@@ -353,6 +353,7 @@ def _clean_name(ent: Span) -> str:
 
 
 def _strip_determiner(text: str) -> str:
+    text = " ".join(text.split())  # no line breaks or blanked furniture inside a name
     low = text.lower()
     for det in DETERMINERS:
         if low.startswith(det):

@@ -1,0 +1,73 @@
+"""Page furniture is blanked before parsing; the article's text and its offsets are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.ingest.furniture import blank_furniture, is_furniture
+from claimledger.models import Article, Extraction, SourceInfo
+from claimledger.pipeline import extract_articles
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "LIVE UPDATES",
+        "WAR IN UKRAINE",
+        "Sign up for our morning briefing",
+        "Subscribe to the Eastern Front newsletter here.",
+        "VIEW VIDEO",
+        "Watch: drone footage from the front",
+        "Read more: The battle for the river crossings",
+        "RELATED: Kharkiv counts the damage",
+        "Follow @ExampleDesk on X.",
+        "Photo: Example Press Agency",
+        "Advertisement",
+        "(BEGIN VIDEO CLIP)",
+    ],
+)
+def test_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "KYIV, Ukraine (AP) —",
+        "ODESA —",
+        "LVIV (Reuters) - Three people were hurt overnight, the governor said.",
+        '"WE WILL NOT RETREAT," the commander shouted at the rally in the square.',
+        "The mayor said the bridge would reopen on Monday.",
+        "U.S. AND EU SANCTIONS, EXPLAINED IN FULL FOR READERS WHO MISSED THE FIRST PART OF IT",
+        "Subscribers in the region said the mobile network had been down since noon on Tuesday "
+        "and that repair crews had not yet reached the damaged mast.",
+    ],
+)
+def test_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_blanking_keeps_length_and_lines() -> None:
+    text = "LIVE UPDATES\nThe governor said two drones were shot down.\nVIEW VIDEO\nEnd."
+    blanked = blank_furniture(text)
+    assert len(blanked) == len(text)
+    assert blanked.split("\n")[1] == text.split("\n")[1]
+    assert blanked.split("\n")[0].strip() == "" and blanked.split("\n")[2].strip() == ""
+
+
+def test_furniture_never_becomes_a_claim_or_a_speaker() -> None:
+    text = (
+        "BREAKING NEWS ALERTS\n"
+        "Sign up for our newsletter\n"
+        "The regional governor said on Tuesday that two drones were shot down over the city.\n"
+        "READ MORE STORIES LIKE THIS\n"
+    )
+    (outcome,) = list(extract_articles([Article(text, SourceInfo(id="page"))]))
+    assert isinstance(outcome, Extraction)
+    assert outcome.article.text == text  # stored as it came
+    speakers = {c.speaker.name or "" for c in outcome.claims}
+    contents = " ".join(c.content.text for c in outcome.claims)
+    assert any("governor" in s.lower() for s in speakers)
+    assert "BREAKING" not in contents and "newsletter" not in contents
+    for c in outcome.claims:
+        assert text[c.content.start : c.content.end] == c.content.text
