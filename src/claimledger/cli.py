@@ -24,6 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimledger import __version__
+from claimledger.analyze.grades import shown
 from claimledger.errors import ClaimledgerError, ExtractionError
 from claimledger.export.contract import claim_records, to_contract
 from claimledger.export.ledger import export_ledger
@@ -367,8 +368,8 @@ def sources(
     for column in ("source", "reliability", "claims", "corroborated", "contested", "denied", "why"):
         table.add_column(column, overflow="fold")
     for g in grades:
-        table.add_row(g.name, g.reliability, str(g.claims), str(g.corroborated), str(g.contested),
-                      str(g.denied), "\n".join(g.reasons))  # fmt: skip
+        counts = (str(g.claims), str(g.corroborated), str(g.contested), str(g.denied))
+        table.add_row(g.name, shown(g.reliability), *counts, "\n".join(g.reasons))
     _console().print(table)
 
 

@@ -29,3 +29,10 @@ def test_a_record_of_confirmations_earns_a_letter() -> None:
     assert not_a.reliability == "B"  # A needs twice the record
     a = grade_source("Kyiv City Council", {"corroborated": 10}, None)
     assert a.reliability == "A"
+
+
+def test_a_letter_is_shown_with_its_meaning() -> None:
+    from claimledger.analyze.grades import shown
+
+    assert shown("F") == "F (cannot be judged)"
+    assert shown("B") == "B (usually reliable)"

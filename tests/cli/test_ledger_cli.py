@@ -346,6 +346,7 @@ def test_sources(runner: CliRunner, ledger_db: Path) -> None:
     assert code == 0
     assert "reliability" in out
     assert "National Police" in out
+    assert "(cannot be judged)" in out  # a letter is shown with its meaning
     code, out, _ = run(runner, "sources", "--db", ledger_db, "-f", "json")
     grades = json.loads(out)
     assert grades

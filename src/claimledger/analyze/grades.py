@@ -32,6 +32,21 @@ from collections.abc import Callable, Mapping
 
 from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, SourceGrade
 
+MEANING = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "cannot be judged",
+}  # the Admiralty scale's words: "F" is no failing mark
+
+
+def shown(letter: str) -> str:
+    """A reliability letter with its meaning: "F (cannot be judged)"."""
+    return f"{letter} ({MEANING[letter]})" if letter in MEANING else letter
+
+
 MIN_RECORD = 5  # judged claims (corroborated, contested or denied) a letter needs
 PriorOf = Callable[[str], tuple[str, str] | None]
 

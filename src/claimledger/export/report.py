@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from claimledger.analyze.grades import shown
 from claimledger.store.sqlite import SQLiteStore
 
 
@@ -90,7 +91,7 @@ def to_markdown(report: dict[str, Any]) -> str:
     ] or ["None."]
     lines += ["", "## Sources", "", "| source | reliability | claims | why |", "|---|---|---|---|"]
     lines += [
-        f"| {s['name']} | {s['reliability']} | {s['claims']} | {_cell(s['why'])} |"
+        f"| {s['name']} | {shown(s['reliability'])} | {s['claims']} | {_cell(s['why'])} |"
         for s in report["sources"]
     ]
     return "\n".join(lines) + "\n"
