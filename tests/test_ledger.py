@@ -601,3 +601,14 @@ def test_an_outlet_and_a_person_of_the_same_name_are_graded_apart(tmp_path: Path
     assert set(grades) == {"The Guardian", "Don Guardian"}
     assert grades["The Guardian"].corroborated == 6 and grades["Don Guardian"].corroborated == 0
     store.close()
+
+
+def test_descriptions_are_never_graded(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "ledger.db")
+    ledger = Ledger(store)
+    with store.transaction():
+        for name in ("Ukrainian officials", "a brigade commander", "Oleksandr Syrskyi"):
+            store._tally(name, "corroborated", 6)
+            ledger._grade(name)
+    assert [g.name for g in store.source_grades()] == ["Oleksandr Syrskyi"]
+    store.close()

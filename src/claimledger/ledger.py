@@ -21,7 +21,7 @@ from claimledger.analyze.copies import is_copy, signature
 from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
 from claimledger.analyze.numbers import Stated, comparable, compare, counted, day_of
 from claimledger.analyze.origins import OwnerOf, assess, opposed
-from claimledger.analyze.proposition import source_variants
+from claimledger.analyze.proposition import names_someone, source_variants
 from claimledger.analyze.terms import terms
 from claimledger.errors import NotFoundError
 from claimledger.models import Article, Extraction
@@ -168,10 +168,11 @@ class Ledger:
     def _grade(self, name: str) -> set[str]:
         """Grade a source over all the names it goes by in the ledger ("Hillary Rodham Clinton",
         "Hillary Clinton"; "Lavrov", "Ławrow"): one track record, under its most used name.
-        Names that name no one (pronouns, "officials", page furniture) are never graded. The
-        names handled."""
-        variants = source_variants(name, self.store.tallied_names, self.canonical)
-        if not variants:
+        Names that name no one (pronouns, "officials", page furniture) and descriptions
+        ("Ukrainian officials", "a brigade commander") are never graded. The names handled."""
+        named = names_someone(self.canonical(name) or name) or self.outlet_id_of(name)
+        variants = source_variants(name, self.store.tallied_names, self.canonical) if named else []
+        if not variants:  # no one, or a description ("Ukrainian officials"): never graded
             self.store.delete_source_grades([name])
             return {name}
         outlets = {v for v in variants if self.outlet_id_of(v)}
