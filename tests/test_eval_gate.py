@@ -109,6 +109,22 @@ def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
     return out
 
 
+def _score_ledger(
+    shared: Path, inputs: Path, gold: Path, tmp_path: Path, floors: dict[str, float]
+) -> subprocess.CompletedProcess[str]:
+    """Ingest ``inputs`` into a fresh ledger, export it and score it against ``gold``."""
+    export = _ledger_export([str(inputs)], tmp_path)
+    return _score(
+        [
+            str(shared / "eval" / "score_ledger.py"),
+            "--gold", str(gold),
+            "--pred", str(export),
+            "--schema", str(shared / "contract" / "ledger.schema.json"),
+        ],
+        floors,
+    )  # fmt: skip
+
+
 # The second, fourth and fifth corpora were held out for one measurement (see their READMEs),
 # then used for tuning. Their floors were lowered for issue 10 (see CHANGELOG.md): real reporting
 # refuted the rules that merged different sources' differently worded claims into one cluster, so
@@ -141,16 +157,8 @@ def test_scenario_ledger_figures(
     shared: Path, tmp_path: Path, corpus: Path, floors: dict[str, float]
 ) -> None:
     """Clusters, origins, assessments, tensions and descriptor conflicts on our own corpora."""
-    export = _ledger_export([str(corpus / "articles.jsonl")], tmp_path)
-    result = _score(
-        [
-            str(shared / "eval" / "score_ledger.py"),
-            "--gold", str(corpus / "gold.json"),
-            "--pred", str(export),
-            "--schema", str(shared / "contract" / "ledger.schema.json"),
-        ],
-        floors,
-    )  # fmt: skip
+    articles, gold = corpus / "articles.jsonl", corpus / "gold.json"
+    result = _score_ledger(shared, articles, gold, tmp_path, floors)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -188,14 +196,7 @@ def test_polnear_ledger_figures(shared: Path, tmp_path: Path) -> None:
     data = shared / "corpus" / "polnear-ledger"
     if not (data / "gold.json").is_file():
         pytest.skip(f"{data}/gold.json is absent")
-    export = _ledger_export([str(data / "inputs.jsonl")], tmp_path)
-    result = _score(
-        [
-            str(shared / "eval" / "score_ledger.py"),
-            "--gold", str(data / "gold.json"),
-            "--pred", str(export),
-            "--schema", str(shared / "contract" / "ledger.schema.json"),
-        ],
-        POLNEAR_LEDGER_FLOORS,
-    )  # fmt: skip
+    result = _score_ledger(
+        shared, data / "inputs.jsonl", data / "gold.json", tmp_path, POLNEAR_LEDGER_FLOORS
+    )
     assert result.returncode == 0, result.stdout + result.stderr

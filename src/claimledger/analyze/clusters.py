@@ -255,11 +255,13 @@ def best_match(
             continue
         members = [m for m in store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
                    if m.doc_id != claim.doc_id]  # fmt: skip
-        recent = [_recent(claim, m) or requoted(claim, m, mine, weights, canonical)
-                  for m in members]  # fmt: skip
+        props = [proposition(m, canonical) for m in members]
+        recent = [_recent(claim, m) or _said_again(claim, m, mine, pm, weights)
+                  for m, pm in zip(members, props, strict=True)]  # fmt: skip
         if not members or 2 * sum(recent) < len(members):
             continue
-        pairs = [margin(claim, m, mine, None, weights, canonical) for m in members]
+        pairs = [margin(claim, m, mine, pm, weights, canonical)
+                 for m, pm in zip(members, props, strict=True)]  # fmt: skip
         if any(blocked for _, _, blocked in pairs):
             continue
         best, sim, _ = max(pairs)
@@ -285,9 +287,8 @@ def margin(
     rel = relation(pa, pb)
     sim = similarity(a, b, weights, contained=rel == "same")
     if rel == "same":
-        bonus = quote_bonus(pa, pb, weights)
-        sim += bonus
-        if bonus and not _recent(a, b) and quoted_runs(a.content) & quoted_runs(b.content):
+        sim += quote_bonus(pa, pb, weights)
+        if not _recent(a, b) and _said_again(a, b, pa, pb, weights):
             sim += TIME_PENALTY  # the same words of one source quoted again weeks later
     need = THRESHOLDS[rel]
     if negation_conflict(pa, pb):
@@ -308,7 +309,12 @@ def requoted(
     reported again, however much later, not a new statement of the same kind. One shared
     quoted word is not enough: one speaker's remarks on one topic share their words."""
     pa = pa or proposition(a, canonical)
-    pb = proposition(b, canonical)
+    return _said_again(a, b, pa, proposition(b, canonical), weights)
+
+
+def _said_again(
+    a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition, weights: dict[str, float]
+) -> bool:
     if relation(pa, pb) != "same" or not quote_bonus(pa, pb, weights):
         return False
     return bool(quoted_runs(a.content) & quoted_runs(b.content))

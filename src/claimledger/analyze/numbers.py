@@ -152,7 +152,7 @@ def comparable(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> 
         return False  # the article's own words: which event it counts is unsure
     if not (a.per or b.per or a.period_start or b.period_start) and not near:
         return False  # a 2024 aid bill is not a 2022 package; a tally grows from day to day
-    return same_thing(a, b, sa.text, sb.text, set(), set(), one_claim=one_claim)
+    return same_thing(a, b, sa.text, sb.text, one_claim=one_claim)
 
 
 def same_thing(
@@ -160,8 +160,6 @@ def same_thing(
     b: QuantityRecord,
     context_a: str | None,
     context_b: str | None,
-    places_a: set[str],
-    places_b: set[str],
     *,
     one_claim: bool = False,
 ) -> bool:
@@ -176,8 +174,6 @@ def same_thing(
     the same thing, or what they count alike, both scoped in time and related claims.
     """
     if (a.unit or None) != (b.unit or None):
-        return False
-    if places_a and places_b and not places_a & places_b:
         return False
     wa, wb = counted(a.what, context_a), counted(b.what, context_b)
     if not wa or not wb:

@@ -546,16 +546,15 @@ class SQLiteStore:
 
     def copies(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, float]]:
         """For those of ``doc_ids`` that republish another article: (that article, similarity)."""
-        found: dict[str, tuple[str, float]] = {}
         ids = sorted(set(doc_ids))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for doc_id, copy_of, sim in self.db.execute(
-                f"SELECT doc_id, copy_of, similarity FROM article_copies WHERE doc_id IN ({marks})",
-                tuple(chunk),
-            ):
-                found[doc_id] = (copy_of, sim)
+        step = min(self.db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), MAX_IDS)
+        found: dict[str, tuple[str, float]] = {}
+        for n in range(0, len(ids), step):
+            rows = self._many(
+                "SELECT doc_id, copy_of, similarity FROM article_copies", "doc_id",
+                ids[n : n + step], "doc_id",
+            )  # fmt: skip
+            found.update({doc_id: (r[0][0], r[0][1]) for doc_id, r in rows.items()})
         return found
 
     # ------------------------------------------------------------------ checks
