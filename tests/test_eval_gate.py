@@ -90,7 +90,11 @@ def ledger_floors(
     }
 
 
-LEDGER_FLOORS = ledger_floors(0.62, 0.80, 0.80, 0.55)
+# assessment 0.80 -> 0.74: the mobilisation story was "denied" only because a different remark of
+# the claimant's own article (flagged as disputed) had been merged into it; a claim now joins a
+# cluster holding its own speaker's claim of its own article only to restate it (real reporting:
+# one speaker's remarks on one topic are different propositions).
+LEDGER_FLOORS = ledger_floors(0.62, 0.74, 0.80, 0.55)
 
 
 def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
@@ -183,11 +187,11 @@ def test_dev_articles_in_one_ledger(shared: Path, tmp_path: Path) -> None:
 # These are the figures the ledger reaches, pinned a little below; the targets are far
 # above them (see CHANGELOG.md), so this guards against regression, it does not claim the targets.
 POLNEAR_LEDGER_FLOORS = {
-    "clusters.p": 0.54,
-    "clusters.f1": 0.24,
-    "assessment.acc": 0.63,
+    "clusters.p": 0.55,
+    "clusters.f1": 0.26,
+    "assessment.acc": 0.64,
     "independence.acc": 0.77,
-    "origins.acc": 0.57,
+    "origins.acc": 0.60,
     "tensions.false": 2,
 }
 

@@ -106,3 +106,41 @@ def test_a_small_figure_in_common_is_no_sign_of_one_claim() -> None:
 
 def test_american_is_us() -> None:
     assert terms("U.S. officials said") == terms("American officials said")
+
+
+def _said(cid: str, doc: str, content: str, origin: str = "Halyna Moroz") -> ClaimRecord:
+    from dataclasses import replace
+
+    return replace(claim(cid, content, ()), doc_id=doc, origin=origin, speaker_name=origin)
+
+
+def test_one_shared_word_of_one_speaker_is_not_one_proposition() -> None:
+    from claimledger.analyze.clusters import margin
+
+    short = _said("a", "d1", "I hope to.")
+    other = _said("b", "d2", "we hope that the new governor will visit the flooded villages soon")
+    assert margin(short, other, None, None, {})[0] < 0
+
+
+def test_the_same_short_quotation_of_one_speaker_is_one_proposition() -> None:
+    from claimledger.analyze.clusters import margin
+
+    a = _said("a", "d1", '"There are no such orders,"')
+    b = _said("b", "d2", '"There are no such orders, and there will be none,"')
+    assert margin(a, b, None, None, {})[0] >= 0
+
+
+def test_a_claim_joins_a_cluster_holding_its_own_article_only_to_restate() -> None:
+    from claimledger.analyze.clusters import _restates_own
+    from claimledger.analyze.proposition import proposition
+
+    toll = _said("a1", "d1", "the death toll from the strike on the market has risen to 40")
+    elsewhere = _said("b1", "d2", "the strike on the market killed 40 people")
+    injured = _said("a2", "d1", "more than 70 people were injured and taken to city hospitals")
+    again = _said("a3", "d1", "the death toll from the market strike has now risen to 40")
+    cluster = [toll, elsewhere]
+    assert not _restates_own(injured, cluster, proposition(injured), {}, None)
+    assert _restates_own(again, cluster, proposition(again), {}, None)
+    assert _restates_own(injured, [elsewhere], proposition(injured), {}, None)  # none of its own
+    other_side = _said("c1", "d1", "the strike hit an ammunition depot", origin="Ivan Petrov")
+    assert _restates_own(other_side, cluster, proposition(other_side), {}, None)  # another source

@@ -68,9 +68,10 @@ SHORTLIST = 5  # candidate clusters compared member by member
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
-# content terms the claims of an unknown or another source share at least to be one proposition
-# ("I hope so" / "I hope not"; "not trump the Second Amendment" / "all for the Second Amendment")
-MIN_SHARED = {"unknown": 2, "different": 3}
+# content terms two claims share at least to be one proposition ("I hope so" / "I hope not"; "not
+# trump the Second Amendment" / "all for the Second Amendment"; one speaker's "I hope to" and "we
+# hope that our nominee..."), unless one source is quoted with the same words in both
+MIN_SHARED = {"same": 2, "unknown": 2, "different": 3}
 
 
 @dataclass(frozen=True)
@@ -253,8 +254,10 @@ def best_match(
     for cluster_id in shortlist:
         if best_pair[cluster_id] < 0:
             continue
-        members = [m for m in store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
-                   if m.doc_id != claim.doc_id]  # fmt: skip
+        everyone = store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
+        if not _restates_own(claim, everyone, mine, weights, canonical):
+            continue
+        members = [m for m in everyone if m.doc_id != claim.doc_id]
         props = [proposition(m, canonical) for m in members]
         recent = [_recent(claim, m) or _said_again(claim, m, mine, pm, weights)
                   for m, pm in zip(members, props, strict=True)]  # fmt: skip
@@ -270,6 +273,24 @@ def best_match(
     found = choose(scored)
     return Match(found.cluster_id if found else None, found.similarity if found else 1.0,
                  tuple(sorted(contradicts)))  # fmt: skip
+
+
+def _restates_own(
+    claim: ClaimRecord,
+    members: Sequence[ClaimRecord],
+    mine: Proposition,
+    weights: dict[str, float],
+    canonical: Canonical | None,
+) -> bool:
+    """Whether ``claim`` may join a cluster that already holds claims of its own article by its
+    own source: only when it restates one of them (the lede's summary and the quotation it
+    summarises). One speaker's other remarks in one article are, on real reporting, other
+    propositions on the same topic; a cluster that took them in through their matches elsewhere
+    would mix them. Another source's claim in the same article may be the same proposition
+    ("Moscow said 48 surrendered; Kyiv's forces said dozens did")."""
+    own = [m for m in members if m.doc_id == claim.doc_id
+           and relation(mine, proposition(m, canonical)) == "same"]  # fmt: skip
+    return not own or any(margin(claim, m, mine, None, weights, canonical)[0] >= 0 for m in own)
 
 
 def margin(
@@ -293,7 +314,9 @@ def margin(
     need = THRESHOLDS[rel]
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need)
-    if rel != "same" and len(set(claim_terms(a)) & set(claim_terms(b))) < MIN_SHARED[rel]:
+    if len(set(claim_terms(a)) & set(claim_terms(b))) < MIN_SHARED[rel] and not (
+        rel == "same" and quoted_runs(a.content) & quoted_runs(b.content)
+    ):
         return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
     return (sim - need, sim, False)
 

@@ -4,8 +4,8 @@ No coreference model runs offline, so resolution is a small set of rules over th
 the article's earlier mentions, applied in this order:
 
 1. a pronoun ("she", "his report") takes the latest earlier mention that fits: a person (or a
-   noun for one person, "the governor") for he/she, a group or organisation for they, an
-   organisation for it;
+   noun for one person, "the governor") of a gender that agrees (``gender.py``; unknown agrees)
+   for he/she, a group or organisation for they, an organisation for it;
 2. a document ("a report by TASS", "data from the Prosecutor General's Office", "his
    assessment") stands for its author;
 3. "the same source(s)" takes the latest earlier speaker with the same head noun, and a bare
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.gender import Gender, agrees, gender_of, honorifics
 from claimledger.extract.lexicon import lexicon
 from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange, phrase
 from claimledger.models import Hop, SourceKind
@@ -106,8 +107,10 @@ class Resolver:
     mentions: list[Mention] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)
     described: dict[int, Mention] = field(default_factory=dict)
+    titled: dict[str, Gender] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.titled = honorifics(self.doc.text)
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
                 name = _clean_name(ent)
@@ -174,7 +177,9 @@ class Resolver:
             if low in PERSON_PRONOUNS and (
                 m.person or (m.head_lemma in PERSON_ROLES and not m.plural)
             ):
-                return m
+                if agrees(low, gender_of(m.name if m.person else "", m.words, self.titled)):
+                    return m
+                continue  # "she" is not the "Emmanuel Macron" just before
             if (
                 low in GROUP_PRONOUNS
                 and not m.person
