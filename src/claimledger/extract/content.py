@@ -37,6 +37,7 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "charge"}
 REPORT_NOUNS = {"report", "reports", "statement", "account", "story", "rumour", "rumor"}
 CALLING = {"call", "label", "brand", "describe", "term"}
+ACCUSING = {"accuse"}  # "X accused Y of Z": a charge, content "Y of Z"
 FALSEHOOD = {
     "fake",
     "lie",
@@ -69,6 +70,7 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _aside_content,
         _that_content,
         _object_content,
+        _accusation_content,
         _passive_content,
         _quote_before,
         _trailing_cue,
@@ -144,6 +146,29 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         if rest and any(doc[i].tag_ in FINITE and i > obj.right_edge.i for i in range(*rest)):
             return rest, []
     return None, []
+
+
+def _accusation_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """What someone is accused of: "Russia accused Ukraine of shelling the plant" -> "Ukraine of
+    shelling the plant" (the accused and the act: both are the proposition). Only an act (a
+    gerund or an event noun phrase of more than one word), not "accused him of lying"."""
+    if tok.lemma_.lower() not in ACCUSING or tok.pos_ != "VERB":
+        return None, []
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if obj is None or of is None or of.i < obj.i:
+        of = (
+            next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if obj is not None
+            else None
+        )
+    if obj is None or of is None:
+        return None, []
+    act = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None)
+    if act is None or act.right_edge.i - act.i < 1:
+        return None, []  # "accused him of lying": a charge with nothing checkable in it
+    rng = trim(doc, (obj.left_edge.i, of.right_edge.i + 1))
+    return (rng, []) if rng and rng[1] - rng[0] >= 4 else (None, [])
 
 
 def _claim_complement(obj: Token) -> Token | None:

@@ -89,6 +89,10 @@ def _sentence_frames(doc: Doc, sent: Span, s_index: int) -> list[Frame]:
         frame = _verb_frame(doc, sent, tok, s_index, used_cues)
         if frame:
             out.append(frame)
+    for tok in sent:
+        frame = _nominal_frame(doc, tok, s_index, out)
+        if frame:
+            out.append(frame)
     covered = [f.content for f in out] + [f.cue for f in out if f.cue]
     for tok in sent:
         frame = _hedge_frame(doc, sent, tok, s_index, covered)
@@ -134,6 +138,59 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
         pattern="according",
         excluded=tuple(holes),
     )
+
+
+NOMINAL_CUES = {
+    "claim": "hedge", "allegation": "hedge", "accusation": "hedge", "report": "hedge",
+    "rumour": "hedge", "rumor": "hedge", "assertion": "say", "statement": "say",
+    "announcement": "say", "warning": "say",
+}  # fmt: skip
+
+
+def _nominal_frame(doc: Doc, tok: Token, s_index: int, found: list[Frame]) -> Frame | None:
+    """A claim noun with its proposition: "Moscow's claim that the village was captured",
+    "amid reports that troops had entered the town". The speaker is the possessor ("Moscow's",
+    "the ministry's"); a bare "reports that" has none (an unattributed report). The noun's
+    class gives the cue class: a claim or allegation distances the article from its content."""
+    cls = NOMINAL_CUES.get(tok.lemma_.lower())
+    if cls is None or tok.pos_ != "NOUN":
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                   and c.pos_ in ("VERB", "AUX") and _has_that(c)), None)  # fmt: skip
+    if clause is None:
+        return None
+    mark = next(m for m in clause.children if _is_that(m))
+    content = trim(doc, (mark.i + 1, clause.right_edge.i + 1))
+    if content is None or content[1] - content[0] < 3:
+        return None
+    if any(_overlaps(content, f.content) and f.speaker is not None for f in found):
+        return None  # already a verb's content ("said the claim that ..." stays the verb's)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None and tok.lemma_.lower() not in ("report", "rumour", "rumor"):
+        return None  # "the claim that ...": whose claim the sentence does not say
+    if (
+        owner is not None
+        and owner.lower_ in ("its", "their", "his", "her")
+        and tok.lemma_ == "report"
+    ):
+        return None
+    speaker = None if owner is None else (owner.left_edge.i, owner.i + 1)
+    return Frame(
+        sentence=s_index,
+        content=content,
+        cue=(tok.i, tok.i + 1),
+        cue_class=cls,
+        speaker=speaker,
+        pattern="nominal" if owner is not None else "hedge",
+    )
+
+
+def _is_that(tok: Token) -> bool:
+    return tok.dep_ == "mark" and tok.lower_ == "that"
+
+
+def _has_that(clause: Token) -> bool:
+    return any(_is_that(m) for m in clause.children)
 
 
 def _clause_minus(doc: Doc, clause: Token, holes: list[TokenRange]) -> TokenRange | None:

@@ -1,0 +1,40 @@
+"""Claims introduced by a noun or an accusation, not a speech verb."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimledger.models import Claim
+
+Extract = Callable[[str], tuple[Claim, ...]]
+
+
+def test_an_accusation_states_who_is_accused_of_what(claims_of: Extract) -> None:
+    (claim,) = claims_of("The navy accused the rebels of mining the harbour entrance on Friday.")
+    assert claim.speaker.text == "The navy"
+    assert claim.content.text.startswith("the rebels of mining the harbour")
+    assert claim.hedged  # an accusation is a charge, not an established fact
+
+
+def test_an_accusation_with_nothing_checkable_is_no_claim(claims_of: Extract) -> None:
+    assert not [c for c in claims_of("The mayor accused him of lying.") if c.cue.text == "accused"]
+
+
+def test_a_possessors_claim_that_is_theirs(claims_of: Extract) -> None:
+    claims = claims_of("The ministry's claim that the depot had been destroyed was not confirmed.")
+    (claim,) = [c for c in claims if c.cue is not None and c.cue.text == "claim"]
+    assert claim.speaker.text == "The ministry"
+    assert claim.content.text == "the depot had been destroyed"
+    assert claim.hedged
+
+
+def test_reports_that_with_no_one_named_are_an_unattributed_claim(claims_of: Extract) -> None:
+    claims = claims_of("Shops closed early amid reports that the border crossing had been shut.")
+    (claim,) = [c for c in claims if c.cue is not None and c.cue.text == "reports"]
+    assert claim.speaker.name is None or claim.speaker.kind == "unspecified"
+    assert claim.content.text == "the border crossing had been shut"
+
+
+def test_a_claim_noun_with_no_owner_is_not_a_claim_of_its_own(claims_of: Extract) -> None:
+    claims = claims_of("The claim that the dam was mined spread quickly online.")
+    assert not [c for c in claims if c.cue is not None and c.cue.text == "claim"]
