@@ -311,9 +311,7 @@ def check_batch(
             result.failures.append(f"{name}: {tag} ({kind}) neither an article nor a listed skip")
     if "root:x:0:0" in out:
         result.failures.append(f"{name}: an external XML entity was read (/etc/passwd)")
-    good = {
-        normalised(r) for r in records if os.path.basename(str(r["source"]["path"])) in batch.good
-    }
+    good = {normalised(r) for r in records if Path(str(r["source"]["path"])).name in batch.good}
     if good != clean:
         result.failures.append(f"{name}: good articles differ from a clean run")
     if ingest:
