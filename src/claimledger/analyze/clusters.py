@@ -68,6 +68,7 @@ SHORTLIST = 5  # candidate clusters compared member by member
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
+RESTATED = 0.65  # similarity at which a claim restates another of its own article and speaker
 # content terms two claims share at least to be one proposition ("I hope so" / "I hope not"; "not
 # trump the Second Amendment" / "all for the Second Amendment"; one speaker's "I hope to" and "we
 # hope that our nominee..."), unless one source is quoted with the same words in both
@@ -290,7 +291,9 @@ def _restates_own(
     ("Moscow said 48 surrendered; Kyiv's forces said dozens did")."""
     own = [m for m in members if m.doc_id == claim.doc_id
            and relation(mine, proposition(m, canonical)) == "same"]  # fmt: skip
-    return not own or any(margin(claim, m, mine, None, weights, canonical)[0] >= 0 for m in own)
+    return not own or any(
+        margin(claim, m, mine, None, weights, canonical)[1] >= RESTATED for m in own
+    )
 
 
 def margin(
