@@ -402,6 +402,16 @@ def test_utf16_jsonl(write: Write, codec: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_utf16_feed_declaring_its_encoding(write: Write, codec: str) -> None:
+    feed = (
+        '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><item>'
+        f"<title>Мэр</title><description>{CYRILLIC}</description></item></channel></rss>"
+    )
+    article = only(read_inputs([str(write("ru.rss", feed.encode(codec)))]))
+    assert (article.source.title, article.text) == ("Мэр", " ".join(CYRILLIC.split()))
+
+
 def test_utf16_with_bom(write: Write) -> None:
     assert only(read_inputs([str(write("bom.txt", CYRILLIC.encode("utf-16")))])).text == CYRILLIC
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -34,6 +35,9 @@ logger = logging.getLogger(__name__)
 
 STDIN = "-"
 STDIN_LOCATION = "<stdin>"
+
+# An XML declaration naming UTF-16: once the bytes are transcoded it must name UTF-8.
+_UTF16_DECLARATION = re.compile(rb"\A(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])utf-16(?:le|be)?", re.I)
 
 # An article, a notice already final in either mode, or an error the mode decides on.
 _Item: TypeAlias = Article | Skipped | InputError
@@ -136,7 +140,8 @@ def _as_utf8(stream: BinaryIO, location: str) -> tuple[bytes, BinaryIO]:
     """The first bytes and the rest of ``stream``, transcoded to UTF-8 if it is UTF-16.
 
     UTF-16 (with or without a byte-order mark) is read whole and handed on as UTF-8, so
-    every reader after this sees UTF-8 only.
+    every reader after this sees UTF-8 only; an XML declaration saying UTF-16 is made to
+    say UTF-8, or the feed parser would decode the new bytes as UTF-16 again.
     """
     head = stream.read(HEAD_SIZE)
     check_signature(location, head)
@@ -145,6 +150,7 @@ def _as_utf8(stream: BinaryIO, location: str) -> tuple[bytes, BinaryIO]:
         return head, stream
     logger.debug("%s: reading as %s", location, codec)
     data = decode_utf16(location, head + stream.read(), codec).encode("utf-8")
+    data = _UTF16_DECLARATION.sub(rb"\1utf-8", data, count=1)
     return data[:HEAD_SIZE], io.BytesIO(data[HEAD_SIZE:])
 
 
