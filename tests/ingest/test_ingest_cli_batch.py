@@ -29,6 +29,8 @@ SAID = "The mayor said that the bridge over the river had been destroyed by shel
 def said(place: str) -> str:
     """A distinct article text, so that the ledger stores each good article as new."""
     return SAID.replace("the river", f"the river near {place}")
+
+
 CYRILLIC = "Губернатор заявил, что обстрел прекратился.\n"
 
 

@@ -8,9 +8,11 @@ binary content after the first 8 KiB and UTF-16 without a byte-order mark.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import socket
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -267,6 +269,40 @@ def test_missing_file_with_a_non_utf8_name(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- special files
+
+
+def test_empty_path_is_not_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "here.txt").write_text(SAID)
+    with pytest.raises(UnreadableInputError, match="the path is empty"):
+        read_inputs([""])
+    assert read_inputs(["", "here.txt"], on_error="skip").skipped[0].location == '""'
+
+
+def test_path_with_a_nul_character(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableInputError, match="NUL character") as caught:
+        read_inputs([f"{tmp_path}/a\x00b.txt"])
+    assert caught.value.location == f"{tmp_path}/a\\x00b.txt"
+
+
+def test_control_characters_in_names_are_written_out(tmp_path: Path) -> None:
+    (tmp_path / "two\nlines.txt").write_text(SAID)
+    (tmp_path / "esc\x1b[31m.txt").write_bytes(b"\x00")
+    result = read_inputs([str(tmp_path)], on_error="skip")
+    assert [a.source.path for a in result.articles] == [f"{tmp_path}/two\\x0alines.txt"]
+    assert result.skipped[0].location == f"{tmp_path}/esc\\x1b[31m.txt"
+    assert "\x1b" not in result.skipped[0].message
+
+
+def test_text_stdin_without_bytes_holding_surrogates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("The mayor said \ud800 so."))
+    with pytest.raises(DecodeInputError, match="byte offset 15"):
+        read_inputs(["-"])
+    monkeypatch.setattr(sys, "stdin", io.StringIO("The mayor said \udcff so."))
+    with pytest.raises(DecodeInputError, match="byte offset 15"):
+        read_inputs(["-"])
 
 
 def test_fifo_argument_is_refused_without_blocking(

@@ -3,7 +3,8 @@
 Three rules, all so that one odd entry never ends or hangs a batch:
 
 * A file name that is not valid UTF-8 (Python holds its bytes as surrogate escapes) is
-  shown, and stored as the article's path, with each such byte written ``\\xNN``.
+  shown, and stored as the article's path, with each such byte written ``\\xNN``; so
+  are control characters in a name.
 * Only regular files are opened. A FIFO would block the reader for ever and a device
   such as ``/dev/zero`` never ends, so both are refused by ``stat`` before any ``open``
   (and checked again on the opened descriptor, in case the entry changed in between).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from claimledger.errors import (
     UnreadableInputError,
 )
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _SPECIAL_KINDS = (
     (stat.S_ISFIFO, "a FIFO (named pipe)"),
@@ -43,12 +46,16 @@ _FILE_HINT = "Give a regular file, or pipe the data in through - (stdin)."
 
 
 def shown_path(name: str) -> str:
-    """``name`` as it can be printed and stored: undecodable bytes written ``\\xNN``."""
+    """``name`` as it can be printed and stored: undecodable bytes and controls as ``\\xNN``.
+
+    Control characters (a newline, an escape sequence) in a name would break the
+    one-line skip listing or act on the terminal, so they are written out too.
+    """
     try:
-        raw = os.fsencode(name)
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a lone surrogate that is no surrogate escape
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
+        shown = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", shown)
 
 
 def open_regular(path: Path, shown: str) -> BinaryIO:
@@ -71,6 +78,10 @@ def _stat(path: Path, shown: str) -> os.stat_result:
         return path.stat()
     except OSError as exc:
         raise _stat_error(exc, path, shown) from None
+    except ValueError:  # a NUL character: no file system path can hold one
+        raise UnreadableInputError(
+            shown, "the path contains a NUL character", "Check the path and try again."
+        ) from None
 
 
 def _stat_error(exc: OSError, path: Path, shown: str) -> InputError:

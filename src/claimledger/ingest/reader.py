@@ -77,7 +77,9 @@ def iter_inputs(inputs: Sequence[str], on_error: OnError = "fail") -> Iterator[A
 
 
 def _read_input(given: str) -> Iterator[_Item]:
-    if given == STDIN:
+    if not given:  # Path("") is the current directory: never read it unasked
+        yield UnreadableInputError('""', "the path is empty", "Name a file, a directory or -.")
+    elif given == STDIN:
         yield from _guard(_read_stdin())
     elif Path(given).is_dir():
         yield from _read_dir(Path(given), shown_path(given))
@@ -109,8 +111,16 @@ def _read_stdin() -> Iterator[_Item]:
     stdin = sys.stdin
     if stdin is None:
         raise UnreadableInputError(STDIN_LOCATION, "there is no standard input", "Name a file.")
-    buffer: BinaryIO = getattr(stdin, "buffer", None) or io.BytesIO(stdin.read().encode())
+    buffer: BinaryIO = getattr(stdin, "buffer", None) or io.BytesIO(_encoded(stdin.read()))
     yield from _read_stream(buffer, STDIN_LOCATION, STDIN, None, None)
+
+
+def _encoded(text: str) -> bytes:
+    """Text from a stdin without bytes, as UTF-8; surrogates kept so decoding names them."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _read_stream(
