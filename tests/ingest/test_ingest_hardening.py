@@ -470,3 +470,34 @@ def test_binary_is_still_refused(write: Write, content: bytes) -> None:
 def test_odd_length_utf16_is_refused(write: Write) -> None:
     with pytest.raises(InputError):
         read_inputs([str(write("odd.txt", CYRILLIC.encode("utf-16-le") + b"\x04"))])
+
+
+# ---------------------------------------------------------------- third-party parsers failing
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "target"),
+    [
+        ("page.html", "<html><body><p>The mayor said so.</p></body></html>", "trafilatura"),
+        ("feed.rss", RSS.format(ref=""), "feedparser"),
+    ],
+)
+def test_a_parser_failing_on_one_file_costs_only_that_file(
+    write: Write, monkeypatch: pytest.MonkeyPatch, name: str, content: str, target: str
+) -> None:
+    import feedparser
+    import trafilatura
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    module = {"trafilatura": trafilatura, "feedparser": feedparser}[target]
+    attribute = "bare_extraction" if target == "trafilatura" else "parse"
+    monkeypatch.setattr(module, attribute, explode)
+    path = str(write(name, content))
+    with pytest.raises(MalformedRecordError, match=r"cannot be parsed \(RecursionError"):
+        read_inputs([path])
+    after = str(write("after.txt", SAID))
+    result = read_inputs([path, after], on_error="skip")
+    assert [a.source.path for a in result.articles] == [after]
+    assert [(s.location, s.reason) for s in result.skipped] == [(path, "malformed record")]
