@@ -60,8 +60,9 @@ def iter_inputs(inputs: Sequence[str], on_error: OnError = "fail") -> Iterator[A
 
     With ``on_error="fail"`` the first :class:`~claimledger.errors.InputError` is raised;
     with ``"skip"`` each unusable file, JSON Lines line or feed entry is yielded as a
-    :class:`Skipped` and reading goes on. Files of unsupported types found while walking
-    a directory are always reported as skipped rather than failing the directory.
+    :class:`Skipped` and reading goes on. Entries found while walking a directory that
+    are not articles to read (unsupported types, hidden entries, FIFOs, sockets, devices,
+    broken or looping links) are always reported as skipped rather than failing it.
     """
     if on_error not in ("fail", "skip"):
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
