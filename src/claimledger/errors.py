@@ -3,6 +3,11 @@
     ClaimledgerError
     ├── InputError                 a user-supplied input cannot be used
     │   ├── UnreadableInputError   missing, unreadable, a directory with nothing usable
+    │   │   ├── NotRegularFileError  a FIFO, socket or device (never opened: it could block)
+    │   │   ├── BrokenLinkError      a symbolic link to nothing
+    │   │   ├── LinkLoopError        a symbolic link that loops (or leads back up the walk)
+    │   │   └── RepeatedDirectoryError  a linked directory already read in this walk
+    │   ├── HiddenFileError        a hidden file or directory found while walking a directory
     │   ├── BinaryInputError       the file is binary (NUL bytes, a known binary signature)
     │   ├── DecodeInputError       the bytes are not valid UTF-8 (or the declared encoding)
     │   ├── MalformedRecordError   a JSON Lines line is not a JSON object / has bad field types
@@ -40,6 +45,26 @@ class InputError(ClaimledgerError):
 
 class UnreadableInputError(InputError):
     reason = "unreadable"
+
+
+class NotRegularFileError(UnreadableInputError):
+    reason = "not a regular file"
+
+
+class BrokenLinkError(UnreadableInputError):
+    reason = "broken symbolic link"
+
+
+class LinkLoopError(UnreadableInputError):
+    reason = "symbolic link loop"
+
+
+class RepeatedDirectoryError(UnreadableInputError):
+    reason = "directory already read"
+
+
+class HiddenFileError(InputError):
+    reason = "hidden file"
 
 
 class BinaryInputError(InputError):

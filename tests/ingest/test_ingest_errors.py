@@ -41,7 +41,7 @@ CASES: list[tuple[str, bytes | str, type[InputError], str, str]] = [
     ("empty.rss", " \n", EmptyArticleError, "", "the file is empty"),
     ("stub.rss", "<?xml version='1.0'?>", MalformedRecordError, "", "cannot be parsed"),
     ("bad.jsonl", GOOD + "\n{not json\n", MalformedRecordError, ":2", "not valid JSON"),
-    ("array.jsonl", "\n\n[1, 2]\n", MalformedRecordError, ":3", "JSON array, not an object"),
+    ("array.jsonl", "\n\n[1, 2]\n", MalformedRecordError, ":3", "JSON array; expected an object"),
     ("title.jsonl", '{"text": "t said", "title": 7}', MalformedRecordError, ":1", "title"),
     ("id.jsonl", '{"text": "t said", "id": [1]}', MalformedRecordError, ":1", "id field"),
     ("notext.jsonl", GOOD + '\n{"id": "x"}', MissingTextError, ":2", "no text"),

@@ -90,7 +90,10 @@ def test_directory_is_walked_recursively_in_order(
         str(tmp_path / "feed.rss"),
         str(tmp_path / "report.txt"),
     ]
-    assert result.skipped == ()
+    assert [(s.location, s.reason) for s in result.skipped] == [
+        (str(tmp_path / ".cache"), "hidden file"),
+        (str(tmp_path / ".hidden.txt"), "hidden file"),
+    ]
 
 
 def test_directory_passes_over_unsupported_types_with_a_reason(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Literal, TypeAlias
@@ -51,13 +52,45 @@ def clean_text(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
+REPLACEMENT = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD, one character for one.
+
+    JSON escapes such as ``"\\ud800"`` decode to lone surrogates, which cannot be written
+    as UTF-8 (JSON output, SQLite) and would fail the batch much later. Replacing each by
+    one U+FFFD keeps the text's length, so character offsets into it stay valid.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(REPLACEMENT, value)
+    return value
+
+
+def scrub_source(source: SourceInfo) -> SourceInfo:
+    """The source with every string field scrubbed (see :func:`scrub`)."""
+    changes = {
+        field.name: scrub(value)
+        for field in fields(source)
+        if isinstance(value := getattr(source, field.name), str)
+    }
+    return replace(source, **changes)
+
+
 def make_article(text: str, source: SourceInfo, location: str) -> Article:
-    """Build an article, refusing text that is empty once whitespace is removed."""
+    """Build an article, refusing text that is empty once whitespace is removed.
+
+    Every reader builds its articles here, so the surrogate policy of :func:`scrub`
+    holds for the text and every metadata field of every input kind.
+    """
     if not text.strip():
         raise EmptyArticleError(
             location, "the article text is empty", "Remove the input or give it some text."
         )
-    return Article(text=text, source=source)
+    return Article(text=scrub(text), source=scrub_source(source))
 
 
 def normalise_date(value: str | None) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from calendar import timegm
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -20,10 +21,14 @@ logger = logging.getLogger(__name__)
 
 FEED_HINT = "Check that the file is a well-formed RSS 2.0 or Atom feed"
 
+# A numeric character reference, decimal or hexadecimal (also inside escaped HTML: &amp;#...;).
+_CHAR_REF = re.compile(rb"&(?:amp;)?#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_REPLACEMENT_REF = b"&#xFFFD;"
+
 
 def iter_feed(data: bytes, location: str, path: str) -> Outcomes:
     """Yield an article, or the error that rejects it, for every entry of a feed."""
-    parsed = feedparser.parse(io.BytesIO(data))
+    parsed = _parse(data, location)
     entries: list[Mapping[str, Any]] = list(parsed.entries)
     _check_parsed(parsed, entries, location)
     outlet = _string(parsed.get("feed", {}), "title")
@@ -33,6 +38,33 @@ def iter_feed(data: bytes, location: str, path: str) -> Outcomes:
             yield _article(entry, outlet, entry_location, path)
         except (MissingTextError, EmptyArticleError) as error:
             yield error
+
+
+def _parse(data: bytes, location: str) -> Any:
+    """feedparser's reading of the feed, with references to impossible characters replaced.
+
+    feedparser raises (ValueError, OverflowError, UnicodeEncodeError) on references such
+    as ``&#xD800;`` or ``&#1114112;``; they become U+FFFD, as an HTML parser would make
+    them. Anything else feedparser raises is reported as an unparseable feed, so one
+    odd feed never ends a batch.
+    """
+    try:
+        return feedparser.parse(io.BytesIO(_CHAR_REF.sub(_safe_ref, data)))
+    except Exception as exc:  # a third-party parser: the file is at fault
+        detail = f"the feed cannot be parsed ({type(exc).__name__}: {exc})"
+        raise MalformedRecordError(location, detail, f"{FEED_HINT}.") from None
+
+
+def _safe_ref(match: re.Match[bytes]) -> bytes:
+    """The reference unchanged if it names a character XML allows, else U+FFFD's."""
+    hexadecimal, decimal = match.groups()
+    digits = (hexadecimal or decimal).lstrip(b"0")
+    if len(digits) > 8:
+        return _REPLACEMENT_REF
+    code = int(digits or b"0", 16 if hexadecimal else 10)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return _REPLACEMENT_REF
+    return match.group(0)
 
 
 def _check_parsed(parsed: Any, entries: list[Mapping[str, Any]], location: str) -> None:

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import trafilatura
 
-from claimledger.errors import EmptyArticleError
+from claimledger.errors import EmptyArticleError, MalformedRecordError
 from claimledger.ingest.base import clean_text, make_article, normalise_date
 from claimledger.models import Article, SourceInfo
 
@@ -16,9 +16,7 @@ logger = logging.getLogger(__name__)
 
 def parse_html(content: str, location: str, path: str, stem: str | None) -> Article:
     """One article from an HTML page: its main text, title, date, URL and site name."""
-    document = trafilatura.bare_extraction(
-        clean_text(content), favor_recall=True, include_comments=False, with_metadata=True
-    )
+    document = _extract(clean_text(content), location)
     text = getattr(document, "text", None)
     if not isinstance(text, str) or not text.strip():
         raise EmptyArticleError(
@@ -36,6 +34,24 @@ def parse_html(content: str, location: str, path: str, stem: str | None) -> Arti
     )
     logger.debug("%s: extracted %d characters of main text", location, len(text))
     return make_article(text, source, location)
+
+
+def _extract(content: str, location: str) -> object:
+    """trafilatura's reading of the page; anything it raises makes the page unparseable.
+
+    trafilatura and lxml are third-party parsers of arbitrary input: should one of them
+    fail on an odd page, that page is reported and the batch goes on.
+    """
+    try:
+        return trafilatura.bare_extraction(
+            content, favor_recall=True, include_comments=False, with_metadata=True
+        )
+    except Exception as exc:  # a third-party parser: the page is at fault
+        raise MalformedRecordError(
+            location,
+            f"the HTML page cannot be parsed ({type(exc).__name__}: {exc})",
+            "Check that it is an HTML page, or save its text as a .txt file.",
+        ) from None
 
 
 def _meta(document: object, name: str) -> str | None:

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Mapping
 
-from claimledger.errors import EmptyArticleError, InputError, MalformedRecordError, MissingTextError
-from claimledger.ingest.base import Outcome, Outcomes, clean_text, make_article, normalise_date
+from claimledger.errors import (
+    BinaryInputError,
+    EmptyArticleError,
+    InputError,
+    MalformedRecordError,
+    MissingTextError,
+)
+from claimledger.ingest.base import (
+    SUPPORTED_TYPES,
+    Outcome,
+    Outcomes,
+    clean_text,
+    make_article,
+    normalise_date,
+)
 from claimledger.ingest.detect import BOM, decode
 from claimledger.models import Article, SourceInfo
 
@@ -18,9 +32,15 @@ RECORD_HINT = (
 
 
 def iter_jsonl(lines: Iterable[bytes], location: str, path: str) -> Outcomes:
-    """Yield an article, or the error that rejects it, for every non-blank line."""
+    """Yield an article, or the error that rejects it, for every non-blank line.
+
+    A line holding NUL bytes ends the file: it has turned binary, and every "line" of a
+    binary tail would otherwise be reported on its own. The lines before it are kept.
+    """
     offset = records = 0
     for number, raw in enumerate(lines, start=1):
+        if b"\x00" in raw:
+            raise _turned_binary(location, number, offset + raw.index(b"\x00"))
         data = raw.removeprefix(BOM) if number == 1 else raw
         if data.strip():
             records += 1
@@ -42,14 +62,41 @@ def _outcome(data: bytes, offset: int, location: str, path: str) -> Outcome:
         return error
 
 
+def _turned_binary(location: str, number: int, offset: int) -> BinaryInputError:
+    return BinaryInputError(
+        location,
+        f"the file turns binary at line {number} (it contains NUL bytes from byte offset "
+        f"{offset}); the lines before it were read, the rest was not",
+        f"Convert it to text first; claimledger reads {SUPPORTED_TYPES}.",
+    )
+
+
+class _TooManyDigitsError(Exception):
+    """A JSON integer longer than Python converts (``sys.get_int_max_str_digits``)."""
+
+
+def _parse_int(digits: str) -> int:
+    """``int(digits)``, failing with our own error rather than a bare ValueError."""
+    limit = sys.get_int_max_str_digits()
+    if limit and len(digits.lstrip("-")) > limit:
+        raise _TooManyDigitsError(limit)
+    return int(digits)
+
+
 def _parse_line(line: str, location: str) -> Mapping[str, object]:
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         detail = f"the line is not valid JSON ({exc.msg}, column {exc.colno})"
         raise _malformed(detail, location) from None
+    except _TooManyDigitsError as exc:
+        detail = f"a number in the line has more than {exc.args[0]:,} digits"
+        raise _malformed(detail, location) from None
+    except RecursionError:
+        raise _malformed("the line's JSON is nested too deeply to read", location) from None
     if not isinstance(record, dict):
-        raise _malformed(f"the line is a JSON {_json_type(record)}, not an object", location)
+        detail = f"the line is a JSON {_json_type(record)}; expected an object with a text field"
+        raise _malformed(detail, location)
     return record
 
 
@@ -90,5 +137,7 @@ def _malformed(detail: str, location: str) -> MalformedRecordError:
 
 
 def _json_type(value: object) -> str:
-    names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array"}
-    return names.get(type(value), "object" if isinstance(value, dict) else type(value).__name__)
+    """The JSON name of a decoded value's type: null, boolean, number, string, array, object."""
+    names: dict[type, str] = {type(None): "null", bool: "boolean", int: "number", float: "number"}
+    names |= {str: "string", list: "array", dict: "object"}
+    return names.get(type(value), type(value).__name__)

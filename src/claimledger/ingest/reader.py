@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -16,13 +17,17 @@ from claimledger.ingest.detect import (
     HEAD_SIZE,
     Kind,
     check_binary,
+    check_signature,
     decode,
+    decode_utf16,
     kind_from_suffix,
     sniff,
+    utf16_codec,
 )
 from claimledger.ingest.feed import iter_feed
 from claimledger.ingest.html import parse_html
 from claimledger.ingest.jsonl import iter_jsonl
+from claimledger.ingest.paths import Found, PassedOver, open_regular, shown_path, walk
 from claimledger.ingest.text import parse_text
 from claimledger.models import Article
 
@@ -30,6 +35,9 @@ logger = logging.getLogger(__name__)
 
 STDIN = "-"
 STDIN_LOCATION = "<stdin>"
+
+# An XML declaration naming UTF-16: once the bytes are transcoded it must name UTF-8.
+_UTF16_DECLARATION = re.compile(rb"\A(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])utf-16(?:le|be)?", re.I)
 
 # An article, a notice already final in either mode, or an error the mode decides on.
 _Item: TypeAlias = Article | Skipped | InputError
@@ -52,8 +60,9 @@ def iter_inputs(inputs: Sequence[str], on_error: OnError = "fail") -> Iterator[A
 
     With ``on_error="fail"`` the first :class:`~claimledger.errors.InputError` is raised;
     with ``"skip"`` each unusable file, JSON Lines line or feed entry is yielded as a
-    :class:`Skipped` and reading goes on. Files of unsupported types found while walking
-    a directory are always reported as skipped rather than failing the directory.
+    :class:`Skipped` and reading goes on. Entries found while walking a directory that
+    are not articles to read (unsupported types, hidden entries, FIFOs, sockets, devices,
+    broken or looping links) are always reported as skipped rather than failing it.
     """
     if on_error not in ("fail", "skip"):
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
@@ -69,12 +78,14 @@ def iter_inputs(inputs: Sequence[str], on_error: OnError = "fail") -> Iterator[A
 
 
 def _read_input(given: str) -> Iterator[_Item]:
-    if given == STDIN:
+    if not given:  # Path("") is the current directory: never read it unasked
+        yield UnreadableInputError('""', "the path is empty", "Name a file, a directory or -.")
+    elif given == STDIN:
         yield from _guard(_read_stdin())
     elif Path(given).is_dir():
-        yield from _read_dir(Path(given), given)
+        yield from _read_dir(Path(given), shown_path(given))
     else:
-        yield from _guard(_read_file(Path(given), given))
+        yield from _guard(_read_file(Path(given), shown_path(given)))
 
 
 def _guard(items: Iterable[_Item]) -> Iterator[_Item]:
@@ -85,33 +96,38 @@ def _guard(items: Iterable[_Item]) -> Iterator[_Item]:
         yield error
 
 
-def _read_file(path: Path, given: str) -> Iterator[_Item]:
-    try:
-        with path.open("rb") as stream:
-            kind = kind_from_suffix(given, path.suffix)
-            yield from _read_stream(stream, given, given, path.stem, kind)
-    except FileNotFoundError:
-        raise UnreadableInputError(
-            given, "no such file or directory", "Check the path and try again."
-        ) from None
-    except OSError as exc:
-        raise UnreadableInputError(
-            given, f"the file cannot be read ({exc.strerror or exc})", "Check its permissions."
-        ) from None
+def _read_file(path: Path, shown: str) -> Iterator[_Item]:
+    """The articles of one file; ``shown`` is its printable name, stored as its path."""
+    kind = kind_from_suffix(shown, path.suffix)
+    with open_regular(path, shown) as stream:
+        try:
+            yield from _read_stream(stream, shown, shown, Path(shown).stem, kind)
+        except OSError as exc:
+            raise UnreadableInputError(
+                shown, f"the file cannot be read ({exc.strerror or exc})", "Check its permissions."
+            ) from None
 
 
 def _read_stdin() -> Iterator[_Item]:
     stdin = sys.stdin
     if stdin is None:
         raise UnreadableInputError(STDIN_LOCATION, "there is no standard input", "Name a file.")
-    buffer: BinaryIO = getattr(stdin, "buffer", None) or io.BytesIO(stdin.read().encode())
+    buffer: BinaryIO = getattr(stdin, "buffer", None) or io.BytesIO(_encoded(stdin.read()))
     yield from _read_stream(buffer, STDIN_LOCATION, STDIN, None, None)
+
+
+def _encoded(text: str) -> bytes:
+    """Text from a stdin without bytes, as UTF-8; surrogates kept so decoding names them."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def _read_stream(
     stream: BinaryIO, location: str, path: str, stem: str | None, kind: Kind | None
 ) -> Iterator[_Item]:
-    head = stream.read(HEAD_SIZE)
+    head, stream = _as_utf8(stream, location)
     check_binary(location, head)
     kind = kind or sniff(head)
     logger.debug("%s: reading as %s", location, kind)
@@ -119,6 +135,7 @@ def _read_stream(
         yield from iter_jsonl(_lines(head, stream), location, path)
         return
     data = head + stream.read()
+    check_binary(location, data)
     content = decode(location, data)
     if not content.strip():
         raise EmptyArticleError(location, "the file is empty", "Remove it or give it some text.")
@@ -128,6 +145,24 @@ def _read_stream(
         yield parse_html(content, location, path, stem)
     else:
         yield parse_text(content, location, path, stem)
+
+
+def _as_utf8(stream: BinaryIO, location: str) -> tuple[bytes, BinaryIO]:
+    """The first bytes and the rest of ``stream``, transcoded to UTF-8 if it is UTF-16.
+
+    UTF-16 (with or without a byte-order mark) is read whole and handed on as UTF-8, so
+    every reader after this sees UTF-8 only; an XML declaration saying UTF-16 is made to
+    say UTF-8, or the feed parser would decode the new bytes as UTF-16 again.
+    """
+    head = stream.read(HEAD_SIZE)
+    check_signature(location, head)
+    codec = utf16_codec(head)
+    if codec is None:
+        return head, stream
+    logger.debug("%s: reading as %s", location, codec)
+    data = decode_utf16(location, head + stream.read(), codec).encode("utf-8")
+    data = _UTF16_DECLARATION.sub(rb"\1utf-8", data, count=1)
+    return data[:HEAD_SIZE], io.BytesIO(data[HEAD_SIZE:])
 
 
 def _lines(head: bytes, rest: BinaryIO) -> Iterator[bytes]:
@@ -142,16 +177,18 @@ def _lines(head: bytes, rest: BinaryIO) -> Iterator[bytes]:
 
 
 def _read_dir(root: Path, given: str) -> Iterator[_Item]:
-    """Every visible file under ``root``, in sorted order, recursively."""
+    """Every entry under ``root``: read, or listed as passed over with its reason."""
     found = 0
-    for entry in _walk(root, Path(given)):
-        if isinstance(entry, InputError):
+    for entry in walk(root):
+        if isinstance(entry, PassedOver):
+            logger.info("passing over %s", entry.error)
+            yield Skipped.from_error(entry.error)
+        elif isinstance(entry, Found):
+            for item in _read_dir_file(entry.path, entry.shown):
+                found += isinstance(item, Article)
+                yield item
+        else:
             yield entry
-            continue
-        path, shown = entry
-        for item in _read_dir_file(path, shown):
-            found += isinstance(item, Article)
-            yield item
     if not found:
         yield UnreadableInputError(
             given,
@@ -168,20 +205,3 @@ def _read_dir_file(path: Path, shown: str) -> Iterator[_Item]:
         yield Skipped.from_error(error)
         return
     yield from _guard(_read_file(path, shown))
-
-
-def _walk(directory: Path, shown: Path) -> Iterator[tuple[Path, str] | InputError]:
-    try:
-        entries = sorted(directory.iterdir(), key=lambda entry: entry.name)
-    except OSError as exc:
-        yield UnreadableInputError(
-            str(shown), f"the directory cannot be read ({exc.strerror})", "Check its permissions."
-        )
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            yield from _walk(entry, shown / entry.name)
-        elif entry.is_file():
-            yield entry, str(shown / entry.name)
