@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast, get_args
@@ -41,6 +42,7 @@ from claimledger.errors import DataFileError
 from claimledger.extract import dates
 from claimledger.extract.lexicon import lexicon, lexicon_lines
 from claimledger.models import Bound, Per, Period, Quantity
+from claimledger.nlp.ents import entities
 
 __all__ = ["extract_quantities"]
 
@@ -144,11 +146,12 @@ def extract_quantities(doc: Doc, published: str | None, doc_id: str) -> tuple[Qu
     """Every reported figure of a parsed article, in text order, ids ``{doc_id}:q{n}``."""
     rules = _rules()
     found: list[Quantity] = []
-    times = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    times = [e for e in entities(doc) if e.label_ in ("DATE", "TIME")]
+    starts = [e.start for e in times]
     for sent in doc.sents:
         figures = _figures(sent, _atoms(sent, rules), rules)
-        if figures:
-            ents = [e for e in times if sent.start <= e.start < sent.end]
+        if figures:  # the sentence's times, by bisection: a scan per sentence was quadratic
+            ents = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             found.extend(
                 _quantities(sent, figures, dates.find_periods(sent, published, ents), rules)
             )
