@@ -26,7 +26,7 @@ from rich.table import Table
 from claimledger import __version__
 from claimledger.analyze.grades import shown
 from claimledger.errors import ClaimledgerError, ExtractionError
-from claimledger.export.contract import claim_records, to_contract
+from claimledger.export.contract import claim_records, to_contract, to_json
 from claimledger.export.ledger import export_ledger
 from claimledger.export.report import build_report, to_markdown
 from claimledger.export.table import claims_table
@@ -174,10 +174,10 @@ def extract(
 
 def _write(fmt: Format, extraction: Any, out: IO[str], console: Console) -> None:
     if fmt is Format.contract:
-        out.write(json.dumps(to_contract(extraction), ensure_ascii=False) + "\n")
+        out.write(to_json(to_contract(extraction)) + "\n")
     elif fmt is Format.jsonl:
         for record in claim_records(extraction):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(to_json(record) + "\n")
     else:
         console.print(claims_table(extraction))
 

@@ -15,6 +15,7 @@
     │   ├── EmptyArticleError      the article's text is empty once whitespace is removed
     │   └── UnsupportedInputError  a file type claimledger does not read
     ├── ExtractionError            extraction failed on one article (a bug: please report it)
+    │   └── TooLongError           the article is longer than claimledger extracts (MAX_CHARS)
     ├── StoreError                 the ledger database cannot be used (path, schema, lock)
     ├── NotFoundError              a claim, cluster or source asked for is not in the ledger
     ├── ModelError                 the spaCy model cannot be loaded
@@ -100,6 +101,23 @@ class ExtractionError(ClaimledgerError):
             f"{location}: extraction failed ({type(cause).__name__}: {cause}). This is a bug in "
             "claimledger: please report it with the article; --on-error skip goes on without it"
         )
+
+
+class TooLongError(ExtractionError):
+    """An article over ``claimledger.nlp.pipeline.MAX_CHARS``: refused, not a bug."""
+
+    reason = "too long"
+
+    def __init__(self, location: str, length: int, limit: int) -> None:
+        self.location, self.length, self.limit = location, length, limit
+        ClaimledgerError.__init__(
+            self,
+            f"{location}: too long: {length:,} characters > {limit:,}. Split it into articles "
+            f"of at most {limit:,} characters; --on-error skip goes on without it",
+        )
+
+    def __reduce__(self) -> tuple[type[TooLongError], tuple[str, int, int]]:
+        return TooLongError, (self.location, self.length, self.limit)  # across worker processes
 
 
 class StoreError(ClaimledgerError):

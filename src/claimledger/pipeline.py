@@ -9,12 +9,12 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from claimledger.errors import ExtractionError
+from claimledger.errors import ExtractionError, TooLongError
 from claimledger.extract import extract_article
 from claimledger.ingest.furniture import blank_furniture
 from claimledger.link.gazetteer import Gazetteer
 from claimledger.models import Article, Extraction
-from claimledger.nlp.pipeline import load_nlp, parse
+from claimledger.nlp.pipeline import MAX_CHARS, load_nlp, parse
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +29,16 @@ def extract_articles(
     """Extract every article, in input order; ``workers`` > 1 spreads chunks over processes.
 
     An article on which extraction fails yields an :class:`ExtractionError` naming it, so one
-    bad article never costs the others; the caller decides whether to stop.
+    bad article never costs the others; the caller decides whether to stop. An article longer
+    than ``MAX_CHARS`` is not parsed at all: it yields a :class:`TooLongError`.
     """
     if workers <= 1:
         items = articles if isinstance(articles, list) else list(articles)
-        for article, doc in zip(
-            items, parse((blank_furniture(a.text) for a in items), batch_size), strict=True
-        ):
-            yield _extract_one(article, doc)
+        fit = [a for a in items if _too_long(a) is None]
+        docs = parse((blank_furniture(a.text) for a in fit), batch_size)
+        for article in items:
+            refused = _too_long(article)
+            yield refused if refused is not None else _extract_one(article, next(docs))
         return
     load_nlp()  # loaded before the fork, shared copy-on-write by the workers
     Gazetteer.load()
@@ -51,6 +53,12 @@ def _extract_one(article: Article, doc: Doc) -> Outcome:
     except Exception as exc:  # any failure is reported with the article named
         log.exception("extraction failed on %s", _location(article))
         return ExtractionError(_location(article), exc)
+
+
+def _too_long(article: Article) -> TooLongError | None:
+    if len(article.text) <= MAX_CHARS:
+        return None
+    return TooLongError(_location(article), len(article.text), MAX_CHARS)
 
 
 def _location(article: Article) -> str:

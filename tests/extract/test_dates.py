@@ -126,3 +126,49 @@ def test_link_nearest_gives_each_phrase_to_its_nearest_figure(pipeline: Language
     assert link_nearest([forty, ninety], [may, week], limit=6) == [0, 1]
     assert link_nearest([forty, ninety], [], limit=6) == [None, None]
     assert link_nearest([forty], [week], limit=1) == [None]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "over the past 800000 days",
+        "over the past 800000 weeks",
+        "over the past 800000 months",
+        "over the past 800000 years",
+        "over the past 99999999999999999999 days",
+        "the past 9999 years",
+        "the first 9999999 days of 2024",
+        "the last 99999999999 weeks of March",
+        "0 December 0000",
+        "on 31 December 0000",
+        "in January 0000 to March 2024",
+    ],
+)
+def test_out_of_range_dates_are_not_dates(phrase: str) -> None:
+    """Date arithmetic past year 1 or 9999 (or past a C int) names no period; it never raises."""
+    assert resolve_period(phrase, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published"),
+    [
+        ("yesterday", "0001-01-01"),
+        ("the weekend", "0001-01-01"),
+        ("last week", "0001-01-01"),
+        ("last month", "0001-01-01"),
+        ("last year", "0001-01-01"),
+        ("over the past 30000 hours", "0001-01-01"),
+        ("the past 2 months", "0001-01-01"),
+        ("on 0 December", "0001-01-01"),
+        ("this week", "9999-12-31"),
+    ],
+)
+def test_dates_at_the_edge_of_the_calendar(phrase: str, published: str) -> None:
+    """Relative to a publication date at the first or last day of the calendar, a period that
+    would fall outside it is no period."""
+    assert resolve_period(phrase, published) is None
+
+
+def test_a_huge_count_in_a_parsed_sentence_is_no_period(pipeline: Language) -> None:
+    sent = next(pipeline("Shelling has killed 40 people over the past 800000 days.").sents)
+    assert find_periods(sent, PUBLISHED) == []

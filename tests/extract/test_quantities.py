@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import math
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.language import Language
+from typer.testing import CliRunner
 
-from claimledger.extract.quantities import extract_quantities
+from claimledger.cli import app
+from claimledger.export.contract import to_json
+from claimledger.extract.quantities import MAX_VALUE, extract_quantities
 from claimledger.models import Quantity
 from claimledger.nlp.pipeline import load_nlp
 
@@ -304,6 +309,43 @@ def test_ids_and_offsets(pipeline: Language) -> None:
     assert all(text[q.start : q.end] == q.text for q in found)
 
 
+@pytest.mark.parametrize(
+    "number",
+    [
+        "4" * 400,
+        "9" * 5000,
+        "5" + "0" * 400 + "bn",
+        "9,999,999,999,999,999",
+        "1,000,000,000,000,001",
+    ],
+)
+def test_numbers_past_the_bound_are_not_figures(pipeline: Language, number: str) -> None:
+    """A number too big for any count (past 1e15, or past a float: Infinity) is no figure, so
+    no Infinity reaches the output."""
+    assert figures(pipeline, f"Officials said {number} soldiers were killed.") == ()
+
+
+def test_a_range_past_the_bound_is_not_a_figure(pipeline: Language) -> None:
+    text = f"Between {'9' * 320} and {'9' * 330} people fled."
+    assert figures(pipeline, text) == ()
+
+
+def test_the_largest_figure_within_the_bound_is_kept(pipeline: Language) -> None:
+    (found,) = figures(pipeline, "Officials said 1,000,000,000,000,000 drones were downed.")
+    assert found.value == MAX_VALUE == 1e15
+
+
+def test_every_figure_is_finite_json(pipeline: Language) -> None:
+    """The contract of an article full of odd numbers is strict JSON (no NaN, no Infinity)."""
+    text = " ".join(
+        f"Officials said {n} soldiers were killed."
+        for n in ("1" * 309, "2" * 308, "3e400", "12", "9" * 16, "0.000001")
+    )
+    found = figures(pipeline, text)
+    assert [q.value for q in found] == [12, 0.000001]
+    json.dumps([asdict(q) for q in found], allow_nan=False)
+
+
 def _dev_records() -> dict[str, dict[str, Any]]:
     if not (DEV / "articles.jsonl").is_file() or not (DEV / "gold.json").is_file():
         pytest.skip(f"shared dev corpus absent at {DEV} (it sits beside the repository)")
@@ -377,3 +419,26 @@ def test_what_is_counted(pipeline: Language, text: str, what: str) -> None:
 def test_a_multiplier_is_not_a_count_of_occurrences(pipeline: Language) -> None:
     found = only(pipeline, "Fuel prices rose three times faster than wages.")
     assert found.what is None or "rose" not in found.what
+
+
+def test_the_json_writer_refuses_nan_and_infinity() -> None:
+    assert to_json({"value": 1.5}) == '{"value": 1.5}'
+    for bad in (math.inf, -math.inf, math.nan):
+        with pytest.raises(ValueError, match="JSON compliant"):
+            to_json({"value": bad})
+
+
+def _strict(line: str) -> Any:
+    def refuse(token: str) -> None:
+        raise AssertionError(f"{token} in the output")
+
+    return json.loads(line, parse_constant=refuse)
+
+
+def test_extract_writes_strict_json_for_a_huge_number(tmp_path: Path) -> None:
+    article = tmp_path / "huge.txt"
+    article.write_text(f"The ministry said {'4' * 400} soldiers and 12 tanks were lost.\n")
+    result = CliRunner().invoke(app, ["extract", str(article), "--format", "contract"])
+    assert result.exit_code == 0, result.stderr
+    (record,) = [_strict(line) for line in result.stdout.splitlines()]
+    assert [q["value"] for q in record["quantities"]] == [12]

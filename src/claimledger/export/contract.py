@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from typing import Any
 
@@ -49,3 +50,10 @@ def claim_records(extraction: Extraction) -> list[dict[str, Any]]:
         {"doc_id": extraction.article.doc_id, "source": source, **claim_to_dict(c)}
         for c in extraction.claims
     ]
+
+
+def to_json(data: Any) -> str:
+    """``data`` as one line of strict JSON. NaN and Infinity are refused (a ValueError) rather
+    than written as the invalid tokens ``NaN``/``Infinity`` that other JSON readers reject:
+    the extractors keep every number finite, so a refusal here is a bug to report."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False)

@@ -17,6 +17,9 @@ Conventions (the publication date is "published"):
 - "the start/beginning of X" is X's first month, "the end of X" its last month; "early", "mid"
   and "late" are ignored;
 - a period never ends after publication (its end is clipped), unless it starts after it;
+- a phrase whose dates fall outside the calendar (before year 1 or after 9999: "the past
+  800000 days", "0 December 0000", "the past 99999999999999999999 weeks") names no date and
+  gives None, like any phrase that is no time expression;
 - a phrase recognised as a time but not resolvable (a month with no publication date) gives a
   Period with null dates; a phrase that is no time expression ("each month", "three years",
   "the war's outset") gives None.
@@ -78,6 +81,9 @@ _MONTH = re.compile(
 )
 _YEAR = re.compile(r"^(?:the year )?((?:1[89]|20)\d\d)$")
 _DECADE = re.compile(r"^((?:1[89]|20)\d0)s$")
+# What date arithmetic raises past the calendar: date() and replace() a ValueError (year 0,
+# day 0), timedelta and date +/- an OverflowError (also for a count too big for a C int).
+_OUT_OF_RANGE = (OverflowError, ValueError)
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "old"})
 
@@ -146,7 +152,10 @@ def _interval(phrase: str, ref: date | None) -> Interval | None:
     while (stripped := _MODIFIER.sub("", phrase)) != phrase:
         phrase = stripped
     for reader in (_portion, _edge, _relative, _rolling, _calendar, _absolute, _month, _weekday):
-        found = reader(phrase, ref)
+        try:
+            found = reader(phrase, ref)
+        except _OUT_OF_RANGE:
+            return None  # a date outside the calendar is no date
         if found is not None:
             return found
     return None

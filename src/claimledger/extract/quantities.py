@@ -17,9 +17,10 @@
 - its period (see ``dates.py``) and its rate are the phrases of its sentence nearest to it in the
   parse tree, each phrase going to the figure(s) nearest to it, within a distance limit.
 
-Not figures: years, dates, times, ordinals ("57th"), numbers inside names ("3rd Army Corps"),
-labels ("page 12"), fractions and scores, "one" on its own ("one of them") and a small written
-number after "the" ("the two sides").
+Not figures: numbers past ``MAX_VALUE`` (1e15; a 400-digit number would be float Infinity),
+years, dates, times, ordinals ("57th"), numbers inside names ("3rd Army Corps"), labels ("page
+12"), fractions and scores, "one" on its own ("one of them") and a small written number after
+"the" ("the two sides").
 
 A figure with no bound word is exact; any bound word makes it approximate. Vague plurals are
 ranges: the product P of their scale words gives 2P..10P ("tens of thousands" = 20,000..100,000).
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast, get_args
@@ -40,6 +42,7 @@ from claimledger.errors import DataFileError
 from claimledger.extract import dates
 from claimledger.extract.lexicon import lexicon, lexicon_lines
 from claimledger.models import Bound, Per, Period, Quantity
+from claimledger.nlp.ents import entities
 
 __all__ = ["extract_quantities"]
 
@@ -60,6 +63,7 @@ PARTICIPLE = frozenset({"VBN", "VBG"})  # "soldiers killed", "soldiers leaving t
 RANGE_LINKS = frozenset({"-", "–", "—", "to", "or", "and"})
 MAX_PERIOD_DISTANCE = 6
 MAX_RATE_DISTANCE = 4
+MAX_VALUE = 1e15  # the largest figure: past it a number counts nothing (and may be Infinity)
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGITS = re.compile(rf"^{_NUMBER}$")
@@ -142,11 +146,12 @@ def extract_quantities(doc: Doc, published: str | None, doc_id: str) -> tuple[Qu
     """Every reported figure of a parsed article, in text order, ids ``{doc_id}:q{n}``."""
     rules = _rules()
     found: list[Quantity] = []
-    times = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    times = [e for e in entities(doc) if e.label_ in ("DATE", "TIME")]
+    starts = [e.start for e in times]
     for sent in doc.sents:
         figures = _figures(sent, _atoms(sent, rules), rules)
-        if figures:
-            ents = [e for e in times if sent.start <= e.start < sent.end]
+        if figures:  # the sentence's times, by bisection: a scan per sentence was quadratic
+            ents = times[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
             found.extend(
                 _quantities(sent, figures, dates.find_periods(sent, published, ents), rules)
             )
@@ -328,7 +333,7 @@ def _figure(sent: Span, a: _Atom, b: _Atom | None, rules: _Rules) -> _Figure | N
     n, bound = _match(doc, start, lo, rules.table("bound"), backward=True)
     m, after = _match(doc, end, hi, rules.table("bound_after"))
     start, end = start - n, end + m
-    if _not_a_figure(doc, a, b, start, unit, rules):
+    if _not_a_figure(doc, a, b, start, unit, rules) or not _sane(low, last.high):
         return None
     exact = "about" if a.vague else "exact"
     return _Figure(
@@ -348,6 +353,12 @@ def _not_a_figure(
     return doc[a.start].lower_ == "one" or (
         a.low < 10 and start > 0 and doc[start - 1].lower_ == "the"
     )
+
+
+def _sane(low: float, high: float) -> bool:
+    """Within ``MAX_VALUE`` (and so finite): a 400-digit number is float Infinity, which JSON
+    cannot carry and no comparison of figures can use; it reports no count."""
+    return all(math.isfinite(v) and abs(v) <= MAX_VALUE for v in (low, high))
 
 
 def _match(

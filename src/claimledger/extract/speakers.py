@@ -23,6 +23,8 @@ modifiers first ("the Institute for the Study of War" is an organisation, not a 
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +33,7 @@ from claimledger.extract.gender import Gender, agrees, gender_of, honorifics
 from claimledger.extract.lexicon import lexicon
 from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange, phrase
 from claimledger.models import Hop, SourceKind
+from claimledger.nlp.ents import entities, entities_in
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
@@ -99,19 +102,80 @@ class Mention:
     relays: tuple[Hop, ...] = ()
 
 
+def _position(m: Mention) -> int:
+    return m.position
+
+
+def _fits_person(m: Mention) -> bool:
+    """What "he"/"she" can refer back to: a person, or a noun for one ("the governor")."""
+    return m.person or (m.head_lemma in PERSON_ROLES and not m.plural)
+
+
+def _fits_group(m: Mention) -> bool:
+    """What "they" can refer back to: a group, or an organisation."""
+    return not m.person and (
+        m.plural or m.kind in ("government", "outlet", "organization", "military")
+    )
+
+
+def _fits_thing(m: Mention) -> bool:
+    """What "it" can refer back to: one thing that is no person."""
+    return not m.person and not m.plural
+
+
+class Mentions:
+    """The mentions of an article by position, with lists of the mentions each rule looks for.
+
+    Every list is kept in the order of the whole (by position; of equal positions, first
+    recorded first), so "the latest earlier mention that fits" is found by bisection in the
+    list of the mentions that fit, not by a scan of the article: resolution stays linear in
+    the article's length.
+    """
+
+    def __init__(self) -> None:
+        # what each person pronoun can refer to (a gender that agrees), and "they" and "it"
+        self.pronoun: dict[str, list[Mention]] = {p: [] for p in (*PERSON_PRONOUNS, "they", "it")}
+        self.by_word: defaultdict[str, list[Mention]] = defaultdict(list)  # head lemma, words
+        self.outlets: list[Mention] = []
+        self.person_kinds: defaultdict[str, list[Mention]] = defaultdict(list)  # by name
+
+    def add(self, m: Mention, gender: Gender | None) -> None:
+        """Record ``m``; ``gender`` is the gender of a mention that fits "he"/"she"."""
+        if _fits_person(m):
+            for pronoun in PERSON_PRONOUNS:
+                if agrees(pronoun, gender):
+                    insort(self.pronoun[pronoun], m, key=_position)
+        if _fits_group(m):
+            insort(self.pronoun["they"], m, key=_position)
+        if _fits_thing(m):
+            insort(self.pronoun["it"], m, key=_position)
+        for word in {m.head_lemma} | m.words:
+            insort(self.by_word[word], m, key=_position)
+        if m.kind == "outlet":
+            insort(self.outlets, m, key=_position)
+        if m.person and m.kind != "person":
+            insort(self.person_kinds[m.name], m, key=_position)
+
+    @staticmethod
+    def latest_before(found: list[Mention], before: int) -> Mention | None:
+        """The last of ``found`` (in position order) that starts before token ``before``."""
+        k = bisect_left(found, before, key=_position)
+        return found[k - 1] if k else None
+
+
 @dataclass
 class Resolver:
     """Resolves speaker phrases of one article, remembering what it has seen."""
 
     doc: Doc
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: Mentions = field(default_factory=Mentions)
     full_names: dict[str, str] = field(default_factory=dict)
     described: dict[int, Mention] = field(default_factory=dict)
     titled: dict[str, Gender] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.titled = honorifics(self.doc.text)
-        for ent in self.doc.ents:
+        self.titled = honorifics(self.doc.text)  # before any mention: their genders use it
+        for ent in entities(self.doc):
             if ent.label_ == "PERSON":
                 name = _clean_name(ent)
                 if not name:
@@ -119,7 +183,7 @@ class Resolver:
                 last = name.split()[-1].lower()
                 if len(name.split()) >= len(self.full_names.get(last, "").split()):
                     self.full_names[last] = name
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ in ("PERSON", "ORG"):
                 self._remember_entity(ent)
         for tok in self.doc:
@@ -134,16 +198,18 @@ class Resolver:
             mention = Mention(**{**mention.__dict__, "kind": self._person_kind(mention.name)})
         if relays or not mention.relays:
             mention = Mention(**{**mention.__dict__, "relays": relays or mention.relays})
-        self.mentions.append(Mention(**{**mention.__dict__, "position": rng[0]}))
-        self.mentions.sort(key=lambda m: m.position)
+        self._add(Mention(**{**mention.__dict__, "position": rng[0]}))
         return mention
+
+    def _add(self, m: Mention) -> None:
+        fits = _fits_person(m)
+        gender = gender_of(m.name if m.person else "", m.words, self.titled) if fits else None
+        self.mentions.add(m, gender)
 
     def _person_kind(self, name: str) -> SourceKind:
         """What a person is, wherever the article says it ("military expert Andrei Marochko")."""
-        kinds = [
-            m.kind for m in self.mentions if m.person and m.name == name and m.kind != "person"
-        ]
-        return kinds[0] if kinds else "person"
+        kinds = self.mentions.person_kinds.get(name)
+        return kinds[0].kind if kinds else "person"
 
     # -- rules
 
@@ -171,24 +237,13 @@ class Resolver:
         return self._named(span, head)
 
     def _pronoun(self, low: str, before: int) -> Mention | None:
-        for m in reversed(self.mentions):
-            if m.position >= before:
-                continue
-            if low in PERSON_PRONOUNS and (
-                m.person or (m.head_lemma in PERSON_ROLES and not m.plural)
-            ):
-                if agrees(low, gender_of(m.name if m.person else "", m.words, self.titled)):
-                    return m
-                continue  # "she" is not the "Emmanuel Macron" just before
-            if (
-                low in GROUP_PRONOUNS
-                and not m.person
-                and (m.plural or m.kind in ("government", "outlet", "organization", "military"))
-            ):
-                return m
-            if low in THING_PRONOUNS and not m.person and not m.plural:
-                return m
-        return None
+        if low in PERSON_PRONOUNS:
+            key = low  # "she" is not the "Emmanuel Macron" just before: one list per pronoun
+        elif low in GROUP_PRONOUNS:
+            key = "they"
+        else:
+            key = "it"
+        return self.mentions.latest_before(self.mentions.pronoun[key], before)
 
     def _author(self, head: Token) -> Mention | None:
         for child in head.children:
@@ -216,14 +271,10 @@ class Resolver:
 
     def _antecedent(self, head: Token, before: int) -> Mention | None:
         lemma = head.lemma_.lower()
-        for m in reversed(self.mentions):
-            if m.position < before and (m.head_lemma == lemma or lemma in m.words):
-                return m
-        if lemma in OUTLET_HEADS:  # "the publication" after "Politico reported"
-            for m in reversed(self.mentions):
-                if m.position < before and m.kind == "outlet":
-                    return m
-        return None
+        found = self.mentions.latest_before(self.mentions.by_word.get(lemma, []), before)
+        if found is None and lemma in OUTLET_HEADS:  # "the publication" after "Politico reported"
+            found = self.mentions.latest_before(self.mentions.outlets, before)
+        return found
 
     def _named(self, span: Span, head: Token) -> Mention:
         full = self.doc[head.left_edge.i : head.right_edge.i + 1]
@@ -238,14 +289,15 @@ class Resolver:
         return self._mention(span, text, words, person=False)
 
     def _person_in(self, full: Span, head: Token) -> str | None:
-        for ent in full.ents:
+        ents = entities_in(self.doc, full.start, full.end)  # full.ents, without a scan
+        for ent in ents:
             if ent.label_ == "PERSON" and (
                 ent.root.i == head.i
                 or ent.root.head.i == head.i
                 or head.i in range(ent.start, ent.end)
             ):
                 return self._full_name(_clean_name(ent))
-        for ent in full.ents:
+        for ent in ents:
             if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
                 return self._full_name(_clean_name(ent))
         if head.pos_ == "PROPN" and head.lower_ in self.full_names:
@@ -253,7 +305,7 @@ class Resolver:
         return _appositive_name(head)
 
     def _org_in(self, full: Span, head: Token) -> str | None:
-        for ent in full.ents:
+        for ent in entities_in(self.doc, full.start, full.end):
             if ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and (
                 head.i in range(ent.start, ent.end)
                 or (ent.root.head.i == head.i and ent.root.dep_ == "appos")
@@ -310,8 +362,7 @@ class Resolver:
         words = _words(tok) | frozenset(t.lower_ for t in run)
         kind = _kind_from(words) or "organization"
         self.described[tok.i] = Mention(tok.i, name, kind, tok.lemma_.lower(), words, False, False)
-        self.mentions.append(self.described[tok.i])
-        self.mentions.sort(key=lambda m: m.position)
+        self._add(self.described[tok.i])
 
     def _remember_entity(self, ent: Span) -> None:
         head = ent.root
@@ -324,8 +375,7 @@ class Resolver:
             name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
             person = False
         if name:
-            self.mentions.append(self._mention(ent, name, words, person))
-        self.mentions.sort(key=lambda m: m.position)
+            self._add(self._mention(ent, name, words, person))
 
 
 def _words(head: Token, cut_deps: tuple[str, ...] = ("acl", "relcl")) -> frozenset[str]:

@@ -38,6 +38,7 @@ from claimledger.link.gazetteer import Candidate, Gazetteer, aliases
 from claimledger.link.resolve import ACRONYM, Kind, Mention, resolve
 from claimledger.link.translit import fold
 from claimledger.models import Place
+from claimledger.nlp.ents import entities
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})  # rare names
@@ -110,8 +111,8 @@ HELD_BY_GOVERNMENTS = frozenset(
 
 def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Iterator[Mention]:
     """Named entities that may be places, outside the cue phrases already found."""
-    people = _surnames(doc)
-    for ent in doc.ents:
+    people, last_names = _surnames(doc), _last_names(doc)  # once: not per entity
+    for ent in entities(doc):
         span = _trim(ent) if ent.label_ in PLACE_LABELS | WEAK_LABELS else None
         if span is not None and ent.label_ in PLACE_LABELS:
             span = _extend_left(span)
@@ -122,7 +123,7 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
         weak = ent.label_ in WEAK_LABELS and not named_settlement
         if not _may_be_place(span, text, weak, cues) or _particle_before(span):
             continue
-        if fold(text) in _last_names(doc):
+        if fold(text) in last_names:
             continue
         if _speaks(span):
             continue  # "Moscow said", "Kyiv's claim": the government, not the city
@@ -234,7 +235,7 @@ def _surnames(doc: Doc) -> set[str]:
     settlement ("the village of X")."""
     return {
         fold(t.text)
-        for e in doc.ents
+        for e in entities(doc)
         if e.label_ == "PERSON" and len(e) > 1
         for t in e
         if t.text[:1].isupper() and t.lower_ not in PARTICLES and t.tag_ != "POS"
@@ -244,7 +245,7 @@ def _surnames(doc: Doc) -> set[str]:
 def _last_names(doc: Doc) -> set[str]:
     """Last names of the people the article names in full ("Hillary Clinton" → clinton):
     never places."""
-    return {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return {fold(e[-1].text) for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1}
 
 
 def _particle_before(span: SpacySpan) -> bool:
@@ -296,7 +297,7 @@ def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Ite
     """Proper nouns right after a locative word (and an adjective or two) that the tagger left
     without an entity ("near Huliaipole", "in occupied Tokmak"): weak, cued mentions, kept only
     when the gazetteer bears them out."""
-    people = _surnames(doc)
+    people, last_names = _surnames(doc), _last_names(doc)
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -313,7 +314,7 @@ def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Ite
             continue
         if not _may_be_place(span, span.text, True, cues) or _particle_before(span):
             continue
-        if fold(span.text) in _last_names(doc):
+        if fold(span.text) in last_names:
             continue
         yield Mention(span.text, span.start_char, span.end_char, span.text, "place", None,
                       True, True, person=fold(span.text) in people)  # fmt: skip

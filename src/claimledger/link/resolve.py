@@ -198,8 +198,8 @@ def _context(options: list[list[Candidate]], chosen: list[Candidate | None]) -> 
             context.named.add(best.country or "")
         if best.feature == "region":
             context.regions.add((best.country, best.admin1))
-        if best.settlement and len(found) == 1:
-            context.anchors.append(best)
+        if best.settlement and len(found) == 1 and best not in context.anchors:
+            context.anchors.append(best)  # once: repeats change no distance, cost one each
     context.countries.discard("")
     return context
 

