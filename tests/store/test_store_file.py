@@ -72,8 +72,8 @@ def damage(path: Path) -> None:
 
 OPENERS = {
     "ingest": lambda p: SQLiteStore(p),
-    "upgrade": SQLiteStore.for_upgrade,
-    "read": SQLiteStore.for_reading,
+    "upgrade": lambda p: SQLiteStore.for_upgrade(p),
+    "read": lambda p: SQLiteStore.for_reading(p),
 }
 
 
