@@ -348,3 +348,14 @@ def test_a_sqlite_url_names_a_file(runner: CliRunner, ledger: Path) -> None:
     code, out, err = run(runner, "db", "upgrade", "--db", f"sqlite:///{ledger}")
     assert code == 0, err
     assert out.strip() == f"{ledger}: schema up to date"
+
+
+def test_a_column_added_behind_claimledgers_back_is_an_error_and_nothing_is_written(
+    runner: CliRunner, nlp: Language, ledger: Path
+) -> None:
+    raw(ledger, "ALTER TABLE claims ADD COLUMN confidence REAL")  # no migration row says so
+    before = dump(ledger)
+    err = refused(runner, ["ingest", "one.jsonl"], ledger)
+    assert "table claims has 16 columns" in err
+    assert "not as claimledger made them" in err
+    assert dump(ledger) == before

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,6 +32,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 _BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED"}
 _READ_ONLY = {"SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH"}
 _CORRUPT = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_FORMAT"}
+_SCHEMA = re.compile(r"no such (table|column)|has no column|has \d+ columns but")
 
 
 def translate(path: str, exc: sqlite3.Error | UnicodeDecodeError) -> StoreError:
@@ -52,13 +54,19 @@ def translate(path: str, exc: sqlite3.Error | UnicodeDecodeError) -> StoreError:
         )
     if base == "SQLITE_FULL":
         return LedgerFullError(
-            f"{path}: the disk is full ({exc}); the article in progress was rolled back and "
-            "nothing stored is lost; free some space and run the command again"
+            f"{path}: the disk is full ({exc}); the write in progress was rolled back and "
+            "nothing stored before it is lost; free some space and run the command again"
         )
     if base in _CORRUPT:
         return corrupt(path, str(exc))
     if base == "SQLITE_CANTOPEN":
         return _cannot_open(path, exc)
+    if _SCHEMA.search(str(exc)):
+        return StoreError(
+            f"{path}: the ledger's tables are not as claimledger made them ({exc}); if another "
+            "program or a newer claimledger changed them, restore a backup or upgrade "
+            "claimledger (nothing was written)"
+        )
     if base == "SQLITE_IOERR":
         return StoreError(
             f"{path}: the ledger cannot be read or written ({exc}); check the disk and run "
