@@ -5,6 +5,7 @@ Only this module prints. Every ClaimledgerError becomes ``Error: ...`` and exit 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -35,6 +36,7 @@ from claimledger.ledger import claim_detail, open_ledger
 from claimledger.pipeline import extract_articles
 from claimledger.registry import load_registry
 from claimledger.registry_cli import registry_app
+from claimledger.store.ledgerfile import ledger_path
 from claimledger.store.sqlite import SQLiteStore
 
 app = typer.Typer(
@@ -44,6 +46,7 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class Format(StrEnum):
@@ -205,12 +208,31 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-def _db_path(db: Path | None) -> Path:
-    return db or Path(os.environ.get("CLAIMLEDGER_DB") or "claimledger.db")
+def _db_path(db: str | None) -> Path:
+    """--db, else $CLAIMLEDGER_DB, else ./claimledger.db. Taken as text, not a click Path, so
+    that a URL is seen whole: ``postgresql://...`` is refused, ``sqlite:///x.db`` names x.db."""
+    given = db or os.environ.get("CLAIMLEDGER_DB") or "claimledger.db"
+    return Path(guarded(lambda: ledger_path(given)))
 
 
-def _store(db: Path | None, create: bool = False) -> SQLiteStore:
-    return guarded(lambda: SQLiteStore(_db_path(db), create=create))
+def _store(db: str | None, create: bool = False, verify: bool = False) -> SQLiteStore:
+    """The ledger, for ingest (``create``: made if missing) or read-only for every other
+    command, which never creates or changes a file; ``verify`` checks every page first."""
+    path = _db_path(db)
+    if create:
+        return guarded(lambda: SQLiteStore(path, create=True, verify=True))
+    return guarded(lambda: SQLiteStore.for_reading(path, verify=verify))
+
+
+def _reads_ledger(command: Callable[P, None]) -> Callable[P, None]:
+    """A read command: a failure of the ledger part way (a damaged page, a lock) is
+    ``Error: ...`` and status 1 like any other, not a traceback."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        guarded(lambda: command(*args, **kwargs))
+
+    return run
 
 
 def _console() -> Console:
@@ -221,7 +243,7 @@ def _console() -> Console:
 @app.command()
 def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, directories or - (stdin)."),
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
     on_error: OnError = typer.Option(
         OnError.fail,
@@ -273,11 +295,9 @@ def ingest(
 
 
 @db_app.command("upgrade")
-def db_upgrade(db: Path | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
+def db_upgrade(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Apply pending schema migrations (each in its own transaction)."""
     path = _db_path(db)
-    if not path.exists():
-        raise _fail(f"{path}: no such ledger. Ingest articles to create it.")
     store = guarded(lambda: SQLiteStore.for_upgrade(path))
     applied = guarded(store.upgrade)
     store.close()
@@ -285,8 +305,9 @@ def db_upgrade(db: Path | None = typer.Option(None, "--db", help=DB_HELP)) -> No
 
 
 @app.command()
+@_reads_ledger
 def clusters(
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     min_size: int = typer.Option(
         2, "--min-size", min=1, help="Only clusters of at least N claims."
     ),
@@ -317,9 +338,10 @@ def _cluster_json(store: SQLiteStore, k: Any) -> dict[str, Any]:
 
 
 @app.command()
+@_reads_ledger
 def claim(
     claim_id: str = typer.Argument(..., help="A claim id, as `clusters` and `export` show it."),
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """One claim with its chain, its cluster, the checks of its figures and its grade."""
@@ -354,8 +376,9 @@ def claim(
 
 
 @app.command()
+@_reads_ledger
 def sources(
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """Source grades: Admiralty reliability A-F, with the track record behind each."""
@@ -374,8 +397,9 @@ def sources(
 
 
 @app.command()
+@_reads_ledger
 def checks(
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     verdict: str | None = typer.Option("tension", "--verdict", help="tension, consistent, or all."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
@@ -408,13 +432,14 @@ def checks(
 
 
 @app.command()
+@_reads_ledger
 def report(
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     fmt: ReportFormat = typer.Option(ReportFormat.rich, "--format", "-f"),
     top: int = typer.Option(10, "--top", min=1, help="How many clusters and sources to show."),
 ) -> None:
     """A readable summary of the ledger (rich tables, markdown or JSON)."""
-    data = build_report(_store(db), top=top)
+    data = build_report(_store(db, verify=True), top=top)
     if fmt is ReportFormat.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
     elif fmt is ReportFormat.markdown:
@@ -424,13 +449,14 @@ def report(
 
 
 @app.command()
+@_reads_ledger
 def export(
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     fmt: ExportFormat = typer.Option(ExportFormat.ledger, "--format", "-f"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
 ) -> None:
     """Export the whole ledger as one JSON document (ledger.schema.json)."""
-    data = export_ledger(_store(db))
+    data = export_ledger(_store(db, verify=True))
     with _output(output) as out:
         out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 

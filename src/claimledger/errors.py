@@ -17,6 +17,13 @@
     ├── ExtractionError            extraction failed on one article (a bug: please report it)
     │   └── TooLongError           the article is longer than claimledger extracts (MAX_CHARS)
     ├── StoreError                 the ledger database cannot be used (path, schema, lock)
+    │   ├── UnsupportedLedgerError  --db is a URL of a database kind claimledger cannot use
+    │   ├── NotALedgerError        missing, empty, not SQLite, or another program's database
+    │   ├── NewerLedgerError       written by a newer claimledger (a schema this one lacks)
+    │   ├── LedgerLockedError      another process holds the write lock past the busy timeout
+    │   ├── LedgerReadOnlyError    the file, its folder or its disk cannot be written
+    │   ├── LedgerFullError        the disk (or the file's size limit) is full
+    │   └── LedgerCorruptError     the file is damaged (a malformed page, not a database)
     ├── NotFoundError              a claim, cluster or source asked for is not in the ledger
     ├── ModelError                 the spaCy model cannot be loaded
     └── DataFileError              a shipped or user data file (lexicon, registry) is malformed
@@ -122,6 +129,34 @@ class TooLongError(ExtractionError):
 
 class StoreError(ClaimledgerError):
     """The ledger database cannot be used: bad path, not a ledger, schema needs an upgrade."""
+
+
+class UnsupportedLedgerError(StoreError):
+    """``--db`` is a URL (``postgresql://...``) of a kind of database claimledger cannot use."""
+
+
+class NotALedgerError(StoreError):
+    """The path holds no claimledger ledger: missing, empty, not SQLite, another program's."""
+
+
+class NewerLedgerError(StoreError):
+    """The ledger was written by a newer claimledger; reading or writing it could lose data."""
+
+
+class LedgerLockedError(StoreError):
+    """Another process held the ledger's write lock for longer than the busy timeout."""
+
+
+class LedgerReadOnlyError(StoreError):
+    """The ledger cannot be written: a read-only file, folder or mount."""
+
+
+class LedgerFullError(StoreError):
+    """The disk, or the ledger's size limit, is full; the write in progress was rolled back."""
+
+
+class LedgerCorruptError(StoreError):
+    """The ledger file is damaged: SQLite found a malformed page or no database at all."""
 
 
 class NotFoundError(ClaimledgerError):

@@ -304,7 +304,7 @@ def test_read_commands_on_a_missing_ledger(
     assert code == 1
     assert err.startswith("Error: ")
     assert "no such ledger" in err
-    assert "Ingest articles" in err
+    assert "ingest articles to create it" in err
     assert out == ""
     assert not db.exists()
 

@@ -152,7 +152,7 @@ def test_a_directory(tmp_path: Path) -> None:
 def test_a_missing_file_is_not_created_when_create_is_false(path: Path) -> None:
     with pytest.raises(StoreError, match="no such ledger") as info:
         SQLiteStore(path, create=False)
-    assert "Ingest" in str(info.value)
+    assert "ingest articles" in str(info.value)
     assert not path.exists()
     with pytest.raises(StoreError, match="no such ledger"):
         SQLiteStore.for_upgrade(path)

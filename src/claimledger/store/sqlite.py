@@ -1,5 +1,9 @@
 """The SQLite ledger store: the only module that speaks SQL.
 
+A path is identified before it is opened (store.ledgerfile): only a ledger, or nothing yet for
+ingest to create, is opened for writing; the read commands open it read-only. SQLite's
+failures reach callers as typed StoreErrors naming the file (store.failures).
+
 One file, WAL mode, a busy timeout so that two processes can ingest into one database (SQLite
 serialises their write transactions). Each article is written, with the analysis it triggers,
 in one ``BEGIN IMMEDIATE`` transaction: a failure or Ctrl-C part way leaves the database as it
@@ -20,8 +24,19 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.analyze.copies import Signature, signature
-from claimledger.errors import StoreError
+from claimledger.errors import NotALedgerError, StoreError
 from claimledger.models import Extraction
+from claimledger.store.failures import corrupt, translate, translate_errors, translated
+from claimledger.store.ledgerfile import (
+    APPLICATION_ID,
+    FileState,
+    check_not_newer,
+    inspect_file,
+    ledger_path,
+    migration_number,
+    open_readonly,
+    refuse,
+)
 from claimledger.store.migrations import MIGRATIONS, Migration
 from claimledger.store.records import (
     ArticleRecord,
@@ -38,54 +53,131 @@ BUSY_TIMEOUT_MS = 60_000
 MAX_IDS = 5_000  # ids per IN (...) list
 
 
+@translate_errors
 class SQLiteStore:
-    """A ledger in one SQLite file."""
+    """A ledger in one SQLite file. Opened to read (``for_reading``) it is never written, and
+    nothing is created beside it but SQLite's own -wal and -shm of a WAL ledger."""
 
     @classmethod
     def for_upgrade(cls, path: str | Path) -> SQLiteStore:
-        """Open a ledger that may need migrations, to apply them."""
-        return cls(path, create=False, check_schema=False)
+        """Open a ledger that may need migrations, to apply them (after a check of its pages:
+        a migration must not rewrite a damaged file)."""
+        return cls(path, create=False, check_schema=False, verify=True)
 
-    def __init__(self, path: str | Path, *, create: bool = True, check_schema: bool = True) -> None:
-        self.path = str(path)
-        if self.path != ":memory:":
-            target = Path(self.path)
-            if target.is_dir():
-                raise StoreError(f"{self.path} is a directory; give a database file path")
-            if create:
-                _make_folder(target)
-            if not target.exists() and not create:
-                raise StoreError(f"{self.path}: no such ledger. Ingest articles to create it.")
-        self.db = self._connect()
+    @classmethod
+    def for_reading(cls, path: str | Path, *, verify: bool = False) -> SQLiteStore:
+        """Open an existing ledger read-only; ``verify`` first checks every page (for the
+        commands that summarise the whole ledger, which must not report a damaged one)."""
+        return cls(path, create=False, read_only=True, verify=verify)
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        check_schema: bool = True,
+        read_only: bool = False,
+        verify: bool = False,
+    ) -> None:
+        self.path = ledger_path(path)
+        self.read_only = read_only
+        self._identify(create=create and not read_only)
+        self.db = self._open()
         try:
-            self._bootstrap()
-            pending = self.pending_migrations()
-            if pending and check_schema:
-                raise StoreError(
-                    f"{self.path} needs schema migrations {', '.join(pending)}: "
-                    "run `claimledger db upgrade` first (back the file up if unsure)"
-                )
-        except sqlite3.DatabaseError as exc:
-            self.db.close()
-            raise StoreError(_open_error(self.path, exc)) from exc
+            with translated(self.path):
+                if not read_only:
+                    self._bootstrap()
+                    self._claim_for_writing()
+                self._check_schema(pending_ok=not check_schema)
+                if verify:
+                    self._verify()
         except BaseException:
             self.db.close()
             raise
+
+    def _identify(self, *, create: bool) -> FileState:
+        """What the path holds, found out before anything is opened for writing."""
+        if self.path == ":memory:":
+            return FileState("missing")
+        target = Path(self.path)
+        if target.is_dir():
+            raise StoreError(f"{self.path} is a directory; give a database file path")
+        state = inspect_file(target, MIGRATIONS)
+        refuse(target, state, may_create=create)
+        if create and state.kind == "missing":
+            _make_folder(target)
+        return state
+
+    def _open(self) -> sqlite3.Connection:
+        if not self.read_only:
+            return self._connect()
+        with translated(self.path):
+            return open_readonly(Path(self.path), BUSY_TIMEOUT_MS / 1000)
 
     def _connect(self) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
-            raise StoreError(_open_error(self.path, exc)) from exc
+            raise translate(self.path, exc) from exc
         try:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            _set_wal(db)
-            db.execute("PRAGMA synchronous = NORMAL")
-            db.execute("PRAGMA foreign_keys = ON")
-        except sqlite3.DatabaseError as exc:
+            with translated(self.path):
+                db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                _set_wal(db)
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.execute("PRAGMA foreign_keys = ON")
+        except BaseException:
             db.close()
-            raise StoreError(_open_error(self.path, exc)) from exc
+            raise
         return db
+
+    def _claim_for_writing(self) -> None:
+        """Take the write lock and write the header once at opening, so that a read-only file
+        or a lock held by another process fails now, not after the articles are extracted;
+        an older ledger gets claimledger's application_id and schema number."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            changed = self._stamp()
+        except BaseException:
+            self._rollback()
+            raise
+        self.db.execute("COMMIT" if changed else "ROLLBACK")
+
+    def _stamp(self) -> bool:
+        """Write the application_id and schema number (a write even when they are unchanged,
+        which a read-only file refuses); whether either changed."""
+        before = self._header()
+        number = max((migration_number(n) for n in self.applied_migrations()), default=0)
+        self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        self.db.execute(f"PRAGMA user_version = {max(number, before[1])}")
+        return self._header() != before
+
+    def _header(self) -> tuple[int, int]:
+        return (
+            self._scalar("PRAGMA application_id"),
+            self._scalar("PRAGMA user_version"),
+        )
+
+    def _check_schema(self, *, pending_ok: bool) -> None:
+        """Refuse a ledger a newer claimledger wrote, and (unless upgrading) one that needs
+        migrations."""
+        check_not_newer(self.path, self.applied_migrations(), self._header()[1], MIGRATIONS)
+        pending = self.pending_migrations()
+        if pending and not pending_ok:
+            raise StoreError(
+                f"{self.path} needs schema migrations {', '.join(pending)}: "
+                "run `claimledger db upgrade` first (back the file up if unsure)"
+            )
+
+    def _verify(self) -> None:
+        """Check every page (``PRAGMA quick_check``): a damaged page in a table a command
+        does not read would otherwise go unnoticed."""
+        self.db.text_factory = lambda raw: raw.decode("utf-8", "replace")
+        try:
+            found = [r[0] for r in self.db.execute("PRAGMA quick_check(5)")]
+        finally:
+            self.db.text_factory = str
+        if found != ["ok"]:
+            raise corrupt(self.path, f"PRAGMA quick_check: {'; '.join(found)}")
 
     def close(self) -> None:
         self.db.close()
@@ -101,9 +193,9 @@ class SQLiteStore:
             tables = self._tables()
             if "schema_migrations" in tables and self.applied_migrations():
                 return
-            if tables - {"schema_migrations"}:
-                raise StoreError(
-                    f"{self.path} is a SQLite database but not a claimledger ledger; "
+            if tables - {"schema_migrations"}:  # another program's, made since it was inspected
+                raise NotALedgerError(
+                    f"{self.path}: is a SQLite database but not a claimledger ledger; "
                     "give another --db path"
                 )
             self.db.execute(
@@ -138,6 +230,8 @@ class SQLiteStore:
                     continue
                 self._apply(migration)
             applied.append(migration.name)
+        with self.transaction():
+            self._stamp()  # an older ledger gets the application_id and schema number it lacks
         return applied
 
     def _apply(self, migration: Migration) -> None:
@@ -151,6 +245,9 @@ class SQLiteStore:
                 "INSERT INTO schema_migrations VALUES (?, datetime('now'))", (migration.name,)
             )
         except sqlite3.Error as exc:
+            error = translate(self.path, exc)
+            if type(error) is not StoreError:  # a full disk, a lock: not the migration's fault
+                raise error from exc
             raise StoreError(
                 f"{self.path}: migration {migration.name} failed ({exc}) and was rolled back; "
                 "the migrations before it are applied. Please report this"
@@ -159,18 +256,30 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction; rolled back on any exception, Ctrl-C included."""
+        """One write transaction; rolled back on any exception, Ctrl-C included, and when the
+        commit itself fails (a full disk): nothing of it is kept."""
         if self.db.in_transaction:
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        with translated(self.path):
+            self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            with translated(self.path):
+                self.db.execute("COMMIT")
         except BaseException:
-            if self.db.in_transaction:  # some errors make SQLite roll back by itself
-                self.db.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Roll back what is left of a failed transaction (some errors make SQLite roll back
+        by itself); a rollback that fails too (a damaged file) must not hide the first error."""
+        if not self.db.in_transaction:
+            return
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            log.warning("%s: rollback failed too: %s", self.path, exc)
 
     # ------------------------------------------------------------------ articles
 
@@ -716,14 +825,6 @@ def _make_folder(target: Path) -> None:
             f"{target} cannot be created ({exc.strerror or exc}): give a --db path in a folder "
             "you can write to"
         ) from exc
-
-
-def _open_error(path: str, exc: sqlite3.Error) -> str:
-    if "locked" in str(exc):
-        return f"{path} is locked by another process ({exc}); try again when it has finished"
-    if "unable to open" in str(exc):
-        return f"{path} cannot be opened ({exc}); check that its folder exists and is writable"
-    return f"{path} is not a claimledger database ({exc}); give another --db path"
 
 
 def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str]) -> None:
