@@ -37,7 +37,7 @@ from claimledger.export.report import build_report, to_markdown
 from claimledger.export.table import claims_table
 from claimledger.fileio import output_file
 from claimledger.ingest import IngestResult, read_inputs
-from claimledger.interrupts import EXIT_INTERRUPTED, signals_interrupt
+from claimledger.interrupts import EXIT_INTERRUPTED, held, signals_interrupt
 from claimledger.ledger import claim_detail, open_ledger
 from claimledger.pipeline import extract_articles
 from claimledger.registry import load_registry
@@ -203,19 +203,26 @@ def extract(
                         raise outcome
                     failed.append(outcome)
                 else:
-                    _write(fmt, outcome, out, console)
-                    done[0] += 1
+                    with held():  # a Ctrl-C comes after the count, so the count is exact
+                        _write(fmt, outcome, out, console)
+                        done[0] += 1
                 bar.advance(task)
 
+    def run_or_say_what_was_written() -> None:
+        try:
+            run()
+        except WorkerError as exc:
+            raise WorkerError(f"{exc}. {_extract_written(done[0], output)}") from exc
+
     try:
-        guarded(run)
+        guarded(run_or_say_what_was_written)
     except KeyboardInterrupt:
-        raise _interrupted(_extract_interrupted(done[0], output)) from None
+        raise _interrupted(_extract_written(done[0], output)) from None
     _report_skipped(result, failed)
 
 
-def _extract_interrupted(done: int, output: Path | None) -> str:
-    """What an interrupted extract did: stdout got each article as it came, a file nothing."""
+def _extract_written(done: int, output: Path | None) -> str:
+    """What a stopped extract did: stdout got each article as it came, a file nothing."""
     if output is None:
         return f"{done} article(s) extracted and written to stdout; the rest were not."
     return (
@@ -308,13 +315,21 @@ def ingest(
                         raise outcome
                     failed.append(outcome)
                 else:
-                    tally[ledger.ingest(outcome).status] += 1
+                    with held():  # stored and counted, or neither
+                        tally[ledger.ingest(outcome).status] += 1
                 bar.advance(task)
 
+    def run_or_say_what_was_stored() -> None:
+        try:
+            run()
+        except WorkerError as exc:
+            raise WorkerError(
+                f"{exc}. Before it, {_stored(tally)}; run the same command again to resume: "
+                "stored articles are skipped"
+            ) from exc
+
     try:
-        guarded(run)
-    except WorkerError as exc:
-        raise _fail(f"{exc}. Before it, {_stored(tally)}") from exc
+        guarded(run_or_say_what_was_stored)
     except KeyboardInterrupt:
         raise _interrupted(
             f"{_stored(tally)}; the rest were not (an article is stored whole or not at "

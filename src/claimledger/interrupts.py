@@ -34,16 +34,46 @@ def _exit_now(signum: int, frame: FrameType | None) -> None:
 
 
 class _Raiser:
-    """A handler raising KeyboardInterrupt for the first signal only."""
+    """A handler raising KeyboardInterrupt for the first signal only; inside :func:`held`
+    the signal is kept pending and raised at the end of the block."""
 
     def __init__(self) -> None:
         self.fired = False
+        self.holding = 0
+        self.pending: int | None = None
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
-        if self.fired:
+        if self.fired or self.pending is not None:
             return
+        if self.holding:
+            self.pending = signum
+            return
+        self.fire(signum)
+
+    def fire(self, signum: int) -> None:
         self.fired = True
         raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
+_active: list[_Raiser] = []  # the handler of the innermost signals_interrupt block
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """A signal inside the block takes effect at its end: for a step that must not be cut in
+    two, such as an article written (or stored) and counted, so that what the interrupted
+    command reports is exactly what it did."""
+    if not _active:
+        yield
+        return
+    raiser = _active[-1]
+    raiser.holding += 1
+    try:
+        yield
+    finally:
+        raiser.holding -= 1
+    if not raiser.holding and raiser.pending is not None:
+        raiser.fire(raiser.pending)
 
 
 @contextmanager
@@ -54,9 +84,11 @@ def signals_interrupt() -> Iterator[None]:
         return
     handler = _Raiser()
     previous: dict[int, Any] = {sig: signal.signal(sig, handler) for sig in SIGNALS}
+    _active.append(handler)
     try:
         yield
     finally:
+        _active.remove(handler)
         for sig, old in previous.items():
             signal.signal(sig, old)
 

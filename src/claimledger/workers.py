@@ -54,17 +54,17 @@ def ordered_map(
     processes: list[BaseProcess] = []
     finished = False
     try:
-        _submit(pool, fn, todo, pending, workers * IN_FLIGHT_PER_WORKER)
-        processes = list(pool._processes.values())  # to tell how a dead one died
-        while pending:
-            future = pending[0][1]
-            try:
-                result = future.result()
+        while True:
+            try:  # a dead worker breaks the pool: submit or result then raise
+                _submit(pool, fn, todo, pending, workers * IN_FLIGHT_PER_WORKER)
+                processes = processes or list((pool._processes or {}).values())  # how one died
+                if not pending:
+                    break
+                result = pending[0][1].result()
             except BrokenProcessPool:
                 raise WorkerError(_died(processes, pending, describe)) from None
             pending.popleft()
             yield result
-            _submit(pool, fn, todo, pending, workers * IN_FLIGHT_PER_WORKER)
         finished = True
     finally:
         _stop(pool, processes, kill=not finished)
@@ -101,16 +101,16 @@ def _died(
     describe: Callable[[T], str],
 ) -> str:
     """Which worker died how, and the items whose results are lost."""
-    codes = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
-    how = ", ".join(_exit_name(code) for code in codes if code is not None) or "unknown cause"
+    codes = sorted({p.exitcode for p in processes if p.exitcode is not None and p.exitcode != 0})
+    codes = [c for c in codes if c != -signal.SIGTERM] or codes  # the pool SIGTERMs the rest
+    how = ", ".join(_exit_name(code) for code in codes) or "cause unknown"
     items = [describe(item) for chunk, _ in pending for item in chunk]
     named = "; ".join(items[:NAMED]) + (
         f"; and {len(items) - NAMED} more" if len(items) > NAMED else ""
     )
     return (
         f"a worker process died ({how}; the out-of-memory killer sends SIGKILL) while "
-        f"extracting {len(items)} article(s): {named}. Results before them were kept. "
-        "Run again (ingest skips the articles it stored); if it happens again, use fewer "
+        f"extracting {len(items)} article(s): {named}. If it happens again, use fewer "
         "--workers or smaller inputs"
     )
 
