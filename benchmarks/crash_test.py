@@ -6,8 +6,9 @@ Generates ``--articles`` synthetic articles (``benchmarks/synthetic.py``) and in
 without interruption (1 worker, then 2) for the reference export and the run times. Then, ``--n``
 times, alternately with 1 and 2 workers, into a fresh ledger:
 
-1. starts ``ingest``, SIGKILLs it at a random moment (seeded, uniform over one full run's time,
-   so some kills land while it starts, most while it stores articles);
+1. starts ``ingest``, SIGKILLs it at a random moment (seeded): a fifth while it starts (uniform
+   over the time to the first stored article), the rest while it stores articles (uniform over
+   the storing time of an uninterrupted run, counted from the first article stored);
 2. checks that every worker process it had is gone within 5 s (they die with their parent);
 3. checks the killed ledger: ``PRAGMA integrity_check`` is ok and no article is half-written
    (each stored article has exactly the claims, chain hops, quantities, mentions and cluster
@@ -16,7 +17,8 @@ times, alternately with 1 and 2 workers, into a fresh ledger:
    (``claimledger export --format ledger``, ``ingested_at`` left out) with the reference.
 
 At the end no claimledger process started here may be alive. Prints a summary and exits 1 if any
-check failed. The CLI runs as ``python -m claimledger.cli`` with this checkout's ``src`` first.
+check failed. The CLI runs as ``python -m claimledger.cli``, from $PYTHONPATH if set, else
+this checkout's src.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from typing import Any
 from synthetic import generate, write_jsonl
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+START_UP_SHARE = 0.2  # of the kills land while the CLI starts, before any article
 WORKER_GRACE = 5.0  # seconds the workers of a killed parent may take to die
 # per stored article, the rows that must all be there: (table, SQL counting them for a doc_id)
 PARTS = {
@@ -68,10 +71,9 @@ class Tally:
 
 
 def env() -> dict[str, str]:
-    return {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
-    }
+    """$PYTHONPATH first (to test another checkout), then this checkout's src."""
+    paths = [p for p in (os.environ.get("PYTHONPATH", ""), str(SRC)) if p]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def cli(*args: str | Path) -> list[str]:
@@ -90,6 +92,40 @@ def ingest(corpus: Path, db: Path, workers: int) -> float:
     if run.returncode:
         raise SystemExit(f"ingest failed ({run.returncode}): {run.stderr}")
     return time.monotonic() - started
+
+
+def timed_ingest(corpus: Path, db: Path, workers: int) -> tuple[float, float]:
+    """One uninterrupted ingest: seconds to its first stored article, and in all."""
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        cli("ingest", corpus, "--db", db, "--workers", workers),
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    first = wait_first_article(proc, db) - started
+    if proc.wait():
+        raise SystemExit(f"ingest failed ({proc.returncode})")
+    return first, time.monotonic() - started
+
+
+def wait_first_article(proc: subprocess.Popen[bytes], db: Path) -> float:
+    """When the ledger first holds an article (or the process ended)."""
+    while proc.poll() is None and stored_count(db) == 0:
+        time.sleep(0.02)
+    return time.monotonic()
+
+
+def stored_count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as raw:
+            found: int = raw.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        raw.close()
+    except sqlite3.OperationalError:  # no schema yet
+        return 0
+    return found
 
 
 def export(db: Path) -> dict[str, Any]:
@@ -173,7 +209,7 @@ def check_ledger(db: Path, reference: dict[str, dict[str, int]], what: str) -> l
 
 
 def kill_and_resume(
-    i: int, corpus: Path, folder: Path, delay: float, workers: int, ref: Reference, tally: Tally
+    i: int, corpus: Path, folder: Path, moment: Moment, workers: int, ref: Reference, tally: Tally
 ) -> None:
     db = folder / f"crash-{i}.db"
     proc = subprocess.Popen(
@@ -183,7 +219,9 @@ def kill_and_resume(
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    deadline = time.monotonic() + delay
+    after_first, delay = moment
+    start = wait_first_article(proc, db) if after_first else time.monotonic()
+    deadline = start + delay
     workers_seen: set[int] = set()
     while time.monotonic() < deadline and proc.poll() is None:
         workers_seen |= set(children(proc.pid))
@@ -201,9 +239,9 @@ def kill_and_resume(
         tally.failures.append(f"kill {i}: worker(s) {orphans} alive {WORKER_GRACE:.0f} s later")
         for w in orphans:
             os.kill(w, signal.SIGKILL)
-    stored = len(counts(db)) if db.exists() and _has_articles(db) else 0
+    stored = stored_count(db)
     tally.stored_at_kill["none" if not stored else "all" if stored == ref.articles else "part"] += 1
-    tally.failures += check_ledger(db, ref.counts, f"kill {i} ({workers} worker(s), {delay:.2f} s)")
+    tally.failures += check_ledger(db, ref.counts, f"kill {i} ({workers} worker(s), {moment})")
     ingest(corpus, db, workers)
     tally.failures += check_ledger(db, ref.counts, f"resume {i}")
     if export(db) != ref.export:
@@ -214,11 +252,7 @@ def kill_and_resume(
         leftover.unlink()
 
 
-def _has_articles(db: Path) -> bool:
-    with sqlite3.connect(db) as raw:
-        found = raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone()
-    raw.close()
-    return found is not None
+Moment = tuple[bool, float]  # (counted from the first stored article?, seconds)
 
 
 @dataclass
@@ -226,12 +260,21 @@ class Reference:
     export: dict[str, Any]
     counts: dict[str, dict[str, int]]
     articles: int
-    seconds: dict[int, float]
+    seconds: dict[int, tuple[float, float]]  # workers -> (to the first article, in all)
+
+
+def pick_moment(rng: random.Random, ref: Reference, workers: int) -> Moment:
+    """A fifth of the kills while it starts (spaCy loading), the rest while it stores articles:
+    uniform over a run's storing time, counted from when the first article appears."""
+    first, total = ref.seconds[workers]
+    if rng.random() < START_UP_SHARE:
+        return False, rng.uniform(0, first)
+    return True, rng.uniform(0, max(total - first, 0.1))
 
 
 def reference(corpus: Path, folder: Path) -> Reference:
     """The uninterrupted runs, with 1 and with 2 workers: they must agree."""
-    seconds = {w: ingest(corpus, folder / f"ref-{w}.db", w) for w in (1, 2)}
+    seconds = {w: timed_ingest(corpus, folder / f"ref-{w}.db", w) for w in (1, 2)}
     one, two = export(folder / "ref-1.db"), export(folder / "ref-2.db")
     if one != two:
         raise SystemExit("the uninterrupted runs with 1 and 2 workers differ: fix that first")
@@ -254,15 +297,15 @@ def main() -> int:
     ref = reference(corpus, folder)
     print(
         f"reference: {ref.articles} articles, {len(ref.export['claims'])} claims; "
-        f"uninterrupted ingest {ref.seconds[1]:.1f} s (1 worker), {ref.seconds[2]:.1f} s (2)",
+        f"uninterrupted ingest {ref.seconds[1][1]:.1f} s (1 worker), {ref.seconds[2][1]:.1f} s "
+        f"(2), the first article stored after {ref.seconds[1][0]:.1f} s",
         flush=True,
     )
     rng = random.Random(args.seed)
     tally = Tally()
     for i in range(args.n):
         workers = 1 + i % 2
-        delay = rng.uniform(0, ref.seconds[workers])
-        kill_and_resume(i, corpus, folder, delay, workers, ref, tally)
+        kill_and_resume(i, corpus, folder, pick_moment(rng, ref, workers), workers, ref, tally)
         if (i + 1) % 10 == 0:
             print(f"  {i + 1}/{args.n} kills, {len(tally.failures)} problem(s)", flush=True)
     alive_now = left_alive(str(folder))
