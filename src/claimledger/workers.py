@@ -36,6 +36,7 @@ R = TypeVar("R")
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 WATCH_SECONDS = 0.5
 IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: keeps them busy, bounds memory
+DEATH_WAIT = 2.0  # seconds to wait for a broken pool's processes to be reaped
 NAMED = 5  # items named in a WorkerError; the rest are counted
 
 
@@ -101,6 +102,9 @@ def _died(
     describe: Callable[[T], str],
 ) -> str:
     """Which worker died how, and the items whose results are lost."""
+    for process in processes:  # the pool is ending them all: wait to read how each ended
+        with contextlib.suppress(Exception):
+            process.join(timeout=DEATH_WAIT)
     codes = sorted({p.exitcode for p in processes if p.exitcode is not None and p.exitcode != 0})
     codes = [c for c in codes if c != -signal.SIGTERM] or codes  # the pool SIGTERMs the rest
     how = ", ".join(_exit_name(code) for code in codes) or "cause unknown"
