@@ -1,15 +1,19 @@
 """The ``claimledger`` command line. Parses arguments, calls the library, formats results.
 
-Only this module prints. Every ClaimledgerError becomes ``Error: ...`` and exit status 1.
+Only this module prints. Every ClaimledgerError becomes ``Error: ...`` and exit status 1;
+Ctrl-C and SIGTERM become ``Interrupted: <what was done>`` and exit status 130.
 """
 
 from __future__ import annotations
+
+# isort: off
+import claimledger.startup  # noqa: F401  first: Ctrl-C during the ~3 s of imports exits quietly
+# isort: on
 
 import functools
 import json
 import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,15 +27,18 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from claimledger import __version__
 from claimledger.analyze.grades import shown
-from claimledger.errors import ClaimledgerError, ExtractionError
+from claimledger.errors import ClaimledgerError, ExtractionError, WorkerError
 from claimledger.export.contract import claim_records, to_contract, to_json
 from claimledger.export.ledger import export_ledger
 from claimledger.export.report import build_report, to_markdown
 from claimledger.export.table import claims_table
+from claimledger.fileio import output_file
 from claimledger.ingest import IngestResult, read_inputs
+from claimledger.interrupts import EXIT_INTERRUPTED, held, signals_interrupt
 from claimledger.ledger import claim_detail, open_ledger
 from claimledger.pipeline import extract_articles
 from claimledger.registry import load_registry
@@ -39,13 +46,29 @@ from claimledger.registry_cli import registry_app
 from claimledger.store.ledgerfile import ledger_path
 from claimledger.store.sqlite import SQLiteStore
 
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+class InterruptibleGroup(TyperGroup):
+    """Every command runs with SIGINT and SIGTERM raising KeyboardInterrupt, and ends on one
+    with ``Interrupted: ...`` and status 130, never a traceback. Commands that change something
+    catch it themselves to say how far they got; for the others nothing was changed."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own (vendored) click.Context
+        with signals_interrupt():
+            try:
+                return super().invoke(ctx)
+            except KeyboardInterrupt:
+                raise _interrupted("nothing was changed.") from None
+
+
 app = typer.Typer(
     help="Claim provenance for conflict news: who claims what, through which relays.",
     no_args_is_help=True,
     add_completion=False,
+    cls=InterruptibleGroup,
 )
-err = Console(stderr=True)
-T = TypeVar("T")
 P = ParamSpec("P")
 
 
@@ -80,6 +103,11 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _interrupted(what: str) -> typer.Exit:
+    err.print(f"Interrupted: {what}", highlight=False, soft_wrap=True)
+    return typer.Exit(EXIT_INTERRUPTED)
+
+
 def guarded(fn: Callable[[], T]) -> T:
     """Run ``fn``, turning claimledger's errors into ``Error: ...`` and exit status 1."""
     try:
@@ -89,20 +117,25 @@ def guarded(fn: Callable[[], T]) -> T:
 
 
 @contextmanager
+def _closing(outcomes: Iterator[T]) -> Iterator[Iterator[T]]:
+    """Close the extraction generator on the way out, so its worker processes stop at once."""
+    try:
+        yield outcomes
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
+
+
+@contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written whole: a failure part way leaves no half-written file."""
+    """stdout, or a file written whole (see claimledger.fileio): a failure or an interrupt
+    part way leaves the old file as it was and no temp file."""
     if path is None:
         yield sys.stdout
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with output_file(path) as handle:
+        yield handle
 
 
 def _report_skipped(result: IngestResult, failed: Sequence[ExtractionError] = ()) -> None:
@@ -156,23 +189,49 @@ def extract(
     console = Console(width=None if sys.stdout.isatty() and output is None else 160)
 
     failed: list[ExtractionError] = []
+    done: list[int] = [0]  # articles extracted and written (to the temp file with -o)
 
     def run() -> None:
-        with _output(output) as out, _progress(len(result.articles)) as bar:
+        with (
+            _output(output) as out,
+            _progress(len(result.articles)) as bar,
+            _closing(extract_articles(list(result.articles), workers=workers)) as outcomes,
+        ):
             task = bar.add_task("extracting", total=len(result.articles))
             if fmt is Format.table:
                 console.file = out
-            for outcome in extract_articles(list(result.articles), workers=workers):
+            for outcome in outcomes:
                 if isinstance(outcome, ExtractionError):
                     if on_error is OnError.fail:
                         raise outcome
                     failed.append(outcome)
                 else:
-                    _write(fmt, outcome, out, console)
+                    with held():  # a Ctrl-C comes after the count, so the count is exact
+                        _write(fmt, outcome, out, console)
+                        done[0] += 1
                 bar.advance(task)
 
-    guarded(run)
+    def run_or_say_what_was_written() -> None:
+        try:
+            run()
+        except WorkerError as exc:
+            raise WorkerError(f"{exc}. {_extract_written(done[0], output)}") from exc
+
+    try:
+        guarded(run_or_say_what_was_written)
+    except KeyboardInterrupt:
+        raise _interrupted(_extract_written(done[0], output)) from None
     _report_skipped(result, failed)
+
+
+def _extract_written(done: int, output: Path | None) -> str:
+    """What a stopped extract did: stdout got each article as it came, a file nothing."""
+    if output is None:
+        return f"{done} article(s) extracted and written to stdout; the rest were not."
+    return (
+        f"{done} article(s) extracted, none written: {output} was not changed "
+        "(it is written whole or not at all). Run again to write it"
+    )
 
 
 def _write(fmt: Format, extraction: Any, out: IO[str], console: Console) -> None:
@@ -267,24 +326,37 @@ def ingest(
     failed: list[ExtractionError] = []
 
     def run() -> None:
-        with _progress(len(result.articles)) as bar:
+        with (
+            _progress(len(result.articles)) as bar,
+            _closing(extract_articles(list(result.articles), workers=workers)) as outcomes,
+        ):
             task = bar.add_task("ingesting", total=len(result.articles))
-            for outcome in extract_articles(list(result.articles), workers=workers):
+            for outcome in outcomes:
                 if isinstance(outcome, ExtractionError):
                     if on_error is OnError.fail:
                         raise outcome
                     failed.append(outcome)
                 else:
-                    tally[ledger.ingest(outcome).status] += 1
+                    with held():  # stored and counted, or neither
+                        tally[ledger.ingest(outcome).status] += 1
                 bar.advance(task)
 
+    def run_or_say_what_was_stored() -> None:
+        try:
+            run()
+        except WorkerError as exc:
+            raise WorkerError(
+                f"{exc}. Before it, {_stored(tally)}; run the same command again to resume: "
+                "stored articles are skipped"
+            ) from exc
+
     try:
-        guarded(run)
+        guarded(run_or_say_what_was_stored)
     except KeyboardInterrupt:
-        err.print(
-            f"Interrupted: {sum(tally.values())} article(s) stored; the one in progress was not."
-        )
-        raise typer.Exit(130) from None
+        raise _interrupted(
+            f"{_stored(tally)}; the rest were not (an article is stored whole or not at "
+            "all). Run the same command again to resume: stored articles are skipped"
+        ) from None
     finally:
         store.close()
     typer.echo(
@@ -292,6 +364,12 @@ def ingest(
         f"{tally['unchanged']} unchanged"
     )
     _report_skipped(result, failed)
+
+
+def _stored(tally: Counter[str]) -> str:
+    """How many articles an ingest has stored so far (unchanged ones were already there)."""
+    counts = f"{tally['new']} new, {tally['new-version']} new version(s)"
+    return f"{sum(tally.values())} article(s) stored ({counts}, {tally['unchanged']} unchanged)"
 
 
 @db_app.command("upgrade")
@@ -456,7 +534,15 @@ def export(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
 ) -> None:
     """Export the whole ledger as one JSON document (ledger.schema.json)."""
-    data = export_ledger(_store(db, verify=True))
+    try:
+        data = export_ledger(_store(db, verify=True))
+        guarded(lambda: _export_to(output, data))
+    except KeyboardInterrupt:
+        left = f"{output} was not changed" if output else "the output may be incomplete"
+        raise _interrupted(f"nothing was exported: {left}.") from None
+
+
+def _export_to(output: Path | None, data: dict[str, Any]) -> None:
     with _output(output) as out:
         out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 

@@ -26,7 +26,9 @@
     │   └── LedgerCorruptError     the file is damaged (a malformed page, not a database)
     ├── NotFoundError              a claim, cluster or source asked for is not in the ledger
     ├── ModelError                 the spaCy model cannot be loaded
-    └── DataFileError              a shipped or user data file (lexicon, registry) is malformed
+    ├── DataFileError              a shipped or user data file (lexicon, registry) is malformed
+    ├── OutputError                an output file (-o FILE) cannot be written
+    └── WorkerError                a worker process died while extracting
 
 Every message says what went wrong, where (file and, for JSON Lines, line), and what to do.
 The CLI turns these into ``Error: ...`` and exit status 1; nothing else is translated.
@@ -169,3 +171,11 @@ class ModelError(ClaimledgerError):
 
 class DataFileError(ClaimledgerError):
     """A data file (lexicon, rules, registry) is missing or malformed."""
+
+
+class OutputError(ClaimledgerError):
+    """An output file (``-o FILE``) cannot be written: a folder, no permission, a full disk."""
+
+
+class WorkerError(ClaimledgerError):
+    """A worker process died (killed by a signal, the out-of-memory killer) mid-extraction."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -15,6 +14,7 @@ from claimledger.ingest.furniture import blank_furniture
 from claimledger.link.gazetteer import Gazetteer
 from claimledger.models import Article, Extraction
 from claimledger.nlp.pipeline import MAX_CHARS, load_nlp, parse
+from claimledger.workers import ordered_map
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,9 @@ def extract_articles(
 
     An article on which extraction fails yields an :class:`ExtractionError` naming it, so one
     bad article never costs the others; the caller decides whether to stop. An article longer
-    than ``MAX_CHARS`` is not parsed at all: it yields a :class:`TooLongError`.
+    than ``MAX_CHARS`` is not parsed at all: it yields a :class:`TooLongError`. A worker process
+    that dies (SIGKILL, the out-of-memory killer) stops the run with a :class:`WorkerError`
+    naming the articles in flight; the workers die with this process.
     """
     if workers <= 1:
         items = articles if isinstance(articles, list) else list(articles)
@@ -42,9 +44,16 @@ def extract_articles(
         return
     load_nlp()  # loaded before the fork, shared copy-on-write by the workers
     Gazetteer.load()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for chunk in pool.map(_extract_chunk, _chunks(articles, CHUNK)):
-            yield from chunk
+    size = _chunk_size(articles, workers)
+    for chunk in ordered_map(_extract_chunk, _chunks(articles, size), workers, _location):
+        yield from chunk
+
+
+def _chunk_size(articles: Iterable[Article], workers: int) -> int:
+    """CHUNK, or less so that a short input still keeps every worker busy."""
+    if not isinstance(articles, Sequence):
+        return CHUNK
+    return max(1, min(CHUNK, -(-len(articles) // workers)))
 
 
 def _extract_one(article: Article, doc: Doc) -> Outcome:
