@@ -15,7 +15,7 @@ FUZZ = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz.py"
 @pytest.mark.xfail(
     strict=True,
     reason="known defect (issue 12, open): a text of thousands of 'He said' repeated (20 KB) takes "
-    "over 120 s to extract: cue frames per sentence are quadratic; the harness reports it as a hang",
+    "over 120 s to extract: cue frames per sentence are quadratic; the harness reports a hang",
 )
 def test_fuzz_sample(capsys: pytest.CaptureFixture[str]) -> None:
     spec = importlib.util.spec_from_file_location("fuzz", FUZZ)
