@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pickle
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -165,3 +168,46 @@ def test_an_article_past_the_real_model_limit(nlp: Language) -> None:
     ex = extract(text)
     assert_offsets_slice(text, ex)
     assert ex.claims[-1].content.start == text.index("4,321 shells")
+
+
+def test_ingest_hashes_and_signs_the_text_before_the_write_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write lock is held only for work that reads or writes the ledger: the text's hash
+    (once, not per claim) and its copy signature are computed before it is taken."""
+    import claimledger.ledger as ledger_module
+    import claimledger.models as models
+    from claimledger.ledger import open_ledger
+    from claimledger.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "l.db", create=True)
+    inside: list[str] = []
+    in_tx = [False]
+    real_tx, real_hash, real_sig = store.transaction, models.content_hash, ledger_module.signature
+
+    @contextmanager
+    def tx() -> Iterator[None]:
+        in_tx[0] = True
+        try:
+            with real_tx():
+                yield
+        finally:
+            in_tx[0] = False
+
+    def spy(name: str, fn: Callable[[str], Any]) -> Callable[[str], Any]:
+        def call(text: str) -> Any:
+            if in_tx[0]:
+                inside.append(name)
+            return fn(text)
+
+        return call
+
+    monkeypatch.setattr(store, "transaction", tx)
+    monkeypatch.setattr(models, "content_hash", spy("hash", real_hash))
+    monkeypatch.setattr(ledger_module, "signature", spy("signature", real_sig))
+    extraction = extract(long_text(3_000))
+    outcome = open_ledger(store).ingest(extraction)
+    assert outcome.status == "new" and outcome.claims == len(extraction.claims) > 3
+    assert inside == []
+    assert store.article(extraction.article.doc_id) is not None
+    store.close()

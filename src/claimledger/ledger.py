@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.analyze.clusters import assign_claims
-from claimledger.analyze.copies import is_copy, signature
+from claimledger.analyze.copies import Signature, is_copy, signature
 from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
 from claimledger.analyze.numbers import Stated, comparable, compare, counted, day_of
 from claimledger.analyze.origins import OwnerOf, assess, opposed
@@ -88,21 +88,25 @@ class Ledger:
     def ingest(self, extraction: Extraction) -> IngestOutcome:
         """Store one article and update the analysis; a no-op for an article already stored."""
         article = extraction.article
-        key = article_key(article)
+        # Work that reads nothing stored is done before the write transaction, which holds the
+        # ledger's write lock (other writers wait): the text's hash (doc_id, cached on the
+        # Article), its copy signature, the outlet lookup. What reads the ledger stays inside.
+        key, doc_id = article_key(article), article.doc_id
+        sig = signature(article.text)
+        outlet_id = self.outlet_id_of(article.source.outlet) if article.source.outlet else None
         with self.store.transaction():
-            status, replaced = self.store.article_status(article.doc_id, key)
+            status, replaced = self.store.article_status(doc_id, key)
             if status == "unchanged":
-                return IngestOutcome(article.doc_id, status, 0)
-            outlet_id = self.outlet_id_of(article.source.outlet) if article.source.outlet else None
+                return IngestOutcome(doc_id, status, 0)
             now = datetime.now(UTC).isoformat(timespec="seconds")
             self.store.put_article(extraction, key, outlet_id, now)
-            self._find_copy(article)
+            self._find_copy(article, sig)
             changed = set(self._retire(replaced))
             changed |= assign_claims(self.store, [c.id for c in extraction.claims], self.canonical)
             self._reassess(changed, now)
-            self._check_figures(article.doc_id)
-        log.info("ingested %s (%s): %d claims", article.doc_id, status, len(extraction.claims))
-        return IngestOutcome(article.doc_id, status, len(extraction.claims))
+            self._check_figures(doc_id)
+        log.info("ingested %s (%s): %d claims", doc_id, status, len(extraction.claims))
+        return IngestOutcome(doc_id, status, len(extraction.claims))
 
     def ingest_all(self, extractions: Iterable[Extraction]) -> list[IngestOutcome]:
         return [self.ingest(e) for e in extractions]
@@ -117,10 +121,9 @@ class Ledger:
         self.store.delete_checks_of(old_quantities)
         return self.store.detach(self.store.claim_ids_of(replaced))
 
-    def _find_copy(self, article: Article) -> None:
-        """Sign the article's text; when it republishes an earlier article (``copies.py``), record
-        the report it belongs to (the earliest article of its copies)."""
-        sig = signature(article.text)
+    def _find_copy(self, article: Article, sig: Signature | None) -> None:
+        """Record the article's signature (of its text); when it republishes an earlier article
+        (``copies.py``), record the report it belongs to (the earliest article of its copies)."""
         if sig is None:
             return
         best: tuple[float, str] | None = None

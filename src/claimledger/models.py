@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 SourceKind = Literal[
@@ -50,8 +51,10 @@ class Article:
     text: str
     source: SourceInfo = field(default_factory=SourceInfo)
 
-    @property
+    @cached_property
     def doc_id(self) -> str:
+        """A hash of the whole text: computed once (the store asks for it per claim and figure,
+        which cost seconds per long article inside the write transaction)."""
         return content_hash(self.text)
 
 
