@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,3 +27,41 @@ def shared() -> Path:
     if not (SHARED / "corpus" / "dev" / "articles.jsonl").is_file():
         pytest.skip(f"{SHARED} is absent: the shared corpus and scorers sit beside the repo in CI")
     return SHARED
+
+
+AsAnotherUser = Callable[[Callable[[], str]], str]
+
+
+def _as_another_user(check: Callable[[], str]) -> str:
+    """Run ``check`` in a forked child as a user the files do not belong to (nobody, when the
+    tests run as root, whom file modes do not stop); what it returns. A fork, not a new
+    interpreter: the interpreter may sit in a folder that user cannot enter."""
+    if not hasattr(os, "fork"):  # pragma: no cover
+        pytest.skip("needs os.fork to run a command as another user")
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover  (the child)
+        os.close(read)
+        code = 0
+        try:
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+            out = check()
+        except BaseException:
+            out, code = traceback.format_exc(), 1
+        os.write(write, out.encode())
+        os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as handle:
+        out = handle.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, out
+    return out
+
+
+@pytest.fixture
+def as_another_user() -> AsAnotherUser:
+    """Run a check as a user the test's files do not belong to (see ``_as_another_user``)."""
+    return _as_another_user

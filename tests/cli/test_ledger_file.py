@@ -4,11 +4,9 @@ reads without creating or changing anything, and every refusal is ``Error: <path
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import tempfile
-import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -243,35 +241,6 @@ def test_ingest_onto_a_full_disk_keeps_the_ledger_whole(
     conn.close()
 
 
-def as_another_user(check: Callable[[], str]) -> str:
-    """Run ``check`` in a forked child as a user the files do not belong to (nobody, when the
-    tests run as root, whom file modes do not stop); what it returns. A fork, not a new
-    interpreter: the interpreter may sit in a folder that user cannot enter."""
-    if not hasattr(os, "fork"):  # pragma: no cover
-        pytest.skip("needs os.fork to run a command as another user")
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover  (the child)
-        os.close(read)
-        code = 0
-        try:
-            if os.geteuid() == 0:
-                os.setgroups([])
-                os.setgid(65534)
-                os.setuid(65534)
-            out = check()
-        except BaseException:
-            out, code = traceback.format_exc(), 1
-        os.write(write, out.encode())
-        os._exit(code)
-    os.close(write)
-    with os.fdopen(read, "rb") as handle:
-        out = handle.read().decode()
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, out
-    return out
-
-
 @pytest.fixture
 def read_only_ledger() -> Iterator[Path]:
     """A ledger (WAL, no -wal or -shm beside it) in a folder no one but root may write."""
@@ -286,7 +255,7 @@ def read_only_ledger() -> Iterator[Path]:
 
 
 def test_the_read_commands_read_a_ledger_in_a_read_only_folder(
-    runner: CliRunner, read_only_ledger: Path
+    runner: CliRunner, read_only_ledger: Path, as_another_user: Callable[[Callable[[], str]], str]
 ) -> None:
     before = snapshot(read_only_ledger.parent)
 
@@ -305,7 +274,9 @@ def test_the_read_commands_read_a_ledger_in_a_read_only_folder(
     assert snapshot(read_only_ledger.parent) == before
 
 
-def test_db_upgrade_of_a_read_only_ledger(runner: CliRunner, read_only_ledger: Path) -> None:
+def test_db_upgrade_of_a_read_only_ledger(
+    runner: CliRunner, read_only_ledger: Path, as_another_user: Callable[[Callable[[], str]], str]
+) -> None:
     def check() -> str:
         code, out, err = run(runner, "db", "upgrade", "--db", read_only_ledger)
         return f"{code} {out}{err}"

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import tempfile
-import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -282,35 +280,6 @@ def shared_folder() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-def as_another_user(check: Callable[[], str]) -> str:
-    """Run ``check`` in a child process as a user the files do not belong to (nobody, when the
-    tests run as root, whom file modes do not stop); what it returns. A fork, not a new
-    interpreter: the interpreter may sit in a folder that user cannot enter."""
-    if not hasattr(os, "fork"):  # pragma: no cover
-        pytest.skip("needs os.fork to run a check as another user")
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover  (the child: its coverage is not collected)
-        os.close(read)
-        code = 0
-        try:
-            if os.geteuid() == 0:
-                os.setgroups([])
-                os.setgid(65534)
-                os.setuid(65534)
-            out = check()
-        except BaseException:
-            out, code = traceback.format_exc(), 1
-        os.write(write, out.encode())
-        os._exit(code)
-    os.close(write)
-    with os.fdopen(read, "rb") as handle:
-        out = handle.read().decode()
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, out
-    return out
-
-
 def read_then_write(ledger: Path) -> Callable[[], str]:
     """A check: read the ledger, then try to write it; a line for each."""
 
@@ -329,7 +298,9 @@ def read_then_write(ledger: Path) -> Callable[[], str]:
     return check
 
 
-def test_a_ledger_in_a_read_only_folder_is_readable(shared_folder: Path) -> None:
+def test_a_ledger_in_a_read_only_folder_is_readable(
+    shared_folder: Path, as_another_user: Callable[[Callable[[], str]], str]
+) -> None:
     ledger = shared_folder / "ledger.db"
     SQLiteStore(ledger).close()  # WAL mode, no -wal or -shm left beside it
     ledger.chmod(0o444)
@@ -341,7 +312,9 @@ def test_a_ledger_in_a_read_only_folder_is_readable(shared_folder: Path) -> None
     assert snapshot(shared_folder) == before
 
 
-def test_a_read_only_file_in_a_writable_folder_is_readable(shared_folder: Path) -> None:
+def test_a_read_only_file_in_a_writable_folder_is_readable(
+    shared_folder: Path, as_another_user: Callable[[Callable[[], str]], str]
+) -> None:
     ledger = shared_folder / "ledger.db"
     SQLiteStore(ledger).close()
     before = ledger.read_bytes()
@@ -354,7 +327,9 @@ def test_a_read_only_file_in_a_writable_folder_is_readable(shared_folder: Path) 
     assert ledger.read_bytes() == before
 
 
-def test_an_unfinished_wal_in_a_read_only_folder_is_explained(shared_folder: Path) -> None:
+def test_an_unfinished_wal_in_a_read_only_folder_is_explained(
+    shared_folder: Path, as_another_user: Callable[[Callable[[], str]], str]
+) -> None:
     ledger = shared_folder / "ledger.db"
     store = SQLiteStore(ledger)
     store.db.execute("PRAGMA wal_autocheckpoint = 0")
