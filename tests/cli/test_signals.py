@@ -90,6 +90,20 @@ def reap() -> Iterator[list[int]]:
             os.kill(pid, signal.SIGKILL)
 
 
+def start_with_workers(
+    reap: list[int], *args: str | Path, cwd: Path
+) -> tuple[subprocess.Popen[str], list[int]]:
+    """Start a command with ``--workers 2`` and wait for its two worker processes; both the
+    command and the workers are reaped after the test."""
+    proc = start(*args, "--workers", "2", cwd=cwd)
+    reap.append(proc.pid)
+    wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, "two workers")
+    time.sleep(0.3)
+    workers = children(proc.pid)
+    reap.extend(workers)
+    return proc, workers
+
+
 def stored(db: Path) -> int:
     if not db.exists():
         return 0
@@ -189,12 +203,7 @@ def test_extract_to_a_file_interrupted_leaves_no_file(
 
 def test_workers_die_with_a_killed_parent(tmp_path: Path, corpus: Path, reap: list[int]) -> None:
     db = tmp_path / "l.db"
-    proc = start("ingest", corpus, "--db", db, "--workers", "2", cwd=tmp_path)
-    reap.append(proc.pid)
-    wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, "two workers")
-    time.sleep(0.3)
-    workers = children(proc.pid)
-    reap.extend(workers)
+    proc, workers = start_with_workers(reap, "ingest", corpus, "--db", db, cwd=tmp_path)
     assert len(workers) >= 2
     proc.kill()
     finish(proc)
@@ -203,12 +212,7 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path, corpus: Path, reap: li
 
 def test_a_dead_worker_is_a_clean_error(tmp_path: Path, corpus: Path, reap: list[int]) -> None:
     db = tmp_path / "l.db"
-    proc = start("ingest", corpus, "--db", db, "--workers", "2", cwd=tmp_path)
-    reap.append(proc.pid)
-    wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, "two workers")
-    time.sleep(0.3)
-    workers = children(proc.pid)
-    reap.extend(workers)
+    proc, workers = start_with_workers(reap, "ingest", corpus, "--db", db, cwd=tmp_path)
     os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
     code, _, err = finish(proc)
     assert code == 1, err
@@ -221,12 +225,7 @@ def test_a_dead_worker_is_a_clean_error(tmp_path: Path, corpus: Path, reap: list
 
 def test_a_dead_worker_leaves_no_output_file(tmp_path: Path, corpus: Path, reap: list[int]) -> None:
     out = tmp_path / "out" / "claims.jsonl"
-    proc = start("extract", corpus, "-o", out, "--workers", "2", cwd=tmp_path)
-    reap.append(proc.pid)
-    wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, "two workers")
-    time.sleep(0.3)
-    workers = children(proc.pid)
-    reap.extend(workers)
+    proc, workers = start_with_workers(reap, "extract", corpus, "-o", out, cwd=tmp_path)
     os.kill(workers[-1], signal.SIGKILL)
     code, _, err = finish(proc)
     assert code == 1, err
