@@ -36,11 +36,11 @@ def extract_articles(
     """
     if workers <= 1:
         items = articles if isinstance(articles, list) else list(articles)
-        fit = [a for a in items if _too_long(a) is None]
-        docs = parse((blank_furniture(a.text) for a in fit), batch_size)
-        for article in items:
-            refused = _too_long(article)
-            yield refused if refused is not None else _extract_one(article, next(docs))
+        refused = [_too_long(a) for a in items]
+        fit = (blank_furniture(a.text) for a, r in zip(items, refused, strict=True) if r is None)
+        docs = parse(fit, batch_size)
+        for article, too_long in zip(items, refused, strict=True):
+            yield too_long if too_long is not None else _extract_one(article, next(docs))
         return
     load_nlp()  # loaded before the fork, shared copy-on-write by the workers
     Gazetteer.load()

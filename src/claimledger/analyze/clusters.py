@@ -289,10 +289,10 @@ def _restates_own(
     propositions on the same topic; a cluster that took them in through their matches elsewhere
     would mix them. Another source's claim in the same article may be the same proposition
     ("Moscow said 48 surrendered; Kyiv's forces said dozens did")."""
-    own = [m for m in members if m.doc_id == claim.doc_id
-           and relation(mine, proposition(m, canonical)) == "same"]  # fmt: skip
+    own = [(m, pm) for m in members if m.doc_id == claim.doc_id
+           and relation(mine, pm := proposition(m, canonical)) == "same"]  # fmt: skip
     return not own or any(
-        margin(claim, m, mine, None, weights, canonical)[1] >= RESTATED for m in own
+        margin(claim, m, mine, pm, weights, canonical)[1] >= RESTATED for m, pm in own
     )
 
 

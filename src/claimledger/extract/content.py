@@ -155,20 +155,22 @@ def _accusation_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if tok.lemma_.lower() not in ACCUSING or tok.pos_ != "VERB":
         return None, []
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if obj is None or of is None or of.i < obj.i:
-        of = (
-            next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            if obj is not None
-            else None
-        )
-    if obj is None or of is None:
+    if obj is None:
+        return None, []
+    # "of" hangs on the verb after its object, or on the object ("accused [Ukraine of ...]")
+    of = next((c for c in tok.children if _is_of(c) and c.i > obj.i), None)
+    of = of or next((c for c in obj.children if _is_of(c)), None)
+    if of is None:
         return None, []
     act = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None)
     if act is None or act.right_edge.i - act.i < 1:
         return None, []  # "accused him of lying": a charge with nothing checkable in it
     rng = trim(doc, (obj.left_edge.i, of.right_edge.i + 1))
     return (rng, []) if rng and rng[1] - rng[0] >= 4 else (None, [])
+
+
+def _is_of(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ == "of"
 
 
 def _claim_complement(obj: Token) -> Token | None:
