@@ -199,13 +199,11 @@ class Ledger:
         """Compare the article's figures with figures of other articles (and its own) that count
         the same thing; candidates share a term of what they count or of the claim stating them."""
         own = self.store.quantities_of_docs([doc_id])
-        stating = self.store.claims_stating([q.id for q in own]) if own else {}
-        claims = {
-            c.id: c for c in self.store.claims(sorted({c for v in stating.values() for c in v}))
-        }
+        seen = _FigureReads(self.store)
+        seen.load([q.id for q in own])
         keys: dict[str, list[str]] = {}
         for q in own:
-            text = " ".join(claims[c].content for c in stating.get(q.id, []) if c in claims)
+            text = seen.stated(q).text or ""
             context = terms(text)
             counts = self.store.term_counts(context)
             rare = sorted(set(context), key=lambda t: (counts.get(t, 0), t))[:CONTEXT_TERMS]
@@ -213,43 +211,80 @@ class Ledger:
             self.store.put_terms("quantity_terms", q.id, keys[q.id])
         for q in own:
             ids = self.store.candidates("quantity_terms", keys[q.id], "", QUANTITY_PER_TERM)
-            others = self.store.quantities([i for i in ids if i != q.id])
-            self._compare(q, others)
+            others = seen.quantities([i for i in ids if i != q.id])
+            self._compare(q, others, seen)
 
-    def _compare(self, q: QuantityRecord, others: Sequence[QuantityRecord]) -> None:
-        stating = self.store.claims_stating([q.id, *[o.id for o in others]])
-        claims = {
-            c.id: c for c in self.store.claims(sorted({c for ids in stating.values() for c in ids}))
-        }
-        published: dict[str, date | None] = {}
-
-        def stated(x: QuantityRecord) -> Stated:
-            if x.doc_id not in published:
-                article = self.store.article(x.doc_id)
-                published[x.doc_id] = day_of(article.published if article else None)
-            found = [claims[c] for c in stating.get(x.id, []) if c in claims]
-            return Stated(
-                doc_id=x.doc_id,
-                published=published[x.doc_id],
-                text=" ".join(c.content for c in found) or None,
-                speakers=tuple(dict.fromkeys(c.origin or c.speaker_name or "?" for c in found)),
-                places=frozenset(name.lower() for c in found for _, name in c.spelled),
-                clusters=frozenset(c.cluster_id for c in found if c.cluster_id),
-            )
-
-        at_q = stated(q)
+    def _compare(
+        self, q: QuantityRecord, others: Sequence[QuantityRecord], seen: _FigureReads
+    ) -> None:
+        seen.load([q.id, *[o.id for o in others]])
+        at_q = seen.stated(q)
         for other in others:
             if other.doc_id == q.doc_id and other.id < q.id:
                 continue  # a pair within one article is checked once
-            if set(stating.get(q.id, [])) & set(stating.get(other.id, [])):
+            if set(seen.stating[q.id]) & set(seen.stating[other.id]):
                 continue  # two figures of one claim are two different things
-            at_other = stated(other)
+            at_other = seen.stated(other)
             if not comparable(q, other, at_q, at_other):
                 continue
-            claim_ids = tuple(stating.get(q.id, []) + stating.get(other.id, []))
+            claim_ids = tuple(seen.stating[q.id] + seen.stating[other.id])
             check = compare(q, other, claim_ids, at_q, at_other)
             if check is not None:
                 self.store.put_check(check)
+
+
+class _FigureReads:
+    """What the figure checks of one arrival read from the ledger, each read once: figures, the
+    claims stating them and where each is stated. An article of hundreds of figures compares
+    each with hundreds of candidates, mostly the same ones: reading them per figure would cost
+    the square of its figures (nothing read here changes during the checks)."""
+
+    CHUNK = 500  # ids per query: SQLite caps the variables of one statement
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.stating: dict[str, list[str]] = {}
+        self.claims: dict[str, ClaimRecord] = {}
+        self._quantities: dict[str, QuantityRecord] = {}
+        self._published: dict[str, date | None] = {}
+        self._stated: dict[str, Stated] = {}
+
+    def quantities(self, ids: Sequence[str]) -> list[QuantityRecord]:
+        missing = [i for i in ids if i not in self._quantities]
+        for q in self.store.quantities(missing) if missing else []:
+            self._quantities[q.id] = q
+        return [self._quantities[i] for i in ids if i in self._quantities]
+
+    def load(self, quantity_ids: Sequence[str]) -> None:
+        """Read the claims stating these figures, those not read yet."""
+        missing = [i for i in dict.fromkeys(quantity_ids) if i not in self.stating]
+        for k in range(0, len(missing), self.CHUNK):
+            part = missing[k : k + self.CHUNK]
+            found = self.store.claims_stating(part)
+            for i in part:
+                self.stating[i] = found.get(i, [])
+        unread = sorted({c for i in missing for c in self.stating[i]} - set(self.claims))
+        for claim in self.store.claims(unread) if unread else []:
+            self.claims[claim.id] = claim
+
+    def stated(self, x: QuantityRecord) -> Stated:
+        """Where a figure is stated; ``load`` has read its claims."""
+        if x.id in self._stated:
+            return self._stated[x.id]
+        if x.doc_id not in self._published:
+            article = self.store.article(x.doc_id)
+            self._published[x.doc_id] = day_of(article.published if article else None)
+        found = [self.claims[c] for c in self.stating.get(x.id, []) if c in self.claims]
+        at = Stated(
+            doc_id=x.doc_id,
+            published=self._published[x.doc_id],
+            text=" ".join(c.content for c in found) or None,
+            speakers=tuple(dict.fromkeys(c.origin or c.speaker_name or "?" for c in found)),
+            places=frozenset(name.lower() for c in found for _, name in c.spelled),
+            clusters=frozenset(c.cluster_id for c in found if c.cluster_id),
+        )
+        self._stated[x.id] = at
+        return at
 
 
 def open_ledger(store: SQLiteStore) -> Ledger:

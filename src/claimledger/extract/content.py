@@ -34,6 +34,7 @@ from claimledger.extract.tree import (
 
 PASSIVE_REPORT = {"say", "claim", "allege", "report", "believe", "rumor", "rumour", "think"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+APPOSITIONS_KEY = "claimledger.claim_appositions"  # Doc.user_data key
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "charge"}
 REPORT_NOUNS = {"report", "reports", "statement", "account", "story", "rumour", "rumor"}
 CALLING = {"call", "label", "brand", "describe", "term"}
@@ -295,9 +296,19 @@ def _claim_appositions(comp: Token) -> list[TokenRange]:
     end = comp.right_edge.i
     return [
         (t.left_edge.i, end + 1)
-        for t in comp.subtree
-        if t.dep_ == "appos" and t.lemma_.lower() in CLAIM_NOUNS and t.right_edge.i == end
+        for t in _claim_noun_appositions(comp.doc)
+        if t.right_edge.i == end and comp.left_edge.i <= t.i <= end and comp.is_ancestor(t)
     ]
+
+
+def _claim_noun_appositions(doc: Doc) -> list[Token]:
+    """The article's appositions headed by a claim noun, found once per article (a scan of each
+    complement's subtree would cost the square of a long sentence)."""
+    found: list[Token] | None = doc.user_data.get(APPOSITIONS_KEY)
+    if found is None:
+        found = [t for t in doc if t.dep_ == "appos" and t.lemma_.lower() in CLAIM_NOUNS]
+        doc.user_data[APPOSITIONS_KEY] = found
+    return found
 
 
 def _other_speech(comp: Token) -> list[TokenRange]:

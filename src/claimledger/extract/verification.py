@@ -23,6 +23,7 @@ confirmed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -43,6 +44,7 @@ STRENGTH: dict[str, int] = {"denied": 4, "disputed": 3, "unverified": 2, "confir
 NEGATED = re.compile(
     r"(?:(?<!\w)(?:not|never|cannot|unable|without|no)|n[’']t)(?:\s+\w+){0,2}\s*$", re.IGNORECASE
 )
+HEDGE_KEY = "claimledger.hedge_matches"  # Doc.user_data key of the article's hedge matches
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -57,21 +59,31 @@ class ClaimSite:
 
 def hedge_spans(doc: Doc, text: str, ranges: list[TokenRange]) -> list[tuple[int, int]]:
     """Character spans of hedge words and phrases inside the given token ranges."""
-    out: list[tuple[int, int]] = []
-    lex = lexicon()
+    found = _hedge_matches(doc, text)
+    starts = [m[0] for m in found]
+    out: set[tuple[int, int]] = set()
     for a, b in ranges:
         if b <= a:
             continue
-        start = doc[a].idx
-        part = text[start : doc[b - 1].idx + len(doc[b - 1])]
-        if not lex.any_hedge.search(part):
-            continue
-        for pattern in lex.hedges:
-            for m in pattern.finditer(part):
-                span = (start + m.start(), start + m.end())
-                if span not in out:
-                    out.append(span)
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        for k in range(bisect_left(starts, start), bisect_right(starts, end)):
+            if found[k][1] <= end:
+                out.add(found[k])
     return sorted(out)
+
+
+def _hedge_matches(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Every hedge match of the article, sorted, found once per article: a claim's hedges are
+    the matches inside its ranges (one scan per claim would cost the square of a long text)."""
+    cached: list[tuple[int, int]] | None = doc.user_data.get(HEDGE_KEY)
+    if cached is None:
+        matches: set[tuple[int, int]] = set()
+        if lexicon().any_hedge.search(text):
+            for pattern in lexicon().hedges:
+                matches.update(m.span() for m in pattern.finditer(text))
+        cached = sorted(matches)
+        doc.user_data[HEDGE_KEY] = cached
+    return cached
 
 
 def has_number(doc: Doc, rng: TokenRange) -> bool:
