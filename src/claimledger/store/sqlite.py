@@ -38,6 +38,7 @@ from claimledger.store.ledgerfile import (
     refuse,
 )
 from claimledger.store.migrations import MIGRATIONS, Migration
+from claimledger.store.reads import LedgerReads
 from claimledger.store.records import (
     ArticleRecord,
     Check,
@@ -54,7 +55,7 @@ MAX_IDS = 5_000  # ids per IN (...) list
 
 
 @translate_errors
-class SQLiteStore:
+class SQLiteStore(LedgerReads):
     """A ledger in one SQLite file. Opened to read (``for_reading``) it is never written, and
     nothing is created beside it but SQLite's own -wal and -shm of a WAL ledger."""
 
@@ -304,14 +305,25 @@ class SQLiteStore:
         from claimledger.export.contract import to_contract
 
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?)",
             (a.doc_id, key, version, src.outlet, outlet_id, src.url, src.path, src.title,
-             src.published, src.id, ingested_at, a.text, json.dumps(to_contract(ex))),
+             src.published, src.id, ingested_at, a.text,
+             json.dumps(to_contract(ex), allow_nan=False), self.next_id("arrival")),
         )  # fmt: skip
         self._put_quantities(ex)
         self._put_claims(ex)
         self._put_mentions(ex)
         _place_claims(self.db, [c.id for c in ex.claims])
+        self.db.execute(
+            "INSERT INTO article_search (rowid, title, text) "
+            "SELECT rowid, title, text FROM articles WHERE doc_id = ?",
+            (a.doc_id,),
+        )
+        self.db.execute(
+            "INSERT INTO claim_search (rowid, content) "
+            "SELECT rowid, content FROM claims WHERE doc_id = ?",
+            (a.doc_id,),
+        )
 
     def _put_claims(self, ex: Extraction) -> None:
         for seq, c in enumerate(ex.claims):
@@ -862,6 +874,24 @@ def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str]) -> None:
                           "spelled": spelled.get(c, [])}), c)
              for c in chunk],
         )  # fmt: skip
+        if "claim_places" in _table_names(db):  # from migration 009 on: where, by name
+            db.executemany(
+                "INSERT OR IGNORE INTO claim_places (name, claim_id) VALUES (?, ?)",
+                [(name, c) for c in chunk for name in inside.get(c) or around.get(c) or []],
+            )
+
+
+def _table_names(db: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _fill_claim_places_table(db: sqlite3.Connection) -> None:
+    """Migration 009: the claim_places rows of the claims placed before it."""
+    rows = db.execute("SELECT id, places FROM claims WHERE places IS NOT NULL").fetchall()
+    db.executemany(
+        "INSERT OR IGNORE INTO claim_places (name, claim_id) VALUES (?, ?)",
+        [(name, cid) for cid, places in rows for name in json.loads(places).get("where", [])],
+    )
 
 
 def _names(content: str, written: str) -> bool:
@@ -898,6 +928,7 @@ def _put_signature(db: sqlite3.Connection, doc_id: str, sig: Signature) -> None:
 _FILLS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "claim_places": _fill_claim_places,
     "article_signatures": _fill_article_signatures,
+    "claim_places_table": _fill_claim_places_table,
 }
 
 
