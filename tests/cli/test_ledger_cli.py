@@ -512,7 +512,7 @@ def test_claims_filters_and_limit(runner: CliRunner, ledger_db: Path) -> None:
     every = json.loads(out)
     assert all((":c" in c["id"] and not c["id"].split(":")[0].isalnum()) or "-" in c["id"]
                for c in every)  # fmt: skip
-    code, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--limit", "2")
+    _, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--limit", "2")
     assert [c["id"] for c in json.loads(out)] == [c["id"] for c in every[:2]]
     _code, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--assessment",
                        "denied")  # fmt: skip
@@ -553,7 +553,7 @@ def test_search_and_places(runner: CliRunner, ledger_db: Path) -> None:
 
 
 def test_limits_are_honoured(runner: CliRunner, ledger_db: Path) -> None:
-    code, out, _ = run(runner, "clusters", "--db", ledger_db, "-f", "json", "--min-size", "1",
+    _, out, _ = run(runner, "clusters", "--db", ledger_db, "-f", "json", "--min-size", "1",
                        "--limit", "2")  # fmt: skip
     assert len(json.loads(out)) == 2
     _code, out, _ = run(runner, "sources", "--db", ledger_db, "-f", "json", "--limit", "1")
