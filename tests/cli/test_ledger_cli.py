@@ -508,7 +508,7 @@ def test_article(runner: CliRunner, ledger_db: Path) -> None:
 
 
 def test_claims_filters_and_limit(runner: CliRunner, ledger_db: Path) -> None:
-    code, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--limit", "500")
+    _, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--limit", "500")
     every = json.loads(out)
     assert all((":c" in c["id"] and not c["id"].split(":")[0].isalnum()) or "-" in c["id"]
                for c in every)  # fmt: skip
