@@ -344,6 +344,31 @@ class LedgerHandle:
         """Military units current claims name, with claim and article counts."""
         return [PlaceView(**vars(p)) for p in self.store.place_counts("unit", _limit(limit))]
 
+    def timeline(self, what: str | None = None) -> dict[str, Any]:
+        """Claim volume per day, the counted things, and the figures of one counted thing
+        (``what``; by default the most stated) by day and source, for the timeline."""
+        things = self.store.counted_things()
+        chosen = what or (things[0][0] if things else None)
+        figures = self.store.figures_of(chosen) if chosen else []
+        keys = self._article_keys(cid.rsplit(":", 1)[0] for _, _, _, cid in figures)
+        return {
+            "per_day": [{"day": d, "claims": n} for d, n in self.store.claims_per_day()],
+            "counted": [{"what": w, "figures": n} for w, n in things],
+            "what": chosen,
+            "figures": [
+                {"day": day, "source": clean_name(src) or src, "value": value,
+                 "claim": public_claim_id(keys.get(cid.rsplit(":", 1)[0], cid), cid)}
+                for day, src, value, cid in figures
+            ],
+        }  # fmt: skip
+
+    def copies_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """For the articles (user ids) that republish another: the article they copy."""
+        internal = {self._doc_id(d): d for d in doc_ids}
+        found = self.store.copies(list(internal))
+        keys = self._article_keys(o for o, _ in found.values())
+        return {internal[d]: keys.get(o, o) for d, (o, _) in found.items()}
+
     def search(self, text: str, *, limit: int = DEFAULT_PAGE) -> list[SearchHitView]:
         """Articles and claims holding every word of ``text`` (full-text), best first."""
         if not text or not text.strip():

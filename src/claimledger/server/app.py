@@ -25,7 +25,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -75,10 +75,22 @@ class ApiError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, request: Request | None = None
+) -> Response:
+    """The one error shape; for a web page (not the API, not a .json twin) the same error as
+    an HTML page."""
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if request is not None and _is_page(request.url.path):
+        from claimledger.web.pages import error_page
+
+        return error_page(request, status, code, message)
     body = {"error": {"code": code, "status": status, "message": message}}
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _is_page(path: str) -> bool:
+    return not (path.startswith(("/api/", "/static/", "/docs")) or path.endswith(".json"))
 
 
 class BodyLimit:
@@ -131,6 +143,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.settings = settings
     app.state.writer = threading.Lock()  # one ingest at a time in this process
     app.include_router(router, prefix="/api/v1")
+    from fastapi.staticfiles import StaticFiles
+
+    from claimledger.web.pages import STATIC
+    from claimledger.web.pages import router as pages
+
+    app.include_router(pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)
     return app
@@ -158,32 +177,34 @@ def check_token(request: Request, write: bool) -> None:
 
 def _handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
-    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.code, exc.message)
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        return error_response(exc.status, exc.code, exc.message, request)
 
     @app.exception_handler(ClaimledgerError)
-    async def ledger_error(request: Request, exc: ClaimledgerError) -> JSONResponse:
+    async def ledger_error(request: Request, exc: ClaimledgerError) -> Response:
         status, code = _status_of(exc)
-        return error_response(status, code, str(exc))
+        return error_response(status, code, str(exc), request)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
         parts = []
         for e in exc.errors():
             where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path"))
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
-        return error_response(400, "bad_argument", "; ".join(parts) or "invalid request")
+        return error_response(400, "bad_argument", "; ".join(parts) or "invalid request", request)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         codes = {404: "not_found", 405: "method_not_allowed"}
-        return error_response(exc.status_code, codes.get(exc.status_code, "http_error"),
-                              str(exc.detail))  # fmt: skip
+        code = codes.get(exc.status_code, "http_error")
+        return error_response(exc.status_code, code, str(exc.detail), request)
 
     @app.exception_handler(Exception)
-    async def internal(request: Request, exc: Exception) -> JSONResponse:
+    async def internal(request: Request, exc: Exception) -> Response:
         log.exception("internal error on %s %s", request.method, request.url.path)
-        return error_response(500, "internal_error", "internal error; see the server's log")
+        return error_response(
+            500, "internal_error", "internal error; see the server's log", request
+        )
 
 
 def _status_of(exc: ClaimledgerError) -> tuple[int, str]:

@@ -252,6 +252,40 @@ class LedgerReads:
             for r in rows
         ]  # fmt: skip
 
+    def claims_per_day(self, limit: int = 2000) -> list[tuple[str, int]]:
+        """(day, current claims of articles published that day), by day; undated left out."""
+        rows = self.db.execute(
+            "SELECT substr(a.published, 1, 10) AS day, COUNT(*) FROM claims c "
+            "JOIN articles a ON a.doc_id = c.doc_id WHERE a.is_current = 1 "
+            "AND a.published IS NOT NULL GROUP BY day ORDER BY day LIMIT ?",
+            (limit,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def counted_things(self, limit: int = 50) -> list[tuple[str, int]]:
+        """What figures of current claims count ("people killed"), most stated first."""
+        rows = self.db.execute(
+            "SELECT q.what, COUNT(*) FROM quantities q JOIN articles a ON a.doc_id = q.doc_id "
+            "WHERE a.is_current = 1 AND q.what IS NOT NULL AND q.value IS NOT NULL "
+            "AND EXISTS (SELECT 1 FROM claim_quantities cq WHERE cq.quantity_id = q.id) "
+            "GROUP BY q.what ORDER BY COUNT(*) DESC, q.what LIMIT ?",
+            (limit,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def figures_of(self, what: str, limit: int = 5000) -> list[tuple[str, str, float, str]]:
+        """(day, source, value, claim id) of the figures counting ``what`` that current claims
+        state, by day: the timeline of one counted thing as each source reports it."""
+        rows = self.db.execute(
+            "SELECT substr(a.published, 1, 10), COALESCE(c.origin, c.speaker_name, '?'), "
+            "q.value, c.id FROM quantities q JOIN claim_quantities cq ON cq.quantity_id = q.id "
+            "JOIN claims c ON c.id = cq.claim_id JOIN articles a ON a.doc_id = q.doc_id "
+            "WHERE a.is_current = 1 AND q.what = ? AND q.value IS NOT NULL "
+            "AND a.published IS NOT NULL ORDER BY a.published, c.id LIMIT ?",
+            (what, limit),
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
     def article_keys(self, doc_ids: Sequence[str]) -> dict[str, str]:
         """The article key (the user's id for it) of each of these articles."""
         ids = sorted(set(doc_ids))
