@@ -31,6 +31,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from claimledger.errors import BadArgumentError, ExtractionError, NotFoundError
+from claimledger.store.base import Store
 from claimledger.store.ledgerfile import ledger_path
 from claimledger.store.reads import ArticleQuery, ClaimQuery
 from claimledger.store.records import ArticleRecord, Check, ClaimRecord, Cluster
@@ -95,7 +96,7 @@ def open_ledger(
 class LedgerHandle:
     """An open ledger: ingest and every read. Use it as a context manager, or ``close()``."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._keys: dict[str, str] = {}  # doc_id -> article key, read once
 
