@@ -533,7 +533,7 @@ FORMAT_HELP = "What to write. " + "; ".join(
 def export(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     fmt: str = typer.Option(
-        "ledger", "--format", "-f", metavar="[" + "|".join(EXPORTERS) + "]", help=FORMAT_HELP
+        "ledger", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
     organisation: str = typer.Option(
@@ -549,11 +549,8 @@ def export(
         help="claimreview: where the reviews are published (<site>/clusters/<id>).",
     ),
 ) -> None:
-    """Export the ledger: by default as one JSON document (ledger.schema.json).
-
-    Formats (--format): ledger, contract, csv-claims, csv-quantities, csv-places, geojson,
-    graphml, claimreview; see README.md, "Exports".
-    """
+    """Export the ledger in one of the formats --format lists (default: ledger, one JSON
+    document following ledger.schema.json). README.md, "Exports", describes each."""
     chosen = guarded(lambda: exporter(fmt))  # an unknown format is said before the ledger opens
     options = ExportOptions(organisation=organisation, site_url=site_url)
     try:

@@ -179,10 +179,10 @@ def to_graphml(g: Graph, refs: dict[str, str] | None = None) -> ET.Element:
         edge = ET.SubElement(
             graph, "edge", {"id": f"e{n}", "source": xml_safe(source), "target": xml_safe(target)}
         )
-        claims = attrs.pop("claims", None)
-        if claims is not None:
-            attrs["claim_ids"] = " ".join(item_id(c, refs or {}) for c in claims)
-        _data(edge, "edge", {"relation": relation, "label": relation, **attrs})
+        shown = {k: v for k, v in attrs.items() if k != "claims"}
+        if "claims" in attrs:
+            shown["claim_ids"] = " ".join(item_id(c, refs or {}) for c in attrs["claims"])
+        _data(edge, "edge", {"relation": relation, "label": relation, **shown})
     return root
 
 
