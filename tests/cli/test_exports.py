@@ -431,3 +431,22 @@ def test_rating_scale_orders_the_verdicts() -> None:
         "denied", "contested", "circular", "corroborated",
     ]  # fmt: skip
     assert "single-source" not in RATINGS
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTERS))
+def test_every_format_writes_an_empty_ledger(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "empty.db"
+    SQLiteStore(path, create=True).close()
+    out = export(runner, path, fmt)
+    if fmt in ("csv-claims", "csv-quantities", "csv-places"):
+        assert len(out.splitlines()) == 1  # the header alone
+    elif fmt == "graphml":
+        assert nx.read_graphml(io.BytesIO(out.encode())).number_of_nodes() == 0
+    elif fmt == "geojson":
+        assert json.loads(out) == {"type": "FeatureCollection", "features": []}
+    elif fmt in ("claimreview",):
+        assert json.loads(out) == []
+    elif fmt == "contract":
+        assert out == ""
+    else:
+        assert json.loads(out)["claims"] == []
