@@ -532,9 +532,7 @@ FORMAT_HELP = "What to write. " + "; ".join(
 @_reads_ledger
 def export(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    fmt: str = typer.Option(
-        "ledger", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP
-    ),
+    fmt: str = typer.Option("ledger", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
     organisation: str = typer.Option(
         "claimledger",
