@@ -33,7 +33,8 @@ from claimledger import __version__
 from claimledger.analyze.grades import shown
 from claimledger.errors import ClaimledgerError, ExtractionError, WorkerError
 from claimledger.export.contract import claim_records, to_contract, to_json
-from claimledger.export.ledger import export_ledger
+from claimledger.export.options import PLACEHOLDER_URL, ExportOptions
+from claimledger.export.registry import EXPORTERS, Exporter, exporter
 from claimledger.export.report import build_report, to_markdown
 from claimledger.export.table import claims_table
 from claimledger.fileio import output_file
@@ -257,10 +258,6 @@ class ReportFormat(StrEnum):
     rich = "rich"
     markdown = "markdown"
     json = "json"
-
-
-class ExportFormat(StrEnum):
-    ledger = "ledger"
 
 
 class ListFormat(StrEnum):
@@ -580,25 +577,47 @@ def report(
         _console().print(Markdown(to_markdown(data)))
 
 
+FORMAT_HELP = "What to write. " + "; ".join(
+    f"{e.name}: {e.description}" for e in EXPORTERS.values()
+)
+
+
 @app.command()
 @_reads_ledger
 def export(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    fmt: ExportFormat = typer.Option(ExportFormat.ledger, "--format", "-f"),
+    fmt: str = typer.Option("ledger", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+    organisation: str = typer.Option(
+        "claimledger",
+        "--organisation",
+        envvar="CLAIMLEDGER_ORGANISATION",
+        help="claimreview: who publishes the reviews (their author).",
+    ),
+    site_url: str = typer.Option(
+        PLACEHOLDER_URL,
+        "--site-url",
+        envvar="CLAIMLEDGER_SITE_URL",
+        help="claimreview: where the reviews are published (<site>/clusters/<id>).",
+    ),
 ) -> None:
-    """Export the whole ledger as one JSON document (ledger.schema.json)."""
+    """Export the ledger in one of the formats --format lists (default: ledger, one JSON
+    document following ledger.schema.json). README.md, "Exports", describes each."""
+    chosen = guarded(lambda: exporter(fmt))  # an unknown format is said before the ledger opens
+    options = ExportOptions(organisation=organisation, site_url=site_url)
     try:
-        data = export_ledger(_store(db, verify=True))
-        guarded(lambda: _export_to(output, data))
+        store = _store(db, verify=True)
+        guarded(lambda: _export_to(output, chosen, store, options))
     except KeyboardInterrupt:
         left = f"{output} was not changed" if output else "the output may be incomplete"
         raise _interrupted(f"nothing was exported: {left}.") from None
 
 
-def _export_to(output: Path | None, data: dict[str, Any]) -> None:
+def _export_to(
+    output: Path | None, chosen: Exporter, store: SQLiteStore, options: ExportOptions
+) -> None:
     with _output(output) as out:
-        out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        chosen.write(store, out, options)
 
 
 @app.command()

@@ -45,6 +45,7 @@ from claimledger.store.records import (
     ClaimRecord,
     Cluster,
     DescriptorConflict,
+    MentionRecord,
     QuantityRecord,
     SourceGrade,
 )
@@ -396,6 +397,27 @@ class SQLiteStore(LedgerReads):
             f"SELECT {_ARTICLE_COLS} FROM articles WHERE article_key = ? ORDER BY version", (key,)
         )
         return [_article(r) for r in rows]
+
+    def stored_extractions(self) -> list[dict[str, Any]]:
+        """Each current article's extraction as stored (the claims contract), in article order."""
+        rows = self.db.execute(
+            "SELECT extraction FROM articles WHERE is_current = 1 ORDER BY published, doc_id"
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def mentions(self, types: Sequence[str]) -> list[MentionRecord]:
+        """What the current articles name, of these types, in article order then text order."""
+        marks = ",".join("?" * len(types))
+        rows = self.db.execute(
+            "SELECT m.doc_id, m.type, m.text, m.name, m.kind, m.lat, m.lon, m.data "
+            "FROM mentions m JOIN articles a ON a.doc_id = m.doc_id "
+            f"WHERE a.is_current = 1 AND m.type IN ({marks}) "
+            "ORDER BY a.published, m.doc_id, m.start_char, m.type, m.seq",
+            tuple(types),
+        )
+        return [
+            MentionRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7])) for r in rows
+        ]
 
     def claim_ids_of(self, doc_ids: Sequence[str]) -> list[str]:
         marks = ",".join("?" * len(doc_ids))
