@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from claimledger.ledger import claim_grades
+from claimledger.analyze.grades import claim_grades
 from claimledger.store.sqlite import SQLiteStore
 
 
