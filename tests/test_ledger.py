@@ -20,8 +20,9 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from claimledger.analyze.grades import claim_grades
 from claimledger.export.ledger import export_ledger
-from claimledger.ledger import Ledger, article_key, claim_grades, open_ledger
+from claimledger.ledger import Ledger, article_key, open_ledger
 from claimledger.models import Article, Extraction, SourceInfo
 from claimledger.pipeline import extract_articles
 from claimledger.store.records import Check, ClaimRecord, Cluster

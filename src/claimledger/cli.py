@@ -7,7 +7,7 @@ Ctrl-C and SIGTERM become ``Interrupted: <what was done>`` and exit status 130.
 from __future__ import annotations
 
 # isort: off
-import claimledger.startup  # noqa: F401  first: Ctrl-C during the ~3 s of imports exits quietly
+import claimledger.startup  # noqa: F401  first: Ctrl-C during the imports exits quietly
 # isort: on
 
 import functools
@@ -20,12 +20,10 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from typer.core import TyperGroup
 
@@ -38,15 +36,16 @@ from claimledger.export.registry import EXPORTERS, Exporter, exporter
 from claimledger.export.report import build_report, to_markdown
 from claimledger.export.table import claims_table
 from claimledger.fileio import output_file
-from claimledger.ingest import IngestResult, read_inputs
 from claimledger.interrupts import EXIT_INTERRUPTED, held, signals_interrupt
-from claimledger.ledger import open_ledger
-from claimledger.pipeline import extract_articles
-from claimledger.registry import load_registry
 from claimledger.registry_cli import registry_app
 from claimledger.store.ledgerfile import ledger_path
 from claimledger.store.sqlite import SQLiteStore
 from claimledger.views import clean_name
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from claimledger.ingest import IngestResult
 
 err = Console(stderr=True)
 T = TypeVar("T")
@@ -153,6 +152,8 @@ def _report_skipped(result: IngestResult, failed: Sequence[ExtractionError] = ()
 
 
 def _progress(total: int) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -183,6 +184,10 @@ def extract(
     contract: one JSON object per article (claims.schema.json), JSON Lines.
     jsonl: one JSON object per claim. table: a readable table.
     """
+    from claimledger.ingest import read_inputs
+    from claimledger.pipeline import extract_articles  # spaCy: only the commands that parse
+    from claimledger.registry import load_registry
+
     result = guarded(lambda: read_inputs(inputs, on_error=on_error.value))
     if not result.articles:
         _report_skipped(result)
@@ -313,6 +318,11 @@ def ingest(
     Re-ingesting an article is a no-op; a changed article (same id, url or path) becomes a new
     version. Each article is stored whole or not at all.
     """
+    from claimledger.ingest import read_inputs
+    from claimledger.ledger import open_ledger
+    from claimledger.pipeline import extract_articles  # spaCy: only the commands that parse
+    from claimledger.registry import load_registry
+
     result = guarded(lambda: read_inputs(inputs, on_error=on_error.value))
     if not result.articles:
         _report_skipped(result)
@@ -574,6 +584,8 @@ def report(
     elif fmt is ReportFormat.markdown:
         typer.echo(to_markdown(data), nl=False)
     else:
+        from rich.markdown import Markdown  # markdown-it and pygments: only here
+
         _console().print(Markdown(to_markdown(data)))
 
 

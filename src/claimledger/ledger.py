@@ -17,7 +17,7 @@ from pathlib import Path
 
 from claimledger.analyze.clusters import assign_claims
 from claimledger.analyze.copies import Signature, is_copy, signature
-from claimledger.analyze.grades import PriorOf, grade_claim, grade_source
+from claimledger.analyze.grades import PriorOf, grade_source
 from claimledger.analyze.numbers import Stated, comparable, compare, counted, day_of
 from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.proposition import names_someone, source_variants
@@ -25,7 +25,7 @@ from claimledger.analyze.terms import terms
 from claimledger.models import Article, Extraction
 from claimledger.registry.hooks import registry_hooks
 from claimledger.store.base import Store
-from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, QuantityRecord, SourceGrade
+from claimledger.store.records import ClaimRecord, QuantityRecord
 
 log = logging.getLogger(__name__)
 QUANTITY_PER_TERM = 50
@@ -298,35 +298,3 @@ def open_ledger(store: Store) -> Ledger:
         side_of=hooks.side,
         canonical=lambda name: hooks.speaks_for(name) or hooks.canonical(name),
     )
-
-
-def graded_as(store: Store, name: str) -> SourceGrade | None:
-    """The grade of a source under whichever of its names it is graded."""
-    found = store.source_grade(name)
-    if found is not None:
-        return found
-    for variant in source_variants(name, store.tallied_names):
-        found = store.source_grade(variant)
-        if found is not None:
-            return found
-    return None
-
-
-def claim_grades(store: Store, claims: Sequence[ClaimRecord]) -> dict[str, ClaimGrade]:
-    """Credibility 1-6 of each claim, from its cluster, its stance and its source's grade as they
-    stand now (computed when read, so it never lags behind a source's changed grade)."""
-    clusters: dict[str, Cluster | None] = {}
-    sources: dict[str, SourceGrade | None] = {}
-    out = {}
-    for claim in claims:
-        if claim.cluster_id is None:
-            continue
-        if claim.cluster_id not in clusters:
-            clusters[claim.cluster_id] = store.cluster(claim.cluster_id)
-        if claim.origin and claim.origin not in sources:
-            sources[claim.origin] = graded_as(store, claim.origin)
-        cluster = clusters[claim.cluster_id]
-        if cluster is not None:
-            source = sources.get(claim.origin) if claim.origin else None
-            out[claim.id] = grade_claim(claim, cluster, source, claim.stance == "against")
-    return out

@@ -244,7 +244,7 @@ class LedgerHandle:
     def claim(self, claim_id: str) -> ClaimDetail:
         """One claim with its chain, its cluster and the cluster's other members, the checks
         of its figures and its credibility."""
-        from claimledger.ledger import claim_grades
+        from claimledger.analyze.grades import claim_grades
 
         internal = self._claim_key(claim_id)
         found = self.store.claims([internal])

@@ -28,9 +28,14 @@ Credibility of a claim comes from its cluster and its own flags:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
+from claimledger.analyze.proposition import source_variants
 from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, SourceGrade
+
+if TYPE_CHECKING:
+    from claimledger.store.base import Store
 
 MEANING = {
     "A": "completely reliable",
@@ -136,3 +141,35 @@ def grade_claim(
     if doubts:
         return ClaimGrade(claim.id, 4, tuple(reasons + doubts))
     return ClaimGrade(claim.id, 3, (*reasons, f"nothing against it; source graded {letter}"))
+
+
+def graded_as(store: Store, name: str) -> SourceGrade | None:
+    """The grade of a source under whichever of its names it is graded."""
+    found = store.source_grade(name)
+    if found is not None:
+        return found
+    for variant in source_variants(name, store.tallied_names):
+        found = store.source_grade(variant)
+        if found is not None:
+            return found
+    return None
+
+
+def claim_grades(store: Store, claims: Sequence[ClaimRecord]) -> dict[str, ClaimGrade]:
+    """Credibility 1-6 of each claim, from its cluster, its stance and its source's grade as they
+    stand now (computed when read, so it never lags behind a source's changed grade)."""
+    clusters: dict[str, Cluster | None] = {}
+    sources: dict[str, SourceGrade | None] = {}
+    out = {}
+    for claim in claims:
+        if claim.cluster_id is None:
+            continue
+        if claim.cluster_id not in clusters:
+            clusters[claim.cluster_id] = store.cluster(claim.cluster_id)
+        if claim.origin and claim.origin not in sources:
+            sources[claim.origin] = graded_as(store, claim.origin)
+        cluster = clusters[claim.cluster_id]
+        if cluster is not None:
+            source = sources.get(claim.origin) if claim.origin else None
+            out[claim.id] = grade_claim(claim, cluster, source, claim.stance == "against")
+    return out

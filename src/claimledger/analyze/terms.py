@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from claimledger.errors import DataFileError
-from claimledger.extract.lexicon import lexicon_lines
+from claimledger.lexicon import lexicon_lines
 
 SYNONYMS = "synonyms.v1.tsv"
 PHRASES = "phrases.v1.tsv"

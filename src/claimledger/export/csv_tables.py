@@ -18,10 +18,10 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
+from claimledger.analyze.grades import claim_grades
 from claimledger.export.ids import article_ids, item_id
 from claimledger.export.options import ExportOptions
 from claimledger.export.places import ledger_places
-from claimledger.ledger import claim_grades
 from claimledger.store.records import ArticleRecord
 from claimledger.store.sqlite import SQLiteStore
 

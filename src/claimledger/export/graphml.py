@@ -27,9 +27,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from claimledger.analyze.grades import claim_grades
 from claimledger.export.ids import article_ids, item_id
 from claimledger.export.options import ExportOptions
-from claimledger.ledger import claim_grades
 from claimledger.store.records import ArticleRecord, ClaimRecord
 from claimledger.store.sqlite import SQLiteStore
 

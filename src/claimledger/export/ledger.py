@@ -6,8 +6,8 @@ import json
 from dataclasses import asdict
 from typing import IO, Any
 
+from claimledger.analyze.grades import claim_grades
 from claimledger.export.options import ExportOptions
-from claimledger.ledger import claim_grades
 from claimledger.store.sqlite import SQLiteStore
 
 

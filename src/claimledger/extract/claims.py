@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.frames import Frame, find_frames
-from claimledger.extract.lexicon import lexicon
 from claimledger.extract.speakers import Mention, Resolver
 from claimledger.extract.tree import TokenRange, phrase
 from claimledger.extract.verification import ClaimSite, hedge_spans, verification
+from claimledger.lexicon import lexicon
 from claimledger.models import Claim, Hop, Polarity, Span, Speaker
 
 

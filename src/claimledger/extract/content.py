@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.lexicon import lexicon
 from claimledger.extract.tree import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -31,6 +30,7 @@ from claimledger.extract.tree import (
     trim,
     without,
 )
+from claimledger.lexicon import lexicon
 
 PASSIVE_REPORT = {"say", "claim", "allege", "report", "believe", "rumor", "rumour", "think"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}

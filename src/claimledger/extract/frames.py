@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.content import called_false, verb_content
-from claimledger.extract.lexicon import lexicon
 from claimledger.extract.quotes import merge_quotes
 from claimledger.extract.tree import (
     TokenRange,
@@ -41,6 +40,7 @@ from claimledger.extract.tree import (
     trim,
     without,
 )
+from claimledger.lexicon import lexicon
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from claimledger.extract.lexicon import lexicon_lines
+from claimledger.lexicon import lexicon_lines
 
 Gender = Literal["f", "m"]
 GIVEN_NAMES = "given_names.v1.tsv"

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.errors import DataFileError
 from claimledger.extract import dates
-from claimledger.extract.lexicon import lexicon, lexicon_lines
+from claimledger.lexicon import lexicon, lexicon_lines
 from claimledger.models import Bound, Per, Period, Quantity
 from claimledger.nlp.ents import entities
 

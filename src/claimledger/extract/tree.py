@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.lexicon import lexicon
+from claimledger.lexicon import lexicon
 
 TokenRange = tuple[int, int]  # [start, end) token indices in the Doc
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.lexicon import lexicon
 from claimledger.extract.tree import TokenRange
+from claimledger.lexicon import lexicon
 from claimledger.models import Verification
 
 CLAIM_NOUNS = {

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimledger.lexicon import lexicon
 from claimledger.link.cues import Cues, load_cues
 from claimledger.link.gazetteer import Candidate, Gazetteer, aliases
 from claimledger.link.resolve import ACRONYM, Kind, Mention, resolve
@@ -163,8 +164,6 @@ def _speaks(span: SpacySpan) -> bool:
     """A capital used for the government seated there: the subject or agent of a speech verb
     ("Moscow denied", "claims made by Kyiv"), or the owner of a claim or of forces ("Moscow's
     account", "Kyiv's troops")."""
-    from claimledger.extract.lexicon import lexicon  # here: extract imports this module
-
     if span.text not in CAPITALS:
         return False  # a country speaking is still where things happen in its articles
     root = span.root
