@@ -2,7 +2,7 @@
 """Re-create the web UI's vendored browser assets from the npm registry.
 
     python scripts/vendor_assets.py            # rewrite src/claimledger/web/static/vendor/
-    python scripts/vendor_assets.py --check    # fetch again, compare, write nothing (exit 1 on a diff)
+    python scripts/vendor_assets.py --check    # fetch again and compare; exit 1 on a difference
     python scripts/vendor_assets.py --registry URL   # without npm: fetch tarballs with urllib
 
 Each package is pinned to one version and to the sha256 of its registry tarball; a tarball
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import itertools
 import json
 import shutil
 import subprocess
@@ -56,7 +57,9 @@ def topojson_to_geojson(raw: bytes, object_name: str = "countries") -> bytes:
         for dx, dy in arc:
             x += dx
             y += dy
-            points.append((round(x * sx + tx, GEOJSON_DECIMALS), round(y * sy + ty, GEOJSON_DECIMALS)))
+            points.append(
+                (round(x * sx + tx, GEOJSON_DECIMALS), round(y * sy + ty, GEOJSON_DECIMALS))
+            )
         arcs.append(points)
 
     def ring(indexes: list[int]) -> list[list[float]]:
@@ -65,18 +68,30 @@ def topojson_to_geojson(raw: bytes, object_name: str = "countries") -> bytes:
             arc = arcs[i] if i >= 0 else arcs[~i][::-1]
             points.extend(arc[1:] if points else arc)
         kept = [points[0]]
-        kept.extend(p for prev, p in zip(points, points[1:], strict=False) if p != prev)
+        kept.extend(p for prev, p in itertools.pairwise(points) if p != prev)
         return [list(p) for p in kept]
+
+    def polygon(rings: list[list[int]]) -> list[list[list[float]]]:
+        """A polygon's rings, less those that are no ring (under 4 positions: a sliver that
+        the source's quantization collapsed); none when the outer ring is one of them."""
+        kept = [ring(r) for r in rings]
+        if not kept or len(kept[0]) < 4:
+            return []
+        return [r for r in kept if len(r) >= 4]
 
     features: list[dict[str, Any]] = []
     for geometry in topology["objects"][object_name]["geometries"]:
         kind = geometry["type"]
         if kind == "Polygon":
-            coordinates: Any = [ring(r) for r in geometry["arcs"]]
+            polygons = [polygon(geometry["arcs"])]
         elif kind == "MultiPolygon":
-            coordinates = [[ring(r) for r in polygon] for polygon in geometry["arcs"]]
+            polygons = [polygon(p) for p in geometry["arcs"]]
         else:
             raise ValueError(f"unexpected TopoJSON geometry type {kind!r}")
+        polygons = [p for p in polygons if p]
+        if not polygons:
+            continue
+        coordinates: Any = polygons[0] if kind == "Polygon" else polygons
         feature: dict[str, Any] = {"type": "Feature"}
         if "id" in geometry:
             feature["id"] = geometry["id"]
@@ -184,6 +199,13 @@ def fetch_with_urllib(package: Package, registry: str) -> bytes:
     return data
 
 
+def read_member(archive: tarfile.TarFile, name: str, label: str) -> bytes:
+    handle = archive.extractfile(name)  # KeyError names a member the tarball lacks
+    if handle is None:
+        raise SystemExit(f"{label}: {name} is not a regular file")
+    return handle.read()
+
+
 def build(folder: Path, registry: str | None) -> None:
     """Write every package's files and VENDORED.md into ``folder`` (empty)."""
     rows: list[str] = []
@@ -202,17 +224,10 @@ def build(folder: Path, registry: str | None) -> None:
                 )
             outputs: dict[str, bytes] = {}
             with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as archive:
-
-                def member(name: str, archive: tarfile.TarFile = archive) -> bytes:
-                    handle = archive.extractfile(name)
-                    if handle is None:
-                        raise SystemExit(f"{package.tarball}: {name} is not a regular file")
-                    return handle.read()
-
                 for source, target in package.files.items():
-                    outputs[target] = member(source)
+                    outputs[target] = read_member(archive, source, package.tarball)
                 for source, (target, convert) in package.derived.items():
-                    outputs[target] = convert(member(source))
+                    outputs[target] = convert(read_member(archive, source, package.tarball))
             for target, data in sorted(outputs.items()):
                 path = folder / package.name / target
                 path.parent.mkdir(parents=True, exist_ok=True)
