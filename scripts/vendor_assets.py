@@ -69,7 +69,23 @@ def topojson_to_geojson(raw: bytes, object_name: str = "countries") -> bytes:
             points.extend(arc[1:] if points else arc)
         kept = [points[0]]
         kept.extend(p for prev, p in itertools.pairwise(points) if p != prev)
-        return [list(p) for p in kept]
+        return unwrapped(kept)
+
+    def unwrapped(points: list[tuple[float, float]]) -> list[list[float]]:
+        """The ring with continuous longitudes: one crossing the antimeridian (Russia, Fiji)
+        jumps from 180 to -180, which Leaflet draws as a stripe across the world, so such a
+        ring goes on past 180 (or -180) instead. A ring around a pole keeps its jump."""
+        offset = 0.0
+        out = [[points[0][0], points[0][1]]]
+        for (x0, _), (x1, y1) in itertools.pairwise(points):
+            if x1 - x0 > 180:
+                offset -= 360
+            elif x0 - x1 > 180:
+                offset += 360
+            out.append([round(x1 + offset, GEOJSON_DECIMALS), y1])
+        if offset:  # encircles a pole: unwrapping would leave it open
+            return [list(p) for p in points]
+        return out
 
     def polygon(rings: list[list[int]]) -> list[list[list[float]]]:
         """A polygon's rings, less those that are no ring (under 4 positions: a sliver that

@@ -9,6 +9,7 @@ saved as ``tests/web/screenshots/<test name>.png`` (or under ``$CLAIMLEDGER_SCRE
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -18,24 +19,16 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
+from webguard import GuardedPage, guard
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route
+    from playwright.sync_api import Browser
 
 CHROMIUM = os.environ.get("CLAIMLEDGER_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = Path(
-    os.environ.get("CLAIMLEDGER_SCREENSHOTS", Path(__file__).resolve().parent / "screenshots")
-)
-LOCAL_HOSTS = {"127.0.0.1"}
-# Schemes that never reach the network.
-LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
 class LiveServer:
@@ -61,10 +54,8 @@ class LiveServer:
                 raise RuntimeError(f"uvicorn did not start on {self.url}")
             time.sleep(0.02)
         # It answers (any status: the app may have no route at /).
-        try:
+        with contextlib.suppress(urllib.error.HTTPError):
             urllib.request.urlopen(self.url + "/", timeout=timeout).close()
-        except urllib.error.HTTPError:
-            pass
 
     def stop(self) -> None:
         self._server.should_exit = True
@@ -105,66 +96,12 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@dataclass
-class GuardedPage:
-    """A page with what the guard saw: requests to other hosts (aborted, never sent), console
-    errors and uncaught page errors."""
-
-    page: Page
-    name: str
-    requests: list[str] = field(default_factory=list)
-    external: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-    def screenshot(self, suffix: str = "") -> Path:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{self.name}{suffix}.png"
-        self.page.screenshot(path=str(path), full_page=True)
-        return path
-
-    def problems(self) -> list[str]:
-        return [f"request left 127.0.0.1: {url}" for url in self.external] + [
-            f"console error: {text}" for text in self.console_errors
-        ]
-
-    def assert_clean(self) -> None:
-        assert not self.problems(), "\n".join(self.problems())
-
-
-def is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
-
-
 @pytest.fixture
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[GuardedPage]:
     """A fresh page (its own context) behind the no-external-request guard. After the test it
     is screenshotted, then the test fails on any external request or console error."""
     context = browser.new_context(viewport={"width": 1000, "height": 800})
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
-    guarded = GuardedPage(page=context.new_page(), name=name)
-
-    def route(route: Route) -> None:
-        url = route.request.url
-        if is_local(url):
-            route.continue_()
-        else:
-            guarded.external.append(url)
-            route.abort("blockedbyclient")
-
-    def on_request(req: Request) -> None:
-        guarded.requests.append(req.url)
-        if not is_local(req.url) and req.url not in guarded.external:
-            guarded.external.append(req.url)  # a request the route did not see (a worker's)
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            guarded.console_errors.append(f"{message.text} ({message.location.get('url')})")
-
-    context.route("**/*", route)
-    guarded.page.on("request", on_request)
-    guarded.page.on("console", on_console)
-    guarded.page.on("pageerror", lambda error: guarded.console_errors.append(f"uncaught {error}"))
+    guarded = guard(context, re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name))
     try:
         yield guarded
         guarded.screenshot()
