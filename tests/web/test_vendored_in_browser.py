@@ -97,6 +97,12 @@ def test_vendored_libraries_draw(live_server: Callable[[Any], Any], page: Any) -
     page.page.wait_for_function(
         "window.ready && window.ready.map && window.ready.graph && window.ready.timeline"
     )
+    # The marker's image is loaded after the marker is added: wait for it (or time out).
+    page.page.wait_for_function(
+        "(() => { const img = document.querySelector('#map img.leaflet-marker-icon');"
+        " return img && img.complete && img.naturalWidth > 0; })()",
+        timeout=10_000,
+    )
     found = page.page.evaluate(
         """() => ({
             L: typeof window.L, cytoscape: typeof window.cytoscape, uPlot: typeof window.uPlot,
