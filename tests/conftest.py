@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,8 @@ import pytest
 from spacy.language import Language
 
 from claimledger.nlp.pipeline import load_nlp
+from claimledger.store.migrations import MIGRATIONS, Migration
+from claimledger.store.sqlite import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -65,3 +69,33 @@ def _as_another_user(check: Callable[[], str]) -> str:
 def as_another_user() -> AsAnotherUser:
     """Run a check as a user the test's files do not belong to (see ``_as_another_user``)."""
     return _as_another_user
+
+
+CREATED = re.compile(r"CREATE TABLE (\w+)")
+ADDED = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)")
+INDEXED = re.compile(r"CREATE INDEX (\w+)")
+VIRTUAL = re.compile(r"CREATE VIRTUAL TABLE (\w+)")
+
+
+def _lose_last_migration(path: Path) -> Migration:
+    """A ledger written before the last migration existed: its row and its tables gone."""
+    SQLiteStore(path).close()
+    last = MIGRATIONS[-1]
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("DELETE FROM schema_migrations WHERE name = ?", (last.name,))
+        for index in INDEXED.findall(last.sql):
+            db.execute(f"DROP INDEX {index}")
+        for table in VIRTUAL.findall(last.sql) + CREATED.findall(last.sql):
+            db.execute(f"DROP TABLE {table}")
+        for table, column in ADDED.findall(last.sql):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db.close()
+    return last
+
+
+@pytest.fixture
+def lose_last_migration() -> Callable[[Path], Migration]:
+    """Make a ledger look written before the last migration existed (see
+    ``_lose_last_migration``)."""
+    return _lose_last_migration

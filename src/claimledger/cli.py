@@ -33,18 +33,20 @@ from claimledger import __version__
 from claimledger.analyze.grades import shown
 from claimledger.errors import ClaimledgerError, ExtractionError, WorkerError
 from claimledger.export.contract import claim_records, to_contract, to_json
-from claimledger.export.ledger import export_ledger
+from claimledger.export.options import PLACEHOLDER_URL, ExportOptions
+from claimledger.export.registry import EXPORTERS, Exporter, exporter
 from claimledger.export.report import build_report, to_markdown
 from claimledger.export.table import claims_table
 from claimledger.fileio import output_file
 from claimledger.ingest import IngestResult, read_inputs
 from claimledger.interrupts import EXIT_INTERRUPTED, held, signals_interrupt
-from claimledger.ledger import claim_detail, open_ledger
+from claimledger.ledger import open_ledger
 from claimledger.pipeline import extract_articles
 from claimledger.registry import load_registry
 from claimledger.registry_cli import registry_app
 from claimledger.store.ledgerfile import ledger_path
 from claimledger.store.sqlite import SQLiteStore
+from claimledger.views import clean_name
 
 err = Console(stderr=True)
 T = TypeVar("T")
@@ -258,10 +260,6 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-class ExportFormat(StrEnum):
-    ledger = "ledger"
-
-
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
@@ -382,6 +380,17 @@ def db_upgrade(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> Non
     typer.echo(f"{path}: applied {', '.join(applied)}" if applied else f"{path}: schema up to date")
 
 
+class Assessment(StrEnum):
+    corroborated = "corroborated"
+    circular = "circular"
+    single_source = "single-source"
+    contested = "contested"
+    denied = "denied"
+
+
+LIMIT_HELP = "Show at most N items (the rest are counted, not shown)."
+
+
 @app.command()
 @_reads_ledger
 def clusters(
@@ -389,88 +398,127 @@ def clusters(
     min_size: int = typer.Option(
         2, "--min-size", min=1, help="Only clusters of at least N claims."
     ),
-    assessment: str | None = typer.Option(None, "--assessment", help="corroborated, circular, ..."),
+    assessment: Assessment | None = typer.Option(None, "--assessment", help="Only these."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help=LIMIT_HELP),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """Claim clusters: the same claim across articles, its origins and how it stands."""
-    store = _store(db)
-    found = store.clusters(min_size=min_size, assessment=assessment)
-    if fmt is ListFormat.json:
-        typer.echo(
-            json.dumps([_cluster_json(store, k) for k in found], ensure_ascii=False, indent=1)
+    with _ledger(db) as led:
+        found = _all_pages(
+            lambda cursor: led.clusters(
+                min_size=min_size,
+                assessment=assessment.value if assessment else None,
+                cursor=cursor,
+                limit=min(limit, 500),
+            ),
+            limit,
         )
-        return
-    table = Table(title=f"{len(found)} cluster(s) of {min_size}+ claims", show_lines=True)
-    for column in ("cluster", "claims", "assessment", "origins", "a claim"):
-        table.add_column(column, overflow="fold")
-    for k in found:
-        first = store.claims(store.cluster_member_ids(k.id)[:1])
-        table.add_row(
-            k.id, str(k.size), k.assessment, "\n".join(k.origins), first[0].content if first else ""
-        )
-    _console().print(table)
+        if fmt is ListFormat.json:
+            rows = [{**k.to_dict(), "claim_ids": [m.id for m in led.cluster(k.id).members]}
+                    for k in found]  # fmt: skip
+            typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+            return
+        table = Table(title=f"{len(found)} cluster(s) of {min_size}+ claims", show_lines=True)
+        for column in ("cluster", "claims", "assessment", "origins", "a claim"):
+            table.add_column(column, overflow="fold")
+        for k in found:
+            first = led.store.claims(led.store.cluster_member_ids(k.id)[:1])
+            table.add_row(
+                k.id, str(k.size), k.assessment, "\n".join(k.origins),
+                first[0].content if first else "",
+            )  # fmt: skip
+        _console().print(table)
 
 
-def _cluster_json(store: SQLiteStore, k: Any) -> dict[str, Any]:
-    return {**asdict(k), "claim_ids": store.cluster_member_ids(k.id)}
+def _all_pages(fetch: Callable[[str | None], Any], limit: int) -> list[Any]:
+    """Items of a paged read, page after page, up to ``limit``."""
+    items: list[Any] = []
+    cursor = None
+    while len(items) < limit:
+        page = fetch(cursor)
+        items.extend(page.items)
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    return items[:limit]
+
+
+@contextmanager
+def _ledger(db: str | None) -> Iterator[Any]:
+    """The ledger through the library, read-only."""
+    from claimledger.library import LedgerHandle
+
+    handle = LedgerHandle(_store(db))
+    try:
+        yield handle
+    finally:
+        handle.close()
 
 
 @app.command()
 @_reads_ledger
 def claim(
-    claim_id: str = typer.Argument(..., help="A claim id, as `clusters` and `export` show it."),
+    claim_id: str = typer.Argument(
+        ..., help="A claim id: the article's id, a colon and the claim's number (report-7:c2)."
+    ),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """One claim with its chain, its cluster, the checks of its figures and its grade."""
-    store = _store(db)
-    detail = guarded(lambda: claim_detail(store, claim_id))
+    with _ledger(db) as led:
+        detail = led.claim(claim_id)
     if fmt is ListFormat.json:
-        typer.echo(json.dumps(detail, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(detail.to_dict(), ensure_ascii=False, indent=1))
         return
     out = _console()
-    c = detail["claim"]
-    where = f"{c['outlet'] or 'no outlet'}, {c['published'] or 'undated'}"
-    out.print(f"{c['id']} in {c['doc_id']} ({where})", style="bold")
-    out.print(f"  {c['content']}", highlight=False)
-    chain = " -> ".join(c["chain"])
-    out.print(f"  speaker: {c['speaker_name']} ({c['speaker_kind']}); chain: {chain}")
-    flags = f"verification: {c['verification']}; polarity: {c['polarity']}"
-    out.print(f"  hedged: {c['hedged']}; {flags}")
-    g = detail["grade"]
-    if g:
-        out.print(f"  credibility {g['credibility']}: {'; '.join(g['reasons'])}")
-    k = detail["cluster"]
+    c = detail.claim
+    where = f"{c.outlet or 'no outlet'}, {c.published or 'undated'}"
+    out.print(f"{c.id} ({where})", style="bold")
+    out.print(f"  {c.content}", highlight=False)
+    out.print(f"  speaker: {c.speaker} ({c.speaker_kind}); chain: {' -> '.join(c.chain)}")
+    out.print(f"  hedged: {c.hedged}; verification: {c.verification}; polarity: {c.polarity}")
+    if detail.grade:
+        out.print(f"  credibility {detail.grade.credibility}: {'; '.join(detail.grade.reasons)}")
+    k = detail.cluster
     if k:
-        origins = f"{k['independent_origins']} independent origin(s)"
-        out.print(f"cluster {k['id']}: {k['assessment']}, {origins}", style="bold")
-        for reason in k["reasons"]:
+        out.print(
+            f"cluster {k.id}: {k.assessment}, {k.independent_origins} independent origin(s)",
+            style="bold",
+        )
+        for reason in k.reasons:
             out.print(f"  - {reason}", highlight=False)
-        for m in detail["members"]:
-            out.print(f"  * {m['id']} ({m['outlet'] or '?'}): {m['content']}", highlight=False)
-    for ch in detail["checks"]:
-        figures = ", ".join(ch["figures"])
-        out.print(f"{ch['verdict']} {figures}: {ch['explanation']}", highlight=False)
+        for m in detail.members:
+            when = m.published or "undated"
+            out.print(f"  * {m.id} ({m.outlet or 'no outlet'}, {when}): {m.content}",
+                      highlight=False)  # fmt: skip
+    for ch in detail.checks:
+        out.print(f"{ch.verdict} {', '.join(ch.figures)}: {ch.explanation}", highlight=False)
 
 
 @app.command()
 @_reads_ledger
 def sources(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help=LIMIT_HELP),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """Source grades: Admiralty reliability A-F, with the track record behind each."""
     store = _store(db)
-    grades = store.source_grades()
+    every = store.source_grades()
+    grades = every[:limit]
     if fmt is ListFormat.json:
         typer.echo(json.dumps([asdict(g) for g in grades], ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"{len(grades)} source(s)", show_lines=True)
+    title = f"{len(every)} source(s)" + (
+        f", the {limit} with most claims" if len(every) > limit else ""
+    )
+    table = Table(title=title, show_lines=True)
     for column in ("source", "reliability", "claims", "corroborated", "contested", "denied", "why"):
         table.add_column(column, overflow="fold")
     for g in grades:
         counts = (str(g.claims), str(g.corroborated), str(g.contested), str(g.denied))
-        table.add_row(g.name, shown(g.reliability), *counts, "\n".join(g.reasons))
+        table.add_row(clean_name(g.name) or g.name, shown(g.reliability), *counts,
+                      "\n".join(g.reasons))  # fmt: skip
     _console().print(table)
 
 
@@ -479,14 +527,16 @@ def sources(
 def checks(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     verdict: str | None = typer.Option("tension", "--verdict", help="tension, consistent, or all."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help=LIMIT_HELP),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """Numeric checks (tensions by default) and descriptor conflicts."""
     store = _store(db)
     if verdict not in (None, "all", "tension", "consistent"):
         raise _fail(f"--verdict {verdict!r}: use tension, consistent or all")
-    found = store.checks(verdict=None if verdict == "all" else verdict)
-    conflicts = store.descriptor_conflicts()
+    every = store.checks(verdict=None if verdict == "all" else verdict)
+    found = every[:limit]
+    conflicts = store.descriptor_conflicts()[:limit]
     if fmt is ListFormat.json:
         payload = {
             "checks": [asdict(c) for c in found],
@@ -495,7 +545,8 @@ def checks(
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return
     out = _console()
-    table = Table(title=f"{len(found)} numeric check(s)", show_lines=True)
+    shown_of = f", {len(found)} shown" if len(every) > len(found) else ""
+    table = Table(title=f"{len(every)} numeric check(s){shown_of}", show_lines=True)
     for column in ("verdict", "figures", "explanation", "claims"):
         table.add_column(column, overflow="fold")
     for c in found:
@@ -505,7 +556,7 @@ def checks(
     for column in ("actor", "described as", "registry says", "article"):
         table.add_column(column, overflow="fold")
     for d in conflicts:
-        table.add_row(d.actor, d.descriptor, d.expected, d.doc_id)
+        table.add_row(clean_name(d.actor) or d.actor, d.descriptor, d.expected, d.doc_id)
     out.print(table)
 
 
@@ -526,25 +577,227 @@ def report(
         _console().print(Markdown(to_markdown(data)))
 
 
+FORMAT_HELP = "What to write. " + "; ".join(
+    f"{e.name}: {e.description}" for e in EXPORTERS.values()
+)
+
+
 @app.command()
 @_reads_ledger
 def export(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    fmt: ExportFormat = typer.Option(ExportFormat.ledger, "--format", "-f"),
+    fmt: str = typer.Option("ledger", "--format", "-f", metavar="FORMAT", help=FORMAT_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+    organisation: str = typer.Option(
+        "claimledger",
+        "--organisation",
+        envvar="CLAIMLEDGER_ORGANISATION",
+        help="claimreview: who publishes the reviews (their author).",
+    ),
+    site_url: str = typer.Option(
+        PLACEHOLDER_URL,
+        "--site-url",
+        envvar="CLAIMLEDGER_SITE_URL",
+        help="claimreview: where the reviews are published (<site>/clusters/<id>).",
+    ),
 ) -> None:
-    """Export the whole ledger as one JSON document (ledger.schema.json)."""
+    """Export the ledger in one of the formats --format lists (default: ledger, one JSON
+    document following ledger.schema.json). README.md, "Exports", describes each."""
+    chosen = guarded(lambda: exporter(fmt))  # an unknown format is said before the ledger opens
+    options = ExportOptions(organisation=organisation, site_url=site_url)
     try:
-        data = export_ledger(_store(db, verify=True))
-        guarded(lambda: _export_to(output, data))
+        store = _store(db, verify=True)
+        guarded(lambda: _export_to(output, chosen, store, options))
     except KeyboardInterrupt:
         left = f"{output} was not changed" if output else "the output may be incomplete"
         raise _interrupted(f"nothing was exported: {left}.") from None
 
 
-def _export_to(output: Path | None, data: dict[str, Any]) -> None:
+def _export_to(
+    output: Path | None, chosen: Exporter, store: SQLiteStore, options: ExportOptions
+) -> None:
     with _output(output) as out:
-        out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        chosen.write(store, out, options)
+
+
+@app.command()
+@_reads_ledger
+def articles(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    outlet: str | None = typer.Option(None, "--outlet", help="Only this outlet's."),
+    date_from: str | None = typer.Option(
+        None, "--from", help="Published on or after (YYYY-MM-DD)."
+    ),
+    date_to: str | None = typer.Option(None, "--to", help="Published on or before (YYYY-MM-DD)."),
+    place: str | None = typer.Option(None, "--place", help="Only those naming this place."),
+    text: str | None = typer.Option(None, "--text", help="Only those holding these words."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help=LIMIT_HELP),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Articles in the ledger, newest first, by the ids you gave them."""
+    with _ledger(db) as led:
+        found = _all_pages(
+            lambda cursor: led.articles(
+                outlet=outlet, date_from=date_from, date_to=date_to, place=place, text=text,
+                cursor=cursor, limit=min(limit, 500),
+            ),
+            limit,
+        )  # fmt: skip
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(found)} article(s)", show_lines=False)
+    for column in ("article", "outlet", "published", "title"):
+        table.add_column(column, overflow="fold")
+    for a in found:
+        table.add_row(a.id, a.outlet or "", a.published or "", a.title or "")
+    _console().print(table)
+
+
+@app.command()
+@_reads_ledger
+def article(
+    article_id: str = typer.Argument(..., help="The article's id, URL or path, as you gave it."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """One article and its claims."""
+    with _ledger(db) as led:
+        detail = led.article(article_id)
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps(detail.to_dict(), ensure_ascii=False, indent=1))
+        return
+    a = detail.article
+    out = _console()
+    out.print(f"{a.id} ({a.outlet or 'no outlet'}, {a.published or 'undated'})", style="bold")
+    if a.title:
+        out.print(f"  {a.title}", highlight=False)
+    _claims_table(out, list(detail.claims), f"{len(detail.claims)} claim(s)")
+
+
+@app.command()
+@_reads_ledger
+def claims(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    speaker: str | None = typer.Option(None, "--speaker", help="Said by this speaker."),
+    origin: str | None = typer.Option(None, "--origin", help="Traced to this origin."),
+    assessment: Assessment | None = typer.Option(None, "--assessment", help="Of its cluster."),
+    hedged: bool | None = typer.Option(None, "--hedged/--not-hedged", help="Hedged or not."),
+    place: str | None = typer.Option(None, "--place", help="Where the claim is."),
+    date_from: str | None = typer.Option(
+        None, "--from", help="Published on or after (YYYY-MM-DD)."
+    ),
+    date_to: str | None = typer.Option(None, "--to", help="Published on or before (YYYY-MM-DD)."),
+    text: str | None = typer.Option(None, "--text", help="Holding these words."),
+    article_id: str | None = typer.Option(None, "--article", help="Of this article."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help=LIMIT_HELP),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Claims, filtered: newest article first, an article's claims in text order."""
+    with _ledger(db) as led:
+        found = _all_pages(
+            lambda cursor: led.claims(
+                speaker=speaker, origin=origin,
+                assessment=assessment.value if assessment else None, hedged=hedged,
+                place=place, date_from=date_from, date_to=date_to, text=text,
+                article=article_id, cursor=cursor, limit=min(limit, 500),
+            ),
+            limit,
+        )  # fmt: skip
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1))
+        return
+    _claims_table(_console(), found, f"{len(found)} claim(s)")
+
+
+def _claims_table(out: Console, found: list[Any], title: str) -> None:
+    table = Table(title=title, show_lines=True)
+    for column in ("claim", "speaker", "content", "flags"):
+        table.add_column(column, overflow="fold")
+    for c in found:
+        flags = [f for f in ("hedged" if c.hedged else "", c.verification or "",
+                             "denial" if c.polarity == "deny" else "") if f]  # fmt: skip
+        table.add_row(c.id, c.speaker or "", c.content, ", ".join(flags))
+    out.print(table)
+
+
+@app.command()
+@_reads_ledger
+def search(
+    words: str = typer.Argument(..., help="Words to find (all of them) in articles and claims."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help=LIMIT_HELP),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Full-text search over article text and claim content, best match first."""
+    with _ledger(db) as led:
+        hits = led.search(words, limit=min(limit, 500))
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(hits)} match(es)", show_lines=True)
+    for column in ("kind", "id", "snippet"):
+        table.add_column(column, overflow="fold")
+    for h in hits:
+        table.add_row(h.kind, h.id, h.snippet)
+    _console().print(table)
+
+
+@app.command()
+@_reads_ledger
+def places(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    units: bool = typer.Option(False, "--units", help="Military units instead of places."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help=LIMIT_HELP),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Places (or units) where claims are, with how many claims and articles."""
+    with _ledger(db) as led:
+        found = (led.units if units else led.places)(limit=min(limit, 500))
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([p.to_dict() for p in found], ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(found)} {'unit' if units else 'place'}(s)")
+    for column in ("name", "kind", "country/side", "claims", "articles"):
+        table.add_column(column, overflow="fold")
+    for p in found:
+        table.add_row(p.name, p.kind or "", p.country or "", str(p.claims), str(p.articles))
+    _console().print(table)
+
+
+@app.command()
+def serve(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    token_file: Path | None = typer.Option(
+        None,
+        "--token-file",
+        help="File whose first line is the API token (else $CLAIMLEDGER_API_TOKEN).",
+    ),
+    private: bool = typer.Option(False, "--private", help="Reads need the token too."),
+) -> None:
+    """Serve the ledger over HTTP: the REST API under /api/v1, its docs at /docs.
+
+    Writes (POST /api/v1/articles) need the bearer token; with none configured they are
+    refused. Reads are open unless --private.
+    """
+    from claimledger.server.app import ServerSettings, create_app, load_token
+
+    path = _db_path(db)
+    _store(db).close()  # a missing or unusable ledger fails now, not on the first request
+    token = guarded(lambda: load_token(token_file))
+    if private and token is None:
+        raise _fail("--private needs a token: give --token-file or set $CLAIMLEDGER_API_TOKEN")
+    import uvicorn
+
+    settings = ServerSettings(str(path), token=token, private=private)
+    err.print(
+        f"Serving {path} on http://{host}:{port}/api/v1 (docs at /docs); "
+        f"writes {'need the token' if token else 'are off (no token)'}",
+        highlight=False,
+    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":  # pragma: no cover  (after every command is declared)

@@ -161,6 +161,11 @@ class LedgerCorruptError(StoreError):
     """The ledger file is damaged: SQLite found a malformed page or no database at all."""
 
 
+class BadArgumentError(ClaimledgerError):
+    """An argument of a read (a filter, a cursor, a page size) has a value that cannot be used;
+    the message names it and the values it takes."""
+
+
 class NotFoundError(ClaimledgerError):
     """Something asked for by id or name is not in the ledger."""
 

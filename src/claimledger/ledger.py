@@ -11,10 +11,9 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from claimledger.analyze.clusters import assign_claims
 from claimledger.analyze.copies import Signature, is_copy, signature
@@ -23,11 +22,10 @@ from claimledger.analyze.numbers import Stated, comparable, compare, counted, da
 from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.proposition import names_someone, source_variants
 from claimledger.analyze.terms import terms
-from claimledger.errors import NotFoundError
 from claimledger.models import Article, Extraction
 from claimledger.registry.hooks import registry_hooks
+from claimledger.store.base import Store
 from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, QuantityRecord, SourceGrade
-from claimledger.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
 QUANTITY_PER_TERM = 50
@@ -67,7 +65,7 @@ class Ledger:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: Store,
         owner_of: OwnerOf = _no_owner,
         prior_of: PriorOf = _no_prior,
         outlet_id_of: Callable[[str], str | None] = lambda name: None,
@@ -241,7 +239,7 @@ class _FigureReads:
 
     CHUNK = 500  # ids per query: SQLite caps the variables of one statement
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.stating: dict[str, list[str]] = {}
         self.claims: dict[str, ClaimRecord] = {}
@@ -287,7 +285,7 @@ class _FigureReads:
         return at
 
 
-def open_ledger(store: SQLiteStore) -> Ledger:
+def open_ledger(store: Store) -> Ledger:
     """A ledger over ``store`` with the registry's lookups for outlets, owners and priors."""
     hooks = registry_hooks()
     return Ledger(
@@ -302,29 +300,7 @@ def open_ledger(store: SQLiteStore) -> Ledger:
     )
 
 
-def claim_detail(store: SQLiteStore, claim_id: str) -> dict[str, Any]:
-    """A claim with its chain, cluster (and fellow members), figure checks and grade."""
-    found = store.claims([claim_id])
-    if not found:
-        raise NotFoundError(
-            f"no claim {claim_id!r} in {store.path}; `claimledger clusters` lists ids"
-        )
-    claim = found[0]
-    cluster = store.cluster(claim.cluster_id) if claim.cluster_id else None
-    members = store.claims(store.cluster_member_ids(cluster.id)) if cluster else []
-    quantity_ids = {q.id for q in claim.quantities}
-    checks = [c for c in store.checks(verdict=None) if {c.quantity_a, c.quantity_b} & quantity_ids]
-    grade = claim_grades(store, [claim]).get(claim_id)
-    return {
-        "claim": {**asdict(claim), "chain": [name for name, _ in claim.chain]},
-        "grade": asdict(grade) if grade else None,
-        "cluster": asdict(cluster) if cluster else None,
-        "members": [asdict(m) for m in members if m.id != claim_id],
-        "checks": [asdict(c) for c in checks],
-    }
-
-
-def graded_as(store: SQLiteStore, name: str) -> SourceGrade | None:
+def graded_as(store: Store, name: str) -> SourceGrade | None:
     """The grade of a source under whichever of its names it is graded."""
     found = store.source_grade(name)
     if found is not None:
@@ -336,7 +312,7 @@ def graded_as(store: SQLiteStore, name: str) -> SourceGrade | None:
     return None
 
 
-def claim_grades(store: SQLiteStore, claims: Sequence[ClaimRecord]) -> dict[str, ClaimGrade]:
+def claim_grades(store: Store, claims: Sequence[ClaimRecord]) -> dict[str, ClaimGrade]:
     """Credibility 1-6 of each claim, from its cluster, its stance and its source's grade as they
     stand now (computed when read, so it never lags behind a source's changed grade)."""
     clusters: dict[str, Cluster | None] = {}

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from claimledger.cli import app
-from claimledger.store.migrations import MIGRATIONS
+from claimledger.store.migrations import Migration
 from claimledger.store.sqlite import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -248,21 +247,16 @@ def test_two_ingest_processes_at_once(nlp: Language, tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- db upgrade
 
 
-def test_db_upgrade(runner: CliRunner, tmp_path: Path) -> None:
+def test_db_upgrade(
+    runner: CliRunner, tmp_path: Path, lose_last_migration: Callable[[Path], Migration]
+) -> None:
     db = tmp_path / "ledger.db"
     SQLiteStore(db).close()
     code, out, _ = run(runner, "db", "upgrade", "--db", db)
     assert code == 0
     assert out.strip() == f"{db}: schema up to date"
 
-    last = MIGRATIONS[-1]
-    with sqlite3.connect(db) as raw:  # a ledger written before the last migration existed
-        raw.execute("DELETE FROM schema_migrations WHERE name = ?", (last.name,))
-        for table in re.findall(r"CREATE TABLE (\w+)", last.sql):
-            raw.execute(f"DROP TABLE {table}")
-        for table, column in re.findall(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", last.sql):
-            raw.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    raw.close()
+    last = lose_last_migration(db)
     code, _, err = run(runner, "clusters", "--db", db)
     assert code == 1
     assert err.startswith("Error: ")
@@ -390,7 +384,7 @@ def test_report_formats(runner: CliRunner, ledger_db: Path) -> None:
     assert code == 0
     assert "claimledger report" in out
     assert "Numeric tensions" in out
-    code, out, _ = run(runner, "report", "--db", ledger_db, "-f", "json", "--top", "1")
+    _, out, _ = run(runner, "report", "--db", ledger_db, "-f", "json", "--top", "1")
     assert len(json.loads(out)["clusters"]) == 1
 
 
@@ -434,12 +428,15 @@ def test_claim(runner: CliRunner, ledger_db: Path) -> None:
     claim = next(c for c in json.loads(out)["claims"] if "Novoselivka" in c["content"])
     code, out, _ = run(runner, "claim", claim["id"], "--db", ledger_db)
     assert code == 0
-    assert claim["id"] in out
+    assert "tass-novoselivka:c1" in out  # shown by the id the user gave its article
+    assert claim["id"] not in out  # the text hash is an internal key
     assert "Novoselivka" in out
     assert "denied" in out
-    code, out, _ = run(runner, "claim", claim["id"], "--db", ledger_db, "-f", "json")
+    assert "(Ukrinform, 2025-10-25)" in out  # members with outlet and date
+    code, out, _ = run(runner, "claim", "tass-novoselivka:c1", "--db", ledger_db, "-f", "json")
     detail = json.loads(out)
-    assert detail["claim"]["id"] == claim["id"]
+    assert detail["claim"]["key"] == claim["id"]
+    assert detail["claim"]["id"] == "tass-novoselivka:c1"
     assert detail["cluster"]["assessment"] == "denied"
     assert detail["grade"]["credibility"] in range(1, 7)
     assert detail["members"]
@@ -450,7 +447,7 @@ def test_claim_not_found(runner: CliRunner, ledger_db: Path) -> None:
     assert code == 1
     assert err.startswith("Error: ")
     assert "no claim '0000000000000000:c9'" in err
-    assert "claimledger clusters" in err
+    assert "claimledger claims" in err
     assert out == ""
 
 
@@ -479,3 +476,103 @@ def test_every_ledger_command_has_help(runner: CliRunner) -> None:
         code, out, _ = run(runner, *command[:1] if command[0] != "db" else command, "--help")
         assert code == 0
         assert "--db" in out
+
+
+# ---------------------------------------------------------------------- articles, claims, search
+
+
+def test_articles(runner: CliRunner, ledger_db: Path) -> None:
+    code, out, _ = run(runner, "articles", "--db", ledger_db, "-f", "json")
+    assert code == 0
+    ids = [a["id"] for a in json.loads(out)]
+    assert len(ids) == ARTICLES and ids[0] == "bbc-awol"  # newest arrival first, user ids
+    code, out, _ = run(runner, "articles", "--db", ledger_db, "--outlet", "TASS", "-f", "json")
+    assert {a["id"] for a in json.loads(out)} == {"tass-voronezh", "tass-novoselivka"}
+    code, out, _ = run(runner, "articles", "--db", ledger_db, "--from", "2025-11-05",
+                       "--to", "2025-11-12", "-f", "json")  # fmt: skip
+    assert [a["id"] for a in json.loads(out)] == ["reuters-awol", "kyivind-awol"]
+    code, out, _ = run(runner, "articles", "--db", ledger_db, "--limit", "3")
+    assert code == 0 and "3 article(s)" in out
+
+
+def test_article(runner: CliRunner, ledger_db: Path) -> None:
+    code, out, _ = run(runner, "article", "tass-novoselivka", "--db", ledger_db)
+    assert code == 0
+    assert "tass-novoselivka:c1" in out and "Novoselivka" in out
+    code, out, _ = run(runner, "article", "tass-novoselivka", "--db", ledger_db, "-f", "json")
+    detail = json.loads(out)
+    assert "Novoselivka" in detail["text"] and detail["claims"]
+    code, _, err = run(runner, "article", "no-such-article", "--db", ledger_db)
+    assert code == 1
+    assert err.startswith("Error: no article 'no-such-article'")
+
+
+def test_claims_filters_and_limit(runner: CliRunner, ledger_db: Path) -> None:
+    _, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--limit", "500")
+    every = json.loads(out)
+    assert all((":c" in c["id"] and not c["id"].split(":")[0].isalnum()) or "-" in c["id"]
+               for c in every)  # fmt: skip
+    _, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--limit", "2")
+    assert [c["id"] for c in json.loads(out)] == [c["id"] for c in every[:2]]
+    _code, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--assessment",
+                       "denied")  # fmt: skip
+    denied = json.loads(out)
+    assert denied and all(c["cluster"] for c in denied)
+    _, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--text", "drones")
+    assert json.loads(out) and all("drones" in c["content"] for c in json.loads(out))
+    _, out, _ = run(runner, "claims", "--db", ledger_db, "-f", "json", "--hedged")
+    assert all(c["hedged"] for c in json.loads(out))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clusters", "--assessment", "bogus"],
+        ["claims", "--assessment", "bogus"],
+        ["claims", "--from", "yesterday"],
+        ["articles", "--to", "2025-13-01"],
+        ["clusters", "--limit", "0"],
+        ["sources", "--limit", "-1"],
+        ["search", "  "],
+    ],
+)
+def test_bad_option_values_are_errors(runner: CliRunner, ledger_db: Path, args: list[str]) -> None:
+    code, out, err = run(runner, *args, "--db", ledger_db)
+    assert code != 0
+    assert out == ""
+    assert "Error" in err or "Invalid value" in err
+
+
+def test_search_and_places(runner: CliRunner, ledger_db: Path) -> None:
+    code, out, _ = run(runner, "search", "Novoselivka village", "--db", ledger_db, "-f", "json")
+    hits = json.loads(out)
+    assert {h["article"] for h in hits} >= {"tass-novoselivka", "ukrinform-novoselivka"}
+    code, out, _ = run(runner, "places", "--db", ledger_db, "-f", "json")
+    assert code == 0
+    assert all(p["claims"] >= 1 and p["articles"] >= 1 for p in json.loads(out))
+
+
+def test_limits_are_honoured(runner: CliRunner, ledger_db: Path) -> None:
+    _, out, _ = run(runner, "clusters", "--db", ledger_db, "-f", "json", "--min-size", "1",
+                       "--limit", "2")  # fmt: skip
+    assert len(json.loads(out)) == 2
+    _code, out, _ = run(runner, "sources", "--db", ledger_db, "-f", "json", "--limit", "1")
+    assert len(json.loads(out)) == 1
+    _, out, _ = run(runner, "checks", "--db", ledger_db, "-f", "json", "--verdict", "all",
+                       "--limit", "1")  # fmt: skip
+    assert len(json.loads(out)["checks"]) == 1
+    _, out, _ = run(runner, "report", "--db", ledger_db, "-f", "json", "--top", "1")
+    report = json.loads(out)
+    assert len(report["tensions"]) <= 1 and len(report["clusters"]) == 1
+    assert report["tensions_total"] >= len(report["tensions"])
+
+
+def test_names_are_shown_on_one_line(runner: CliRunner, nlp: Language, tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    text = "Mayor Ivan\nPetrenko said that the bridge at Izium had been repaired."
+    record = {"id": "ragged", "outlet": "Example\nWire\t Daily", "text": text}
+    assert run(runner, "ingest", jsonl(tmp_path / "r.jsonl", record), "--db", db)[0] == 0
+    _, out, _ = run(runner, "claims", "--db", db, "-f", "json")
+    (claim,) = json.loads(out)
+    assert claim["outlet"] == "Example Wire Daily"
+    assert "\n" not in (claim["speaker"] or "")

@@ -268,8 +268,8 @@ def test_the_read_commands_read_a_ledger_in_a_read_only_folder(
 
     lines = as_another_user(check).splitlines()
     assert lines[:-1] == [f"{c[0]} 0 " for c in READ_COMMANDS[:-1]]
-    assert lines[-1] == f"claim 1 Error: no claim 'abc:c1' in {read_only_ledger}; " + (
-        "`claimledger clusters` lists ids"
+    assert lines[-1] == f"claim 1 Error: no claim 'abc:c1' in {read_only_ledger} " + (
+        "(no article 'abc'); `claimledger claims` lists ids"
     )
     assert snapshot(read_only_ledger.parent) == before
 

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,24 +24,6 @@ CREATED = re.compile(r"CREATE TABLE (\w+)")
 def tables(path: Path) -> set[str]:
     with sqlite3.connect(path) as db:
         return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
-ADDED = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)")
-
-
-def lose_last_migration(path: Path) -> Migration:
-    """A ledger written before the last migration existed: its row and its tables gone."""
-    SQLiteStore(path).close()
-    last = MIGRATIONS[-1]
-    db = sqlite3.connect(path)
-    with db:
-        db.execute("DELETE FROM schema_migrations WHERE name = ?", (last.name,))
-        for table in CREATED.findall(last.sql):
-            db.execute(f"DROP TABLE {table}")
-        for table, column in ADDED.findall(last.sql):
-            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    db.close()
-    return last
 
 
 @pytest.fixture
@@ -71,7 +54,9 @@ def test_wal_mode_is_on_and_persists(path: Path) -> None:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_an_old_ledger_asks_for_db_upgrade(path: Path) -> None:
+def test_an_old_ledger_asks_for_db_upgrade(
+    path: Path, lose_last_migration: Callable[[Path], Migration]
+) -> None:
     last = lose_last_migration(path)
     with pytest.raises(StoreError, match=r"claimledger db upgrade") as info:
         SQLiteStore(path)
@@ -173,6 +158,9 @@ def test_a_folder_that_cannot_be_made(tmp_path: Path) -> None:
         SQLiteStore(tmp_path / "notes" / "ledger.db")
 
 
+COUNT_TESTS = "SELECT COUNT(*) FROM counters WHERE name IN ('test', 'nested')"
+
+
 def test_a_transaction_is_rolled_back_on_any_exception(path: Path) -> None:
     store = SQLiteStore(path)
     for exc in (RuntimeError("boom"), KeyboardInterrupt()):
@@ -182,10 +170,10 @@ def test_a_transaction_is_rolled_back_on_any_exception(path: Path) -> None:
                 store.db.execute("INSERT INTO counters VALUES ('nested', 1)")
             raise exc
         assert not store.db.in_transaction
-        assert store.db.execute("SELECT COUNT(*) FROM counters").fetchone()[0] == 0
+        assert store.db.execute(COUNT_TESTS).fetchone()[0] == 0
     with store.transaction():
         store.db.execute("INSERT INTO counters VALUES ('test', 1)")
-    assert store.db.execute("SELECT COUNT(*) FROM counters").fetchone()[0] == 1
+    assert store.db.execute(COUNT_TESTS).fetchone()[0] == 1
     store.close()
 
 

@@ -51,8 +51,8 @@ from claimledger.analyze.proposition import (
     relation,
 )
 from claimledger.analyze.terms import terms
+from claimledger.store.base import Store
 from claimledger.store.records import ClaimRecord
-from claimledger.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
 PLACE_BONUS = 0.15
@@ -195,7 +195,7 @@ def _same_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 
 def assign_claims(
-    store: SQLiteStore, claim_ids: Sequence[str], canonical: Canonical | None = None
+    store: Store, claim_ids: Sequence[str], canonical: Canonical | None = None
 ) -> set[str]:
     """Index and cluster newly stored claims; the ids of the clusters that changed."""
     claims = store.claims(claim_ids)
@@ -220,7 +220,7 @@ def assign_claims(
 
 
 def best_match(
-    store: SQLiteStore, claim: ClaimRecord, total: int, canonical: Canonical | None = None
+    store: Store, claim: ClaimRecord, total: int, canonical: Canonical | None = None
 ) -> Match:
     """The cluster whose claims state the same proposition as ``claim``: of the candidate
     clusters, the one holding the member it matches by the widest margin (``proposition.py``:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 from claimledger.models import Claim, Extraction, Span
+
+if TYPE_CHECKING:  # the store imports this module to keep each article's contract
+    from claimledger.export.options import ExportOptions
+    from claimledger.store.sqlite import SQLiteStore
 
 
 def _span(span: Span | None) -> dict[str, Any] | None:
@@ -57,3 +61,10 @@ def to_json(data: Any) -> str:
     than written as the invalid tokens ``NaN``/``Infinity`` that other JSON readers reject:
     the extractors keep every number finite, so a refusal here is a bug to report."""
     return json.dumps(data, ensure_ascii=False, allow_nan=False)
+
+
+def write_contracts(store: SQLiteStore, out: IO[str], options: ExportOptions) -> None:
+    """``export --format contract``: each current article's extraction as the store kept it,
+    one line each, byte for byte what ``extract --format contract`` wrote for it."""
+    for record in store.stored_extractions():
+        out.write(to_json(record) + "\n")

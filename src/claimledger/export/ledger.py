@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
-from typing import Any
+from typing import IO, Any
 
+from claimledger.export.options import ExportOptions
 from claimledger.ledger import claim_grades
 from claimledger.store.sqlite import SQLiteStore
 
@@ -40,6 +42,11 @@ def export_ledger(store: SQLiteStore) -> dict[str, Any]:
         "descriptor_conflicts": [asdict(d) for d in store.descriptor_conflicts()],
         "sources": [{**asdict(g), "reasons": list(g.reasons)} for g in store.source_grades()],
     }
+
+
+def write_ledger(store: SQLiteStore, out: IO[str], options: ExportOptions) -> None:
+    """``export --format ledger``: the document, indented one space a level."""
+    out.write(json.dumps(export_ledger(store), ensure_ascii=False, indent=1) + "\n")
 
 
 def _article(a: Any, copy: tuple[str, float] | None = None) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from claimledger.store.sqlite import SQLiteStore
 def build_report(store: SQLiteStore, top: int = 10) -> dict[str, Any]:
     clusters = store.clusters()
     tensions = store.checks(verdict="tension")
+    conflicts = store.descriptor_conflicts()
     return {
         "counts": store.counts(),
         "assessments": dict(Counter(k.assessment for k in clusters)),
@@ -34,8 +35,9 @@ def build_report(store: SQLiteStore, top: int = 10) -> dict[str, Any]:
                 "explanation": ch.explanation,
                 "claim_ids": list(ch.claim_ids),
             }
-            for ch in tensions
+            for ch in tensions[:top]
         ],
+        "tensions_total": len(tensions),
         "descriptor_conflicts": [
             {
                 "actor": d.actor,
@@ -43,8 +45,9 @@ def build_report(store: SQLiteStore, top: int = 10) -> dict[str, Any]:
                 "descriptor": d.descriptor,
                 "expected": d.expected,
             }
-            for d in store.descriptor_conflicts()
+            for d in conflicts[:top]
         ],
+        "descriptor_conflicts_total": len(conflicts),
         "sources": [
             {"name": g.name, "reliability": g.reliability, "claims": g.claims, "why": g.reasons[-1]}
             for g in store.source_grades()[:top]
@@ -83,18 +86,30 @@ def to_markdown(report: dict[str, Any]) -> str:
     lines += ["", "## Numeric tensions", ""]
     tensions = [f"- {', '.join(t['figures'])}: {t['explanation']}" for t in report["tensions"]]
     lines += tensions or ["None."]
+    lines += _more(report.get("tensions_total", 0), len(tensions), "tensions", "checks")
     lines += ["", "## Descriptor conflicts", ""]
     lines += [
         f'- {d["actor"]} described as "{d["descriptor"]}" in {d["doc_id"]} '
         f"(registry: {d['expected']})"
         for d in report["descriptor_conflicts"]
     ] or ["None."]
+    lines += _more(
+        report.get("descriptor_conflicts_total", 0), len(report["descriptor_conflicts"]),
+        "conflicts", "checks",
+    )  # fmt: skip
     lines += ["", "## Sources", "", "| source | reliability | claims | why |", "|---|---|---|---|"]
     lines += [
         f"| {s['name']} | {shown(s['reliability'])} | {s['claims']} | {_cell(s['why'])} |"
         for s in report["sources"]
     ]
     return "\n".join(lines) + "\n"
+
+
+def _more(total: int, shown: int, what: str, command: str) -> list[str]:
+    """A line saying how many more there are, and where to see them."""
+    if total <= shown:
+        return []
+    return ["", f"... and {total - shown} more {what}: `claimledger {command}` lists them."]
 
 
 def _cell(text: str, limit: int = 90) -> str:

@@ -100,6 +100,14 @@ def _parse_line(line: str, location: str) -> Mapping[str, object]:
     return record
 
 
+def record_article(record: object, location: str, path: str) -> Article:
+    """One article from a decoded JSON record (as one line of a JSON Lines file holds), for
+    callers that have the record already (the REST API's POST body)."""
+    if not isinstance(record, Mapping):
+        raise _malformed(f"the record is {_json_type(record)}, not an object", location)
+    return _article(record, location, path)
+
+
 def _article(record: Mapping[str, object], location: str, path: str) -> Article:
     text = record.get("text")
     if not isinstance(text, str):

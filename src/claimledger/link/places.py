@@ -112,29 +112,46 @@ HELD_BY_GOVERNMENTS = frozenset(
 def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Iterator[Mention]:
     """Named entities that may be places, outside the cue phrases already found."""
     people, last_names = _surnames(doc), _last_names(doc)  # once: not per entity
-    for ent in entities(doc):
-        span = _trim(ent) if ent.label_ in PLACE_LABELS | WEAK_LABELS else None
-        if span is not None and ent.label_ in PLACE_LABELS:
-            span = _extend_left(span)
-        if span is None or any(span.start_char < e and s < span.end_char for s, e in taken):
-            continue
-        named_settlement = _settlement_of(span)  # "the city of X": a place, whatever the tag
-        text = _POSSESSIVE.sub("", span.text)
-        weak = ent.label_ in WEAK_LABELS and not named_settlement
-        if not _may_be_place(span, text, weak, cues) or _particle_before(span):
-            continue
-        if fold(text) in last_names:
-            continue
-        if _speaks(span):
-            continue  # "Moscow said", "Kyiv's claim": the government, not the city
-        cued = _after_locative(span, cues) or _struck(span)
-        cued = cued or _listed_with_place(span) or named_settlement
-        start = span.start_char
-        person = fold(text) in people or (ent.label_ == "PERSON" and not cued)
-        person = person and not named_settlement
-        yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
-                      exact=ent.label_ == "FAC" and not cued, person=person,
-                      article=_after_the(span))  # fmt: skip
+    for whole in entities(doc):
+        for ent in _conjuncts(whole):
+            span = _trim(ent) if whole.label_ in PLACE_LABELS | WEAK_LABELS else None
+            if span is not None and whole.label_ in PLACE_LABELS:
+                span = _extend_left(span)
+            if span is None or any(span.start_char < e and s < span.end_char for s, e in taken):
+                continue
+            named_settlement = _settlement_of(span)  # "the city of X": a place, whatever the tag
+            text = _POSSESSIVE.sub("", span.text)
+            weak = whole.label_ in WEAK_LABELS and not named_settlement
+            if not _may_be_place(span, text, weak, cues) or _particle_before(span):
+                continue
+            if fold(text) in last_names:
+                continue
+            if _speaks(span):
+                continue  # "Moscow said", "Kyiv's claim": the government, not the city
+            cued = _after_locative(span, cues) or _struck(span)
+            cued = cued or _listed_with_place(span) or named_settlement
+            start = span.start_char
+            person = fold(text) in people or (whole.label_ == "PERSON" and not cued)
+            person = person and not named_settlement
+            yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
+                        exact=whole.label_ == "FAC" and not cued, person=person,
+                        article=_after_the(span))  # fmt: skip
+
+
+def _conjuncts(ent: SpacySpan) -> list[SpacySpan]:
+    """An entity the tagger made of a list of names ("Kharkiv and Izium", "Sumy, Okhtyrka"),
+    as its names; any other entity as itself."""
+    cuts = [t.i for t in ent if t.lower_ in ("and", "or", ",")]
+    if not cuts:
+        return [ent]
+    parts, start = [], ent.start
+    for cut in [*cuts, ent.end]:
+        if cut > start:
+            parts.append(ent.doc[start:cut])
+        start = cut + 1
+    if len(parts) < 2 or not all(p[0].text[:1].isupper() for p in parts):
+        return [ent]
+    return parts
 
 
 def _after_the(span: SpacySpan) -> bool:
@@ -177,6 +194,8 @@ def _struck(span: SpacySpan) -> bool:
     """The object of a verb whose objects are places: "artillery shelled Mezhova", "troops
     captured Vilcha"."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "shelled Sumy, Okhtyrka and X"
+        root = root.head
     return root.dep_ == "dobj" and root.head.lemma_.lower() in STRUCK_VERBS
 
 
@@ -294,9 +313,9 @@ def alias_mentions(doc: Doc, taken: list[tuple[int, int]]) -> Iterator[Mention]:
 
 
 def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Iterator[Mention]:
-    """Proper nouns right after a locative word (and an adjective or two) that the tagger left
-    without an entity ("near Huliaipole", "in occupied Tokmak"): weak, cued mentions, kept only
-    when the gazetteer bears them out."""
+    """Proper nouns right after a locative word (and an adjective or two), or struck ("drones
+    struck Odesa"), that the tagger left without an entity ("near Huliaipole", "in occupied
+    Tokmak"): weak, cued mentions, kept only when the gazetteer bears them out."""
     people, last_names = _surnames(doc), _last_names(doc)
     i = 0
     while i < len(doc):
@@ -308,7 +327,7 @@ def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Ite
         while end < len(doc) and doc[end].tag_ == "NNP" and not doc[end].ent_type_:
             end += 1
         span, i = doc[tok.i : end], end
-        if not _after_locative(span, cues):
+        if not (_after_locative(span, cues) or _struck(span)):
             continue
         if any(span.start_char < e and s < span.end_char for s, e in taken):
             continue

@@ -22,6 +22,8 @@ region"), and the settlements whose name has a single candidate. Each candidate 
     + 1 if it lies in a country the article names (or in which a named region or an
         unambiguous settlement lies)
     + 1 if its own name is the name as written (not one of its alternate names)
+    + 2 if it is a national capital (Paris, Washington, London): by a bare name the capital is
+        meant, even in an article that names another country with a town of that name
     + 2.5 if it lies in Ukraine or a Russian border region (Belgorod, Bryansk, Kursk): the
         theatre of the reporting claimledger reads, so "Seversk" is Siversk, not Seversk in
         Siberia, unless the article says otherwise
@@ -53,6 +55,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from claimledger.link.gazetteer import Candidate, Gazetteer, aliases
+from claimledger.link.sources import capitals
 from claimledger.link.translit import fold
 
 Kind = Literal["place", "region", "direction"]
@@ -65,6 +68,7 @@ NAME_BONUS = 1.0
 # likelier a place in Ukraine or a Russian border region (GeoNames admin1: Belgorod 09, Bryansk
 # 10, Kursk 41) than a namesake elsewhere ("Seversk" is Siversk, not the Siberian city)
 THEATRE_BONUS = 2.5
+CAPITAL_BONUS = 2.0  # a national capital, by its bare name
 THEATRE_COUNTRIES = frozenset({"UA"})
 THEATRE_REGIONS = frozenset({("RU", "09"), ("RU", "10"), ("RU", "41")})
 DISTANCE_SCALE_KM = 200.0
@@ -161,7 +165,16 @@ def score(candidate: Candidate, context: Context, written: str) -> float:
         + COUNTRY_BONUS * (candidate.country in context.countries)
         + NAME_BONUS * (fold(candidate.name) == fold(written))
         + THEATRE_BONUS * (_in_theatre(candidate) and _theatre_article(context))
+        + CAPITAL_BONUS * _capital(candidate)
         - min(nearest / DISTANCE_SCALE_KM, MAX_DISTANCE_PENALTY)
+    )
+
+
+def _capital(candidate: Candidate) -> bool:
+    return (
+        candidate.settlement
+        and candidate.country is not None
+        and (candidate.country, fold(candidate.name)) in capitals()
     )
 
 

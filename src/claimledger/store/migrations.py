@@ -266,6 +266,40 @@ M008_ARTICLE_COPIES = Migration(
     fill="article_signatures",
 )  # near-duplicate articles (the same text republished): one report, never two confirmations
 
+M009_READS = Migration(
+    "009_reads",
+    """
+    ALTER TABLE articles ADD COLUMN arrival INTEGER;
+    UPDATE articles SET arrival = rowid;
+    INSERT OR REPLACE INTO counters (name, value)
+        SELECT 'arrival', COALESCE(MAX(arrival), 0) FROM articles;
+    CREATE INDEX articles_arrival ON articles (arrival);
+    CREATE INDEX articles_current_arrival ON articles (is_current, arrival);
+    CREATE INDEX articles_published ON articles (published);
+    CREATE INDEX claims_speaker ON claims (speaker_name COLLATE NOCASE);
+    CREATE INDEX claims_origin_nocase ON claims (origin COLLATE NOCASE);
+    CREATE INDEX mentions_name_nocase ON mentions (type, name COLLATE NOCASE);
+    CREATE TABLE claim_places (
+        name     TEXT NOT NULL COLLATE NOCASE,
+        claim_id TEXT NOT NULL,
+        PRIMARY KEY (name, claim_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_places_claim ON claim_places (claim_id);
+    CREATE VIRTUAL TABLE article_search USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE claim_search USING fts5(
+        content, content='claims', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO article_search (article_search) VALUES ('rebuild');
+    INSERT INTO claim_search (claim_search) VALUES ('rebuild')
+    """,
+    fill="claim_places_table",
+)  # what the API and the web read by: arrival order (an explicit column, not rowid order),
+# speaker, date and place indexes, full-text search over article text and claim content
+
 MIGRATIONS: tuple[Migration, ...] = (
     M001_ARTICLES,
     M002_CLAIMS,
@@ -275,4 +309,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     M006_CLAIM_PLACES,
     M007_CLAIM_LINKS,
     M008_ARTICLE_COPIES,
+    M009_READS,
 )

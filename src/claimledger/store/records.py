@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,21 @@ class ArticleRecord:
     published: str | None
     source_id: str | None
     ingested_at: str
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    """A place, unit, person or organisation an article names, as resolved when it was stored
+    (``data``: the extractor's whole record, e.g. a place's GeoNames id)."""
+
+    doc_id: str
+    type: str  # "place" | "unit" | "person" | "organization"
+    text: str
+    name: str
+    kind: str | None
+    lat: float | None
+    lon: float | None
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -38,12 +38,14 @@ from claimledger.store.ledgerfile import (
     refuse,
 )
 from claimledger.store.migrations import MIGRATIONS, Migration
+from claimledger.store.reads import LedgerReads
 from claimledger.store.records import (
     ArticleRecord,
     Check,
     ClaimRecord,
     Cluster,
     DescriptorConflict,
+    MentionRecord,
     QuantityRecord,
     SourceGrade,
 )
@@ -54,7 +56,7 @@ MAX_IDS = 5_000  # ids per IN (...) list
 
 
 @translate_errors
-class SQLiteStore:
+class SQLiteStore(LedgerReads):
     """A ledger in one SQLite file. Opened to read (``for_reading``) it is never written, and
     nothing is created beside it but SQLite's own -wal and -shm of a WAL ledger."""
 
@@ -304,14 +306,25 @@ class SQLiteStore:
         from claimledger.export.contract import to_contract
 
         self.db.execute(
-            "INSERT INTO articles VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?)",
             (a.doc_id, key, version, src.outlet, outlet_id, src.url, src.path, src.title,
-             src.published, src.id, ingested_at, a.text, json.dumps(to_contract(ex))),
+             src.published, src.id, ingested_at, a.text,
+             json.dumps(to_contract(ex), allow_nan=False), self.next_id("arrival")),
         )  # fmt: skip
         self._put_quantities(ex)
         self._put_claims(ex)
         self._put_mentions(ex)
         _place_claims(self.db, [c.id for c in ex.claims])
+        self.db.execute(
+            "INSERT INTO article_search (rowid, title, text) "
+            "SELECT rowid, title, text FROM articles WHERE doc_id = ?",
+            (a.doc_id,),
+        )
+        self.db.execute(
+            "INSERT INTO claim_search (rowid, content) "
+            "SELECT rowid, content FROM claims WHERE doc_id = ?",
+            (a.doc_id,),
+        )
 
     def _put_claims(self, ex: Extraction) -> None:
         for seq, c in enumerate(ex.claims):
@@ -384,6 +397,27 @@ class SQLiteStore:
             f"SELECT {_ARTICLE_COLS} FROM articles WHERE article_key = ? ORDER BY version", (key,)
         )
         return [_article(r) for r in rows]
+
+    def stored_extractions(self) -> list[dict[str, Any]]:
+        """Each current article's extraction as stored (the claims contract), in article order."""
+        rows = self.db.execute(
+            "SELECT extraction FROM articles WHERE is_current = 1 ORDER BY published, doc_id"
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def mentions(self, types: Sequence[str]) -> list[MentionRecord]:
+        """What the current articles name, of these types, in article order then text order."""
+        marks = ",".join("?" * len(types))
+        rows = self.db.execute(
+            "SELECT m.doc_id, m.type, m.text, m.name, m.kind, m.lat, m.lon, m.data "
+            "FROM mentions m JOIN articles a ON a.doc_id = m.doc_id "
+            f"WHERE a.is_current = 1 AND m.type IN ({marks}) "
+            "ORDER BY a.published, m.doc_id, m.start_char, m.type, m.seq",
+            tuple(types),
+        )
+        return [
+            MentionRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7])) for r in rows
+        ]
 
     def claim_ids_of(self, doc_ids: Sequence[str]) -> list[str]:
         marks = ",".join("?" * len(doc_ids))
@@ -862,6 +896,24 @@ def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str]) -> None:
                           "spelled": spelled.get(c, [])}), c)
              for c in chunk],
         )  # fmt: skip
+        if "claim_places" in _table_names(db):  # from migration 009 on: where, by name
+            db.executemany(
+                "INSERT OR IGNORE INTO claim_places (name, claim_id) VALUES (?, ?)",
+                [(name, c) for c in chunk for name in inside.get(c) or around.get(c) or []],
+            )
+
+
+def _table_names(db: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _fill_claim_places_table(db: sqlite3.Connection) -> None:
+    """Migration 009: the claim_places rows of the claims placed before it."""
+    rows = db.execute("SELECT id, places FROM claims WHERE places IS NOT NULL").fetchall()
+    db.executemany(
+        "INSERT OR IGNORE INTO claim_places (name, claim_id) VALUES (?, ?)",
+        [(name, cid) for cid, places in rows for name in json.loads(places).get("where", [])],
+    )
 
 
 def _names(content: str, written: str) -> bool:
@@ -898,6 +950,7 @@ def _put_signature(db: sqlite3.Connection, doc_id: str, sig: Signature) -> None:
 _FILLS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "claim_places": _fill_claim_places,
     "article_signatures": _fill_article_signatures,
+    "claim_places_table": _fill_claim_places_table,
 }
 
 

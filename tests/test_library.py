@@ -1,0 +1,70 @@
+"""The library API as a user imports it: open_ledger, the reads, Extractor, its errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import claimledger
+from claimledger.errors import BadArgumentError, NotFoundError, StoreError
+
+TEXTS = [
+    ("dnipro-1", "The mayor of Dnipro said that 30 buses had been sent to the station."),
+    ("dnipro-2", "Dnipro's mayor said 30 buses had been sent to the railway station."),
+    ("sumy-1", "The governor of Sumy reportedly said the power plant was damaged overnight."),
+]
+
+
+@pytest.fixture
+def ledger(nlp: Language, tmp_path: Path) -> Path:
+    path = tmp_path / "ledger.db"
+    articles = [claimledger.Article(t, claimledger.SourceInfo(id=i)) for i, t in TEXTS]
+    with claimledger.open_ledger(path, write=True) as led:
+        events = list(led.ingest(articles))
+    assert [(e.article, e.status) for e in events] == [(i, "new") for i, _ in TEXTS]
+    return path
+
+
+def test_reads_name_things_by_the_users_ids(ledger: Path) -> None:
+    with claimledger.open_ledger(ledger) as led:
+        assert [a.id for a in led.articles().items] == ["sumy-1", "dnipro-2", "dnipro-1"]
+        first = led.claims(limit=1)
+        assert first.items[0].id == "sumy-1:c1" and first.next_cursor
+        rest = led.claims(cursor=first.next_cursor)
+        assert [c.article for c in rest.items] == ["dnipro-2", "dnipro-1"]
+        detail = led.claim("dnipro-1:c1")
+        assert detail.claim.key.endswith(":c1") and detail.claim.key != "dnipro-1:c1"
+        assert led.claims(hedged=True).items[0].article == "sumy-1"
+
+
+def test_errors_say_what_to_do(ledger: Path, tmp_path: Path) -> None:
+    with claimledger.open_ledger(ledger) as led:
+        with pytest.raises(BadArgumentError, match="use one of"):
+            led.claims(assessment="true")
+        with pytest.raises(BadArgumentError, match="YYYY-MM-DD"):
+            led.articles(date_from="03/01/2024")
+        with pytest.raises(BadArgumentError, match="cursor"):
+            led.claims(cursor="garbage")
+        with pytest.raises(NotFoundError, match="no claim"):
+            led.claim("dnipro-1:c7")
+        with pytest.raises(NotFoundError, match="no article"):
+            led.article("kyiv-9")
+    with pytest.raises(StoreError):
+        claimledger.open_ledger(tmp_path / "missing.db")
+
+
+def test_a_read_only_ledger_is_not_changed(ledger: Path) -> None:
+    before = ledger.read_bytes()
+    with claimledger.open_ledger(ledger) as led:
+        led.search("buses")
+        led.clusters(min_size=1)
+    assert ledger.read_bytes() == before
+
+
+def test_extractor(nlp: Language) -> None:
+    article = claimledger.Article(TEXTS[0][1], claimledger.SourceInfo(id="x"))
+    extraction = claimledger.Extractor().extract(article)
+    assert extraction.claims[0].speaker.name
+    assert "30 buses" in extraction.claims[0].content.text
