@@ -21,8 +21,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The browser tests (tests/web) drive Debian's chromium through Playwright; `playwright install`
+# downloads its own browser build, which cannot be fetched here, so chromium comes from apt.
 install-test: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[test]"
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 demo: install
 	$(BIN)/claimledger extract samples/articles.jsonl --format table
@@ -33,8 +36,8 @@ test: install-test
 	$(BIN)/python -m pytest -q
 
 lint: install-test
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: install-test
 	$(BIN)/mypy

@@ -1,0 +1,1 @@
+"""The web UI: server-rendered pages (templates/) and their static files (static/)."""
