@@ -143,13 +143,11 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.settings = settings
     app.state.writer = threading.Lock()  # one ingest at a time in this process
     app.include_router(router, prefix="/api/v1")
-    from fastapi.staticfiles import StaticFiles
-
-    from claimledger.web.pages import STATIC
     from claimledger.web.pages import router as pages
+    from claimledger.web.static_app import mount_static
 
     app.include_router(pages)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    mount_static(app)
     _handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)
     return app

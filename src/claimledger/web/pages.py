@@ -6,7 +6,8 @@ the page shows. Filters live in the URL's query, so a filtered page can be bookm
 All article text is untrusted: templates autoescape everything, data for the scripts goes in
 ``<script type="application/json">`` blocks with ``<``, ``>`` and ``&`` escaped, links are made
 only of http(s) URLs, and every page is sent with a Content-Security-Policy allowing scripts
-and styles from this server alone (no inline script runs).
+from this server alone: no inline script runs (inline styles are allowed: the vendored
+cytoscape, leaflet and uPlot set them).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from claimledger.web.marks import marks_of, segments
 WEB = Path(str(resources.files("claimledger") / "web"))
 STATIC = WEB / "static"
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
