@@ -141,6 +141,20 @@ class Package:
 
 PACKAGES: tuple[Package, ...] = (
     Package(
+        name="swagger-ui-dist",
+        version="5.35.0",
+        sha256="1b8e891893404ea4c3558b6a87e2a3e494e7eedba41168c2ece5800a391a6ea6",
+        licence="Apache-2.0",
+        files={
+            "package/swagger-ui-bundle.js": "swagger-ui-bundle.js",
+            "package/swagger-ui.css": "swagger-ui.css",
+            "package/swagger-ui-bundle.js.LICENSE.txt": "swagger-ui-bundle.js.LICENSE.txt",
+            "package/LICENSE": "LICENSE",
+            "package/NOTICE": "NOTICE",
+        },
+        note="The API docs at /docs (FastAPI would load it from a CDN).",
+    ),
+    Package(
         name="cytoscape",
         version="3.34.4",
         sha256="0d02363d99d805ce8d91fdecab7b2a8cb91ee280d67f309ce44c161d117b4679",

@@ -202,7 +202,11 @@ def test_unknown_paths_and_methods(client: TestClient) -> None:
 def test_docs_and_openapi(client: TestClient) -> None:
     spec = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/claims", "/api/v1/articles", "/api/v1/search"} <= set(spec["paths"])
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js" in docs.text
+    assert "https://" not in docs.text and "//cdn" not in docs.text  # nothing from outside
+    assert client.get("/static/vendor/swagger-ui-dist/swagger-ui-bundle.js").status_code == 200
 
 
 # ---------------------------------------------------------------------- authorization

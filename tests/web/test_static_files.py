@@ -39,6 +39,11 @@ EXPECTED = [
     "uplot/LICENSE",
     "world-atlas/countries-110m.geojson",
     "world-atlas/LICENSE",
+    "swagger-ui-dist/swagger-ui-bundle.js",
+    "swagger-ui-dist/swagger-ui.css",
+    "swagger-ui-dist/swagger-ui-bundle.js.LICENSE.txt",
+    "swagger-ui-dist/LICENSE",
+    "swagger-ui-dist/NOTICE",
 ]
 
 

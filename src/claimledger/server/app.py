@@ -136,7 +136,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         description="Claim provenance for conflict news: the ledger's articles, claims, "
         "clusters, sources and checks. Every error is "
         '`{"error": {"code", "status", "message"}}`.',
-        docs_url="/docs",
+        docs_url=None,  # served below from the vendored swagger-ui, not a CDN
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )
@@ -148,9 +148,28 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     app.include_router(pages)
     mount_static(app)
+    _docs(app)
     _handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)
     return app
+
+
+def _docs(app: FastAPI) -> None:
+    """The OpenAPI docs at /docs, with swagger-ui from this server (vendored): nothing is
+    fetched from outside."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    vendor = "/static/vendor/swagger-ui-dist"
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url="/api/v1/openapi.json",
+            title="claimledger API",
+            swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
+            swagger_css_url=f"{vendor}/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
 
 
 def check_token(request: Request, write: bool) -> None:

@@ -31,7 +31,8 @@ from claimledger.web.marks import marks_of, segments
 WEB = Path(str(resources.files("claimledger") / "web"))
 STATIC = WEB / "static"
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
