@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -69,14 +70,19 @@ def free_port() -> int:
 
 
 def timed(url: str, count: int) -> list[float]:
-    for _ in range(5):  # warm-up: connections, caches
-        urllib.request.urlopen(url, timeout=30).read()
+    try:
+        for _ in range(5):  # warm-up: connections, caches
+            urllib.request.urlopen(url, timeout=30).read()
+    except urllib.error.HTTPError as exc:
+        raise SystemExit(f"{url}: {exc.code} {exc.read().decode(errors='replace')}") from None
     out = []
     for _ in range(count):
         start = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=30) as answer:
-            answer.read()
-            assert answer.status == 200, url
+        try:
+            with urllib.request.urlopen(url, timeout=30) as answer:
+                answer.read()
+        except urllib.error.HTTPError as exc:
+            raise SystemExit(f"{url}: {exc.code} {exc.read().decode(errors='replace')}") from None
         out.append((time.perf_counter() - start) * 1000)
     return out
 

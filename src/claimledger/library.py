@@ -363,9 +363,10 @@ class LedgerHandle:
             ],
         }  # fmt: skip
 
-    def copies_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """For the articles (user ids) that republish another: the article they copy."""
-        internal = {self._doc_id(d): d for d in doc_ids}
+    def copies_of(self, claims: Iterable[ClaimView]) -> dict[str, str]:
+        """For the articles of these claims that republish another: (user id of the copy, user
+        id of the article it copies)."""
+        internal = {c.key.rsplit(":", 1)[0]: c.article for c in claims}
         found = self.store.copies(list(internal))
         keys = self._article_keys(o for o, _ in found.values())
         return {internal[d]: keys.get(o, o) for d, (o, _) in found.items()}

@@ -361,6 +361,18 @@ def test_serve_answers_over_real_http(built_ledger: Path, tmp_path: Path) -> Non
                 time.sleep(0.1)
         else:
             raise AssertionError("the server did not answer")
+
+        def read_many(_: int) -> set[int]:  # a connection opened in one worker thread
+            codes = set()  # may be read in another: none of these may fail
+            for _ in range(10):
+                with urllib.request.urlopen(f"{base}/claims?limit=5", timeout=10) as answer:
+                    codes.add(answer.status)
+            return codes
+
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(4) as pool:
+            assert set().union(*pool.map(read_many, range(4))) == {200}
         request = urllib.request.Request(f"{base}/articles", data=b"{}", method="POST",
                                          headers={"content-type": "application/json"})  # fmt: skip
         with pytest.raises(urllib.error.HTTPError) as refused:

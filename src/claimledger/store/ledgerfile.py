@@ -138,9 +138,15 @@ _NO_SHM = {"SQLITE_READONLY_DIRECTORY", "SQLITE_CANTOPEN", "SQLITE_READONLY_CANT
 def connect_readonly(
     path: Path, *, timeout: float = 60.0, immutable: bool = False
 ) -> sqlite3.Connection:
-    """``file:...?mode=ro`` (and ``immutable=1``): SQLite refuses every write on it."""
+    """``file:...?mode=ro`` (and ``immutable=1``): SQLite refuses every write on it.
+
+    A connection may be used from another thread than the one that opened it, one thread at a
+    time: the web server opens a request's connection in one worker thread and may read and
+    close it in another (SQLite itself is serialised, so this is safe)."""
     uri = f"file:{quote(str(path.absolute()))}?mode=ro" + ("&immutable=1" if immutable else "")
-    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
+    return sqlite3.connect(
+        uri, uri=True, isolation_level=None, timeout=timeout, check_same_thread=False
+    )
 
 
 def _classify(

@@ -274,7 +274,6 @@ M009_READS = Migration(
     INSERT OR REPLACE INTO counters (name, value)
         SELECT 'arrival', COALESCE(MAX(arrival), 0) FROM articles;
     CREATE INDEX articles_arrival ON articles (arrival);
-    CREATE INDEX articles_current_arrival ON articles (is_current, arrival);
     CREATE INDEX articles_published ON articles (published);
     CREATE INDEX claims_speaker ON claims (speaker_name COLLATE NOCASE);
     CREATE INDEX claims_origin_nocase ON claims (origin COLLATE NOCASE);

@@ -225,7 +225,7 @@ def _cluster_page(request: Request, raw_id: str) -> Response:
     cluster_id, twin = _split_twin(raw_id)
     with _Reading(request) as led:
         detail = led.cluster(cluster_id)
-        copies = led.copies_of({m.article for m in detail.members})
+        copies = led.copies_of(detail.members)
     graph = provenance_graph(list(detail.members), copies)
     data = {"title": f"Cluster {cluster_id}", "detail": detail, "graph": graph}
     if twin:
