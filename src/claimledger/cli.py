@@ -656,7 +656,7 @@ def articles(
             limit,
         )  # fmt: skip
     if fmt is ListFormat.json:
-        typer.echo(json.dumps([a.to_dict() for a in found], ensure_ascii=False, indent=1))
+        _echo_views(found)
         return
     table = Table(title=f"{len(found)} article(s)", show_lines=False)
     for column in ("article", "outlet", "published", "title"):
@@ -717,9 +717,14 @@ def claims(
             limit,
         )  # fmt: skip
     if fmt is ListFormat.json:
-        typer.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1))
+        _echo_views(found)
         return
     _claims_table(_console(), found, f"{len(found)} claim(s)")
+
+
+def _echo_views(views: Sequence[Any]) -> None:
+    """A list of views as one JSON array (the --format json of the list commands)."""
+    typer.echo(json.dumps([v.to_dict() for v in views], ensure_ascii=False, indent=1))
 
 
 def _claims_table(out: Console, found: list[Any], title: str) -> None:
@@ -745,7 +750,7 @@ def search(
     with _ledger(db) as led:
         hits = led.search(words, limit=min(limit, 500))
     if fmt is ListFormat.json:
-        typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        _echo_views(hits)
         return
     table = Table(title=f"{len(hits)} match(es)", show_lines=True)
     for column in ("kind", "id", "snippet"):
@@ -767,7 +772,7 @@ def places(
     with _ledger(db) as led:
         found = (led.units if units else led.places)(limit=min(limit, 500))
     if fmt is ListFormat.json:
-        typer.echo(json.dumps([p.to_dict() for p in found], ensure_ascii=False, indent=1))
+        _echo_views(found)
         return
     table = Table(title=f"{len(found)} {'unit' if units else 'place'}(s)")
     for column in ("name", "kind", "country/side", "claims", "articles"):

@@ -12,7 +12,6 @@ input makes the query fail.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,14 @@ from typing import Any
 
 from claimledger.store.failures import translate_errors
 from claimledger.store.records import ArticleRecord, Check, ClaimRecord, Cluster
+from claimledger.store.rows import (
+    CHECK_COLS,
+    CLUSTER_COLS,
+    article_cols,
+    article_row,
+    check_row,
+    cluster_row,
+)
 
 WORD_LIMIT = 32  # words of a text filter; more say nothing more and cost more
 
@@ -123,7 +130,7 @@ class LedgerReads:
             (*args, q.limit + 1),
         ).fetchall()
         page = rows[: q.limit]
-        records = [ArticleRecord(r[0], r[1], r[2], bool(r[3]), *r[4:12]) for r in page]
+        records = [article_row(r) for r in page]
         more = len(rows) > q.limit
         return records, ((page[-1][12],) if more and page else None)
 
@@ -195,14 +202,11 @@ class LedgerReads:
             where.append("(size < ? OR (size = ? AND id > ?))")
             args += [after[0], after[0], after[1]]
         rows = self.db.execute(
-            "SELECT id, assessment, independent_origins, origins, reasons, size FROM clusters "
+            f"SELECT {CLUSTER_COLS} FROM clusters "
             f"WHERE {' AND '.join(where)} ORDER BY size DESC, id LIMIT ?",
             (*args, limit + 1),
         ).fetchall()
-        page = [
-            Cluster(r[0], r[1], r[2], tuple(json.loads(r[3])), tuple(json.loads(r[4])), r[5])
-            for r in rows[:limit]
-        ]
+        page = [cluster_row(r) for r in rows[:limit]]
         more = len(rows) > limit
         return page, ((page[-1].size, page[-1].id) if more and page else None)
 
@@ -219,18 +223,13 @@ class LedgerReads:
             where.append("ch.id > ?")
             args.append(after[0])
         rows = self.db.execute(
-            "SELECT ch.id, ch.quantity_a, ch.quantity_b, ch.kind, ch.verdict, ch.claim_ids, "
-            "ch.figures, ch.explanation FROM checks ch "
+            f"SELECT {CHECK_COLS} FROM checks ch "
             "JOIN quantities qa ON qa.id = ch.quantity_a JOIN articles aa ON aa.doc_id = qa.doc_id "
             "JOIN quantities qb ON qb.id = ch.quantity_b JOIN articles ab ON ab.doc_id = qb.doc_id "
             f"WHERE {' AND '.join(where)} ORDER BY ch.id LIMIT ?",
             (*args, limit + 1),
         ).fetchall()
-        page = [
-            Check(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), tuple(json.loads(r[6])),
-                  r[7])
-            for r in rows[:limit]
-        ]  # fmt: skip
+        page = [check_row(r) for r in rows[:limit]]
         more = len(rows) > limit
         return page, ((page[-1].id,) if more and page else None)
 
@@ -241,16 +240,11 @@ class LedgerReads:
         marks = ",".join("?" * len(quantity_ids))
         ids = tuple(quantity_ids)
         rows = self.db.execute(
-            "SELECT ch.id, ch.quantity_a, ch.quantity_b, ch.kind, ch.verdict, ch.claim_ids, "
-            "ch.figures, ch.explanation FROM checks ch "
+            f"SELECT {CHECK_COLS} FROM checks ch "
             f"WHERE ch.quantity_a IN ({marks}) OR ch.quantity_b IN ({marks}) ORDER BY ch.id",
             ids + ids,
         ).fetchall()
-        return [
-            Check(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), tuple(json.loads(r[6])),
-                  r[7])
-            for r in rows
-        ]  # fmt: skip
+        return [check_row(r) for r in rows]
 
     def claims_per_day(self, limit: int = 2000) -> list[tuple[str, int]]:
         """(day, current claims of articles published that day), by day; undated left out."""
@@ -373,7 +367,4 @@ def _dates(where: list[str], args: list[Any], start: str | None, end: str | None
         args.append(end)
 
 
-_ARTICLE_COLS = (
-    "a.doc_id, a.article_key, a.version, a.is_current, a.outlet, a.outlet_id, a.url, a.path, "
-    "a.title, a.published, a.source_id, a.ingested_at"
-)
+_ARTICLE_COLS = article_cols("a")

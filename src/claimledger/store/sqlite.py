@@ -49,6 +49,14 @@ from claimledger.store.records import (
     QuantityRecord,
     SourceGrade,
 )
+from claimledger.store.rows import (
+    CHECK_COLS,
+    CLUSTER_COLS,
+    article_cols,
+    article_row,
+    check_row,
+    cluster_row,
+)
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 60_000
@@ -383,20 +391,20 @@ class SQLiteStore(LedgerReads):
     def article(self, doc_id: str) -> ArticleRecord | None:
         row = self.db.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE doc_id = ?", (doc_id,))
         found = row.fetchone()
-        return _article(found) if found else None
+        return article_row(found) if found else None
 
     def articles(self, current_only: bool = True) -> list[ArticleRecord]:
         where = "WHERE is_current = 1" if current_only else ""
         rows = self.db.execute(
             f"SELECT {_ARTICLE_COLS} FROM articles {where} ORDER BY published, doc_id"
         )
-        return [_article(r) for r in rows]
+        return [article_row(r) for r in rows]
 
     def article_versions(self, key: str) -> list[ArticleRecord]:
         rows = self.db.execute(
             f"SELECT {_ARTICLE_COLS} FROM articles WHERE article_key = ? ORDER BY version", (key,)
         )
-        return [_article(r) for r in rows]
+        return [article_row(r) for r in rows]
 
     def stored_extractions(self) -> list[dict[str, Any]]:
         """Each current article's extraction as stored (the claims contract), in article order."""
@@ -646,7 +654,7 @@ class SQLiteStore(LedgerReads):
     def cluster(self, cluster_id: str) -> Cluster | None:
         row = self.db.execute(f"SELECT {_CLUSTER_COLS} FROM clusters WHERE id = ?", (cluster_id,))
         found = row.fetchone()
-        return _cluster(found) if found else None
+        return cluster_row(found) if found else None
 
     def clusters(self, min_size: int = 1, assessment: str | None = None) -> list[Cluster]:
         sql = f"SELECT {_CLUSTER_COLS} FROM clusters WHERE size >= ?"
@@ -655,7 +663,7 @@ class SQLiteStore(LedgerReads):
             sql += " AND assessment = ?"
             args.append(assessment)
         rows = self.db.execute(sql + " ORDER BY size DESC, id", args)
-        return [_cluster(r) for r in rows]
+        return [cluster_row(r) for r in rows]
 
     def cluster_assignments(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT claim_id, cluster_id FROM claim_clusters").fetchall())
@@ -733,7 +741,7 @@ class SQLiteStore(LedgerReads):
         if verdict:
             sql += (" AND" if current_only else " WHERE") + " ch.verdict = ?"
             args.append(verdict)
-        return [_check(r) for r in self.db.execute(sql + " ORDER BY ch.id", args)]
+        return [check_row(r) for r in self.db.execute(sql + " ORDER BY ch.id", args)]
 
     # ------------------------------------------------------------------ grades
 
@@ -861,7 +869,7 @@ def _make_folder(target: Path) -> None:
         ) from exc
 
 
-def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str]) -> None:
+def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str], by_name: bool = True) -> None:
     """Store with each claim where it is: the settlements and units its content names, or, when
     it names none, those of its article ("the village" stands for the village the article is
     about); and, for those its content names, (as written, name) pairs. Run when an article is
@@ -896,15 +904,11 @@ def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str]) -> None:
                           "spelled": spelled.get(c, [])}), c)
              for c in chunk],
         )  # fmt: skip
-        if "claim_places" in _table_names(db):  # from migration 009 on: where, by name
+        if by_name:  # the claim_places table (migration 009), not there yet in migration 006
             db.executemany(
                 "INSERT OR IGNORE INTO claim_places (name, claim_id) VALUES (?, ?)",
                 [(name, c) for c in chunk for name in inside.get(c) or around.get(c) or []],
             )
-
-
-def _table_names(db: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def _fill_claim_places_table(db: sqlite3.Connection) -> None:
@@ -924,7 +928,7 @@ def _names(content: str, written: str) -> bool:
 def _fill_claim_places(db: sqlite3.Connection) -> None:
     """Migration 006: place the claims stored before it."""
     ids = [r[0] for r in db.execute("SELECT id FROM claims WHERE places IS NULL")]
-    _place_claims(db, ids)
+    _place_claims(db, ids, by_name=False)  # migration 009 fills claim_places from these
 
 
 def _fill_article_signatures(db: sqlite3.Connection) -> None:
@@ -959,10 +963,7 @@ def _statements(sql: str) -> list[str]:
 
 
 _OWNERS = {"claim_terms": "claims", "quantity_terms": "quantities"}
-_ARTICLE_COLS = (
-    "doc_id, article_key, version, is_current, outlet, outlet_id, url, path, title, published, "
-    "source_id, ingested_at"
-)
+_ARTICLE_COLS = article_cols()
 _CLAIM_COLS = (
     "c.id, c.doc_id, c.content, c.speaker_name, c.speaker_kind, c.origin, c.hedged, "
     "c.verification, c.polarity, a.outlet_id, a.outlet, a.published, k.cluster_id, k.similarity, "
@@ -972,16 +973,9 @@ _QUANTITY_COLS = (
     "q.id, q.doc_id, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.what, "
     "q.period_start, q.period_end, q.per"
 )
-_CLUSTER_COLS = "id, assessment, independent_origins, origins, reasons, size"
-_CHECK_COLS = (
-    "ch.id, ch.quantity_a, ch.quantity_b, ch.kind, ch.verdict, ch.claim_ids, ch.figures, "
-    "ch.explanation"
-)
+_CLUSTER_COLS = CLUSTER_COLS
+_CHECK_COLS = CHECK_COLS
 _GRADE_COLS = "name, reliability, reasons, claims, corroborated, contested, denied"
-
-
-def _article(r: Sequence[Any]) -> ArticleRecord:
-    return ArticleRecord(r[0], r[1], r[2], bool(r[3]), *r[4:12])
 
 
 def _claim(r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...]) -> ClaimRecord:
@@ -999,16 +993,6 @@ def _claim(r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...]) -
 
 def _quantity(r: Sequence[Any]) -> QuantityRecord:
     return QuantityRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), *r[7:12])
-
-
-def _cluster(r: Sequence[Any]) -> Cluster:
-    return Cluster(r[0], r[1], r[2], tuple(json.loads(r[3])), tuple(json.loads(r[4])), r[5])
-
-
-def _check(r: Sequence[Any]) -> Check:
-    return Check(
-        r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), tuple(json.loads(r[6])), r[7]
-    )
 
 
 def _grade(r: Sequence[Any]) -> SourceGrade:

@@ -108,6 +108,14 @@ class _Reading:
         self.led.close()
 
 
+def _twin(page: str, suffix: str) -> bool:
+    """Whether a list page's request asks for its JSON twin (``/claims.json``); any other
+    suffix is no page."""
+    if suffix not in ("", ".json"):
+        raise ApiError(404, "not_found", f"no page {page}{suffix}")
+    return suffix == ".json"
+
+
 def _split_twin(path: str) -> tuple[str, bool]:
     return (path[: -len(".json")], True) if path.endswith(".json") else (path, False)
 
@@ -134,8 +142,7 @@ def home() -> RedirectResponse:
 
 @router.get("/claims{suffix:path}", include_in_schema=False)
 def claims_page(request: Request, suffix: str = "") -> Response:
-    if suffix not in ("", ".json"):
-        raise ApiError(404, "not_found", f"no page /claims{suffix}")
+    twin = _twin("/claims", suffix)
     names = ("speaker", "origin", "assessment", "verification", "hedged", "place", "date_from",
              "date_to", "q", "outlet", "cursor")  # fmt: skip
     query = _query(request, *names)
@@ -150,15 +157,14 @@ def claims_page(request: Request, suffix: str = "") -> Response:
         )  # fmt: skip
     data = {"title": "Claims", "query": query, "claims": list(page.items),
             "next_cursor": page.next_cursor}  # fmt: skip
-    return _render(request, "claims.html", data, suffix == ".json")
+    return _render(request, "claims.html", data, twin)
 
 
 @router.get("/articles{suffix:path}", include_in_schema=False)
 def articles_page(request: Request, suffix: str = "") -> Response:
     if suffix.startswith("/"):
         return _article_page(request, suffix[1:])
-    if suffix not in ("", ".json"):
-        raise ApiError(404, "not_found", f"no page /articles{suffix}")
+    twin = _twin("/articles", suffix)
     query = _query(request, "outlet", "date_from", "date_to", "place", "q", "cursor")
     with _Reading(request) as led:
         page = led.articles(
@@ -168,7 +174,7 @@ def articles_page(request: Request, suffix: str = "") -> Response:
         )  # fmt: skip
     data = {"title": "Articles", "query": query, "articles": list(page.items),
             "next_cursor": page.next_cursor}  # fmt: skip
-    return _render(request, "articles.html", data, suffix == ".json")
+    return _render(request, "articles.html", data, twin)
 
 
 def _article_page(request: Request, raw_id: str) -> Response:
@@ -206,8 +212,7 @@ def _claim_panel(detail: dict[str, Any]) -> dict[str, Any]:
 def clusters_page(request: Request, suffix: str = "") -> Response:
     if suffix.startswith("/"):
         return _cluster_page(request, suffix[1:])
-    if suffix not in ("", ".json"):
-        raise ApiError(404, "not_found", f"no page /clusters{suffix}")
+    twin = _twin("/clusters", suffix)
     query = _query(request, "assessment", "min_size", "cursor")
     try:
         min_size = int(query.get("min_size", "2"))
@@ -218,7 +223,7 @@ def clusters_page(request: Request, suffix: str = "") -> Response:
                             cursor=query.get("cursor"), limit=PAGE)  # fmt: skip
     data = {"title": "Clusters", "query": query, "clusters": list(page.items),
             "next_cursor": page.next_cursor}  # fmt: skip
-    return _render(request, "clusters.html", data, suffix == ".json")
+    return _render(request, "clusters.html", data, twin)
 
 
 def _cluster_page(request: Request, raw_id: str) -> Response:
@@ -271,46 +276,42 @@ def provenance_graph(members: list[ClaimView], copies: dict[str, str]) -> dict[s
 
 @router.get("/sources{suffix:path}", include_in_schema=False)
 def sources_page(request: Request, suffix: str = "") -> Response:
-    if suffix not in ("", ".json"):
-        raise ApiError(404, "not_found", f"no page /sources{suffix}")
+    twin = _twin("/sources", suffix)
     query = _query(request, "cursor")
     with _Reading(request) as led:
         page = led.sources(cursor=query.get("cursor"), limit=PAGE)
     data = {"title": "Sources", "query": query, "sources": list(page.items),
             "next_cursor": page.next_cursor}  # fmt: skip
-    return _render(request, "sources.html", data, suffix == ".json")
+    return _render(request, "sources.html", data, twin)
 
 
 @router.get("/search{suffix:path}", include_in_schema=False)
 def search_page(request: Request, suffix: str = "") -> Response:
-    if suffix not in ("", ".json"):
-        raise ApiError(404, "not_found", f"no page /search{suffix}")
+    twin = _twin("/search", suffix)
     query = _query(request, "q")
     with _Reading(request) as led:
         hits = led.search(query["q"], limit=PAGE) if query.get("q") else []
     data = {"title": "Search", "query": query, "hits": hits}
-    return _render(request, "search.html", data, suffix == ".json")
+    return _render(request, "search.html", data, twin)
 
 
 @router.get("/map{suffix:path}", include_in_schema=False)
 def map_page(request: Request, suffix: str = "") -> Response:
-    if suffix not in ("", ".json"):
-        raise ApiError(404, "not_found", f"no page /map{suffix}")
+    twin = _twin("/map", suffix)
     with _Reading(request) as led:
         places = [p for p in led.places(limit=MAX_PAGE) if p.lat is not None and p.lon is not None]
     data = {"title": "Map", "places": places}
-    return _render(request, "map.html", data, suffix == ".json")
+    return _render(request, "map.html", data, twin)
 
 
 @router.get("/timeline{suffix:path}", include_in_schema=False)
 def timeline_page(request: Request, suffix: str = "") -> Response:
-    if suffix not in ("", ".json"):
-        raise ApiError(404, "not_found", f"no page /timeline{suffix}")
+    twin = _twin("/timeline", suffix)
     query = _query(request, "what")
     with _Reading(request) as led:
         timeline = led.timeline(query.get("what"))
     data = {"title": "Timeline", "query": query, "timeline": timeline}
-    return _render(request, "timeline.html", data, suffix == ".json")
+    return _render(request, "timeline.html", data, twin)
 
 
 def error_page(request: Request, status: int, code: str, message: str) -> Response:
