@@ -139,3 +139,17 @@ def test_one_quotation_credited_to_two_sources_is_one_line() -> None:
     assert any("same words" in r for r in cluster.reasons)
     other = replace(b, content="“Our troops hold every position near the river,” he said.")
     assert assess("k1", [a, other], no_owner).assessment == "corroborated"
+
+
+def test_two_quoted_words_relayed_under_another_name_are_one_line() -> None:
+    """A politician's post quoting two words of an official's finding is that finding relayed,
+    not a second confirmation; the same two words turned round are a rebuttal, another line."""
+    finding = "the depot was “dangerously neglected” for years, the inspector said"
+    relayed = "“The inspectors told us that depot is dangerously neglected. Resign!”"
+    a = replace(claim("a:c1", "a", "Marta Nowak", "person", "Ukrinform"), content=finding)
+    b = replace(claim("b:c1", "b", "Petro Bondar", "person", "Reuters"), content=relayed)
+    cluster = assess("k1", [a, b], no_owner)
+    assert cluster.independent_origins == 1 and cluster.assessment == "circular"
+    assert any("same words" in r and "dangerous" in r for r in cluster.reasons)
+    rebuttal = replace(b, content="“That depot is not dangerously neglected,” he said.")
+    assert assess("k1", [a, rebuttal], no_owner).independent_origins == 2

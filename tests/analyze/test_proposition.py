@@ -159,3 +159,24 @@ def test_the_same_words_quoted_again_are_one_statement() -> None:
     )
     assert requoted(first, again, None, weights)
     assert not requoted(first, other, None, weights)
+
+
+def test_the_same_quoted_words_under_two_names_are_one_statement_relayed() -> None:
+    """Two content words in a row of one quoted sentence, with the same polarity: one statement,
+    whoever relays it (the margin then needs only what one source's restatement needs); the
+    same words with a negation turned round are not."""
+    from claimledger.analyze.proposition import quoted_pairs, shares_quotation
+
+    weights = idf({"dangerous": 1, "neglect": 1}, 5000)
+    finding = claim("a", "the depot was “dangerously neglected” for years", "Marta Nowak")
+    relay = claim("b", "“the inspector says the depot was dangerously neglected!”", "Petro Bondar")
+    turned = claim("c", "“the depot was not dangerously neglected at all”", "Petro Bondar")
+    unquoted = claim("d", "the depot was dangerously neglected", "Petro Bondar")
+    assert quoted_pairs(finding.content) and not quoted_pairs(unquoted.content)
+    assert shares_quotation(finding, relay)
+    assert not shares_quotation(finding, turned) and not shares_quotation(finding, unquoted)
+    assert relation(proposition(finding), proposition(relay)) == "different"
+    assert (
+        margin(finding, relay, None, None, weights)[0]
+        > margin(finding, unquoted, None, None, weights)[0]
+    )

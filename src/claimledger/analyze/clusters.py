@@ -49,6 +49,7 @@ from claimledger.analyze.proposition import (
     quote_bonus,
     quoted_runs,
     relation,
+    shares_quotation,
 )
 from claimledger.analyze.terms import terms
 from claimledger.store.base import Store
@@ -309,6 +310,8 @@ def margin(
     pa = pa or proposition(a, canonical)
     pb = pb or proposition(b, canonical)
     rel = relation(pa, pb)
+    if rel != "same" and shares_quotation(a, b):
+        rel = "same"  # the same quoted words: one statement relayed, whoever relays it
     sim = similarity(a, b, weights, contained=rel == "same")
     if rel == "same":
         sim += quote_bonus(pa, pb, weights)
@@ -341,6 +344,8 @@ def requoted(
 def _said_again(
     a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition, weights: dict[str, float]
 ) -> bool:
+    if shares_quotation(a, b):
+        return True
     if relation(pa, pb) != "same" or not quote_bonus(pa, pb, weights):
         return False
     return bool(quoted_runs(a.content) & quoted_runs(b.content))

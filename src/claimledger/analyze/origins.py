@@ -33,7 +33,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
-from claimledger.analyze.proposition import claim_kind, names_someone, same_source, source_key
+from claimledger.analyze.proposition import (
+    claim_kind,
+    names_someone,
+    quoted_pairs,
+    same_source,
+    source_key,
+)
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord, Cluster
 
@@ -253,9 +259,10 @@ def _merge_same_words(
     for n, (a, key_a, ga) in enumerate(grams):
         for b, key_b, gb in grams[n + 1 :]:
             shared = ga & gb
-            if shared and lines.find(key_a) != lines.find(key_b):
+            pairs = quoted_pairs(a.content) & quoted_pairs(b.content)
+            if (shared or pairs) and lines.find(key_a) != lines.find(key_b):
                 lines.join(key_a, key_b)
-                words = " ".join(sorted(shared)[0])
+                words = " ".join(sorted(shared)[0] if shared else sorted(pairs)[0][:2])
                 said.append(
                     f"{a.origin} ({a.doc_id}) and {b.origin} ({b.doc_id}) are quoted with the same "
                     f'words ("{words} ..."): one quotation, one line'

@@ -20,6 +20,7 @@ says them: one of them is the other's denial, which the assessment links without
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -189,6 +190,33 @@ def quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(out)
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@lru_cache(maxsize=20_000)
+def quoted_pairs(text: str) -> frozenset[tuple[str, str, int]]:
+    """Pairs of content terms next to each other (stop words between them skipped) inside one
+    quoted sentence of the text, with the polarity of that sentence (its negators, mod 2):
+    "were 'extremely careless in their handling'" gives (extremely, careless, 0) and
+    (careless, handling, 0)."""
+    out: set[tuple[str, str, int]] = set()
+    for m in QUOTED.finditer(text):
+        for sentence in SENTENCE_END.split(next(g for g in m.groups() if g)):
+            words = terms(sentence)
+            polarity = len(NEGATOR.findall(sentence)) % 2
+            out.update((x, y, polarity) for x, y in itertools.pairwise(words))
+    return frozenset(out)
+
+
+def shares_quotation(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both quote the same words: two content words in a row of one quoted sentence
+    ("extremely careless"), with the same polarity. On real reporting that is one statement
+    relayed (an outlet, a tweet or a politician quoting the FBI director), whoever the article
+    names as the speaker; an echo that turns the words round ("no reasonable prosecutor would
+    *not* present this case") has the other polarity and is a rebuttal, not a relay."""
+    return bool(quoted_pairs(a.content) & quoted_pairs(b.content))
+
+
 def negated(text: str) -> frozenset[str]:
     """The terms a negation in the text governs: the first content word after "not",
     "never", "no" ("has not decided" -> decided; "no evidence" -> evidence)."""
@@ -200,6 +228,8 @@ def negated(text: str) -> frozenset[str]:
 
 def negation_conflict(a: Proposition, b: Proposition) -> bool:
     """One negates a term both state and the other does not ("has decided" / "has not decided")."""
+    if a.negated and b.negated:
+        return False  # both negate ("not ready to support" / "couldn't yet support")
     shared = set(a.terms) & set(b.terms)
     return bool((a.negated ^ b.negated) & shared)
 
