@@ -180,3 +180,15 @@ def test_the_same_quoted_words_under_two_names_are_one_statement_relayed() -> No
         margin(finding, relay, None, None, weights)[0]
         > margin(finding, unquoted, None, None, weights)[0]
     )
+
+
+def test_common_words_in_scare_quotes_are_no_relay() -> None:
+    """Everyone writing about a war quotes its common phrases; only rare quoted words make two
+    sources' claims one statement relayed."""
+    from claimledger.analyze.proposition import shares_quotation
+
+    a = claim("a", "the “special operation” in the south went on", "Marta Nowak")
+    b = claim("b", "they said the “special operation” had ended", "Petro Bondar")
+    assert shares_quotation(a, b)  # without weights (counting lines of reporting)
+    assert not shares_quotation(a, b, idf({"special": 900, "operat": 800}, 5000))
+    assert shares_quotation(a, b, idf({"special": 3, "operat": 4}, 5000))

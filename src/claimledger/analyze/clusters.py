@@ -310,7 +310,7 @@ def margin(
     pa = pa or proposition(a, canonical)
     pb = pb or proposition(b, canonical)
     rel = relation(pa, pb)
-    if rel != "same" and shares_quotation(a, b):
+    if rel != "same" and shares_quotation(a, b, weights):
         rel = "same"  # the same quoted words: one statement relayed, whoever relays it
     sim = similarity(a, b, weights, contained=rel == "same")
     if rel == "same":
@@ -344,7 +344,7 @@ def requoted(
 def _said_again(
     a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition, weights: dict[str, float]
 ) -> bool:
-    if shares_quotation(a, b):
+    if shares_quotation(a, b, weights):
         return True
     if relation(pa, pb) != "same" or not quote_bonus(pa, pb, weights):
         return False

@@ -208,13 +208,22 @@ def quoted_pairs(text: str) -> frozenset[tuple[str, str, int]]:
     return frozenset(out)
 
 
-def shares_quotation(a: ClaimRecord, b: ClaimRecord) -> bool:
+def shares_quotation(
+    a: ClaimRecord, b: ClaimRecord, weights: dict[str, float] | None = None
+) -> bool:
     """Both quote the same words: two content words in a row of one quoted sentence
     ("extremely careless"), with the same polarity. On real reporting that is one statement
     relayed (an outlet, a tweet or a politician quoting the FBI director), whoever the article
     names as the speaker; an echo that turns the words round ("no reasonable prosecutor would
     *not* present this case") has the other polarity and is a rebuttal, not a relay."""
-    return bool(quoted_pairs(a.content) & quoted_pairs(b.content))
+    shared = quoted_pairs(a.content) & quoted_pairs(b.content)
+    if weights is None:
+        return bool(shared)
+    # with the ledger's term weights: a pair of common words ("military operation" in scare
+    # quotes) is how everyone writes about the war, not one statement relayed
+    return any(
+        min(weights.get(x, 1.0), weights.get(y, 1.0)) >= RARE_QUOTE_IDF for x, y, _ in shared
+    )
 
 
 def negated(text: str) -> frozenset[str]:
