@@ -188,3 +188,40 @@ def test_an_untagged_name_in_apposition_names_the_speaker(claims_of: Extract) ->
         "agency, Taras Hnatiuk, said."
     )
     assert [c.speaker.name for c in claims] == ["Taras Hnatiuk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation going on after its cue, in typographic quotes
+        "“The dam held,” Olena Marchenko, the mayor of Kherson, said. “The water is going down. "
+        "I think the pumps will work again by Friday.”",
+        # the same in the archive style of two apostrophes
+        "''The dam held,'' Olena Marchenko, the mayor of Kherson, said. ''The water is going "
+        "down. I think the pumps will work again by Friday.''",
+    ],
+)
+def test_first_person_inside_a_quotation_is_the_quoted_speaker(
+    claims_of: Extract, text: str
+) -> None:
+    claims = claims_of(text)
+    think = [c for c in claims if "pumps will work" in c.content.text]
+    assert think and all(c.speaker.name == "Olena Marchenko" for c in think), [
+        (c.speaker.name, c.content.text) for c in claims
+    ]
+
+
+def test_first_person_outside_a_quotation_stays_as_written(claims_of: Extract) -> None:
+    claims = claims_of("Olena Marchenko spoke on Monday. I think the pumps will work by Friday.")
+    think = [c for c in claims if "pumps will work" in c.content.text]
+    assert think and think[-1].speaker.name == "I"
+
+
+def test_a_determiner_or_cue_taken_into_a_name_is_not_part_of_it(claims_of: Extract) -> None:
+    claims = claims_of(
+        "What somebody like a Viktor Orban is doing is wrong, the minister said. "
+        "Viktor Orban said the talks had failed."
+    )
+    assert claims[-1].speaker.name == "Viktor Orban"
+    said = claims_of("Said Comey, “The thought that an error on our part led to this is painful.”")
+    assert said[-1].speaker.name == "Comey"

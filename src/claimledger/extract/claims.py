@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.frames import Frame, find_frames
+from claimledger.extract.quotes import quote_spans
 from claimledger.extract.speakers import Mention, Resolver
 from claimledger.extract.tree import TokenRange, phrase
 from claimledger.extract.verification import ClaimSite, hedge_spans, verification
@@ -29,6 +32,7 @@ def extract_claims(doc: Doc, doc_id: str, resolver: Resolver | None = None) -> t
     resolved: list[_Resolved] = []
     for frame in frames:
         resolved.append(_resolve(doc, frame, resolver, pending, resolved))
+    resolved = _first_person(doc, resolved)
     sites = [ClaimSite(r.frame.sentence, r.frame.content, r.speaker.name) for r in resolved]
     statuses = verification(doc, sites)
     text = doc.text  # built anew by spaCy on each access: read it once
@@ -125,6 +129,62 @@ def _resolve(
             _text(doc, frame.speaker), mention.name, mention.kind, *_chars(doc, frame.speaker)
         )
     return _Resolved(frame, speaker, _dedupe(chain))
+
+
+FIRST_PERSON_SPEAKERS = frozenset({"i", "we"})
+
+
+def _first_person(doc: Doc, resolved: list[_Resolved]) -> list[_Resolved]:
+    """ "I think ..." or "we believe ..." inside a quotation is the quoted speaker's claim: the
+    speaker of the claim whose content holds its cue (as the quotation's own words), or, in a
+    quotation that goes on after its cue ("'...,' Mr. Ryan said. 'I think that ...'"), the
+    speaker of the nearest named claim of the same or the two sentences before."""
+    quotes = sorted(quote_spans(doc) + _paired_apostrophes(doc.text))
+    starts = [q[0] for q in quotes]
+    out: list[_Resolved] = []
+    for r in resolved:
+        frame = r.frame
+        if (
+            frame.speaker is not None
+            and frame.cue is not None
+            and frame.speaker[1] - frame.speaker[0] == 1
+            and doc[frame.speaker[0]].lower_ in FIRST_PERSON_SPEAKERS
+        ):
+            cue = frame.cue[0]
+            outer = [
+                o for o in resolved
+                if o is not r and o.frame.speaker is not None and o.speaker.name
+                and o.speaker.name.lower() not in FIRST_PERSON_SPEAKERS
+                and o.frame.content[0] <= cue < o.frame.content[1]
+            ]  # fmt: skip
+            if not outer and _quoted(doc[cue].idx, quotes, starts):
+                outer = [
+                    o for o in out[-3:]
+                    if o.frame.speaker is not None and o.speaker.name
+                    and o.speaker.name.lower() not in FIRST_PERSON_SPEAKERS
+                    and frame.sentence - 2 <= o.frame.sentence <= frame.sentence
+                    and o.frame.content[1] <= cue
+                ][-1:]  # fmt: skip
+            if outer:
+                # the innermost quotation holding it
+                o = min(outer, key=lambda x: x.frame.content[1] - x.frame.content[0])
+                speaker = replace(r.speaker, name=o.speaker.name, kind=o.speaker.kind)
+                r = replace(r, speaker=speaker, chain=o.chain)
+        out.append(r)
+    return out
+
+
+PAIRED_APOSTROPHES = re.compile(r"''(?=\w)(.{2,3000}?)''", re.S)
+
+
+def _paired_apostrophes(text: str) -> list[tuple[int, int]]:
+    """Quotations marked with two apostrophes (an archive style: ''I think ...'')."""
+    return [(m.start(), m.end()) for m in PAIRED_APOSTROPHES.finditer(text)]
+
+
+def _quoted(char: int, quotes: list[tuple[int, int]], starts: list[int]) -> bool:
+    n = bisect_right(starts, char) - 1
+    return n >= 0 and quotes[n][0] < char < quotes[n][1]
 
 
 def _outlet_relays(done: list[_Resolved]) -> tuple[Hop, ...]:

@@ -401,8 +401,13 @@ def _kind_from(words: frozenset[str]) -> SourceKind | None:
     return None
 
 
+LEADING_NOISE = frozenset({"a", "an", "said", "says"})  # "a Donald Trump", "Said Comey"
+
+
 def _clean_name(ent: Span) -> str:
     toks = [t for t in ent if not t.is_punct and t.lower_ not in ("mr", "mrs", "ms", "dr", "the")]
+    while len(toks) > 1 and toks[0].lower_ in LEADING_NOISE:
+        toks = toks[1:]  # a determiner or the cue the tagger took into the name
     text = " ".join(t.text for t in toks if t.text.strip())
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
 
