@@ -90,6 +90,25 @@ def test_short_and_long_articles_keep_their_order(small_model_limit: int) -> Non
     assert [d.text for d in docs] == texts
 
 
+def test_a_long_text_goes_through_the_model_one_piece_at_a_time(
+    small_model_limit: int, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory: a batch holds one piece of a long text, never several, and no Doc keeps the
+    model's token vectors (each a view pinning its whole batch's activations)."""
+    sizes: list[int] = []
+    real_pipe = nlp.pipe
+
+    def pipe(texts: Any, batch_size: int = 8, **kw: Any) -> Iterator[Any]:
+        sizes.append(batch_size)
+        return real_pipe(texts, batch_size=batch_size, **kw)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    texts = ["Officials said 5 drones fell.", long_text(20_000)]
+    docs = list(parse(texts, batch_size=8))
+    assert sizes == [8, 1]
+    assert all(d.tensor.size == 0 for d in docs)
+
+
 @pytest.mark.parametrize(
     ("text", "size", "first"),
     [

