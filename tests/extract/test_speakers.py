@@ -225,3 +225,17 @@ def test_a_determiner_or_cue_taken_into_a_name_is_not_part_of_it(claims_of: Extr
     assert claims[-1].speaker.name == "Viktor Orban"
     said = claims_of("Said Comey, “The thought that an error on our part led to this is painful.”")
     assert said[-1].speaker.name == "Comey"
+
+
+def test_two_people_of_one_surname_stay_apart(claims_of: Extract) -> None:
+    """A name with its given name is that person, not the surname's most-named namesake; a
+    bare surname goes to the one the article names most."""
+    claims = claims_of(
+        "Marta Lindqvist said the bridge would reopen in May. Her brother Anders Lindqvist said "
+        "the ferry was late again. Marta Lindqvist told reporters that the toll would stay. "
+        "Lindqvist added that repairs would cost more."
+    )
+    by_content = {c.content.text: c.speaker.name for c in claims}
+    assert by_content["the ferry was late again"] == "Anders Lindqvist"
+    assert by_content["the toll would stay"] == "Marta Lindqvist"
+    assert by_content["repairs would cost more"] == "Marta Lindqvist"

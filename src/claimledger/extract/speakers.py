@@ -24,7 +24,7 @@ modifiers first ("the Institute for the Study of War" is an organisation, not a 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -169,7 +169,8 @@ class Resolver:
 
     doc: Doc
     mentions: Mentions = field(default_factory=Mentions)
-    full_names: dict[str, str] = field(default_factory=dict)
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> the name it means
+    namesakes: dict[str, Counter[str]] = field(default_factory=dict)  # surname -> names, counts
     described: dict[int, Mention] = field(default_factory=dict)
     titled: dict[str, Gender] = field(default_factory=dict)
 
@@ -180,9 +181,14 @@ class Resolver:
                 name = _clean_name(ent)
                 if not name:
                     continue
-                last = name.split()[-1].lower()
-                if len(name.split()) >= len(self.full_names.get(last, "").split()):
-                    self.full_names[last] = name
+                self.namesakes.setdefault(name.split()[-1].lower(), Counter())[name] += 1
+        for ent in entities(self.doc):  # a person the tagger took for an organisation
+            if ent.label_ == "ORG" and (name := _clean_name(ent)):
+                words = name.split()
+                if 1 < len(words) <= 3 and words[-1].lower() in self.namesakes:
+                    self.namesakes[words[-1].lower()][name] += 1
+        for last, names in self.namesakes.items():
+            self.full_names[last] = _likeliest(names)
         for ent in entities(self.doc):
             if ent.label_ in ("PERSON", "ORG"):
                 self._remember_entity(ent)
@@ -301,7 +307,7 @@ class Resolver:
             if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
                 return self._full_name(_clean_name(ent))
         if head.pos_ == "PROPN" and head.lower_ in self.full_names:
-            return self.full_names[head.lower_]
+            return self._full_name(" ".join(t.text for t in _name_parts(head)))
         return _appositive_name(head)
 
     def _org_in(self, full: Span, head: Token) -> str | None:
@@ -316,15 +322,23 @@ class Resolver:
                     continue
                 return _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
         if head.pos_ == "PROPN":
-            parts = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
-            parts = [t for t in parts if t.pos_ == "PROPN"]
-            if parts:
-                return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+            return " ".join(t.text for t in _name_parts(head))
         return None
 
     def _full_name(self, name: str) -> str:
-        last = name.split()[-1].lower() if name else ""
-        return self.full_names.get(last, name)
+        """The article's fullest form of ``name``: a bare surname is the person of that surname
+        the article names most (``_likeliest``); a name with a given name stays that person
+        ("Hillary Clinton" is not "Bill Clinton"), lengthened only by a form holding all its
+        words ("Hillary Rodham Clinton")."""
+        words = name.split()
+        if not words:
+            return name
+        last = words[-1].lower()
+        if len(words) == 1:
+            return self.full_names.get(last, name)
+        mine = {w.lower() for w in words}
+        longer = [n for n in self.namesakes.get(last, ()) if mine <= {w.lower() for w in n.split()}]
+        return max(longer, key=lambda n: len(n.split()), default=name)
 
     def _mention(self, span: Span, name: str, words: frozenset[str], person: bool) -> Mention:
         head = span.root
@@ -402,6 +416,34 @@ def _kind_from(words: frozenset[str]) -> SourceKind | None:
 
 
 LEADING_NOISE = frozenset({"a", "an", "said", "says"})  # "a Donald Trump", "Said Comey"
+
+
+def _name_parts(head: Token) -> list[Token]:
+    """A proper noun with the proper nouns compounded to it, in text order ("Marta
+    Lindqvist" from its head "Lindqvist")."""
+    parts = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
+    return sorted((t for t in parts if t.pos_ == "PROPN"), key=lambda t: t.i)
+
+
+def _likeliest(names: Counter[str]) -> str:
+    """Of the names an article gives one surname (with how often, in order of first mention),
+    the person a bare surname most likely means: the full name (two words or more) mentioned
+    most, a longer form counting for each shorter one it contains; a tie goes to the first
+    introduced."""
+    full = [n for n in names if len(n.split()) > 1]
+    if not full:
+        return max(names, key=lambda n: len(n.split()))
+
+    def fullest(n: str) -> str:
+        mine = set(n.lower().split())
+        holding = [f for f in full if mine <= set(f.lower().split())]
+        return max(holding, key=lambda f: len(f.split()))
+
+    counts: Counter[str] = Counter()
+    for n in full:
+        counts[fullest(n)] += names[n]
+    best = max(counts.values())
+    return next(fullest(n) for n in full if counts[fullest(n)] == best)
 
 
 def _clean_name(ent: Span) -> str:
