@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
 import numpy
 import spacy
 from spacy.language import Language
