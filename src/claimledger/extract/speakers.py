@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -336,9 +337,7 @@ class Resolver:
         last = words[-1].lower()
         if len(words) == 1:
             return self.full_names.get(last, name)
-        mine = {w.lower() for w in words}
-        longer = [n for n in self.namesakes.get(last, ()) if mine <= {w.lower() for w in n.split()}]
-        return max(longer, key=lambda n: len(n.split()), default=name)
+        return _fullest(name, self.namesakes.get(last, ()))
 
     def _mention(self, span: Span, name: str, words: frozenset[str], person: bool) -> Mention:
         head = span.root
@@ -434,16 +433,18 @@ def _likeliest(names: Counter[str]) -> str:
     if not full:
         return max(names, key=lambda n: len(n.split()))
 
-    def fullest(n: str) -> str:
-        mine = set(n.lower().split())
-        holding = [f for f in full if mine <= set(f.lower().split())]
-        return max(holding, key=lambda f: len(f.split()))
-
     counts: Counter[str] = Counter()
     for n in full:
-        counts[fullest(n)] += names[n]
+        counts[_fullest(n, full)] += names[n]
     best = max(counts.values())
-    return next(fullest(n) for n in full if counts[fullest(n)] == best)
+    return next(_fullest(n, full) for n in full if counts[_fullest(n, full)] == best)
+
+
+def _fullest(name: str, forms: Iterable[str]) -> str:
+    """The longest of ``forms`` holding every word of ``name`` (case aside), else ``name``."""
+    mine = set(name.lower().split())
+    holding = [f for f in forms if mine <= set(f.lower().split())]
+    return max(holding, key=lambda f: len(f.split()), default=name)
 
 
 def _clean_name(ent: Span) -> str:

@@ -60,12 +60,9 @@ def parse(texts: Iterable[str], batch_size: int = 8) -> Iterator[Doc]:
     nlp = load_nlp()
     for group in _groups(texts, batch_size):
         if len(group) == 1 and len(group[0]) > PIECE_CHARS:
-            parts = []
-            for piece in nlp.pipe(split_text(group[0]), batch_size=1):
-                parts.append(_lean(piece))
-            joined = Doc.from_docs(parts, ensure_whitespace=False)  # text and offsets unchanged
-            del parts
-            yield joined
+            pieces = nlp.pipe(split_text(group[0]), batch_size=1)
+            # text and offsets unchanged; no name holds the pieces while the joined Doc is out
+            yield Doc.from_docs([_lean(p) for p in pieces], ensure_whitespace=False)
         else:
             for doc in nlp.pipe(group, batch_size=batch_size):
                 yield _lean(doc)
