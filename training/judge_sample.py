@@ -31,7 +31,7 @@ def main() -> int:
     def name(doc_id: str) -> str:
         art = docs.get(doc_id, {})
         src = art.get("source") or {}
-        return f"{src.get('id') or doc_id} ({src.get('outlet')}, {(art.get('published') or '')[:10]})"
+        return f"{src.get('id') or doc_id} ({src.get('outlet')}, {(src.get('published') or '')[:10]})"
 
     def show(cid: str) -> str:
         c = claims[cid]

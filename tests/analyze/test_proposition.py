@@ -192,3 +192,36 @@ def test_common_words_in_scare_quotes_are_no_relay() -> None:
     assert shares_quotation(a, b)  # without weights (counting lines of reporting)
     assert not shares_quotation(a, b, idf({"special": 900, "operat": 800}, 5000))
     assert shares_quotation(a, b, idf({"special": 3, "operat": 4}, 5000))
+
+
+def test_two_sources_quoted_alike_months_apart_are_no_relay() -> None:
+    """Two sources' claims with the same rare quoted words are one statement relayed at the
+    time; months apart they are two people using one phrase (on real reporting "law
+    enforcement" or "build a wall" joined unrelated statements from February to August)."""
+    from claimledger.analyze.clusters import requoted
+
+    weights = idf({"dangerous": 1, "neglect": 1}, 5000)
+    finding = claim("a", "the depot was “dangerously neglected” for years", "Marta Nowak")
+    relay = claim("b", "“the inspector says the depot was dangerously neglected!”", "Petro Bondar")
+    later = replace(relay, id="c", doc_id="c", published="2024-08-20")
+    assert margin(finding, relay, None, None, weights)[0] > margin(
+        finding, later, None, None, weights
+    )[0]
+    assert not requoted(finding, later, None, weights)
+
+
+def test_two_words_in_common_do_not_make_one_speaker_quoted_again() -> None:
+    """One speaker's stock words ("going to", "see") in two quotations months apart is not one
+    statement quoted again; three words in a row of one quotation are."""
+    from claimledger.analyze.clusters import requoted
+
+    weights = idf({"going": 2, "see": 2, "happen": 2, "defin": 2}, 5000)
+    first = claim("a", "“I'm going to see what happens,” he said", "Donald Trump")
+    other = replace(
+        claim("b", "“Well, we're going to wait and see, I'll define it tomorrow,”", "Donald Trump"),
+        published="2024-07-01",
+    )
+    again = replace(claim("c", "he said “going to see what happens” again", "Donald Trump"),
+                    published="2024-07-01")  # fmt: skip
+    assert not requoted(first, other, None, weights)
+    assert requoted(first, again, None, weights)

@@ -177,16 +177,18 @@ def quoted_terms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+SAID_AGAIN_RUN = 3  # words in a row of one quotation that make it one statement quoted again
 QUOTED_RUN = 2  # words in a row of one quotation that make it the same words quoted again
 _QWORD = re.compile(r"[^\W\d_]+")
 
 
-def quoted_runs(text: str) -> frozenset[tuple[str, ...]]:
-    """The ``QUOTED_RUN``-word runs inside the text's quotation marks."""
+@lru_cache(maxsize=20_000)
+def quoted_runs(text: str, run: int = QUOTED_RUN) -> frozenset[tuple[str, ...]]:
+    """The ``run``-word runs inside the text's quotation marks."""
     out: set[tuple[str, ...]] = set()
     for m in QUOTED.finditer(text):
         words = [w.lower() for w in _QWORD.findall(next(g for g in m.groups() if g))]
-        out.update(tuple(words[i : i + QUOTED_RUN]) for i in range(len(words) - QUOTED_RUN + 1))
+        out.update(tuple(words[i : i + run]) for i in range(len(words) - run + 1))
     return frozenset(out)
 
 
