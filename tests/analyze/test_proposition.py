@@ -204,9 +204,10 @@ def test_two_sources_quoted_alike_months_apart_are_no_relay() -> None:
     finding = claim("a", "the depot was “dangerously neglected” for years", "Marta Nowak")
     relay = claim("b", "“the inspector says the depot was dangerously neglected!”", "Petro Bondar")
     later = replace(relay, id="c", doc_id="c", published="2024-08-20")
-    assert margin(finding, relay, None, None, weights)[0] > margin(
-        finding, later, None, None, weights
-    )[0]
+    assert (
+        margin(finding, relay, None, None, weights)[0]
+        > margin(finding, later, None, None, weights)[0]
+    )
     assert not requoted(finding, later, None, weights)
 
 
