@@ -125,12 +125,17 @@ def assert_clean_exit_130(code: int, err: str) -> None:
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_signal_while_starting(sig: signal.Signals, tmp_path: Path, corpus: Path) -> None:
     proc = start("ingest", corpus, "--db", tmp_path / "l.db", cwd=tmp_path)
-    time.sleep(0.8)  # importing spaCy (inside the command, after the CLI loads) takes ~3 s
+    time.sleep(0.8)  # the CLI's own imports; spaCy's (inside the command) take ~1-3 s
     proc.send_signal(sig)
     code, _, err = finish(proc)
     assert_clean_exit_130(code, err)
-    # before the command starts (the CLI's own imports) or while it imports spaCy
-    assert "Interrupted: nothing was done." in err or "Interrupted: nothing was changed." in err
+    # before the command starts, while it imports spaCy, or (on a fast machine) just as the
+    # first article is being parsed: a race by nature; each case says what was stored
+    assert (
+        "Interrupted: nothing was done." in err
+        or "Interrupted: nothing was changed." in err
+        or "Interrupted: 0 article(s) stored" in err
+    ), err
     assert stored(tmp_path / "l.db") == 0
 
 
