@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.compound import split_compound
 from claimledger.extract.content import called_false, verb_content
 from claimledger.extract.quotes import merge_quotes
 from claimledger.extract.tree import (
@@ -85,7 +86,7 @@ def find_frames(doc: Doc) -> list[Frame]:
             )
             continue
         frames.extend(_sentence_frames(doc, sent, s_index))
-    frames = merge_quotes(doc, frames)
+    frames = split_compound(doc, merge_quotes(doc, frames))
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
 

@@ -12,20 +12,47 @@ from spacy.tokens import Doc, Token
 if TYPE_CHECKING:
     from claimledger.extract.frames import Frame
 
-CONTINUES = re.compile(r"[\s,.:;]*")
+CONTINUES = re.compile(r"[^\S\n]*[,.:;]?[^\S\n]*")  # between a cue and the quotation going on
+
+
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+LINE = re.compile(r"\n")
 
 
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of quotations (typographic or straight double quotes)."""
+    """Character spans of quotations (typographic or straight double quotes).
+
+    Quotation marks are paired within a paragraph (split at blank lines, or at line breaks in a
+    text without blank lines), never across one. A quotation still open at its paragraph's end
+    runs to that end: the newspaper convention for a quotation of several paragraphs opens each
+    one and closes only the last, and pairing across the break would turn all the text after
+    it inside out (what is quoted read as the article's own words, and the other way round).
+    """
     text = doc.text
+    breaks = BLANK_LINE if BLANK_LINE.search(text) else LINE
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in breaks.finditer(text):
+        out.extend(_paragraph_quotes(text, start, m.start()))
+        start = m.end()
+    out.extend(_paragraph_quotes(text, start, len(text)))
+    return out
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
-    i = 0
-    while i < len(text):
+    i = start
+    while i < end:
         ch = text[i]
         if ch in '“"':
             closer = "”" if ch == "“" else '"'
-            j = text.find(closer, i + 1)
-            if j == -1 or j - i > 3000:
+            j = text.find(closer, i + 1, end)
+            if j == -1:
+                stop = len(text[start:end].rstrip()) + start
+                if stop - i > 1 and stop - i <= 3000:
+                    out.append((i, stop))  # open to the paragraph's end
+                break
+            if j - i > 3000:
                 i += 1
                 continue
             out.append((i, j + 1))
@@ -38,21 +65,26 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
 def merge_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
     """Fit frames to quotations.
 
-    Content inside a quotation whose cue is outside it becomes the whole quotation, continued
-    by a second quotation right after the cue ("“A,” she said. “B.”"). A frame whose cue is
-    itself inside a quotation (a quoted speaker's "I think ...") is dropped: it is part of the
-    quoted speech, not an attribution the article makes.
+    Content inside a quotation whose cue is outside it becomes the whole quotation. A second
+    quotation right after the cue continues it when it is in the cue's sentence ("“A,” she
+    said, “and B.”"); one that starts a sentence of its own ("“A,” she said. “B.”") is the
+    speaker's next statement: a claim of its own with the same cue and speaker, so that two
+    statements never reach the ledger as one proposition. Neither goes on past a line break or
+    into a quotation that has a cue of its own ("“B,” she added."). A frame whose cue is itself
+    inside a quotation (a quoted speaker's "I think ...") is dropped: it is part of the quoted
+    speech, not an attribution the article makes.
     """
     found = quote_spans(doc)
     if not found:
         return frames
     quotes = _Quotes(found)
+    starts = [sent.start for sent in doc.sents]
     text = doc.text
+    kept = [f for f in frames if not (f.cue and quotes.around(doc[f.cue[0]].idx) is not None)]
+    quotes.owned = {quotes.index_around(doc[f.content[0]].idx) for f in kept}
     out = []
-    for f in frames:
-        if f.cue and quotes.around(doc[f.cue[0]].idx) is not None:
-            continue
-        out.append(_fit_quote(doc, text, f, quotes))
+    for f in kept:
+        out.extend(_fit_quote(doc, text, f, quotes, starts))
     return out
 
 
@@ -65,18 +97,27 @@ class _Quotes:
         self.spans = spans
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
+        self.owned: set[int | None] = set()  # quotations a frame's own content is in
 
     def around(self, char: int) -> tuple[int, int] | None:
         """The quotation with ``start <= char < end``."""
         k = bisect_right(self.starts, char) - 1
         return self.spans[k] if k >= 0 and char < self.ends[k] else None
 
+    def index_around(self, char: int) -> int | None:
+        """The index of the quotation with ``start - 1 <= char < end`` (content may start at
+        its opening mark or the word after it)."""
+        k = bisect_right(self.starts, char + 1) - 1
+        return k if k >= 0 and char < self.ends[k] else None
+
     def first_ending_from(self, char: int) -> int:
         """The index of the first quotation with ``end >= char`` (len when none)."""
         return bisect_left(self.ends, char)
 
 
-def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes) -> Frame:
+def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes, starts: list[int]) -> list[Frame]:
+    """The frame fitted to its quotation; two frames when a quotation after the cue starts a
+    sentence of its own (``starts``: the token index where each sentence starts)."""
     c_start = doc[f.content[0]].idx
     c_end = doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1])
     # the first quotation with q_start <= c_start + 1 and c_end <= q_end + 1
@@ -85,12 +126,16 @@ def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes) -> Frame:
         q_start, q_end = quotes.spans[n]
         end = q_end
         tail = _attribution_end(doc, f)
-        if n + 1 < len(quotes.spans) and tail > q_end:
+        if n + 1 < len(quotes.spans) and tail > q_end and n + 1 not in quotes.owned:
             nxt_start, nxt_end = quotes.spans[n + 1]
             if nxt_start >= tail and CONTINUES.fullmatch(text[tail:nxt_start]):
+                second = _quote_content(doc, f, nxt_start, nxt_end)
+                index = bisect_right(starts, second.content[0]) - 1
+                if second is not f and f.cue and index != bisect_right(starts, f.cue[0]) - 1:
+                    return [_quote_content(doc, f, q_start, q_end), replace(second, sentence=index)]
                 end = nxt_end
-        return _quote_content(doc, f, q_start, end)
-    return _across_quotes(doc, f, c_start, c_end, quotes)
+        return [_quote_content(doc, f, q_start, end)]
+    return [_across_quotes(doc, f, c_start, c_end, quotes)]
 
 
 def _attribution_end(doc: Doc, f: Frame) -> int:

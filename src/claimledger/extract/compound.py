@@ -1,0 +1,108 @@
+"""Two propositions in one reported clause become two claims.
+
+"She said the mails were personal, but for Republicans it is a smoking gun", "he said that
+while she had been careless, no prosecutor would bring the case", "the checkers said she may
+have meant a hypothetical video, and an article quoted experts who found none": one cue, one
+speaker, two statements. As one claim they reach the ledger as one proposition, and whatever
+matches either half joins both (the contract: a sentence with two reported propositions gives
+two claims). A clause is split where its head has a coordinated clause with a subject of its
+own, or a concessive clause (while, although, though, whereas) before it; each part keeps the
+cue, speaker, relays and pattern, and must be a clause of ``MIN_TOKENS`` words or more.
+Quotations are not split: a quoted passage is the speaker's own words, fitted whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.tree import SUBJECTS, TokenRange, trim
+
+if TYPE_CHECKING:
+    from claimledger.extract.frames import Frame
+
+CONCESSIVE = {"while", "although", "though", "whereas"}
+MIN_TOKENS = 4
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def split_compound(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """Every frame, a compound one as its parts (in text order)."""
+    out: list[Frame] = []
+    for f in frames:
+        out.extend(_parts(doc, f))
+    return out
+
+
+def _parts(doc: Doc, f: Frame) -> list[Frame]:
+    if f.pattern == "quote":
+        return [f]
+    ranges = _split(doc, f.content)
+    if len(ranges) < 2:
+        return [f]
+    return [replace(f, content=rng) for rng in ranges]
+
+
+def _split(doc: Doc, rng: TokenRange) -> list[TokenRange]:
+    a, b = rng
+    head = _head(doc, a, b)
+    if head is None or _quoted(doc, a, b):
+        return [rng]
+    for child in head.children:
+        if child.dep_ == "advcl" and child.i < head.i and _concessive(child):
+            first = (child.left_edge.i, child.right_edge.i + 1)
+            second = (child.right_edge.i + 1, b)
+            if a <= first[0] and first[1] < b:
+                return _kept([(first[0] + _marks(doc, first), first[1]), second], doc, rng)
+    for child in head.children:
+        if child.dep_ == "conj" and child.i > head.i and _clause(child) and child.i < b:
+            start = child.left_edge.i
+            if start <= head.i:
+                continue
+            return _kept([(a, start), (start, b)], doc, rng)
+    return [rng]
+
+
+def _kept(parts: list[TokenRange], doc: Doc, whole: TokenRange) -> list[TokenRange]:
+    out = []
+    for part in parts:
+        trimmed = trim(doc, part)
+        if trimmed is None or trimmed[1] - trimmed[0] < MIN_TOKENS:
+            return [whole]
+        if not any(_clause(t) for t in doc[trimmed[0] : trimmed[1]]):
+            return [whole]
+        out.append(trimmed)
+    return out
+
+
+def _head(doc: Doc, a: int, b: int) -> Token | None:
+    """The one token of ``doc[a:b]`` whose head lies outside it (None if not exactly one)."""
+    heads = [t for t in doc[a:b] if t.head.i < a or t.head.i >= b or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _quoted(doc: Doc, a: int, b: int) -> bool:
+    return any(t.text in '“”"' for t in doc[a:b])
+
+
+def _concessive(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in tok.children)
+
+
+def _clause(tok: Token) -> bool:
+    """A verb with a subject of its own and a finite verb (itself or an auxiliary)."""
+    if not any(c.dep_ in SUBJECTS for c in tok.children):
+        return False
+    return tok.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in tok.children
+    )
+
+
+def _marks(doc: Doc, rng: TokenRange) -> int:
+    """How many words open ``rng`` that only mark it ("that while", "while")."""
+    n = 0
+    while rng[0] + n < rng[1] and doc[rng[0] + n].lower_ in CONCESSIVE | {"that"}:
+        n += 1
+    return n
