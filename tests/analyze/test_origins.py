@@ -104,6 +104,17 @@ def test_a_claim_is_contradicted_or_denied_only_by_another_source() -> None:
     assert assess("k1", [first, echo], no_owner, counter=[walk_back]).assessment == "circular"
 
 
+def test_evidence_saying_no_contests_a_claim_and_denies_nothing() -> None:
+    """ "Satellite images show no sign that ..." is evidence against a claim, not a party
+    taking it back or denying it: contested, with the images named."""
+    first = claim("a:c1", "a", "Igor Konashenkov", "military", "TASS")
+    echo = claim("b:c1", "b", "Igor Konashenkov", "military", "RIA Novosti")
+    images = _deny(claim("c:c1", "c", "Satellite images", "unspecified", "Kyiv Independent"))
+    cluster = assess("k1", [first, echo], no_owner, counter=[images])
+    assert cluster.assessment == "contested"
+    assert any("Satellite images" in r for r in cluster.reasons)
+
+
 def test_negation_inside_a_claim_is_not_a_denial() -> None:
     a = replace(claim("a:c1", "a", "Vitaliy Kim", "person", "Ukrinform"),
                 content="there were no casualties after the strike on the depot")  # fmt: skip

@@ -11,6 +11,7 @@ from claimledger.analyze.proposition import (
     proposition,
     relation,
     same_source,
+    shares_quotation,
     source_key,
     source_variants,
 )
@@ -226,3 +227,60 @@ def test_two_words_in_common_do_not_make_one_speaker_quoted_again() -> None:
                     published="2024-07-01")  # fmt: skip
     assert not requoted(first, other, None, weights)
     assert requoted(first, again, None, weights)
+
+
+def test_a_contraction_is_no_content_term() -> None:
+    """ "I'm" and "don't" are function words: two short quotations of one speaker that share
+    only them ("I'm a negotiator", "I'm not changing") share nothing."""
+    from claimledger.analyze.terms import terms
+
+    assert terms("I'm sure they don't care, we'll see") == ["sure", "care", "see"]
+    assert "o'brien" in terms("Kevin O'Brien")
+
+
+def test_two_sources_naming_one_place_in_quotes_do_not_quote_each_other() -> None:
+    weights = idf({"new": 1, "hampshir": 1, "love": 1, "victory": 1}, 5000)
+    one = claim("a", "“I still love New Hampshire, and I always will,”", "Ann Kowalski")
+    other = claim("b", "“A victory in New Hampshire matters to voters,”", "Bohdan Melnyk")
+    assert not shares_quotation(one, other, weights)
+    relay = claim("c", "she said she would “still love New Hampshire”", "Bohdan Melnyk")
+    assert shares_quotation(one, relay, weights)  # words around the name: the same quotation
+
+
+def test_one_speaker_months_apart_is_another_occasion_unless_quoted_again() -> None:
+    weights = idf({"border": 5, "close": 5, "wall": 5, "build": 5}, 5000)
+    march = claim("a", "“We will close the border and build the wall,”", "Jan Novak")
+    june = replace(claim("b", "we must close the border and build a wall", "Jan Novak"),
+                   published="2024-06-15")  # fmt: skip
+    days_later = replace(june, id="c", doc_id="c", published="2024-03-04")
+    assert margin(march, days_later, None, None, weights)[0] >= 0
+    assert margin(march, june, None, None, weights)[0] < 0
+    again = replace(june, id="d", doc_id="d", content="he repeated: “close the border and build”")
+    assert margin(march, again, None, None, weights)[0] >= 0
+
+
+def test_claims_sharing_only_names_are_not_one_proposition() -> None:
+    """Two remarks of one speaker that both name Ted Cruz share a topic, not a statement."""
+    weights = idf({"ted": 2, "cruz": 2}, 5000)
+    a = claim("a", "the race is now between himself, Donald Trump and Ted Cruz", "Marco Rubio")
+    b = claim("b", "“Tonight was supposed to be Ted Cruz’s big night,”", "Marco Rubio")
+    assert margin(a, b, None, None, weights)[0] < 0
+
+
+def test_one_body_in_other_words_and_two_countries_bodies() -> None:
+    """Keyed like a person's name (initials, last word), "Russian Defence Ministry" and
+    "Ukrainian Defence Ministry" were one source: a Ukrainian denial of a Russian claim then
+    read as the claim's own origin taking it back."""
+
+    def same(a: str, b: str) -> bool:
+        ka, kb = source_key(a, "government"), source_key(b, "government")
+        return ka is not None and kb is not None and same_source(ka, kb)
+
+    assert same("Russian Defence Ministry", "Russia's Ministry of Defence")
+    assert same("Russian Ministry of Defense", "Ministry of Defence of Russia")
+    assert same("Ukraine's General Staff", "General Staff of the Armed Forces of Ukraine")
+    assert not same("Russian Defence Ministry", "Ukrainian Defence Ministry")
+    assert not same(
+        "Russian Foreign Intelligence Service", "Ukrainian Foreign Intelligence Service"
+    )
+    assert not same("State Border Service", "State Emergency Service")

@@ -862,3 +862,21 @@ def test_he_said_after_a_speaker_is_that_speaker_not_a_man_named_in_his_words(
     )
     claims = claims_of(text)
     assert [c.speaker.name for c in claims] == ["Oleh Marchenko", "Oleh Marchenko"]
+
+
+def test_a_dateline_in_capitals_is_not_part_of_the_speaker_name(claims_of: Extract) -> None:
+    claims = claims_of("CLEVELAND Donald Trump said the plant would close.")
+    assert [c.speaker.name for c in claims] == ["Donald Trump"]
+
+
+def test_rejecting_a_person_is_no_denial(claims_of: Extract) -> None:
+    """ "Reject Oleh Bondar" is a vote against somebody, not a denial of something said."""
+    for text in (
+        "Voters rejected Oleh Bondar in the second round.",
+        "He argued that the way forward is to elect Maria Nowak and reject Oleh Bondar.",
+    ):
+        assert all(c.polarity != "deny" for c in claims_of(text)), text
+    denial = claims_of("The army rejected claims that it had shelled the village.")
+    assert [(c.content.text, c.polarity) for c in denial] == [
+        ("it had shelled the village", "deny")
+    ]

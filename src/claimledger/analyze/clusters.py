@@ -46,6 +46,7 @@ from claimledger.analyze.proposition import (
     THRESHOLDS,
     Canonical,
     Proposition,
+    name_terms,
     negation_conflict,
     proposition,
     quote_bonus,
@@ -315,17 +316,22 @@ def margin(
     if rel != "same" and _recent(a, b) and shares_quotation(a, b, weights):
         rel = "same"  # the same quoted words at the time: one statement relayed, whoever relays it
     sim = similarity(a, b, weights, contained=rel == "same")
+    need = THRESHOLDS[rel]
     if rel == "same":
         sim += quote_bonus(pa, pb, weights)
-        if not _recent(a, b) and _said_again(a, b, pa, pb, weights):
+        if not _recent(a, b):
+            if not _said_again(a, b, pa, pb, weights):
+                return (min(sim - need, -0.01), sim, False)  # one speaker, another occasion
             sim += TIME_PENALTY  # the same words of one source quoted again weeks later
-    need = THRESHOLDS[rel]
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need)
-    if len(set(claim_terms(a)) & set(claim_terms(b))) < MIN_SHARED[rel] and not (
+    shared = set(claim_terms(a)) & set(claim_terms(b))
+    if len(shared) < MIN_SHARED[rel] and not (
         rel == "same" and quoted_runs(a.content) & quoted_runs(b.content)
     ):
         return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
+    if not shared - name_terms(a.content) - name_terms(b.content):
+        return (min(sim - need, -0.01), sim, False)  # both name Ted Cruz; nothing else shared
     return (sim - need, sim, False)
 
 

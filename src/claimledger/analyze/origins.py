@@ -206,6 +206,9 @@ def assess(
 
 
 UNNAMED = "unnamed:"
+# Kinds of source whose "no" is evidence against a claim, not a party's denial: "satellite images
+# show no sign that ..." or a document contradicts it (contested), nobody takes it back (denied).
+NOT_A_PARTY = frozenset({"document", "unspecified"})
 
 
 def _merge_copies(
@@ -371,7 +374,7 @@ def _verdict(
     reasons = [f"{len(members)} claim(s) in {len({m.doc_id for m in members})} article(s)"]
     reasons.extend(republished)
     reasons.append(f"{len(origins)} independent origin(s): {', '.join(origins)}")
-    denials = [m for m in against if m.polarity == "deny"]
+    denials = [m for m in against if m.polarity == "deny" and claim_kind(m) not in NOT_A_PARTY]
     flagged = {m.verification for m in members if m.verification}
     if denials:
         who = ", ".join(sorted({f"{m.origin} ({m.doc_id})" for m in denials}))

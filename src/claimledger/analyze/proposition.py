@@ -91,11 +91,59 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
     parts = [_fold(w) for w in named if w.lower() not in PRONOUNS]
     if not parts:
         return None
+    body = _body_key(words) if kind != "outlet" else None  # outlets: the outlet registry
+    if body is not None:
+        return (None, body)
     if any(not w[:1].isupper() and w.lower() not in PARTICLES for w in words):
         # a description, not a name: "Trump campaign", "several candidates, including Trump"
         return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
     initials = "".join(p[0] for p in parts[:-1])  # of the given names and qualifiers
     return (initials or None, parts[-1])
+
+
+BODY_FILLER = frozenset({"of", "the", "for", "and", "on", "in"})
+BODY_SPELLING = {"defense": "defence", "mod": "ministry defence", "forces": "force"}
+
+
+def _body_key(words: list[str]) -> str | None:
+    """An organisation's name as the set of its words, a country's demonym or name as the
+    country (``@RU``): "Russian Defence Ministry", "Russia's Ministry of Defence" and "Ministry
+    of Defense of Russia" are one body, and "Ukrainian Defence Ministry" another. Keyed as a
+    person's name (initials and a last word) the Russian and the Ukrainian ministries were one
+    source. None when no word of the name is an organisation word (the registry's
+    ``organization_words``: Ministry, Staff, Force, Service...)."""
+    from claimledger.registry import load_registry  # the vocabulary the registry ships
+
+    vocabulary = load_registry().vocabulary
+    org_words = {w.lower() for w in vocabulary.organization_words}
+    if len(words) < 2 or not any(w.lower() in org_words | BODY_SPELLING.keys() for w in words):
+        return None
+    countries = {_fold(k): v for k, v in (*vocabulary.sides.items(), *vocabulary.metonyms.items())}
+    out: set[str] = set()
+    for word in words:
+        folded = _fold(word)
+        if folded in BODY_FILLER:
+            continue
+        if folded in countries:
+            out.add("@" + countries[folded])
+            continue
+        out.update(BODY_SPELLING.get(folded, folded).split())
+    return " ".join(sorted(out)) if len(out) >= 2 else None
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Two body keys of one organisation: the same words, or the words of one inside the
+    other's ("Ukraine's General Staff", "General Staff of the Armed Forces of Ukraine"), and
+    never two countries."""
+    wa, wb = set(a.split()), set(b.split())
+    if wa == wb:
+        return True
+    ca, cb = {w for w in wa if w[0] == "@"}, {w for w in wb if w[0] == "@"}
+    if ca and cb and ca != cb:
+        return False
+    small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    named = small - {w for w in small if w[0] == "@"}  # the words that are not the country
+    return small <= big and (len(named) >= 2 or bool(named and ca and ca == cb))
 
 
 def names_someone(origin: str | None, kind: str = "person") -> bool:
@@ -133,6 +181,8 @@ def same_source(a: SourceKey, b: SourceKey) -> bool:
     """One person or body: the same surname (or body name) and no conflicting first names
     ("Bill Clinton" is not "Hillary Clinton"; "Clinton" may be either)."""
     (fa, la), (fb, lb) = a, b
+    if fa is None and fb is None and (" " in la or " " in lb):
+        return _same_body(la, lb)
     if not _close(la, lb):
         return False
     return _initials_agree(fa, fb)
@@ -205,9 +255,23 @@ def quoted_pairs(text: str) -> frozenset[tuple[str, str, int]]:
     for m in QUOTED.finditer(text):
         for sentence in SENTENCE_END.split(next(g for g in m.groups() if g)):
             words = terms(sentence)
+            names = name_terms(sentence)
             polarity = len(NEGATOR.findall(sentence)) % 2
-            out.update((x, y, polarity) for x, y in itertools.pairwise(words))
+            out.update(
+                (x, y, polarity)
+                for x, y in itertools.pairwise(words)
+                if not (x in names and y in names)  # "New Hampshire": a name, not words
+            )
     return frozenset(out)
+
+
+@lru_cache(maxsize=20_000)
+def name_terms(text: str) -> frozenset[str]:
+    """The terms of a text's capitalised words but its first: parts of names. Two people who
+    both say "New Hampshire" or "Ted Cruz" quote a name, not one another, and two claims that
+    share only names share a topic, not a proposition."""
+    words = NAME_WORD.findall(text)[1:]
+    return frozenset(t for w in words if w[:1].isupper() for t in terms(w))
 
 
 def shares_quotation(

@@ -30,6 +30,7 @@ STOP = frozenset(
 )  # number words too: figures are compared as figures (numbers.py), not as words
 ABBREVIATIONS = {"u.s.": "american", "u.k.": "british", "e.u.": "european"}  # too short to count
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
+CONTRACTED = frozenset({"m", "re", "ve", "ll", "d", "t"})  # I'm, we're, I've, we'll, I'd, don't
 SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly", "ment")
 
 
@@ -108,7 +109,7 @@ def _words(text: str | None) -> list[str]:
         lowered = lowered.replace(short, word)
     for match in WORD.finditer(lowered):
         word = match.group().removesuffix("'s")
-        if word in STOP or len(word) < 3:
-            continue
+        if word in STOP or len(word) < 3 or word.partition("'")[2] in CONTRACTED:
+            continue  # a contraction is function words ("don't", "I'm"), whatever its length
         out.append(fold.get(word) or fold.get(stem(word)) or stem(word))
     return out

@@ -131,7 +131,7 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
             ),
             None,
         )
-        if obj is not None:
+        if obj is not None and not _a_party(obj):
             holes = [subtree(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
             inner = _claim_complement(obj)  # "rejected Russia's claim to have taken X"
             if inner is not None:
@@ -168,6 +168,17 @@ def _accusation_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         return None, []  # "accused him of lying": a charge with nothing checkable in it
     rng = trim(doc, (obj.left_edge.i, of.right_edge.i + 1))
     return (rng, []) if rng and rng[1] - rng[0] >= 4 else (None, [])
+
+
+PARTY_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+
+def _a_party(obj: Token) -> bool:
+    """An object that is somebody, not something said: "reject Donald J. Trump", "rejected
+    them" (a vote, a snub), never a denial of a proposition ("rejected the report")."""
+    if obj.lower_ in PARTY_PRONOUNS:
+        return True
+    return obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _is_of(tok: Token) -> bool:

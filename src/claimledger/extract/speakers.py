@@ -464,12 +464,25 @@ def _fullest(name: str, forms: Iterable[str]) -> str:
     return max(holding, key=lambda f: len(f.split()), default=name)
 
 
+NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "van", "von", "bin", "ibn", "al"})
+
+
 def _clean_name(ent: Span) -> str:
     toks = [t for t in ent if not t.is_punct and t.lower_ not in ("mr", "mrs", "ms", "dr", "the")]
-    while len(toks) > 1 and toks[0].lower_ in LEADING_NOISE:
-        toks = toks[1:]  # a determiner or the cue the tagger took into the name
+    while len(toks) > 1 and (toks[0].lower_ in LEADING_NOISE or _not_a_name_word(toks[0], toks[1])):
+        toks = toks[1:]  # a determiner, a cue, a dateline or an adverb taken into the name
     text = " ".join(t.text for t in toks if t.text.strip())
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
+
+
+def _not_a_name_word(tok: Token, nxt: Token) -> bool:
+    """A word the tagger took into a person's name before the name itself: a dateline in
+    capitals ("CLEVELAND Donald Trump"), an adverb or a verb form ("Certainly Donald Trump",
+    "Entrusting Donald Trump")."""
+    if tok.lower_ in NAME_PARTICLES or not nxt.is_title:
+        return False
+    dateline = tok.is_upper and len(tok.text) > 2 and not nxt.is_upper
+    return dateline or tok.pos_ in ("ADV", "VERB", "AUX", "SCONJ", "CCONJ", "ADP", "PART")
 
 
 def _strip_determiner(text: str) -> str:
