@@ -13,6 +13,7 @@ from claimledger.models import Article, Claim, Extraction, SourceInfo
 
 if TYPE_CHECKING:
     from claimledger.library import Extractor, LedgerHandle, open_ledger
+    from claimledger.settings import Settings, load_settings
 
 __version__ = "0.1.0"
 
@@ -24,8 +25,10 @@ __all__ = [
     "Extractor",
     "InputError",
     "LedgerHandle",
+    "Settings",
     "SourceInfo",
     "__version__",
+    "load_settings",
     "open_ledger",
 ]
 
@@ -37,4 +40,8 @@ def __getattr__(name: str) -> Any:
         from claimledger import library
 
         return getattr(library, name)
+    if name in ("Settings", "load_settings"):
+        from claimledger import settings
+
+        return getattr(settings, name)
     raise AttributeError(f"module 'claimledger' has no attribute {name!r}")

@@ -24,6 +24,7 @@ from claimledger.analyze.proposition import names_someone, source_variants
 from claimledger.analyze.terms import terms
 from claimledger.models import Article, Extraction
 from claimledger.registry.hooks import registry_hooks
+from claimledger.settings import Settings, load_settings, shipped_settings
 from claimledger.store.base import Store
 from claimledger.store.records import ClaimRecord, QuantityRecord
 
@@ -73,8 +74,10 @@ class Ledger:
         metonym_of: Callable[[str], str | None] = lambda name: None,
         side_of: Callable[[str], str | None] = lambda name: None,
         canonical: Callable[[str], str | None] = lambda name: None,
+        settings: Settings | None = None,
     ) -> None:
         self.store = store
+        self.settings = settings or shipped_settings()  # the thresholds of the analysis
         self.owner_of = owner_of
         self.prior_of = prior_of
         self.outlet_id_of = outlet_id_of
@@ -100,7 +103,10 @@ class Ledger:
             self.store.put_article(extraction, key, outlet_id, now)
             self._find_copy(article, sig)
             changed = set(self._retire(replaced))
-            changed |= assign_claims(self.store, [c.id for c in extraction.claims], self.canonical)
+            changed |= assign_claims(
+                self.store, [c.id for c in extraction.claims], self.canonical,
+                self.settings.clusters,
+            )  # fmt: skip
             self._reassess(changed, now)
             self._check_figures(doc_id)
         log.info("ingested %s (%s): %d claims", doc_id, status, len(extraction.claims))
@@ -126,7 +132,9 @@ class Ledger:
             return
         best: tuple[float, str] | None = None
         for doc_id, other in self.store.similar_articles(sig):
-            similarity = is_copy(sig, other) if doc_id != article.doc_id else None
+            similarity = (
+                is_copy(sig, other, self.settings.copies) if doc_id != article.doc_id else None
+            )
             if similarity is not None and (best is None or similarity > best[0]):
                 best = (similarity, doc_id)
         self.store.put_signature(article.doc_id, sig)
@@ -186,7 +194,7 @@ class Ledger:
         shown = max(variants, key=lambda v: (sum(tallies[v].values()), len(v), v))
         prior = next((p for v in variants if (p := self.prior_of(v))), None)
         self.store.delete_source_grades([v for v in variants if v != shown])
-        grade = grade_source(shown, total, prior)
+        grade = grade_source(shown, total, prior, self.settings.grades.min_record)
         if len(variants) > 1:
             others = ", ".join(sorted(v for v in variants if v != shown))
             grade = replace(grade, reasons=(*grade.reasons, f"also named {others}"))
@@ -285,8 +293,9 @@ class _FigureReads:
         return at
 
 
-def open_ledger(store: Store) -> Ledger:
-    """A ledger over ``store`` with the registry's lookups for outlets, owners and priors."""
+def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:
+    """A ledger over ``store`` with the registry's lookups for outlets, owners and priors, and
+    ``settings`` (default: the shipped ones with ``$CLAIMLEDGER_SETTINGS`` over them)."""
     hooks = registry_hooks()
     return Ledger(
         store,
@@ -297,4 +306,5 @@ def open_ledger(store: Store) -> Ledger:
         metonym_of=hooks.metonym,
         side_of=hooks.side,
         canonical=lambda name: hooks.speaks_for(name) or hooks.canonical(name),
+        settings=settings or load_settings(),
     )

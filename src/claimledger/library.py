@@ -31,6 +31,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from claimledger.errors import BadArgumentError, ExtractionError, NotFoundError
+from claimledger.settings import Settings
 from claimledger.store.base import Store
 from claimledger.store.ledgerfile import ledger_path
 from claimledger.store.reads import ArticleQuery, ClaimQuery
@@ -78,11 +79,17 @@ class IngestEvent:
 
 
 def open_ledger(
-    url_or_path: str | Path, *, write: bool = False, verify: bool | None = None
+    url_or_path: str | Path,
+    *,
+    write: bool = False,
+    verify: bool | None = None,
+    settings: Settings | None = None,
 ) -> LedgerHandle:
     """Open a ledger: a SQLite file path (or ``sqlite:///path``). ``write`` opens it for
     ingest (created if missing); otherwise it is opened read-only and never changed.
-    ``verify`` checks every page first (by default when opening to write)."""
+    ``verify`` checks every page first (by default when opening to write). ``settings`` are the
+    thresholds its ingests analyse with (``claimledger.load_settings``; default the shipped
+    ones with ``$CLAIMLEDGER_SETTINGS`` over them)."""
     path = ledger_path(str(url_or_path))
     check = write if verify is None else verify
     store = (
@@ -90,14 +97,15 @@ def open_ledger(
         if write
         else SQLiteStore.for_reading(path, verify=check)
     )
-    return LedgerHandle(store)
+    return LedgerHandle(store, settings)
 
 
 class LedgerHandle:
     """An open ledger: ingest and every read. Use it as a context manager, or ``close()``."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
         self.store = store
+        self.settings = settings
         self._keys: dict[str, str] = {}  # doc_id -> article key, read once
 
     # ------------------------------------------------------------------ life
@@ -132,7 +140,7 @@ class LedgerHandle:
         from claimledger.ledger import open_ledger as analysis
         from claimledger.pipeline import extract_articles
 
-        ledger = analysis(self.store)
+        ledger = analysis(self.store, self.settings)
         items = list(articles)
         outcomes = extract_articles(items, workers=workers)
         try:
@@ -154,7 +162,7 @@ class LedgerHandle:
         """Store one extraction made elsewhere (``Extractor``) and update the analysis."""
         from claimledger.ledger import open_ledger as analysis
 
-        done = analysis(self.store).ingest(extraction)
+        done = analysis(self.store, self.settings).ingest(extraction)
         return IngestEvent(_user_id(extraction.article), done.status, done.claims)
 
     # ------------------------------------------------------------------ articles

@@ -15,6 +15,7 @@ from claimledger.analyze.proposition import (
     source_key,
     source_variants,
 )
+from claimledger.settings import shipped_settings
 from claimledger.store.records import ClaimRecord
 
 
@@ -191,8 +192,9 @@ def test_common_words_in_scare_quotes_are_no_relay() -> None:
     a = claim("a", "the “special operation” in the south went on", "Marta Nowak")
     b = claim("b", "they said the “special operation” had ended", "Petro Bondar")
     assert shares_quotation(a, b)  # without weights (counting lines of reporting)
-    assert not shares_quotation(a, b, idf({"special": 900, "operat": 800}, 5000))
-    assert shares_quotation(a, b, idf({"special": 3, "operat": 4}, 5000))
+    rare = shipped_settings().clusters.rare_quote_idf
+    assert not shares_quotation(a, b, idf({"special": 900, "operat": 800}, 5000), rare)
+    assert shares_quotation(a, b, idf({"special": 3, "operat": 4}, 5000), rare)
 
 
 def test_two_sources_quoted_alike_months_apart_are_no_relay() -> None:
@@ -242,9 +244,10 @@ def test_two_sources_naming_one_place_in_quotes_do_not_quote_each_other() -> Non
     weights = idf({"new": 1, "hampshir": 1, "love": 1, "victory": 1}, 5000)
     one = claim("a", "“I still love New Hampshire, and I always will,”", "Ann Kowalski")
     other = claim("b", "“A victory in New Hampshire matters to voters,”", "Bohdan Melnyk")
-    assert not shares_quotation(one, other, weights)
+    rare = shipped_settings().clusters.rare_quote_idf
+    assert not shares_quotation(one, other, weights, rare)
     relay = claim("c", "she said she would “still love New Hampshire”", "Bohdan Melnyk")
-    assert shares_quotation(one, relay, weights)  # words around the name: the same quotation
+    assert shares_quotation(one, relay, weights, rare)  # words around the name: the same quotation
 
 
 def test_one_speaker_months_apart_is_another_occasion_unless_quoted_again() -> None:

@@ -576,3 +576,15 @@ def test_names_are_shown_on_one_line(runner: CliRunner, nlp: Language, tmp_path:
     (claim,) = json.loads(out)
     assert claim["outlet"] == "Example Wire Daily"
     assert "\n" not in (claim["speaker"] or "")
+
+
+def test_ingest_refuses_a_bad_settings_file_before_touching_the_ledger(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    bad = tmp_path / "mine.toml"
+    bad.write_text("[clusters]\nother_source = 'high'\n")
+    db = tmp_path / "ledger.db"
+    code, _, err = run(runner, "ingest", CORPUS, "--db", db, "--settings", bad)
+    assert code == 1
+    assert f"{bad}: [clusters] other_source = 'high': want a number" in err
+    assert not db.exists()

@@ -139,6 +139,21 @@ def test_signal_while_starting(sig: signal.Signals, tmp_path: Path, corpus: Path
     assert stored(tmp_path / "l.db") == 0
 
 
+@pytest.mark.parametrize("delay", [1.0, 1.3, 1.6, 1.9])
+def test_ctrl_c_while_the_command_imports_spacy_exits_130(
+    delay: float, tmp_path: Path, corpus: Path
+) -> None:
+    """A KeyboardInterrupt raised inside spaCy's imports was caught and reported, and then
+    CPython ended the process by SIGINT at exit (status -2, 2 runs of 10 at 1.3 s)."""
+    for _ in range(3):
+        proc = start("ingest", corpus, "--db", tmp_path / "l.db", cwd=tmp_path)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        code, _, err = finish(proc)
+        assert_clean_exit_130(code, err)
+        assert "Interrupted:" in err
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_ingest_interrupted_part_way(
     sig: signal.Signals, tmp_path: Path, corpus: Path, reap: list[int]

@@ -8,28 +8,29 @@ of two claims is
 
     idf-weighted Dice overlap of their content terms (``terms.py``; a place or unit the content
     names is one term however it is spelled)
-    + PLACE_BONUS when they are about a common settlement or unit, - PLACE_PENALTY when both
+    + place_bonus when they are about a common settlement or unit, - place_penalty when both
       are about settlements or units and share none (Vovchansk is not Kupiansk); a claim that
       names none is about those of its article ("the village")
-    + VALUE_BONUS when both state the same figure (within 5%); else - PART_PENALTY when they
+    + value_bonus when both state the same figure (within 5%); else - part_penalty when they
       state figures of the same counted thing for periods one inside the other (an event and
-      the week's tally); else FIGURE_BONUS when both state figures of the same counted thing
-    - TIME_PENALTY when their articles were published more than MAX_DAYS apart; and a claim
+      the week's tally); else figure_bonus when both state figures of the same counted thing
+    - time_penalty when their articles were published more than max_days apart; and a claim
       joins a cluster only while at least half of its newest members (``MAX_MEMBERS``) are
-      within MAX_DAYS of it (a story ends, and one stray recent member does not keep it open
-      for a chain of look-alike events), which also keeps the cost of an update bounded. A
-      claim quoting the same source with ``SAID_AGAIN_RUN`` words in a row (``requoted``) is
-      neither penalised nor held back by time: it is one statement reported again. Two sources
-      quoted with the same rare words are one statement relayed only within MAX_DAYS.
+      within max_days of it (a story ends, and one stray recent member does not keep it open
+      for a chain of look-alike events), which also keeps the cost of an update bounded. One
+      source further apart than max_days is another occasion unless quoted with
+      ``said_again_run`` words in a row (``requoted``): then it is one statement reported again.
+      Two sources quoted with the same rare words are one statement relayed only within
+      max_days.
 
-A candidate cluster is close enough when the mean of the claim's best and its average
-similarity to the cluster's members (between single and average link: one close pair counts,
-but a loose chain does not pull two stories together) reaches ``THRESHOLD``. Of the clusters
-close enough, the claim joins the one holding the claim most similar to it (so a one-claim
-cluster, whose average is its best, does not win over a larger cluster with a nearer claim);
-if none is close enough, it starts a cluster of its own. Different figures for the same thing
-stay in one cluster (they are compared by ``numbers.py``). The threshold was set on the
-labelled scenario corpus in ``tests/data/scenario`` (pairwise precision/recall in the gate).
+(The lower-case names are the ``[clusters]`` settings, ``claimledger/settings.py``.) A pair
+matches when its similarity reaches what the relation of its sources needs (``proposition.py``:
+same, unknown or different source) and it shares enough content terms, not only names; a claim
+joins the candidate cluster holding the member it matches by the widest margin, unless it is the
+negation of a member in close wording (a denial, linked, never merged); if none matches, it
+starts a cluster of its own. Different figures for the same thing stay in one cluster (they are
+compared by ``numbers.py``). The thresholds were measured on real reporting (the polnear-ledger
+gold and judged samples of the 840 PolNeAR train articles; CHANGELOG.md).
 """
 
 from __future__ import annotations
@@ -42,8 +43,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from claimledger.analyze.proposition import (
-    SAID_AGAIN_RUN,
-    THRESHOLDS,
     Canonical,
     Proposition,
     name_terms,
@@ -55,28 +54,21 @@ from claimledger.analyze.proposition import (
     shares_quotation,
 )
 from claimledger.analyze.terms import terms
+from claimledger.settings import ClusterSettings, shipped_settings
 from claimledger.store.base import Store
 from claimledger.store.records import ClaimRecord
 
 log = logging.getLogger(__name__)
-PLACE_BONUS = 0.15
-PLACE_PENALTY = 0.20
-TIME_PENALTY = 0.20
-MAX_DAYS = 10
-FIGURE_BONUS = 0.05
-VALUE_BONUS = 0.25
-PART_PENALTY = 0.20
+SHIPPED = shipped_settings().clusters  # the thresholds when no ledger passes its own
 RARE_TERMS = 6
 PER_TERM = 40
 SHORTLIST = 5  # candidate clusters compared member by member
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
-RESTATED = 0.65  # similarity at which a claim restates another of its own article and speaker
 # content terms two claims share at least to be one proposition ("I hope so" / "I hope not"; "not
 # trump the Second Amendment" / "all for the Second Amendment"; one speaker's "I hope to" and "we
 # hope that our nominee..."), unless one source is quoted with the same words in both
-MIN_SHARED = {"same": 2, "unknown": 2, "different": 3}
 
 
 @dataclass(frozen=True)
@@ -110,7 +102,11 @@ def value_keys(claim: ClaimRecord) -> list[str]:
 
 
 def similarity(
-    a: ClaimRecord, b: ClaimRecord, weights: dict[str, float], contained: bool = False
+    a: ClaimRecord,
+    b: ClaimRecord,
+    weights: dict[str, float],
+    contained: bool = False,
+    rules: ClusterSettings = SHIPPED,
 ) -> float:
     """How close two claims' wording, places, figures and dates are; with ``contained``, a
     short claim stated inside a longer one counts half as if they were the same length (for
@@ -127,24 +123,24 @@ def similarity(
     ma, mb = {m.lower() for m in a.mentions}, {m.lower() for m in b.mentions}
     if ma and mb:
         if not ma & mb and a.spelled and b.spelled:
-            return min(score - PLACE_PENALTY, 0.0)  # each names where it happened, elsewhere
-        score += PLACE_BONUS if ma & mb else -PLACE_PENALTY
+            return min(score - rules.place_penalty, 0.0)  # each names where it happened, elsewhere
+        score += rules.place_bonus if ma & mb else -rules.place_penalty
     if _same_value(a, b):
-        score += VALUE_BONUS
+        score += rules.value_bonus
     elif _part_and_whole(a, b):
-        score -= PART_PENALTY
+        score -= rules.part_penalty
     elif _same_figures(a, b):
-        score += FIGURE_BONUS
+        score += rules.figure_bonus
     gap = _days_apart(a.published, b.published)
-    if gap is not None and gap > MAX_DAYS:
-        score -= TIME_PENALTY
+    if gap is not None and gap > rules.max_days:
+        score -= rules.time_penalty
     return score
 
 
-def _recent(claim: ClaimRecord, member: ClaimRecord) -> bool:
-    """Published within ``MAX_DAYS`` of each other (dates unknown count as recent)."""
+def _recent(claim: ClaimRecord, member: ClaimRecord, rules: ClusterSettings = SHIPPED) -> bool:
+    """Published within ``max_days`` of each other (dates unknown count as recent)."""
     gap = _days_apart(claim.published, member.published)
-    return gap is None or gap <= MAX_DAYS
+    return gap is None or gap <= rules.max_days
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -199,7 +195,10 @@ def _same_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 
 def assign_claims(
-    store: Store, claim_ids: Sequence[str], canonical: Canonical | None = None
+    store: Store,
+    claim_ids: Sequence[str],
+    canonical: Canonical | None = None,
+    rules: ClusterSettings = SHIPPED,
 ) -> set[str]:
     """Index and cluster newly stored claims; the ids of the clusters that changed."""
     claims = store.claims(claim_ids)
@@ -208,7 +207,7 @@ def assign_claims(
     total = max(store.claim_count(), 1)
     changed: set[str] = set()
     for claim in claims:
-        match = best_match(store, claim, total, canonical)
+        match = best_match(store, claim, total, canonical, rules)
         if match.cluster_id is None:
             cluster_id = f"k{store.next_id('cluster')}"
             store.assign(claim.id, cluster_id, 1.0)
@@ -224,7 +223,11 @@ def assign_claims(
 
 
 def best_match(
-    store: Store, claim: ClaimRecord, total: int, canonical: Canonical | None = None
+    store: Store,
+    claim: ClaimRecord,
+    total: int,
+    canonical: Canonical | None = None,
+    rules: ClusterSettings = SHIPPED,
 ) -> Match:
     """The cluster whose claims state the same proposition as ``claim``: of the candidate
     clusters, the one holding the member it matches by the widest margin (``proposition.py``:
@@ -250,9 +253,10 @@ def best_match(
     contradicts = []
     for c in candidates:
         assert c.cluster_id is not None
-        gap, _, blocked = margin(claim, c, mine, None, weights, canonical)
+        gap, _, blocked = margin(claim, c, mine, None, weights, canonical, rules)
         best_pair[c.cluster_id] = max(best_pair.get(c.cluster_id, -1.0), gap)
-        if blocked and relation(mine, proposition(c, canonical)) != "same" and _recent(claim, c):
+        other = relation(mine, proposition(c, canonical)) != "same"
+        if blocked and other and _recent(claim, c, rules):
             contradicts.append(c.id)  # a denial or rebuttal (never by the claim's own source)
     shortlist = sorted(best_pair, key=lambda k: (-best_pair[k], k))[:SHORTLIST]
     scored = []
@@ -260,15 +264,15 @@ def best_match(
         if best_pair[cluster_id] < 0:
             continue
         everyone = store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
-        if not _restates_own(claim, everyone, mine, weights, canonical):
+        if not _restates_own(claim, everyone, mine, weights, canonical, rules):
             continue
         members = [m for m in everyone if m.doc_id != claim.doc_id]
         props = [proposition(m, canonical) for m in members]
-        recent = [_recent(claim, m) or _said_again(claim, m, mine, pm, weights)
+        recent = [_recent(claim, m, rules) or _said_again(claim, m, mine, pm, weights, rules)
                   for m, pm in zip(members, props, strict=True)]  # fmt: skip
         if not members or 2 * sum(recent) < len(members):
             continue
-        pairs = [margin(claim, m, mine, pm, weights, canonical)
+        pairs = [margin(claim, m, mine, pm, weights, canonical, rules)
                  for m, pm in zip(members, props, strict=True)]  # fmt: skip
         if any(blocked for _, _, blocked in pairs):
             continue
@@ -286,6 +290,7 @@ def _restates_own(
     mine: Proposition,
     weights: dict[str, float],
     canonical: Canonical | None,
+    rules: ClusterSettings = SHIPPED,
 ) -> bool:
     """Whether ``claim`` may join a cluster that already holds claims of its own article by its
     own source: only when it restates one of them (the lede's summary and the quotation it
@@ -296,7 +301,7 @@ def _restates_own(
     own = [(m, pm) for m in members if m.doc_id == claim.doc_id
            and relation(mine, pm := proposition(m, canonical)) == "same"]  # fmt: skip
     return not own or any(
-        margin(claim, m, mine, pm, weights, canonical)[1] >= RESTATED for m, pm in own
+        margin(claim, m, mine, pm, weights, canonical, rules)[1] >= rules.restated for m, pm in own
     )
 
 
@@ -307,27 +312,33 @@ def margin(
     pb: Proposition | None,
     weights: dict[str, float],
     canonical: Canonical | None = None,
+    rules: ClusterSettings = SHIPPED,
 ) -> tuple[float, float, bool]:
     """(similarity minus what the pair's sources require, the similarity, blocked): blocked when
     one negates what the other states in close wording."""
     pa = pa or proposition(a, canonical)
     pb = pb or proposition(b, canonical)
     rel = relation(pa, pb)
-    if rel != "same" and _recent(a, b) and shares_quotation(a, b, weights):
+    if (
+        rel != "same"
+        and _recent(a, b, rules)
+        and shares_quotation(a, b, weights, rules.rare_quote_idf)
+    ):
         rel = "same"  # the same quoted words at the time: one statement relayed, whoever relays it
-    sim = similarity(a, b, weights, contained=rel == "same")
-    need = THRESHOLDS[rel]
+    sim = similarity(a, b, weights, rel == "same", rules)
+    need = rules.threshold(rel)
     if rel == "same":
-        sim += quote_bonus(pa, pb, weights)
-        if not _recent(a, b):
-            if not _said_again(a, b, pa, pb, weights):
+        sim += quote_bonus(pa, pb, weights, rules)
+        if not _recent(a, b, rules):
+            if not _said_again(a, b, pa, pb, weights, rules):
                 return (min(sim - need, -0.01), sim, False)  # one speaker, another occasion
-            sim += TIME_PENALTY  # the same words of one source quoted again weeks later
+            sim += rules.time_penalty  # the same words of one source quoted again weeks later
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need)
     shared = set(claim_terms(a)) & set(claim_terms(b))
-    if len(shared) < MIN_SHARED[rel] and not (
-        rel == "same" and quoted_runs(a.content) & quoted_runs(b.content)
+    if len(shared) < rules.min_shared(rel) and not (
+        rel == "same"
+        and quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)
     ):
         return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
     if not shared - name_terms(a.content) - name_terms(b.content):
@@ -341,26 +352,33 @@ def requoted(
     pa: Proposition | None,
     weights: dict[str, float],
     canonical: Canonical | None = None,
+    rules: ClusterSettings = SHIPPED,
 ) -> bool:
-    """One source quoted with the same words (``SAID_AGAIN_RUN`` in a row) in both: a statement
+    """One source quoted with the same words (``said_again_run`` in a row) in both: a statement
     reported again, however much later, not a new statement of the same kind. One shared
     quoted word is not enough: one speaker's remarks on one topic share their words."""
     pa = pa or proposition(a, canonical)
-    return _said_again(a, b, pa, proposition(b, canonical), weights)
+    return _said_again(a, b, pa, proposition(b, canonical), weights, rules)
 
 
 def _said_again(
-    a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition, weights: dict[str, float]
+    a: ClaimRecord,
+    b: ClaimRecord,
+    pa: Proposition,
+    pb: Proposition,
+    weights: dict[str, float],
+    rules: ClusterSettings = SHIPPED,
 ) -> bool:
     """The same statement of one source quoted again, however much later: a rare quoted word
-    and ``SAID_AGAIN_RUN`` words in a row of one quotation in common. Two words in a row ("going
+    and ``said_again_run`` words in a row of one quotation in common. Two words in a row ("going
     to", "I want") are one speaker's habits, and two rare quoted words shared by two sources
     ("law enforcement", "build a wall", "the men and women") are everyone's phrases: on the 840
     PolNeAR train articles both kept clusters open for months across unrelated statements, so a
-    relay between two sources counts only within ``MAX_DAYS`` (``margin``)."""
-    if relation(pa, pb) != "same" or not quote_bonus(pa, pb, weights):
+    relay between two sources counts only within ``max_days`` (``margin``)."""
+    if relation(pa, pb) != "same" or not quote_bonus(pa, pb, weights, rules):
         return False
-    return bool(quoted_runs(a.content, SAID_AGAIN_RUN) & quoted_runs(b.content, SAID_AGAIN_RUN))
+    run = rules.said_again_run
+    return bool(quoted_runs(a.content, run) & quoted_runs(b.content, run))
 
 
 def choose(scored: Sequence[tuple[float, float, str]]) -> Match | None:

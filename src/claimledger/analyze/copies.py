@@ -17,11 +17,13 @@ import random
 import re
 from dataclasses import dataclass
 
+from claimledger.settings import CopySettings, shipped_settings
+
 SHINGLE = 5
 BANDS, ROWS = 32, 2
 HASHES = BANDS * ROWS
-COPY_JACCARD = 0.5
-COPY_CONTAINMENT = 0.8
+COPY_JACCARD = shipped_settings().copies.copy_jaccard  # when no ledger passes its own
+COPY_CONTAINMENT = shipped_settings().copies.copy_containment
 MIN_SHINGLES = 40  # a text shorter than this (a headline, a teaser) is never called a copy
 _PRIME = (1 << 61) - 1
 _rng = random.Random(20261203)  # fixed: signatures stored in a ledger must stay comparable
@@ -70,10 +72,13 @@ def containment(a: Signature, b: Signature) -> float:
     return min(1.0, shared / min(a.shingles, b.shingles))
 
 
-def is_copy(a: Signature, b: Signature) -> float | None:
-    """The similarity that makes ``a`` and ``b`` one report, or None when they are two."""
+def is_copy(a: Signature, b: Signature, rules: CopySettings | None = None) -> float | None:
+    """The similarity that makes ``a`` and ``b`` one report, or None when they are two
+    (``[copies]`` settings: copy_jaccard, copy_containment)."""
+    least_j = rules.copy_jaccard if rules else COPY_JACCARD
+    least_c = rules.copy_containment if rules else COPY_CONTAINMENT
     j = jaccard(a, b)
-    if j >= COPY_JACCARD:
+    if j >= least_j:
         return j
     c = containment(a, b)
-    return c if c >= COPY_CONTAINMENT else None
+    return c if c >= least_c else None

@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from claimledger.analyze.proposition import source_variants
+from claimledger.settings import shipped_settings
 from claimledger.store.records import ClaimGrade, ClaimRecord, Cluster, SourceGrade
 
 if TYPE_CHECKING:
@@ -52,13 +53,19 @@ def shown(letter: str) -> str:
     return f"{letter} ({MEANING[letter]})" if letter in MEANING else letter
 
 
-MIN_RECORD = 5  # judged claims (corroborated, contested or denied) a letter needs
+MIN_RECORD = shipped_settings().grades.min_record  # when no ledger passes its own (settings)
 PriorOf = Callable[[str], tuple[str, str] | None]
 
 
-def grade_source(name: str, tally: Mapping[str, int], prior: tuple[str, str] | None) -> SourceGrade:
+def grade_source(
+    name: str,
+    tally: Mapping[str, int],
+    prior: tuple[str, str] | None,
+    min_record: int = MIN_RECORD,
+) -> SourceGrade:
     """Reliability of a source from the outcomes of its claims (how many claims have each: the
-    assessment of the claim's cluster, or "against")."""
+    assessment of the claim's cluster, or "against"); a letter needs ``min_record`` judged
+    claims (``[grades]`` settings)."""
     count = Counter(tally)
     good, contested, denied = count["corroborated"], count["contested"], count["denied"]
     judged = good + contested + denied
@@ -68,18 +75,18 @@ def grade_source(name: str, tally: Mapping[str, int], prior: tuple[str, str] | N
         + (f", {count['against']} contradicting others" if count["against"] else "")
     )
     reasons = [record]
-    if judged < MIN_RECORD and prior is not None:
+    if judged < min_record and prior is not None:
         letter = prior[0]
         reasons.append(f"registry: {prior[1]} ({letter}); too little track record to override it")
-    elif judged < MIN_RECORD:
+    elif judged < min_record:
         letter = "F"
         reasons.append(
             f"cannot be judged: {judged} of its claims corroborated or contradicted, "
-            f"{MIN_RECORD} needed"
+            f"{min_record} needed"
         )
     else:
         share = good / judged
-        found = _letter(share, judged)
+        found = _letter(share, judged, min_record)
         reasons.append(f"{share:.0%} of {judged} judged claim(s) corroborated")
         if found is None and prior is not None:
             letter = prior[0]
@@ -97,11 +104,11 @@ def grade_source(name: str, tally: Mapping[str, int], prior: tuple[str, str] | N
     return SourceGrade(name, letter, tuple(reasons), count.total(), good, contested, denied)
 
 
-def _letter(share: float, judged: int) -> str | None:
+def _letter(share: float, judged: int, min_record: int) -> str | None:
     """The letter a record earns, or None when it cannot tell: the ledger sees confirmation
     (independent lines saying the same) but not falsehood (a party disputing a claim is a
     dispute), so a record can raise a source to A-C and never lower it to D or E."""
-    if share >= 0.9 and judged >= 2 * MIN_RECORD:
+    if share >= 0.9 and judged >= 2 * min_record:
         return "A"
     for letter, floor in (("B", 0.75), ("C", 0.5)):
         if share >= floor:

@@ -8,11 +8,12 @@ the same thing in five ways. So the evidence needed depends on who speaks:
 
 - ``same`` source (one person or body, however its name is spelled: "Hillary Rodham Clinton" and
   "Mrs. Clinton", "Lavrov" and "Ławrow", a misspelt surname, a registered alias): the wording
-  must overlap moderately (``SAME_SOURCE``); a rare word both quote counts extra;
+  must overlap moderately (``same_source`` of the ``[clusters]`` settings); a rare word both
+  quote counts extra;
 - ``unknown`` (one side has no named source: an unresolved "he said", "officials"): the wording
-  must overlap more (``UNKNOWN_SOURCE``);
+  must overlap more (``unknown_source``);
 - ``different`` named sources: only a close restatement is the same proposition (then they
-  corroborate each other; ``OTHER_SOURCE``).
+  corroborate each other; ``other_source``).
 
 A claim and its negation ("has decided" / "has not decided") are never one proposition, whoever
 says them: one of them is the other's denial, which the assessment links without merging.
@@ -28,13 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger.analyze.terms import terms
+from claimledger.settings import ClusterSettings
 from claimledger.store.records import ClaimRecord
 
-SAME_SOURCE = 0.35
-UNKNOWN_SOURCE = 0.50
-OTHER_SOURCE = 0.65
-QUOTE_BONUS = 0.10  # the same source quoted with a rare word in common
-RARE_QUOTE_IDF = 4.5  # a quoted word rarer than this (idf) is distinctive
 NEGATION_SCOPE = 4  # words after a negator that it governs
 
 # words that are part of a name but do not tell one person from another
@@ -227,13 +224,11 @@ def quoted_terms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-SAID_AGAIN_RUN = 3  # words in a row of one quotation that make it one statement quoted again
-QUOTED_RUN = 2  # words in a row of one quotation that make it the same words quoted again
 _QWORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=20_000)
-def quoted_runs(text: str, run: int = QUOTED_RUN) -> frozenset[tuple[str, ...]]:
+def quoted_runs(text: str, run: int) -> frozenset[tuple[str, ...]]:
     """The ``run``-word runs inside the text's quotation marks."""
     out: set[tuple[str, ...]] = set()
     for m in QUOTED.finditer(text):
@@ -275,7 +270,10 @@ def name_terms(text: str) -> frozenset[str]:
 
 
 def shares_quotation(
-    a: ClaimRecord, b: ClaimRecord, weights: dict[str, float] | None = None
+    a: ClaimRecord,
+    b: ClaimRecord,
+    weights: dict[str, float] | None = None,
+    rare_idf: float = 0.0,
 ) -> bool:
     """Both quote the same words: two content words in a row of one quoted sentence
     ("extremely careless"), with the same polarity. On real reporting that is one statement
@@ -287,9 +285,7 @@ def shares_quotation(
         return bool(shared)
     # with the ledger's term weights: a pair of common words ("military operation" in scare
     # quotes) is how everyone writes about the war, not one statement relayed
-    return any(
-        min(weights.get(x, 1.0), weights.get(y, 1.0)) >= RARE_QUOTE_IDF for x, y, _ in shared
-    )
+    return any(min(weights.get(x, 1.0), weights.get(y, 1.0)) >= rare_idf for x, y, _ in shared)
 
 
 def negated(text: str) -> frozenset[str]:
@@ -316,13 +312,13 @@ def relation(a: Proposition, b: Proposition) -> str:
     return "same" if same_source(a.source, b.source) else "different"
 
 
-THRESHOLDS = {"same": SAME_SOURCE, "unknown": UNKNOWN_SOURCE, "different": OTHER_SOURCE}
-
-
-def quote_bonus(a: Proposition, b: Proposition, weights: dict[str, float]) -> float:
+def quote_bonus(
+    a: Proposition, b: Proposition, weights: dict[str, float], rules: ClusterSettings
+) -> float:
     """One source quoted with the same rare word ("extremely careless", "not ready")."""
     shared = a.quoted & b.quoted
-    return QUOTE_BONUS if any(weights.get(t, 1.0) >= RARE_QUOTE_IDF for t in shared) else 0.0
+    rare = any(weights.get(t, 1.0) >= rules.rare_quote_idf for t in shared)
+    return rules.quote_bonus if rare else 0.0
 
 
 def source_variants(
