@@ -880,3 +880,24 @@ def test_rejecting_a_person_is_no_denial(claims_of: Extract) -> None:
     assert [(c.content.text, c.polarity) for c in denial] == [
         ("it had shelled the village", "deny")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "While saying that he respected the mayor, Oleh Bondar continued to question it.",
+            "Oleh Bondar",
+        ),
+        ("After saying the bridge was safe, the engineer left the meeting.", "engineer"),
+        (
+            "Maria Kowalska surprised the council by declaring she could not support the plan.",
+            "Maria Kowalska",
+        ),
+    ],
+    ids=["while-saying", "after-saying", "by-declaring"],
+)
+def test_a_participle_cue_speaks_for_the_subject_of_its_clause(
+    claims_of: Extract, text: str, speaker: str
+) -> None:
+    assert [c.speaker.name for c in claims_of(text)] == [speaker]

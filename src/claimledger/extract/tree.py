@@ -126,9 +126,12 @@ def subject_of(verb: Token) -> Token | None:
         and verb.head.i != verb.i
         and verb.tag_ in ("VBG", "VB", "VBD", "VBZ", "VBP", "VBN")
     ):
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-            return None
-        return subject_of(verb.head)
+        marked = any(c.dep_ == "mark" for c in verb.children)
+        if verb.dep_ == "advcl" and marked and verb.tag_ != "VBG":
+            return None  # "as reported", "because officials said": not the main clause's
+        return subject_of(verb.head)  # "While saying X, he went on": a participle's subject
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        return subject_of(verb.head.head)  # "surprised Trump by declaring X": the surpriser
     return None
 
 
