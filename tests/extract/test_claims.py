@@ -894,10 +894,17 @@ def test_rejecting_a_person_is_no_denial(claims_of: Extract) -> None:
             "Maria Kowalska surprised the council by declaring she could not support the plan.",
             "Maria Kowalska",
         ),
+        ("The ministry issued a statement saying the convoy had reached Sumy.", "ministry"),
+        ("Later, Oleh Bondar fired back a response saying he would not back it.", "Oleh Bondar"),
     ],
-    ids=["while-saying", "after-saying", "by-declaring"],
+    ids=["while-saying", "after-saying", "by-declaring", "issued-statement", "response"],
 )
 def test_a_participle_cue_speaks_for_the_subject_of_its_clause(
     claims_of: Extract, text: str, speaker: str
 ) -> None:
     assert [c.speaker.name for c in claims_of(text)] == [speaker]
+
+
+def test_a_report_someone_cites_is_not_their_statement(claims_of: Extract) -> None:
+    claims = claims_of("The mayor cited a report saying the water was unsafe.")
+    assert all(c.speaker.name != "mayor" for c in claims)

@@ -132,7 +132,23 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)  # "While saying X, he went on": a participle's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         return subject_of(verb.head.head)  # "surprised Trump by declaring X": the surpriser
+    noun = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and noun.lemma_.lower() in STATEMENT_NOUNS
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.lemma_.lower() in ISSUING
+    ):
+        return subject_of(noun.head)  # "Trump fired back a response saying X": Trump's
     return None
+
+
+STATEMENT_NOUNS = DOCUMENT_HEADS | {
+    "response", "reply", "letter", "tweet", "post", "message", "memo", "note", "release",
+}  # fmt: skip
+ISSUING = {"issue", "release", "fire", "send", "post", "publish", "tweet", "write", "put", "give"}
+# (not "cite", "quote", "read" or "see": a report one cites says what its author says)
 
 
 def relays_of(speaker: Token) -> list[TokenRange]:
