@@ -896,8 +896,16 @@ def test_rejecting_a_person_is_no_denial(claims_of: Extract) -> None:
         ),
         ("The ministry issued a statement saying the convoy had reached Sumy.", "ministry"),
         ("Later, Oleh Bondar fired back a response saying he would not back it.", "Oleh Bondar"),
+        ("Maria Kowalska made a point of saying the shelter had reopened.", "Maria Kowalska"),
     ],
-    ids=["while-saying", "after-saying", "by-declaring", "issued-statement", "response"],
+    ids=[
+        "while-saying",
+        "after-saying",
+        "by-declaring",
+        "issued-statement",
+        "response",
+        "point-of",
+    ],
 )
 def test_a_participle_cue_speaks_for_the_subject_of_its_clause(
     claims_of: Extract, text: str, speaker: str

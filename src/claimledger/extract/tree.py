@@ -131,7 +131,10 @@ def subject_of(verb: Token) -> Token | None:
             return None  # "as reported", "because officials said": not the main clause's
         return subject_of(verb.head)  # "While saying X, he went on": a participle's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
-        return subject_of(verb.head.head)  # "surprised Trump by declaring X": the surpriser
+        governor = verb.head.head  # "surprised Trump by declaring X": the surpriser's
+        if governor.pos_ == "NOUN" and governor.dep_ in ("dobj", "obj"):
+            governor = governor.head  # "he made a point of saying X": the maker's
+        return subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
     noun = verb.head
     if (
         verb.dep_ == "acl"
