@@ -96,3 +96,22 @@ def test_the_ledger_analyses_with_the_settings_it_is_opened_with(
     shipped = shipped_settings()
     strict = replace(shipped, clusters=replace(shipped.clusters, same_source=5.0))
     assert _sizes(tmp_path / "strict.db", strict) == []  # one source must say it word for word
+
+
+def test_the_figure_checks_use_the_ledgers_settings(nlp: Language, tmp_path: Path) -> None:
+    texts = [
+        ("a", "2025-03-03", "The governor said 40 people were killed in the shelling of Sumy."),
+        ("b", "2025-03-04", "The governor said 55 people were killed in the shelling of Sumy."),
+    ]
+    shipped = shipped_settings()
+    same_day = replace(shipped, figures=replace(shipped.figures, periodless_days=0))
+    found = []
+    for name, settings in (("shipped", None), ("same-day", same_day)):
+        articles = [
+            claimledger.Article(t, claimledger.SourceInfo(id=i, published=d)) for i, d, t in texts
+        ]
+        with claimledger.open_ledger(tmp_path / f"{name}.db", write=True, settings=settings) as led:
+            list(led.ingest(articles))
+            found.append(len(led.checks().items))
+    assert found[0] >= 1  # two tallies a day apart, with no period stated, are compared
+    assert found[1] == 0  # not when figures without a period must be of one day

@@ -231,7 +231,7 @@ class Ledger:
             if set(seen.stating[q.id]) & set(seen.stating[other.id]):
                 continue  # two figures of one claim are two different things
             at_other = seen.stated(other)
-            if not comparable(q, other, at_q, at_other):
+            if not comparable(q, other, at_q, at_other, self.settings.figures):
                 continue
             claim_ids = tuple(seen.stating[q.id] + seen.stating[other.id])
             check = compare(q, other, claim_ids, at_q, at_other)

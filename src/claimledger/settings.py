@@ -1,12 +1,13 @@
 """Settings: the tuned thresholds of the cross-article analysis, from one versioned data file.
 
-``claimledger/data/settings/settings.v1.toml`` holds every threshold the clustering, the
-copy detection and the grades decide with, each with what it means; :func:`load_settings`
-reads it, with a user's TOML file over it (the same sections and keys, any subset), into a
-frozen :class:`Settings` that the ledger is opened with (``open_ledger(..., settings=...)``,
-``claimledger ... --settings FILE`` or ``$CLAIMLEDGER_SETTINGS``) and passes down. Nothing in
-the analysis reads a threshold from anywhere else, so two ledgers in one process can be
-analysed with two settings.
+``claimledger/data/settings/settings.v1.toml`` holds every threshold the clustering, the copy
+detection, the figure checks and the grades decide with, each with what it means;
+:func:`load_settings` reads it, with a user's TOML file over it (the same sections and keys,
+any subset), into a frozen :class:`Settings` that the ledger is opened with
+(``open_ledger(..., settings=...)``, ``claimledger ingest --settings FILE`` or
+``$CLAIMLEDGER_SETTINGS``) and passes down. The analysis takes its thresholds from the settings
+it is given, so two ledgers in one process can be analysed with two settings; a function's
+default is the shipped file (``SHIPPED``), for callers with no ledger (unit tests).
 """
 
 from __future__ import annotations
@@ -66,6 +67,15 @@ class CopySettings:
 
 
 @dataclass(frozen=True)
+class FigureSettings:
+    same_story: float
+    related: float
+    min_what: float
+    small_count: int
+    periodless_days: int
+
+
+@dataclass(frozen=True)
 class GradeSettings:
     min_record: int
 
@@ -74,6 +84,7 @@ class GradeSettings:
 class Settings:
     clusters: ClusterSettings
     copies: CopySettings
+    figures: FigureSettings
     grades: GradeSettings
     source: str = SETTINGS_FILE  # where they came from (the shipped file, or it and a user's)
 
@@ -81,6 +92,7 @@ class Settings:
 SECTIONS: dict[str, type[Any]] = {
     "clusters": ClusterSettings,
     "copies": CopySettings,
+    "figures": FigureSettings,
     "grades": GradeSettings,
 }
 

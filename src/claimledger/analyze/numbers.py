@@ -5,18 +5,18 @@ were false alarms). Two figures are compared only when
 
 - neither is vague ("thousands", "tens of millions", "roughly a dozen": ``vague``);
 - the places their claims name (if both name any) overlap;
-- they have a period or a rate, or their articles were published within ``PERIODLESS_DAYS``
+- they have a period or a rate, or their articles were published within ``periodless_days``
   of each other (a 2024 aid bill is not a 2022 package);
 - their units agree, and they count the same thing: people are not compared with things nor
   soldiers with civilians (casualties - "killed and wounded", "losses", soldiers a claim says
   were lost - are one thing, the killed alone another); the counted nouns' heads agree;
-- small counts of things (below ``SMALL_COUNT``: "three key states", "two countries") and
+- small counts of things (below ``small_count``: "three key states", "two countries") and
   percentages only within one proposition (claims in one cluster);
 - a figure in an article's own voice only when both figures are rates or totals over a period;
 - counts of events that happen to people (killed, deserting, recruited: the synonym lexicon
   folds "soldiers deserted" and "deserters" to *desert*) when the claims stating them are at
-  least related (term overlap ``RELATED``); counts of anything else when the claims say much the
-  same thing (``SAME_STORY``), or what they count is alike and the claims are related.
+  least related (term overlap ``related``); counts of anything else when the claims say much the
+  same thing (``same_story``), or what they count is alike and the claims are related.
 
 Each check's explanation says what is counted, where, over which period, in which articles of
 which dates and by whom (``describe``), then the arithmetic.
@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claimledger.analyze.terms import phrases, terms
+from claimledger.settings import FigureSettings, shipped_settings
 from claimledger.store.records import Check, QuantityRecord
 
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -61,9 +62,6 @@ VERB_FORMS = frozenset(
     "sent seen".split()
 )
 PARTICLES = frozenset("down out off up back away".split())  # "shooting down", "knocked out"
-SAME_STORY = 0.35  # the claims stating the figures say much the same thing
-RELATED = 0.12  # enough for figures that count the same specific thing
-MIN_WHAT = 0.5  # Dice overlap of what two figures count
 GENERIC = frozenset(
     {"soldier", "civilian", "people", "person", "men", "women", "child", "children"}
 )
@@ -103,8 +101,7 @@ VAGUE = re.compile(
     r"numerous|handful|multiple|countless)\b",
     re.IGNORECASE,
 )
-SMALL_COUNT = 20  # "three key states", "nine contests", "two countries": counts of parties
-PERIODLESS_DAYS = 2  # figures with no period (or in own words) only published days apart
+SHIPPED = shipped_settings().figures  # the thresholds when no ledger passes its own
 PERCENT = "percent"
 
 
@@ -127,14 +124,20 @@ class Stated:
     clusters: frozenset[str] = frozenset()
 
 
-def comparable(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> bool:
+def comparable(
+    a: QuantityRecord,
+    b: QuantityRecord,
+    sa: Stated,
+    sb: Stated,
+    rules: FigureSettings = SHIPPED,
+) -> bool:
     """Can two figures be checked against each other at all? Never vague amounts; never
     figures for different places (when both claims name places); two figures of one article
     only when both are flows scoped in time ("21,600 in October", "15,000 a month") or their
     claims state one proposition (an article's figures for what looks like one thing are two
     events or two definitions far more often than a contradiction); at most
-    one figure in an article's own voice, and then only published within ``PERIODLESS_DAYS``;
-    figures without a period only within ``PERIODLESS_DAYS``; then :func:`same_thing`."""
+    one figure in an article's own voice, and then only published within ``periodless_days``;
+    figures without a period only within ``periodless_days``; then :func:`same_thing`."""
     if vague(a) or vague(b):
         return False
     one_claim = bool(sa.clusters & sb.clusters)  # two statements of one proposition
@@ -147,12 +150,12 @@ def comparable(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> 
     if sa.published is None or sb.published is None:
         near = False
     else:
-        near = abs((sa.published - sb.published).days) <= PERIODLESS_DAYS
+        near = abs((sa.published - sb.published).days) <= rules.periodless_days
     if not (sa.text or sb.text) or (not (sa.text and sb.text) and not near):
         return False  # the article's own words: which event it counts is unsure
     if not (a.per or b.per or a.period_start or b.period_start) and not near:
         return False  # a 2024 aid bill is not a 2022 package; a tally grows from day to day
-    return same_thing(a, b, sa.text, sb.text, one_claim=one_claim)
+    return same_thing(a, b, sa.text, sb.text, one_claim=one_claim, rules=rules)
 
 
 def same_thing(
@@ -162,6 +165,7 @@ def same_thing(
     context_b: str | None,
     *,
     one_claim: bool = False,
+    rules: FigureSettings = SHIPPED,
 ) -> bool:
     """Do two figures count the same thing? See the module docstring.
 
@@ -190,10 +194,10 @@ def same_thing(
     nouns_a, nouns_b = _nouns(a.what) - GENERIC - EVENTS, _nouns(b.what) - GENERIC - EVENTS
     if nouns_a and nouns_b and not nouns_a & nouns_b:
         return False  # settlements are not households
-    small = max(_largest(a), _largest(b)) < SMALL_COUNT and not shared_event
+    small = max(_largest(a), _largest(b)) < rules.small_count and not shared_event
     if small or (a.unit or None) == PERCENT:
         return one_claim  # "two countries" / "10 countries"; shares of different questions
-    alike = dice(list(wa), list(wb)) >= MIN_WHAT and bool((wa & wb) - GENERIC)
+    alike = dice(list(wa), list(wb)) >= rules.min_what and bool((wa & wb) - GENERIC)
     timed = all(q.per or q.period_start for q in (a, b))
     if not (context_a and context_b):
         # a figure in an article's own voice: only a flow over a stated time says enough of
@@ -201,10 +205,10 @@ def same_thing(
         return timed and flow(a, context_a) and flow(b, context_b) and bool(shared_event or alike)
     context = dice(terms(context_a), terms(context_b))
     if shared_event:  # both count people recruited, killed, deserting ...
-        return one_claim or context >= RELATED
-    if one_claim or context >= SAME_STORY:
+        return one_claim or context >= rules.related
+    if one_claim or context >= rules.same_story:
         return True
-    return alike and timed and context >= RELATED
+    return alike and timed and context >= rules.related
 
 
 def flow(q: QuantityRecord, context: str | None) -> bool:
