@@ -186,15 +186,22 @@ def test_the_same_quoted_words_under_two_names_are_one_statement_relayed() -> No
 
 def test_common_words_in_scare_quotes_are_no_relay() -> None:
     """Everyone writing about a war quotes its common phrases; only rare quoted words make two
-    sources' claims one statement relayed."""
+    sources' claims one statement relayed: rare in English (wordfreq) and in the ledger."""
     from claimledger.analyze.proposition import shares_quotation
 
     a = claim("a", "the “special operation” in the south went on", "Marta Nowak")
     b = claim("b", "they said the “special operation” had ended", "Petro Bondar")
-    assert shares_quotation(a, b)  # without weights (counting lines of reporting)
+    assert not shares_quotation(a, b)  # everyday words, however rare in a small ledger
+    assert not shares_quotation(a, b, idf({"special": 3, "operat": 4}, 5000))
+    for said in ("“getting better”", "“unify the party”", "“law enforcement”"):
+        one = claim("c", f"the mayor said it was {said}", "Marta Nowak")
+        two = claim("d", f"residents said {said} was the aim", "Petro Bondar")
+        assert not shares_quotation(one, two), said
+    c = claim("c", "the depot was “dangerously neglected” for years", "Marta Nowak")
+    d = claim("d", "the inspector said it was “dangerously neglected”", "Petro Bondar")
     rare = shipped_settings().clusters.rare_quote_idf
-    assert not shares_quotation(a, b, idf({"special": 900, "operat": 800}, 5000), rare)
-    assert shares_quotation(a, b, idf({"special": 3, "operat": 4}, 5000), rare)
+    assert shares_quotation(c, d, idf({"dangerous": 3, "neglect": 4}, 5000), rare)
+    assert not shares_quotation(c, d, idf({"dangerous": 900, "neglect": 800}, 5000), rare)
 
 
 def test_two_sources_quoted_alike_months_apart_are_no_relay() -> None:
@@ -241,12 +248,12 @@ def test_a_contraction_is_no_content_term() -> None:
 
 
 def test_two_sources_naming_one_place_in_quotes_do_not_quote_each_other() -> None:
-    weights = idf({"new": 1, "hampshir": 1, "love": 1, "victory": 1}, 5000)
-    one = claim("a", "“I still love New Hampshire, and I always will,”", "Ann Kowalski")
+    weights = idf({"new": 1, "hampshir": 1, "granit": 1, "quarry": 1, "victory": 1}, 5000)
+    one = claim("a", "“I cherish New Hampshire's granite quarries,”", "Ann Kowalski")
     other = claim("b", "“A victory in New Hampshire matters to voters,”", "Bohdan Melnyk")
     rare = shipped_settings().clusters.rare_quote_idf
     assert not shares_quotation(one, other, weights, rare)
-    relay = claim("c", "she said she would “still love New Hampshire”", "Bohdan Melnyk")
+    relay = claim("c", "she said she would “cherish New Hampshire's granite”", "Bohdan Melnyk")
     assert shares_quotation(one, relay, weights, rare)  # words around the name: the same quotation
 
 
@@ -287,3 +294,16 @@ def test_one_body_in_other_words_and_two_countries_bodies() -> None:
         "Russian Foreign Intelligence Service", "Ukrainian Foreign Intelligence Service"
     )
     assert not same("State Border Service", "State Emergency Service")
+
+
+def test_stock_words_in_a_row_are_no_statement_said_again() -> None:
+    """ "Are going to" in two quotations of one speaker months apart is a habit of speech."""
+    from claimledger.analyze.clusters import requoted
+
+    weights = idf({"going": 2, "deal": 2, "upset": 2}, 5000)
+    first = claim("a", "“Some people are going to be upset about it,”", "Jan Novak")
+    later = replace(claim("b", "“We are going to make the deals,”", "Jan Novak"),
+                    published="2024-06-01")  # fmt: skip
+    assert not requoted(first, later, None, weights)
+    again = replace(later, content="“people are going to be upset”, he had said")
+    assert requoted(first, again, None, weights)

@@ -45,6 +45,7 @@ from datetime import date
 from claimledger.analyze.proposition import (
     Canonical,
     Proposition,
+    common,
     name_terms,
     negation_conflict,
     proposition,
@@ -370,7 +371,8 @@ def _said_again(
     rules: ClusterSettings = SHIPPED,
 ) -> bool:
     """The same statement of one source quoted again, however much later: a rare quoted word
-    and ``said_again_run`` words in a row of one quotation in common. Two words in a row ("going
+    and ``said_again_run`` words in a row of one quotation in common, one of them no everyday
+    word. Two words in a row ("going
     to", "I want") are one speaker's habits, and two rare quoted words shared by two sources
     ("law enforcement", "build a wall", "the men and women") are everyone's phrases: on the 840
     PolNeAR train articles both kept clusters open for months across unrelated statements, so a
@@ -378,7 +380,8 @@ def _said_again(
     if relation(pa, pb) != "same" or not quote_bonus(pa, pb, weights, rules):
         return False
     run = rules.said_again_run
-    return bool(quoted_runs(a.content, run) & quoted_runs(b.content, run))
+    shared = quoted_runs(a.content, run) & quoted_runs(b.content, run)
+    return any(not all(common(w) for w in words) for words in shared)  # not "are going to"
 
 
 def choose(scored: Sequence[tuple[float, float, str]]) -> Match | None:

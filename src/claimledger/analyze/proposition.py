@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimledger.analyze.terms import terms
+from claimledger.analyze.terms import term_words, terms
 from claimledger.settings import ClusterSettings
 from claimledger.store.records import ClaimRecord
 
@@ -240,24 +240,39 @@ def quoted_runs(text: str, run: int) -> frozenset[tuple[str, ...]]:
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+COMMON_ZIPF = 5.0  # wordfreq's Zipf scale: 5 is a word seen 100 times in a million ("party")
+
+
 @lru_cache(maxsize=20_000)
 def quoted_pairs(text: str) -> frozenset[tuple[str, str, int]]:
     """Pairs of content terms next to each other (stop words between them skipped) inside one
     quoted sentence of the text, with the polarity of that sentence (its negators, mod 2):
     "were 'extremely careless in their handling'" gives (extremely, careless, 0) and
-    (careless, handling, 0)."""
+    (careless, handling, 0). Never a pair of names ("New Hampshire") nor one with an everyday
+    word in it ("getting better", "unify the party", "law enforcement", "special operation":
+    Zipf frequency ``COMMON_ZIPF`` or more in English, ``wordfreq``): two speakers who both
+    say those speak alike; they do not quote each other. In a ledger of a few thousand
+    articles the ledger's own term weights cannot tell such words from rare ones."""
     out: set[tuple[str, str, int]] = set()
     for m in QUOTED.finditer(text):
         for sentence in SENTENCE_END.split(next(g for g in m.groups() if g)):
-            words = terms(sentence)
+            words = term_words(sentence)
             names = name_terms(sentence)
             polarity = len(NEGATOR.findall(sentence)) % 2
             out.update(
                 (x, y, polarity)
-                for x, y in itertools.pairwise(words)
-                if not (x in names and y in names)  # "New Hampshire": a name, not words
+                for (x, wx), (y, wy) in itertools.pairwise(words)
+                if not (x in names and y in names) and not (common(wx) or common(wy))
             )
     return frozenset(out)
+
+
+@lru_cache(maxsize=50_000)
+def common(word: str) -> bool:
+    """An everyday English word (``COMMON_ZIPF`` or more on wordfreq's Zipf scale)."""
+    from wordfreq import zipf_frequency  # its word list loads on first use (about 0.3 s)
+
+    return zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
 @lru_cache(maxsize=20_000)

@@ -99,7 +99,12 @@ def phrases(words: list[str]) -> list[str]:
     return found
 
 
-def _words(text: str | None) -> list[str]:
+def term_words(text: str) -> list[tuple[str, str]]:
+    """(term, the word as written, lower-cased) for each content word of a text, in order."""
+    return list(zip(_words(text), _words(text, surface=True), strict=True))
+
+
+def _words(text: str | None, surface: bool = False) -> list[str]:
     if not text:
         return []
     fold = synonym_map()
@@ -111,5 +116,5 @@ def _words(text: str | None) -> list[str]:
         word = match.group().removesuffix("'s")
         if word in STOP or len(word) < 3 or word.partition("'")[2] in CONTRACTED:
             continue  # a contraction is function words ("don't", "I'm"), whatever its length
-        out.append(fold.get(word) or fold.get(stem(word)) or stem(word))
+        out.append(word if surface else fold.get(word) or fold.get(stem(word)) or stem(word))
     return out
