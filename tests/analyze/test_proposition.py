@@ -307,3 +307,20 @@ def test_stock_words_in_a_row_are_no_statement_said_again() -> None:
     assert not requoted(first, later, None, weights)
     again = replace(later, content="“people are going to be upset”, he had said")
     assert requoted(first, again, None, weights)
+
+
+def test_supporters_of_someone_are_not_that_someone() -> None:
+    key = source_key("Supporters of Republican Donald Trump for president")
+    trump = source_key("Donald Trump")
+    assert key is not None and trump is not None and not same_source(key, trump)
+
+
+def test_a_contraction_in_a_quotation_is_one_everyday_word() -> None:
+    """ "don't" split as "don" and "t" made "I don't want" look rare ("Don" is a name)."""
+    from claimledger.analyze.clusters import requoted
+
+    weights = idf({"want": 2, "money": 2, "understand": 2}, 5000)
+    first = claim("a", "“What I don’t want is their advice,”", "Jan Novak")
+    later = replace(claim("b", "“They’re booing because I don’t want their money,”", "Jan Novak"),
+                    published="2024-06-01")  # fmt: skip
+    assert not requoted(first, later, None, weights)

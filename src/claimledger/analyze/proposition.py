@@ -91,6 +91,9 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
     body = _body_key(words) if kind != "outlet" else None  # outlets: the outlet registry
     if body is not None:
         return (None, body)
+    if any(w.lower() == "of" for w in words):
+        # "Supporters of Republican Donald Trump": people of or around someone, not that person
+        return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
     if any(not w[:1].isupper() and w.lower() not in PARTICLES for w in words):
         # a description, not a name: "Trump campaign", "several candidates, including Trump"
         return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
@@ -224,7 +227,7 @@ def quoted_terms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_QWORD = re.compile(r"[^\W\d_]+")
+_QWORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "don't" is one word, not "don" "t"
 
 
 @lru_cache(maxsize=20_000)
@@ -232,7 +235,9 @@ def quoted_runs(text: str, run: int) -> frozenset[tuple[str, ...]]:
     """The ``run``-word runs inside the text's quotation marks."""
     out: set[tuple[str, ...]] = set()
     for m in QUOTED.finditer(text):
-        words = [w.lower() for w in _QWORD.findall(next(g for g in m.groups() if g))]
+        words = [
+            w.lower().replace("’", "'") for w in _QWORD.findall(next(g for g in m.groups() if g))
+        ]
         out.update(tuple(words[i : i + run]) for i in range(len(words) - run + 1))
     return frozenset(out)
 
