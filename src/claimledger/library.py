@@ -106,6 +106,7 @@ class LedgerHandle:
     def __init__(self, store: Store, settings: Settings | None = None) -> None:
         self.store = store
         self.settings = settings
+        self._analysis: Any = None  # the ledger's analysis (claimledger.ledger.Ledger), made once
         self._keys: dict[str, str] = {}  # doc_id -> article key, read once
 
     # ------------------------------------------------------------------ life
@@ -137,10 +138,9 @@ class LedgerHandle:
         is stored (or failed). ``on_error`` "fail" raises the first ExtractionError, "skip"
         yields it as a "failed" event and goes on. Stopping the iteration (or Ctrl-C) between
         two events leaves every yielded article stored and nothing else half-written."""
-        from claimledger.ledger import open_ledger as analysis
         from claimledger.pipeline import extract_articles
 
-        ledger = analysis(self.store, self.settings)
+        ledger = self._ledger()
         items = list(articles)
         outcomes = extract_articles(items, workers=workers)
         try:
@@ -160,10 +160,17 @@ class LedgerHandle:
 
     def ingest_extraction(self, extraction: Extraction) -> IngestEvent:
         """Store one extraction made elsewhere (``Extractor``) and update the analysis."""
-        from claimledger.ledger import open_ledger as analysis
-
-        done = analysis(self.store, self.settings).ingest(extraction)
+        done = self._ledger().ingest(extraction)
         return IngestEvent(_user_id(extraction.article), done.status, done.claims)
+
+    def _ledger(self) -> Any:
+        """The analysis with its settings and its registry lookups, made once per handle (the
+        lookups it has answered are kept with it)."""
+        if self._analysis is None:
+            from claimledger.ledger import open_ledger as analysis
+
+            self._analysis = analysis(self.store, self.settings)
+        return self._analysis
 
     # ------------------------------------------------------------------ articles
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimledger.registry.hooks import registry_hooks
@@ -37,3 +39,22 @@ def test_metonyms_and_sides(name: str, metonym: str | None, side: str | None) ->
 )  # fmt: skip
 def test_a_press_office_speaks_for_its_body(name: str, body: str | None) -> None:
     assert registry_hooks().speaks_for(name) == body
+
+
+def test_each_ledgers_lookups_ask_its_own_registry(user_file: Path) -> None:
+    """A ledger opened after the user's registry changed answers from the new one: its lookups
+    are its own, never a process-wide cache of an earlier registry's answers."""
+    from claimledger.registry import load_registry
+    from claimledger.registry.hooks import RegistryHooks
+
+    before = RegistryHooks(load_registry())
+    assert before.canonical("Zap Weekly") is None
+    user_file.parent.mkdir(parents=True)
+    user_file.write_text(
+        "version: 1\noutlets:\n  - id: zap-weekly\n    name: Zaporizhzhia Weekly\n"
+        "    aliases: [Zap Weekly]\n    country: UA\n    owner: its readers\n",
+        encoding="utf-8",
+    )
+    after = RegistryHooks(load_registry())
+    assert after.canonical("Zap Weekly") == "Zaporizhzhia Weekly"
+    assert before.canonical("Zap Weekly") is None  # the first ledger keeps its own registry

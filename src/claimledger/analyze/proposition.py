@@ -91,7 +91,7 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
     body = _body_key(words) if kind != "outlet" else None  # outlets: the outlet registry
     if body is not None:
         return (None, body)
-    if any(w.lower() == "of" for w in words):
+    if any(w.lower() == "of" for w in words[1:]):  # not "[the mayor] of Dnipro"
         # "Supporters of Republican Donald Trump": people of or around someone, not that person
         return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
     if any(not w[:1].isupper() and w.lower() not in PARTICLES for w in words):

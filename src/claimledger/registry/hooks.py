@@ -5,7 +5,7 @@ not on the registry's data model."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimledger.registry.conflicts import side_words
 from claimledger.registry.entries import ActorEntry, OutletEntry
@@ -25,10 +25,19 @@ PRESS_OFFICE = re.compile(
 
 @dataclass(frozen=True)
 class RegistryHooks:
+    """The registry lookups one ledger makes, with their answers kept for that ledger (a
+    ledger opened with another registry asks it, never a cache of another one)."""
+
     registry: Registry
+    found: dict[str, ActorEntry | None] = field(default_factory=dict, compare=False)
 
     def entry(self, name: str) -> ActorEntry | None:
-        return _match(self.registry, name)
+        if name not in self.found:
+            if len(self.found) > MAX_KEPT:
+                self.found.clear()
+            match = self.registry.match(name)
+            self.found[name] = match.entry if match else None
+        return self.found[name]
 
     def canonical(self, name: str) -> str | None:
         """The registry's name for a registered actor ("Valeriy Gerasimov" -> its entry's name)."""
@@ -101,17 +110,7 @@ class RegistryHooks:
         return None
 
 
-_CACHE: dict[tuple[int, str], ActorEntry | None] = {}
-
-
-def _match(registry: Registry, name: str) -> ActorEntry | None:
-    key = (id(registry), name)
-    if key not in _CACHE:
-        if len(_CACHE) > 65536:
-            _CACHE.clear()
-        found = registry.match(name)
-        _CACHE[key] = found.entry if found else None
-    return _CACHE[key]
+MAX_KEPT = 65536  # names whose registry entry one ledger keeps
 
 
 def registry_hooks() -> RegistryHooks:
