@@ -119,6 +119,8 @@ def origin_key(claim: ClaimRecord, owner_of: OwnerOf, speaks_for: SpeaksFor = _n
     """The key of a claim's origin: an outlet by its owner, a spokesperson by the organisation
     they speak for; unnamed sources count as the outlet that carries them."""
     kind = claim.chain[-1][1] if claim.chain else claim.speaker_kind
+    if claim.origin and claim.outlet and _norm(claim.origin) == _norm(claim.outlet):
+        return _carrier_key(claim, owner_of)  # the outlet's own voice, whatever kind it was given
     if claim.origin and kind not in ANONYMOUS:
         owner = owner_of(claim.origin)
         if owner or kind == "outlet":
