@@ -60,6 +60,7 @@ from claimledger.views import (
 )
 
 if TYPE_CHECKING:
+    from claimledger.ledger import Ledger
     from claimledger.models import Article, Extraction
 
 MAX_PAGE = 500  # the most items one page holds, whatever is asked
@@ -106,7 +107,7 @@ class LedgerHandle:
     def __init__(self, store: Store, settings: Settings | None = None) -> None:
         self.store = store
         self.settings = settings
-        self._analysis: Any = None  # the ledger's analysis (claimledger.ledger.Ledger), made once
+        self._analysis: Ledger | None = None  # the ledger's analysis, made once
         self._keys: dict[str, str] = {}  # doc_id -> article key, read once
 
     # ------------------------------------------------------------------ life
@@ -163,7 +164,7 @@ class LedgerHandle:
         done = self._ledger().ingest(extraction)
         return IngestEvent(_user_id(extraction.article), done.status, done.claims)
 
-    def _ledger(self) -> Any:
+    def _ledger(self) -> Ledger:
         """The analysis with its settings and its registry lookups, made once per handle (the
         lookups it has answered are kept with it)."""
         if self._analysis is None:

@@ -50,14 +50,15 @@ class ClusterSettings:
 
     def threshold(self, relation: str) -> float:
         """The similarity a pair of claims with this relation of sources needs."""
-        return {"same": self.same_source, "unknown": self.unknown_source}.get(
-            relation, self.other_source
-        )
+        if relation == "same":
+            return self.same_source
+        return self.unknown_source if relation == "unknown" else self.other_source
 
     def min_shared(self, relation: str) -> int:
-        return {"same": self.min_shared_same, "unknown": self.min_shared_unknown}.get(
-            relation, self.min_shared_other
-        )
+        """The content terms a pair of claims with this relation of sources must share."""
+        if relation == "same":
+            return self.min_shared_same
+        return self.min_shared_unknown if relation == "unknown" else self.min_shared_other
 
 
 @dataclass(frozen=True)

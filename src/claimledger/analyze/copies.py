@@ -5,9 +5,9 @@ reporting, never three confirmations. Articles are compared by the word shingles
 (``SHINGLE`` words each): a MinHash signature of ``HASHES`` values estimates the Jaccard
 similarity of two articles' shingle sets, and locality-sensitive hashing over ``BANDS`` bands of
 ``ROWS`` values finds the candidates without comparing every pair. An arriving article is a copy
-of an earlier one when their estimated Jaccard similarity reaches ``COPY_JACCARD``, or when most
-of the shorter one's shingles are in the longer (``COPY_CONTAINMENT``: a wire copy trimmed at
-its end, or with a paragraph added on top).
+of an earlier one when their estimated Jaccard similarity reaches ``copy_jaccard``, or when most
+of the shorter one's shingles are in the longer (``copy_containment``: a wire copy trimmed at
+its end, or with a paragraph added on top); both are ``[copies]`` settings.
 """
 
 from __future__ import annotations
@@ -22,8 +22,7 @@ from claimledger.settings import CopySettings, shipped_settings
 SHINGLE = 5
 BANDS, ROWS = 32, 2
 HASHES = BANDS * ROWS
-COPY_JACCARD = shipped_settings().copies.copy_jaccard  # when no ledger passes its own
-COPY_CONTAINMENT = shipped_settings().copies.copy_containment
+SHIPPED = shipped_settings().copies  # the thresholds when no ledger passes its own
 MIN_SHINGLES = 40  # a text shorter than this (a headline, a teaser) is never called a copy
 _PRIME = (1 << 61) - 1
 _rng = random.Random(20261203)  # fixed: signatures stored in a ledger must stay comparable
@@ -72,13 +71,11 @@ def containment(a: Signature, b: Signature) -> float:
     return min(1.0, shared / min(a.shingles, b.shingles))
 
 
-def is_copy(a: Signature, b: Signature, rules: CopySettings | None = None) -> float | None:
+def is_copy(a: Signature, b: Signature, rules: CopySettings = SHIPPED) -> float | None:
     """The similarity that makes ``a`` and ``b`` one report, or None when they are two
     (``[copies]`` settings: copy_jaccard, copy_containment)."""
-    least_j = rules.copy_jaccard if rules else COPY_JACCARD
-    least_c = rules.copy_containment if rules else COPY_CONTAINMENT
     j = jaccard(a, b)
-    if j >= least_j:
+    if j >= rules.copy_jaccard:
         return j
     c = containment(a, b)
-    return c if c >= least_c else None
+    return c if c >= rules.copy_containment else None

@@ -112,13 +112,9 @@ def _body_key(words: list[str]) -> str | None:
     person's name (initials and a last word) the Russian and the Ukrainian ministries were one
     source. None when no word of the name is an organisation word (the registry's
     ``organization_words``: Ministry, Staff, Force, Service...)."""
-    from claimledger.registry import load_registry  # the vocabulary the registry ships
-
-    vocabulary = load_registry().vocabulary
-    org_words = {w.lower() for w in vocabulary.organization_words}
-    if len(words) < 2 or not any(w.lower() in org_words | BODY_SPELLING.keys() for w in words):
+    org_words, countries = _body_vocabulary()
+    if len(words) < 2 or not any(w.lower() in org_words for w in words):
         return None
-    countries = {_fold(k): v for k, v in (*vocabulary.sides.items(), *vocabulary.metonyms.items())}
     out: set[str] = set()
     for word in words:
         folded = _fold(word)
@@ -129,6 +125,26 @@ def _body_key(words: list[str]) -> str | None:
             continue
         out.update(BODY_SPELLING.get(folded, folded).split())
     return " ".join(sorted(out)) if len(out) >= 2 else None
+
+
+_BODY_VOCABULARY: list[tuple[object, frozenset[str], dict[str, str]]] = []  # the last one made
+
+
+def _body_vocabulary() -> tuple[frozenset[str], dict[str, str]]:
+    """The registry's organisation words (lower-cased, with the spellings of ``BODY_SPELLING``)
+    and its demonyms and metonyms (folded) -> country, made again only when the registry is
+    another one (the user's file changed)."""
+    from claimledger.registry import load_registry  # the vocabulary the registry ships
+
+    vocabulary = load_registry().vocabulary
+    if not _BODY_VOCABULARY or _BODY_VOCABULARY[0][0] is not vocabulary:
+        org_words = (
+            frozenset(w.lower() for w in vocabulary.organization_words) | BODY_SPELLING.keys()
+        )
+        places = (*vocabulary.sides.items(), *vocabulary.metonyms.items())
+        _BODY_VOCABULARY[:] = [(vocabulary, org_words, {_fold(k): v for k, v in places})]
+    _, org_words, countries = _BODY_VOCABULARY[0]
+    return org_words, countries
 
 
 def _same_body(a: str, b: str) -> bool:

@@ -101,20 +101,23 @@ def phrases(words: list[str]) -> list[str]:
 
 def term_words(text: str) -> list[tuple[str, str]]:
     """(term, the word as written, lower-cased) for each content word of a text, in order."""
-    return list(zip(_words(text), _words(text, surface=True), strict=True))
-
-
-def _words(text: str | None, surface: bool = False) -> list[str]:
-    if not text:
-        return []
     fold = synonym_map()
-    out = []
+    return [(fold.get(w) or fold.get(stem(w)) or stem(w), w) for w in _content_words(text)]
+
+
+def _words(text: str | None) -> list[str]:
+    return [term for term, _ in term_words(text)] if text else []
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of a text that can be terms, lower-cased, as written."""
     lowered = text.lower().replace("’", "'")
     for short, word in ABBREVIATIONS.items():
         lowered = lowered.replace(short, word)
+    out = []
     for match in WORD.finditer(lowered):
         word = match.group().removesuffix("'s")
         if word in STOP or len(word) < 3 or word.partition("'")[2] in CONTRACTED:
             continue  # a contraction is function words ("don't", "I'm"), whatever its length
-        out.append(word if surface else fold.get(word) or fold.get(stem(word)) or stem(word))
+        out.append(word)
     return out

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from claimledger.nlp.sents import sentence_of
+
 if TYPE_CHECKING:
     from claimledger.extract.frames import Frame
 
@@ -78,13 +80,12 @@ def merge_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
     if not found:
         return frames
     quotes = _Quotes(found)
-    starts = [sent.start for sent in doc.sents]
     text = doc.text
     kept = [f for f in frames if not (f.cue and quotes.around(doc[f.cue[0]].idx) is not None)]
     quotes.owned = {quotes.index_around(doc[f.content[0]].idx) for f in kept}
     out = []
     for f in kept:
-        out.extend(_fit_quote(doc, text, f, quotes, starts))
+        out.extend(_fit_quote(doc, text, f, quotes))
     return out
 
 
@@ -115,9 +116,9 @@ class _Quotes:
         return bisect_left(self.ends, char)
 
 
-def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes, starts: list[int]) -> list[Frame]:
+def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes) -> list[Frame]:
     """The frame fitted to its quotation; two frames when a quotation after the cue starts a
-    sentence of its own (``starts``: the token index where each sentence starts)."""
+    sentence of its own."""
     c_start = doc[f.content[0]].idx
     c_end = doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1])
     # the first quotation with q_start <= c_start + 1 and c_end <= q_end + 1
@@ -130,8 +131,8 @@ def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes, starts: list[int]
             nxt_start, nxt_end = quotes.spans[n + 1]
             if nxt_start >= tail and CONTINUES.fullmatch(text[tail:nxt_start]):
                 second = _quote_content(doc, f, nxt_start, nxt_end)
-                index = bisect_right(starts, second.content[0]) - 1
-                if second is not f and f.cue and index != bisect_right(starts, f.cue[0]) - 1:
+                index = sentence_of(doc, second.content[0])
+                if second is not f and f.cue and index != sentence_of(doc, f.cue[0]):
                     return [_quote_content(doc, f, q_start, q_end), replace(second, sentence=index)]
                 end = nxt_end
         return [_quote_content(doc, f, q_start, end)]

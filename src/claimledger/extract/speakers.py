@@ -23,7 +23,7 @@ modifiers first ("the Institute for the Study of War" is an organisation, not a 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +35,7 @@ from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange, phrase
 from claimledger.lexicon import lexicon
 from claimledger.models import Hop, SourceKind
 from claimledger.nlp.ents import entities, entities_in
+from claimledger.nlp.sents import sentence_of
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
@@ -178,7 +179,6 @@ class Resolver:
     namesakes: dict[str, Counter[str]] = field(default_factory=dict)  # surname -> names, counts
     described: dict[int, Mention] = field(default_factory=dict)
     titled: dict[str, Gender] = field(default_factory=dict)
-    sentence_starts: list[int] = field(default_factory=list)  # token index of each sentence
 
     def __post_init__(self) -> None:
         self.titled = honorifics(self.doc.text)  # before any mention: their genders use it
@@ -256,7 +256,7 @@ class Resolver:
         if low in PERSON_PRONOUNS:
             key = low  # "she" is not the "Emmanuel Macron" just before: one list per pronoun
             spoke = self.mentions.latest_before(self.mentions.speakers[key], before)
-            if spoke is not None and self._sentence(before) - self._sentence(spoke.position) <= 1:
+            if spoke is not None and self._sentences_apart(spoke.position, before) <= 1:
                 return spoke
         elif low in GROUP_PRONOUNS:
             key = "they"
@@ -264,10 +264,8 @@ class Resolver:
             key = "it"
         return self.mentions.latest_before(self.mentions.pronoun[key], before)
 
-    def _sentence(self, token: int) -> int:
-        if not self.sentence_starts:
-            self.sentence_starts = [sent.start for sent in self.doc.sents]
-        return bisect_right(self.sentence_starts, token) - 1
+    def _sentences_apart(self, first: int, then: int) -> int:
+        return sentence_of(self.doc, then) - sentence_of(self.doc, first)
 
     def _author(self, head: Token) -> Mention | None:
         for child in head.children:
