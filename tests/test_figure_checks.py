@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 
 from claimledger.ingest import read_inputs
-from claimledger.ledger import open_ledger
+from claimledger.ledger import Ledger, open_ledger
 from claimledger.models import Extraction
 from claimledger.pipeline import extract_articles
 from claimledger.store.sqlite import SQLiteStore
@@ -73,3 +73,111 @@ def test_no_other_tension(checks: list[dict]) -> None:
         c for c in checks if c["verdict"] == "tension" and frozenset(c["figures"]) not in labelled
     ]
     assert not extra, extra
+
+
+# ---------------------------------------------------------------------- checks in parts
+
+
+@pytest.fixture(scope="module")
+def extractions(nlp: Language) -> list[Extraction]:
+    out = []
+    for outcome in extract_articles(list(read_inputs([str(ARTICLES)]).articles)):
+        assert isinstance(outcome, Extraction), outcome
+        out.append(outcome)
+    return out
+
+
+def whole_run(extractions: list[Extraction], tmp_path: Path) -> list[tuple[str, str, str, str]]:
+    """The checks of the articles ingested in one go, every article's figures in one part."""
+    store = SQLiteStore(tmp_path / "whole.db")
+    ledger = open_ledger(store)
+    for extraction in extractions:
+        ledger.ingest(extraction)
+    rows = _check_rows(store)
+    store.close()
+    return rows
+
+
+def _check_rows(store: SQLiteStore) -> list[tuple[str, str, str, str]]:
+    return sorted(
+        (c.quantity_a, c.quantity_b, c.verdict, c.explanation) for c in store.checks(None)
+    )
+
+
+def test_figure_checks_run_in_parts_after_the_article_is_stored(
+    extractions: list[Extraction],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One figure per transaction gives the same checks as the whole article at once, and the
+    write lock is taken once for the article and once per part of its figures."""
+    import claimledger.ledger as ledger_module
+
+    monkeypatch.setattr(ledger_module, "CHECK_CHUNK", 1)
+    store = SQLiteStore(tmp_path / "parts.db")
+    transactions = 0
+    original = store.transaction
+
+    def counting():  # type: ignore[no-untyped-def]
+        nonlocal transactions
+        transactions += 1
+        return original()
+
+    monkeypatch.setattr(store, "transaction", counting)
+    ledger = open_ledger(store)
+    for extraction in extractions:
+        before = transactions
+        ledger.ingest(extraction)
+        figures = len(extraction.quantities)
+        assert transactions - before == 1 + figures, extraction.article.source.id
+    assert store.pending_checks() == []
+    assert _check_rows(store) == whole_run(extractions, tmp_path)
+    assert _check_rows(store), "the corpus has figures to check"
+    store.close()
+
+
+def test_checks_an_interrupted_run_left_are_finished_by_the_next_ingest(
+    extractions: list[Extraction],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C part way through an article's figure checks keeps the article (its own
+    transaction committed) and how far the checks got; the next ingest, of any article or of
+    none new, finishes them: the same checks as a run never interrupted."""
+    import claimledger.ledger as ledger_module
+
+    monkeypatch.setattr(ledger_module, "CHECK_CHUNK", 1)
+    path = tmp_path / "interrupted.db"
+    store = SQLiteStore(path)
+    ledger = open_ledger(store)
+    items = extractions
+    with_figures = next(i for i, e in enumerate(items) if len(e.quantities) >= 2)
+    for extraction in items[:with_figures]:
+        ledger.ingest(extraction)
+    calls = 0
+    original = Ledger._compare
+
+    def interrupted(self, *args):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+        return original(self, *args)
+
+    monkeypatch.setattr(Ledger, "_compare", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        ledger.ingest(items[with_figures])
+    monkeypatch.setattr(Ledger, "_compare", original)
+    doc_id = items[with_figures].article.doc_id
+    assert store.pending_checks() == [(doc_id, 1)]  # the first figure's part was committed
+    assert store.article(doc_id) is not None
+    store.close()
+
+    store = SQLiteStore(path)
+    resumed = open_ledger(store)
+    assert resumed.ingest(items[with_figures]).status == "unchanged"
+    assert store.pending_checks() == []
+    for extraction in items[with_figures + 1 :]:
+        resumed.ingest(extraction)
+    assert _check_rows(store) == whole_run(extractions, tmp_path)
+    store.close()

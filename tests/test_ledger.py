@@ -256,7 +256,7 @@ def _boom(exc: type[BaseException]) -> Callable[..., Any]:
 
 
 @pytest.mark.parametrize("exc", [RuntimeError, KeyboardInterrupt])
-@pytest.mark.parametrize("step", ["assign_claims", "put_terms", "put_check"])
+@pytest.mark.parametrize("step", ["assign_claims", "put_terms", "put_article"])
 def test_a_failure_part_way_leaves_the_ledger_as_it_was(
     ledger: Ledger,
     corpus: dict[str, Extraction],
@@ -281,6 +281,33 @@ def test_a_failure_part_way_leaves_the_ledger_as_it_was(
     assert ledger.ingest(corpus["kyivind-awol"]).status == "new"
     assert counts(store)["articles"] == 2
     assert store.checks(verdict="tension"), "the second article's check was not reached"
+
+
+@pytest.mark.parametrize("exc", [RuntimeError, KeyboardInterrupt])
+def test_a_failure_in_the_figure_checks_keeps_the_article_and_the_checks_are_finished_later(
+    ledger: Ledger,
+    corpus: dict[str, Extraction],
+    monkeypatch: pytest.MonkeyPatch,
+    exc: type[BaseException],
+) -> None:
+    """The figure checks run after the article's own transaction: a failure in them keeps the
+    stored article, writes no check, and leaves the article marked as pending; the next
+    ingest (here of the same, unchanged article) finishes them."""
+    store = ledger.store
+    ledger.ingest(corpus["pravda-awol"])
+    monkeypatch.setattr(store, "put_check", _boom(exc))
+    with pytest.raises(exc, match="interrupted part way"):
+        ledger.ingest(corpus["kyivind-awol"])
+    assert not store.db.in_transaction
+    doc_id = corpus["kyivind-awol"].article.doc_id
+    assert store.article(doc_id) is not None
+    assert store.pending_checks() == [(doc_id, 0)]
+    assert not store.checks(verdict=None)
+
+    monkeypatch.undo()
+    assert ledger.ingest(corpus["kyivind-awol"]).status == "unchanged"
+    assert store.pending_checks() == []
+    assert store.checks(verdict="tension"), "the second article's check was not made"
 
 
 # ---------------------------------------------------------------------- two writers

@@ -1,9 +1,13 @@
 """The ledger: store articles and keep the cross-article analysis up to date as they arrive.
 
 Each article is stored, and the analysis it triggers is done, in one transaction: the clusters
-its claims join or start, the assessment of those clusters, the numeric checks of its figures,
-the credibility of the claims in the clusters that changed and the reliability of their sources.
-Nothing else is recomputed, so an update costs the same in a ledger of any size.
+its claims join or start, the assessment of those clusters, the credibility of the claims in the
+clusters that changed and the reliability of their sources. The numeric checks of its figures
+follow in transactions of their own, ``CHECK_CHUNK`` figures each, so that a long article's
+hundreds of figures do not hold the write lock (other writers wait on it) for seconds: the
+article is marked as having checks pending in the first transaction, the mark records how far
+the checks got, and an interrupted run's checks are finished by the next ingest. Nothing else is
+recomputed, so an update costs the same in a ledger of any size.
 """
 
 from __future__ import annotations
@@ -18,7 +22,14 @@ from pathlib import Path
 from claimledger.analyze.clusters import assign_claims
 from claimledger.analyze.copies import Signature, is_copy, signature
 from claimledger.analyze.grades import PriorOf, grade_source
-from claimledger.analyze.numbers import Stated, comparable, compare, counted, day_of
+from claimledger.analyze.numbers import (
+    Stated,
+    comparable,
+    compare,
+    counted,
+    counterpart,
+    day_of,
+)
 from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.proposition import names_someone, source_variants
 from claimledger.analyze.terms import terms
@@ -31,6 +42,7 @@ from claimledger.store.records import ClaimRecord, QuantityRecord
 log = logging.getLogger(__name__)
 QUANTITY_PER_TERM = 50
 CONTEXT_TERMS = 4  # rarest content terms of the claim stating a figure, to find its peers
+CHECK_CHUNK = 100  # figures of an article checked per transaction
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,7 @@ class Ledger:
     ) -> None:
         self.store = store
         self.settings = settings or shipped_settings()  # the thresholds of the analysis
+        self._resumed = False  # the checks an interrupted run left have been finished
         self.owner_of = owner_of
         self.prior_of = prior_of
         self.outlet_id_of = outlet_id_of
@@ -89,6 +102,7 @@ class Ledger:
     def ingest(self, extraction: Extraction) -> IngestOutcome:
         """Store one article and update the analysis; a no-op for an article already stored."""
         article = extraction.article
+        self._finish_pending()
         # Work that reads nothing stored is done before the write transaction, which holds the
         # ledger's write lock (other writers wait): the text's hash (doc_id, cached on the
         # Article), its copy signature, the outlet lookup. What reads the ledger stays inside.
@@ -108,7 +122,14 @@ class Ledger:
                 self.settings.clusters,
             )  # fmt: skip
             self._reassess(changed, now)
-            self._check_figures(doc_id)
+            if extraction.quantities:
+                self.store.put_pending_checks(doc_id)
+        if extraction.quantities:
+            try:
+                self._check_figures(doc_id)
+            except BaseException:
+                self._resumed = False  # the next ingest finishes them
+                raise
         log.info("ingested %s (%s): %d claims", doc_id, status, len(extraction.claims))
         return IngestOutcome(doc_id, status, len(extraction.claims))
 
@@ -123,6 +144,7 @@ class Ledger:
             return []
         old_quantities = [q.id for q in self.store.quantities_of_docs(replaced)]
         self.store.delete_checks_of(old_quantities)
+        self.store.done_checks(replaced)  # an older version's unfinished checks are not wanted
         return self.store.detach(self.store.claim_ids_of(replaced))
 
     def _find_copy(self, article: Article, sig: Signature | None) -> None:
@@ -201,24 +223,52 @@ class Ledger:
         self.store.put_source_grade(grade)
         return set(variants)
 
+    def _finish_pending(self) -> None:
+        """Finish the figure checks an interrupted run (or another writer) left unfinished, once
+        per ledger opened for writing."""
+        if self._resumed:
+            return
+        self._resumed = True
+        for doc_id, _ in self.store.pending_checks():
+            log.info("finishing the figure checks of %s", doc_id)
+            self._check_figures(doc_id)
+
     def _check_figures(self, doc_id: str) -> None:
         """Compare the article's figures with figures of other articles (and its own) that count
-        the same thing; candidates share a term of what they count or of the claim stating them."""
-        own = self.store.quantities_of_docs([doc_id])
-        seen = _FigureReads(self.store)
-        seen.load([q.id for q in own])
-        keys: dict[str, list[str]] = {}
-        for q in own:
-            text = seen.stated(q).text or ""
-            context = terms(text)
-            counts = self.store.term_counts(context)
-            rare = sorted(set(context), key=lambda t: (counts.get(t, 0), t))[:CONTEXT_TERMS]
-            keys[q.id] = sorted(counted(q.what, text or None)) + [f"c:{t}" for t in rare]
-            self.store.put_terms("quantity_terms", q.id, keys[q.id])
-        for q in own:
-            ids = self.store.candidates("quantity_terms", keys[q.id], "", QUANTITY_PER_TERM)
-            others = seen.quantities([i for i in ids if i != q.id])
-            self._compare(q, others, seen)
+        the same thing; candidates share a term of what they count or of the claim stating them.
+        ``CHECK_CHUNK`` figures per transaction, each recording how far the checks got (running
+        a part again writes the same index rows and checks)."""
+        while True:
+            with self.store.transaction():
+                checked = dict(self.store.pending_checks()).get(doc_id)
+                if checked is None:
+                    return  # none pending (no figures, or another writer finished them)
+                own = self.store.quantities_of_docs([doc_id])
+                seen = _FigureReads(self.store)
+                if checked == 0:
+                    seen.load([q.id for q in own])
+                    for q in own:
+                        self.store.put_terms("quantity_terms", q.id, self._figure_keys(q, seen))
+                part = own[checked : checked + CHECK_CHUNK]
+                seen.load([q.id for q in part])
+                for q in part:
+                    keys = self._figure_keys(q, seen)
+                    ids = self.store.candidates("quantity_terms", keys, "", QUANTITY_PER_TERM)
+                    others = seen.quantities([i for i in ids if i != q.id])
+                    self._compare(q, others, seen)
+                if checked + CHECK_CHUNK >= len(own):
+                    self.store.done_checks([doc_id])
+                    return
+                self.store.put_pending_checks(doc_id, checked + CHECK_CHUNK)
+
+    def _figure_keys(self, q: QuantityRecord, seen: _FigureReads) -> list[str]:
+        """What a figure is indexed and looked up by: the terms of what it counts, and the
+        rarest content terms of the claim stating it."""
+        text = seen.stated(q).text or ""
+        context = terms(text)
+        counts = self.store.term_counts(context)
+        rare = sorted(set(context), key=lambda t: (counts.get(t, 0), t))[:CONTEXT_TERMS]
+        return sorted(counted(q.what, text or None)) + [f"c:{t}" for t in rare]
 
     def _compare(
         self, q: QuantityRecord, others: Sequence[QuantityRecord], seen: _FigureReads
@@ -234,9 +284,14 @@ class Ledger:
             if not comparable(q, other, at_q, at_other, self.settings.figures):
                 continue
             claim_ids = tuple(seen.stating[q.id] + seen.stating[other.id])
-            check = compare(q, other, claim_ids, at_q, at_other)
-            if check is not None:
-                self.store.put_check(check)
+            check = compare(q, other, claim_ids, at_q, at_other, self.settings.figures)
+            if check is None:
+                continue
+            if check.verdict == "tension" and counterpart(
+                q, other, seen.beside(q), seen.beside(other)
+            ):
+                continue  # a claim with two states side by side, one of them the other's
+            self.store.put_check(check)
 
 
 class _FigureReads:
@@ -272,6 +327,11 @@ class _FigureReads:
         unread = sorted({c for i in missing for c in self.stating[i]} - set(self.claims))
         for claim in self.store.claims(unread) if unread else []:
             self.claims[claim.id] = claim
+
+    def beside(self, x: QuantityRecord) -> list[QuantityRecord]:
+        """The figures of the claims stating ``x`` (``x`` among them); ``load`` has read them."""
+        claims = [self.claims[c] for c in self.stating.get(x.id, []) if c in self.claims]
+        return [q for c in claims for q in c.quantities]
 
     def stated(self, x: QuantityRecord) -> Stated:
         """Where a figure is stated; ``load`` has read its claims."""

@@ -74,6 +74,7 @@ class FigureSettings:
     min_what: float
     small_count: int
     periodless_days: int
+    min_rate_days: int
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from claimledger.analyze.numbers import (
     comparable,
     compare,
     counted,
+    counterpart,
     describe,
     same_thing,
     vague,
@@ -277,3 +278,15 @@ def test_a_check_says_what_where_when_and_who() -> None:
     check = compare(a, b, (), sa, sb)
     assert check is not None and check.verdict == "tension"
     assert check.explanation.startswith(text) and "do not agree" in check.explanation
+
+
+def test_a_claim_setting_two_states_side_by_side_is_no_tension_with_either() -> None:
+    """ "would cut the levy to 17 percent, against 25 percent today" beside another article's
+    "a 17 percent levy": the 17s agree, and 25 against 17 is the claim's own before and after."""
+    now, then = pct("25 percent", 25, "levy", "x"), pct("17 percent", 17, "levy", "x")
+    other = pct("17 percent", 17, "levy", "y")
+    assert counterpart(now, other, [now, then], [other])
+    assert counterpart(other, now, [other], [now, then])  # either way round
+    alone = pct("30 percent", 30, "levy", "y")
+    assert not counterpart(now, alone, [now, then], [alone])  # 30 is neither of the two
+    assert not counterpart(now, other, [now], [other])  # one figure in each: a real pair

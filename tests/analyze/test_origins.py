@@ -176,3 +176,23 @@ def test_an_outlet_named_as_the_source_in_its_own_article_is_its_own_voice() -> 
     assert cluster.independent_origins == 1 and cluster.assessment != "corroborated"
     other = claim("b:c1", "b", "Petro Bondar", "person", "Reuters")
     assert assess("k1", [named, other], no_owner).assessment == "corroborated"
+
+
+def test_a_source_quoting_another_inside_its_own_quotation_relays_it() -> None:
+    """A post that quotes an inspector's words inside its own quotation marks relays the
+    inspector, in other words than the report of the finding: one line, not corroboration. A
+    scare-quoted term inside a quotation ('special operation') quotes nobody."""
+    finding = "the depot had been kept in a grossly negligent condition, the inspector said"
+    quoting = (
+        "“The inspector says they ‘kept the depot in a grossly negligent condition for years.’ "
+        "Resign!”"
+    )
+    a = replace(claim("a:c1", "a", "Marta Nowak", "person", "Ukrinform"), content=finding)
+    b = replace(claim("b:c1", "b", "Petro Bondar", "person", "Reuters"), content=quoting)
+    cluster = assess("k1", [a, b], no_owner)
+    assert cluster.independent_origins == 1 and cluster.assessment == "circular"
+    assert any("quotes words" in r for r in cluster.reasons)
+    scare = replace(
+        b, content="“The ‘grossly negligent depot’ was kept in a poor condition,” he said"
+    )
+    assert assess("k1", [a, scare], no_owner).independent_origins == 2

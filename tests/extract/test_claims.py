@@ -916,3 +916,105 @@ def test_a_participle_cue_speaks_for_the_subject_of_its_clause(
 def test_a_report_someone_cites_is_not_their_statement(claims_of: Extract) -> None:
     claims = claims_of("The mayor cited a report saying the water was unsafe.")
     assert all(c.speaker.name != "mayor" for c in claims)
+
+
+# ------------------------------------------------------------------ what a speaker calls a thing
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            'The governor called the shelling "a deliberate war crime" in a statement.',
+            'the shelling "a deliberate war crime"',
+            "governor",
+        ),
+        (
+            "The ministry called the village of Krynky a key bridgehead.",
+            "the village of Krynky a key bridgehead",
+            "ministry",
+        ),
+        (
+            'Oleh Bondar called the new curfew "unworkable".',
+            'the new curfew "unworkable"',
+            "Bondar",
+        ),
+    ],
+    ids=["quoted-noun", "noun-phrase", "quoted-adjective"],
+)
+def test_what_a_speaker_calls_something_is_their_claim(
+    claims_of: Extract, text: str, content: str, speaker: str
+) -> None:
+    claim = only(claims_of(text))
+    assert (claim.content.text, claim.polarity) == (content, "affirm")
+    assert speaker in claim.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They named the operation Anaconda.", "Residents of a village called Hrakove fled on foot."],
+    ids=["a-name", "called-as-a-name"],
+)
+def test_a_name_given_is_no_claim(claims_of: Extract, text: str) -> None:
+    assert claims_of(text) == ()
+
+
+# ------------------------------------------------------------------ what a speaker calls for
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The mayor urged residents to stay in shelters overnight.",
+            "residents to stay in shelters overnight",
+            "mayor",
+        ),
+        (
+            "Maria Kowalska called on the alliance to send more air defence systems.",
+            "the alliance to send more air defence systems",
+            "Maria Kowalska",
+        ),
+        (
+            "The minister vowed to rebuild every school destroyed in the region.",
+            "to rebuild every school destroyed in the region",
+            "minister",
+        ),
+        (
+            "The general has proposed a buffer zone along the border.",
+            "a buffer zone along the border",
+            "general",
+        ),
+        (
+            "The council called for an inquiry into the blackout.",
+            "an inquiry into the blackout",
+            "council",
+        ),
+    ],
+    ids=["urged", "called-on", "vowed", "proposed", "called-for"],
+)
+def test_what_a_speaker_calls_for_or_vows_is_their_claim(
+    claims_of: Extract, text: str, content: str, speaker: str
+) -> None:
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert speaker in claim.speaker.text
+
+
+def test_a_verb_coordinated_into_what_is_called_for_is_a_claim_of_its_own(
+    claims_of: Extract,
+) -> None:
+    """The parse hangs "and proposed ..." inside the infinitive's relative clause; it is the
+    speaker's next statement, with the same speaker, not the "oil" of the clause it hangs on."""
+    claims = claims_of(
+        "Oleh Bondar has also called on the council to close the depot that stores the fuel "
+        "and proposed a new road around the town."
+    )
+    assert [(c.content.text, c.speaker.name) for c in claims] == [
+        ("the council to close the depot that stores the fuel", "Oleh Bondar"),
+        ("a new road around the town", "Oleh Bondar"),
+    ]
+
+
+def test_asked_with_nobody_asked_is_no_claim(claims_of: Extract) -> None:
+    assert claims_of("The official asked to remain anonymous.") == ()

@@ -38,8 +38,10 @@ otherwise, for rounding); ranges that still do not meet are a tension.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from claimledger.analyze.terms import phrases, terms
 from claimledger.settings import FigureSettings, shipped_settings
@@ -49,7 +51,6 @@ NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 DAYS_PER_MONTH = 30.44
 PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 365.25}
 LOOSE, TIGHT = 0.10, 0.02
-MIN_RATE_DAYS = 2
 # what happens to people, as terms (folded and stemmed like any content word)
 _EVENT_WORDS = "kill wound casualty desert surrender capture evacuate detain missing recruit"
 EVENTS = frozenset(terms(_EVENT_WORDS))
@@ -229,7 +230,8 @@ def _largest(q: QuantityRecord) -> float:
     return max(v for v in (q.value, q.low, q.high, 0.0) if v is not None)
 
 
-def counted(what: str | None, context: str | None) -> set[str]:
+@lru_cache(maxsize=20_000)
+def counted(what: str | None, context: str | None) -> frozenset[str]:
     """The terms of what a figure counts, with the terms the phrases right after it in its claim
     add ("soldiers leaving their units": desert), and casualties recognised however they are put:
     "casualties", "soldiers killed and wounded", "losses", and soldiers in a claim about losses
@@ -241,7 +243,7 @@ def counted(what: str | None, context: str | None) -> set[str]:
         found = (found - {LOSS}) | {"casualty"}  # "losses", "soldiers lost" (not "tanks lost")
     elif found & GENERIC and not found & EVENTS and LOSS in terms(context):
         found.add("casualty")
-    return found
+    return frozenset(found)  # cached: an article's figures are compared with hundreds of others
 
 
 def _tail(what: str | None, context: str | None, words: int = TAIL_WORDS) -> str:
@@ -295,6 +297,7 @@ def compare(
     claim_ids: tuple[str, ...],
     sa: Stated | None = None,
     sb: Stated | None = None,
+    rules: FigureSettings = SHIPPED,
 ) -> Check | None:
     """The check of two figures for the same thing, or None when they are not comparable. With
     where each is stated, the explanation says what is counted, where, over which period, in
@@ -305,7 +308,10 @@ def compare(
     # a level (poll points, delegates) over a period is no rate, nor part of a longer total
     flows = sa is None or sb is None or (flow(a, sa.text) and flow(b, sb.text))
     found = (
-        flows and (_rates(fa, fb) or _part_of_whole(fa, fb) or _part_of_whole(fb, fa))
+        flows
+        and (
+            _rates(fa, fb, rules.min_rate_days) or _part_of_whole(fa, fb) or _part_of_whole(fb, fa)
+        )
     ) or _totals(fa, fb)
     if found is None:
         return None
@@ -323,6 +329,36 @@ def compare(
         figures=(*_numbers(a), *_numbers(b)),
         explanation=explanation,
     )
+
+
+def counterpart(
+    a: QuantityRecord,
+    b: QuantityRecord,
+    beside_a: Sequence[QuantityRecord],
+    beside_b: Sequence[QuantityRecord],
+) -> bool:
+    """Whether another figure in the unit of ``a`` stated beside it (in the claims stating it)
+    gives ``b``'s value, or one beside ``b`` gives ``a``'s: the claim sets two states side by
+    side ("would cut its tax rate to 17 or 18 percent, against its effective 25 percent"; "up
+    from 12 to 30"), and the other article's figure is the counterpart of one of them, not a
+    disagreement with the other. Such a pair is no tension."""
+
+    def gives(others: Sequence[QuantityRecord], q: QuantityRecord, own: QuantityRecord) -> bool:
+        want = [v for v in (q.value, q.low, q.high) if v is not None]
+        return any(
+            o.id != own.id
+            and (o.unit or None) == (own.unit or None)
+            and any(
+                abs(v - w) <= 0.05 * max(abs(v), abs(w), 1e-9) for v in _values(o) for w in want
+            )
+            for o in others
+        )
+
+    return gives(beside_a, b, a) or gives(beside_b, a, b)
+
+
+def _values(q: QuantityRecord) -> list[float]:
+    return [v for v in (q.value, q.low, q.high) if v is not None]
 
 
 def describe(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> str:
@@ -363,7 +399,7 @@ def _disjoint(a: Figure, b: Figure) -> bool:
     return a.end < b.start or b.end < a.start
 
 
-def _in_unit(f: Figure, per: str) -> tuple[float, float, str] | None:
+def _in_unit(f: Figure, per: str, min_days: int) -> tuple[float, float, str] | None:
     """The figure as a rate per ``per``: an explicit rate converted, or a total spread over its
     period (whole calendar months count as months)."""
     if f.q.per in PER_DAY:
@@ -372,7 +408,7 @@ def _in_unit(f: Figure, per: str) -> tuple[float, float, str] | None:
     if f.start is None or f.end is None:
         return None
     days = (f.end - f.start).days + 1
-    if days < MIN_RATE_DAYS:
+    if days < min_days:
         return None  # one day's total is an event, not a rate
     months = _whole_months(f.start, f.end)
     if per == "month" and months:
@@ -387,11 +423,11 @@ def _whole_months(start: date, end: date) -> int | None:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def _rates(a: Figure, b: Figure) -> tuple[bool, str] | None:
+def _rates(a: Figure, b: Figure, min_days: int) -> tuple[bool, str] | None:
     per = a.q.per or b.q.per
     if per is None:
         return None
-    ra, rb = _in_unit(a, per), _in_unit(b, per)
+    ra, rb = _in_unit(a, per, min_days), _in_unit(b, per, min_days)
     if ra is None or rb is None:
         return None
     tension = not _meet((ra[0], ra[1], a.tolerance), (rb[0], rb[1], b.tolerance))

@@ -193,6 +193,7 @@ def assess(
     _merge_same_source(named, lines, owner_of, speaks_for)
     republished = _merge_copies(support, lines, owner_of, speaks_for, copy_of or {}, unnamed_key)
     republished += _merge_same_words(named, lines, owner_of, speaks_for)
+    republished += _merge_quoting(named, lines, owner_of, speaks_for)
     groups: dict[str, list[str]] = {}
     for key in list(lines.parent):
         groups.setdefault(lines.find(key), []).append(key)
@@ -271,6 +272,41 @@ def _merge_same_words(
                 said.append(
                     f"{a.origin} ({a.doc_id}) and {b.origin} ({b.doc_id}) are quoted with the same "
                     f'words ("{words} ..."): one quotation, one line'
+                )
+    return said
+
+
+# a quotation inside a quotation: “... ‘were extremely careless in their handling’ ...”, and the
+# straight-quote forms "... 'X' ..." and ''... `X' ...''
+INNER_QUOTE = re.compile(r"[“\"][^”\"]*?(?<=[\s“\"(])[‘'`]([^’'”\"]{12,}?)[’'](?![^\W\d_])")
+INNER_WORDS = 4  # words an inner quotation needs (not a scare-quoted term: 'special operation')
+INNER_SHARED = 3  # content terms of the inner quotation another member's claim must hold
+
+
+def _merge_quoting(
+    named: Sequence[ClaimRecord], lines: _Lines, owner_of: OwnerOf, speaks_for: SpeaksFor
+) -> list[str]:
+    """A source quoted quoting someone else ("Crooked Hillary ... 'were extremely careless in
+    their handling ...'", a tweet that quotes the FBI director) relays that person's words: when
+    another member's claim holds the inner quotation's words, the two are one line, never two
+    confirmations. The reasons."""
+    said = []
+    for a in named:
+        inner = [q for m in INNER_QUOTE.finditer(a.content)
+                 if len((q := m.group(1)).split()) >= INNER_WORDS]  # fmt: skip
+        words = {t for q in inner for t in terms(q)}
+        if not words:
+            continue
+        key_a = origin_key(a, owner_of, speaks_for)
+        for b in named:
+            key_b = origin_key(b, owner_of, speaks_for)
+            if b is a or lines.find(key_a) == lines.find(key_b):
+                continue
+            if len(words & set(terms(b.content))) >= INNER_SHARED:
+                lines.join(key_a, key_b)
+                said.append(
+                    f"{a.origin} ({a.doc_id}) quotes words that {b.origin} ({b.doc_id}) is "
+                    f"quoted with: one quotation, one line"
                 )
     return said
 

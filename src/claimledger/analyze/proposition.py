@@ -97,10 +97,13 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
     if any(not w[:1].isupper() and w.lower() not in PARTICLES for w in words):
         # a description, not a name: "Trump campaign", "several candidates, including Trump"
         return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
+    if kind == "person" and len(parts) > MAX_NAME_PARTS:
+        return None  # "Hillary Clinton Slams Donald Trump": a headline, not a person's name
     initials = "".join(p[0] for p in parts[:-1])  # of the given names and qualifiers
     return (initials or None, parts[-1])
 
 
+MAX_NAME_PARTS = 4  # given names and surnames of a person ("Andrés Manuel López Obrador")
 BODY_FILLER = frozenset({"of", "the", "for", "and", "on", "in"})
 BODY_SPELLING = {"defense": "defence", "mod": "ministry defence", "forces": "force"}
 

@@ -7,7 +7,11 @@
 - a reported passive ("The unit is said to have lost ...");
 - a quotation just before the cue ("“...,” he said");
 - the clause before a cue the parse hung on it at the end of the sentence ("X happened, the
-  ministry announced", "X killed 40 and injured 70, the governor, Y, said").
+  ministry announced", "X killed 40 and injured 70, the governor, Y, said");
+- what a calling verb predicates of its object ("X called the shelling 'a war crime'",
+  "described the strike as deliberate");
+- what a speaker calls for, urges, vows or proposes ("called on NATO to send ...", "vowed to
+  rebuild ...", "called for talks ...", "proposed a buffer zone ...").
 
 Contrasting clauses with a speaker of their own ("..., while the rebels warned ...") and the
 article's comment on the content ("..., a claim Kyiv rejected") are cut from its edge.
@@ -75,6 +79,8 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _passive_content,
         _quote_before,
         _trailing_cue,
+        _predicate_content,
+        _directive_content,
     )
     for finder in finders:
         rng, holes = finder(doc, sent, tok, cls)
@@ -350,3 +356,142 @@ def _that_after(sent: Span, tok: Token) -> Token | None:
             ):
                 return t
     return None
+
+
+PREDICATE_DEPS = {"oprd", "xcomp", "attr"}
+
+
+def _predicate_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """What a calling verb says of its object: "X called the shelling 'a war crime'", "Trump
+    called the system 'rigged'", "described the strike as deliberate" -> "the shelling 'a war
+    crime'". A name is no proposition ("named the operation Anaconda", "called him Joe"): the
+    predicate must be an adjective, a common noun or a quotation, and the verb needs a subject
+    ("a village called Krynky" is a name)."""
+    if tok.lemma_.lower() not in CALLING or tok.pos_ != "VERB" or is_passive(tok):
+        return None, []
+    if subject_of(tok) is None or tok.dep_ in ("acl", "relcl", "amod"):
+        return None, []
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None, []
+    pred = next((c for c in tok.children if c.i > obj.i and _predicate(c)), None)
+    if pred is not None:
+        end = pred.right_edge.i + 1
+        head = pred
+        if pred.dep_ == "prep":
+            head = next((c for c in pred.children if c.dep_ == "pobj"), pred)
+        if head.pos_ not in ("ADJ", "NOUN", "VERB") and not _quoted(doc, subtree(pred)):
+            return None, []
+    else:
+        # the parse may hang the quoted words inside the object ("her handling of the files
+        # 'extremely careless'"): the quotation opens inside it or right after it
+        opening = (i for i in range(obj.i + 1, obj.right_edge.i) if doc[i].text in OPEN_QUOTES)
+        found = _quotation_after(doc, sent, next(opening, obj.right_edge.i + 1))
+        if found is None:
+            return None, []
+        end = found
+    rng = trim(doc, (obj.left_edge.i, end))
+    return (rng, []) if rng and rng[1] - rng[0] >= 2 else (None, [])
+
+
+def _predicate(tok: Token) -> bool:
+    return tok.dep_ in PREDICATE_DEPS or (tok.dep_ == "prep" and tok.lower_ == "as")
+
+
+def _quoted(doc: Doc, rng: TokenRange) -> bool:
+    return any(doc[i].text in OPEN_QUOTES for i in range(max(rng[0] - 1, 0), rng[1]))
+
+
+def _quotation_after(doc: Doc, sent: Span, start: int) -> int | None:
+    """The end of a quotation that opens at ``start`` (after any punctuation) and closes within
+    the sentence, at most 12 tokens on."""
+    i = start
+    while i < sent.end and doc[i].is_punct and doc[i].text not in OPEN_QUOTES:
+        i += 1
+    if i >= sent.end or doc[i].text not in OPEN_QUOTES:
+        return None
+    for j in range(i + 1, min(i + 14, sent.end)):
+        if doc[j].text in CLOSE_QUOTES or (doc[j].text in OPEN_QUOTES and j > i + 1):
+            return j + 1 if j > i + 1 else None
+    return None
+
+
+DIRECTIVE = {
+    "urge", "call", "vow", "pledge", "promise", "threaten", "propose", "demand", "ask", "warn",
+    "appeal", "press",
+}  # fmt: skip
+WANTED = {"propose", "demand"}  # what is proposed or demanded can be a plain object
+WANTED_PREP = {"call": "for", "warn": "against", "appeal": "for", "press": "for"}
+ADDRESSED = {"ask", "urge", "press"}  # only with somebody asked: "asked to remain anonymous"
+
+
+def _coordination_start(conj: Token) -> int:
+    """Where a coordinated verb's part begins: at its "and"/"but" (or comma) before it."""
+    start = conj.left_edge.i
+    for c in conj.head.children:
+        if c.dep_ in ("cc", "punct") and conj.head.i < c.i < conj.i:
+            start = min(start, c.i)
+    return start
+
+
+def _directive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """What a speaker calls for, urges, vows, pledges or proposes: an infinitive with its
+    addressee ("urged residents to stay in shelters", "called on NATO to send jets", "vowed to
+    rebuild the bridge"), the object of "call for" / "warn against" ("called for talks without
+    preconditions", "warning against letting in ..."), and what is proposed or demanded ("proposed
+    a buffer zone along the border"). A single word is no proposition ("called for calm")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in DIRECTIVE or tok.pos_ != "VERB" or is_passive(tok):
+        return None, []
+    infinitive = next((c for c in tok.children if c.i > tok.i and _infinitive_of(c)), None)
+    if infinitive is not None and lemma != "warn":
+        addressee = next((c for c in tok.children if tok.i < c.i < infinitive.i and (
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+        )), None)  # fmt: skip
+        if lemma in ADDRESSED and addressee is None:
+            return None, []  # a request about the report itself
+        start = infinitive.left_edge.i
+        if addressee is not None:
+            start = addressee.left_edge.i if addressee.dep_ == "dobj" else addressee.i + 1
+        # "called on X to attack the oil that funds Y and proposed Z": a past-tense cue the parse
+        # coordinated into the infinitive is the speaker's next statement, not what is called for
+        later = [c for c in infinitive.subtree if _later_cue(c)]
+        end = min([infinitive.right_edge.i + 1] + [_coordination_start(c) for c in later])
+        end = min(end, _aside_dash(doc, start, end))
+        rng = trim(doc, (start, end))
+        return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
+    wanted = WANTED_PREP.get(lemma)
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == wanted), None)
+    if prep is not None:
+        rng = trim(doc, (prep.i + 1, prep.right_edge.i + 1))
+        return (rng, []) if rng and rng[1] - rng[0] >= 2 else (None, [])
+    if lemma in WANTED:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            rng = trim(doc, subtree(obj))
+            return (rng, []) if rng and rng[1] - rng[0] >= 2 else (None, [])
+    return None, []
+
+
+DASHES = {"--", "—", "–", "-"}
+ASIDE_MARKS = {"even", "as", "while", "though", "although", "after", "before", "when", "but"}
+
+
+def _aside_dash(doc: Doc, start: int, end: int) -> int:
+    """Where a dash opens the writer's aside in a content ("pledging to take his campaign to the
+    convention floor -- even as Clinton closed in on ..."): the content ends before it."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in DASHES and doc[i + 1].lower_ in ASIDE_MARKS:
+            return i
+    return end
+
+
+def _later_cue(tok: Token) -> bool:
+    """A past-tense cue coordinated with a verb of another tense ("to attack ... and proposed")."""
+    if tok.dep_ != "conj" or tok.tag_ != "VBD" or tok.head.tag_ == "VBD":
+        return False
+    return tok.lemma_ in lexicon().cue_class or tok.lemma_ in DIRECTIVE
+
+
+def _infinitive_of(tok: Token) -> bool:
+    return tok.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)

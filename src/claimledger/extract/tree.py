@@ -121,6 +121,11 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and verb.tag_ != verb.head.tag_:
+        # "called on X to attack the oil that funds Y and proposed Z": a verb in another tense
+        # the parse coordinated with a relative clause belongs to the clause above it
+        above = next((t for t in verb.head.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return subject_of(above) if above is not None else None
     if (
         verb.dep_ in ("advcl", "conj", "xcomp")
         and verb.head.i != verb.i

@@ -124,6 +124,20 @@ class Store(Protocol):
 
     def put_check(self, check: Check) -> None: ...
 
+    def put_pending_checks(self, doc_id: str, checked: int = 0) -> None:
+        """Record that an article's figures are checked up to ``checked`` (of its figures in id
+        order), the rest still to do."""
+        ...
+
+    def pending_checks(self) -> list[tuple[str, int]]:
+        """(doc_id, figures checked so far) of the articles whose figure checks are unfinished,
+        oldest first."""
+        ...
+
+    def done_checks(self, doc_ids: Sequence[str]) -> None:
+        """The figure checks of these articles are finished (or no longer wanted)."""
+        ...
+
     def delete_checks_of(self, quantity_ids: Sequence[str]) -> None: ...
 
     def checks(self, verdict: str | None = None, current_only: bool = True) -> list[Check]: ...

@@ -299,6 +299,18 @@ M009_READS = Migration(
 )  # what the API and the web read by: arrival order (an explicit column, not rowid order),
 # speaker, date and place indexes, full-text search over article text and claim content
 
+M010_PENDING_CHECKS = Migration(
+    "010_pending_checks",
+    """
+    CREATE TABLE pending_checks (
+        doc_id  TEXT PRIMARY KEY,
+        checked INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID
+    """,
+)  # articles whose figure checks are not finished: the checks run after the article is stored,
+# in transactions of their own (a long article's hundreds of figures held the write lock for
+# seconds), and an interrupted run finishes them on the next ingest
+
 MIGRATIONS: tuple[Migration, ...] = (
     M001_ARTICLES,
     M002_CLAIMS,
@@ -309,4 +321,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     M007_CLAIM_LINKS,
     M008_ARTICLE_COPIES,
     M009_READS,
+    M010_PENDING_CHECKS,
 )

@@ -717,6 +717,22 @@ class SQLiteStore(LedgerReads):
              json.dumps(check.claim_ids), json.dumps(check.figures), check.explanation),
         )  # fmt: skip
 
+    def put_pending_checks(self, doc_id: str, checked: int = 0) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO pending_checks (doc_id, checked) VALUES (?, ?)",
+            (doc_id, checked),
+        )
+
+    def pending_checks(self) -> list[tuple[str, int]]:
+        rows = self.db.execute(
+            "SELECT p.doc_id, p.checked FROM pending_checks p "
+            "LEFT JOIN articles a ON a.doc_id = p.doc_id ORDER BY a.arrival, p.doc_id"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def done_checks(self, doc_ids: Sequence[str]) -> None:
+        self.db.executemany("DELETE FROM pending_checks WHERE doc_id = ?", [(d,) for d in doc_ids])
+
     def delete_checks_of(self, quantity_ids: Sequence[str]) -> None:
         if not quantity_ids:
             return
