@@ -144,3 +144,32 @@ def test_a_claim_joins_a_cluster_holding_its_own_article_only_to_restate() -> No
     assert _restates_own(injured, [elsewhere], proposition(injured), {}, None)  # none of its own
     other_side = _said("c1", "d1", "the strike hit an ammunition depot", origin="Ivan Petrov")
     assert _restates_own(other_side, cluster, proposition(other_side), {}, None)  # another source
+
+
+def test_two_whole_quotations_of_one_speaker_without_words_in_common_are_two_statements() -> None:
+    """Two sentences of one speech quoted in two articles share a topic word ("curfew"), not a
+    statement; a paraphrase of one of them, or the same words quoted again, may still match."""
+    from claimledger.analyze.clusters import margin
+
+    one = _said("a", "d1", '"The curfew in Kherson stays, and nobody should doubt that,"')
+    two = _said("b", "d2", '"A curfew is never popular in Kherson, I know that very well."')
+    assert margin(one, two, None, None, {})[0] < 0
+    again = _said("c", "d3", '"The curfew in Kherson stays," she insisted on Monday.')
+    assert margin(one, again, None, None, {})[0] >= 0
+    paraphrase = _said("d", "d4", "the curfew in Kherson would stay")
+    assert margin(one, paraphrase, None, None, {})[0] >= 0
+
+
+def test_two_sources_sharing_a_name_and_one_word_are_not_one_proposition() -> None:
+    """An unattributed report that a mayor is considering a run and a wish that he run share
+    the name and "run": a topic. The same source needs less (its words about one thing)."""
+    from dataclasses import replace
+
+    from claimledger.analyze.clusters import margin
+
+    report = replace(_said("a", "d1", "Bondar is considering a run"), origin=None, speaker_name=None)
+    wish = _said("b", "d2", '"I want Bondar to run,"', "Oleh Moroz")
+    gap, sim, _ = margin(report, wish, None, None, {})
+    assert sim >= 0.5 and gap < 0  # close wording, but only the name and one word in common
+    again = _said("c", "d3", "Bondar is considering a run", "Oleh Moroz")
+    assert margin(again, wish, None, None, {})[0] >= 0

@@ -336,15 +336,37 @@ def margin(
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need)
+    if rel == "same" and _two_quotations(a, b, rules.said_again_run):
+        return (min(sim - need, -0.01), sim, False)  # two sentences of one speech
     shared = set(claim_terms(a)) & set(claim_terms(b))
     if len(shared) < rules.min_shared(rel) and not (
         rel == "same"
         and quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)
     ):
         return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
-    if not shared - name_terms(a.content) - name_terms(b.content):
+    plain = shared - name_terms(a.content) - name_terms(b.content)
+    if len(plain) < (1 if rel == "same" else 2):
         return (min(sim - need, -0.01), sim, False)  # both name Ted Cruz; nothing else shared
     return (sim - need, sim, False)
+
+
+OPENING = "\"“‘'"
+CLOSING = "\"”’'"
+
+
+def _two_quotations(a: ClaimRecord, b: ClaimRecord, run: int) -> bool:
+    """Both claims are one speaker's words quoted whole, with no ``run`` words in a row in
+    common: two sentences of one speech or interview ("Some things aren't negotiable ..." and
+    "Not a president who says he's neutral on Monday ..."), not one statement reported twice;
+    a statement quoted again repeats its words."""
+    if not all(_quoted_whole(c.content) for c in (a, b)):
+        return False
+    return not quoted_runs(a.content, run) & quoted_runs(b.content, run)
+
+
+def _quoted_whole(text: str) -> bool:
+    text = text.strip()
+    return len(text) > 2 and text[0] in OPENING and text[-1] in CLOSING
 
 
 def requoted(

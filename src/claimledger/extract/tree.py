@@ -121,10 +121,18 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
-    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and verb.tag_ != verb.head.tag_:
-        # "called on X to attack the oil that funds Y and proposed Z": a verb in another tense
-        # the parse coordinated with a relative clause belongs to the clause above it
-        above = next((t for t in verb.head.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if (
+        verb.dep_ == "conj"
+        and verb.head.dep_ in ("relcl", "ccomp")
+        and verb.tag_ == "VBD"
+        and verb.head.tag_ != "VBD"
+    ):
+        # "called on X to attack the oil that funds Y and proposed Z", "complained that his
+        # comments were obscuring the message and urged X to ...": a past-tense verb the parse
+        # coordinated with a relative or reported clause in another tense belongs to the
+        # clause above it
+        start = verb.head.head if verb.head.dep_ == "relcl" else verb.head
+        above = next((t for t in start.ancestors if t.pos_ in ("VERB", "AUX")), None)
         return subject_of(above) if above is not None else None
     if (
         verb.dep_ in ("advcl", "conj", "xcomp")
