@@ -1018,3 +1018,27 @@ def test_a_verb_coordinated_into_what_is_called_for_is_a_claim_of_its_own(
 
 def test_asked_with_nobody_asked_is_no_claim(claims_of: Extract) -> None:
     assert claims_of("The official asked to remain anonymous.") == ()
+
+
+def test_a_calling_verb_in_a_relative_clause_is_its_subjects_claim(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The row began at a hearing in March, when Maria Kowalska called the mayor "
+        "“the city's worst planner.” The council adjourned."
+    )
+    assert [(c.content.text, c.speaker.name) for c in claims] == [
+        ("the mayor “the city's worst planner", "Maria Kowalska")
+    ]
+
+
+def test_two_apostrophes_are_quotation_marks(claims_of: Extract) -> None:
+    """Some newspaper archives print quotation marks as two apostrophes; a quotation in a
+    sentence after the cue's is the speaker's next statement, as with any other marks."""
+    claims = claims_of(
+        "''We did not expect it,'' Mr. Bondar said. ''Let me say this plainly: the depot was "
+        "never safe and the council knew it.''"
+    )
+    assert [c.content.text for c in claims] == [
+        "''We did not expect it,''",
+        "''Let me say this plainly: the depot was never safe and the council knew it.''",
+    ]
+    assert {c.speaker.name for c in claims} == {"Bondar"}

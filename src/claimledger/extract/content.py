@@ -72,6 +72,7 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The content of a cue verb and the token ranges cut from it, tried pattern by pattern."""
     finders = (
         _comp_content,
+        _predicate_content,
         _aside_content,
         _that_content,
         _object_content,
@@ -79,7 +80,6 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _passive_content,
         _quote_before,
         _trailing_cue,
-        _predicate_content,
         _directive_content,
     )
     for finder in finders:
@@ -369,7 +369,7 @@ def _predicate_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     ("a village called Krynky" is a name)."""
     if tok.lemma_.lower() not in CALLING or tok.pos_ != "VERB" or is_passive(tok):
         return None, []
-    if subject_of(tok) is None or tok.dep_ in ("acl", "relcl", "amod"):
+    if subject_of(tok) is None or tok.dep_ in ("acl", "amod"):
         return None, []
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:

@@ -22,7 +22,8 @@ LINE = re.compile(r"\n")
 
 
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of quotations (typographic or straight double quotes).
+    """Character spans of quotations (typographic or straight double quotes, or two apostrophes
+    as some newspaper archives print them: ''...'').
 
     Quotation marks are paired within a paragraph (split at blank lines, or at line breaks in a
     text without blank lines), never across one. A quotation still open at its paragraph's end
@@ -46,6 +47,14 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     i = start
     while i < end:
         ch = text[i]
+        if text.startswith("''", i) and _opens_pair(text, i, start):
+            j = _closing_pair(text, i + 2, end)
+            if j is not None and j - i <= 3000:
+                out.append((i, j + 2))  # ''the archive's quotation marks''
+                i = j + 2
+                continue
+            i += 2
+            continue
         if ch in '“"':
             closer = "”" if ch == "“" else '"'
             j = text.find(closer, i + 1, end)
@@ -62,6 +71,22 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+def _opens_pair(text: str, i: int, start: int) -> bool:
+    """Two apostrophes opening a quotation, as some newspaper archives print one: after a
+    space, a paragraph start or an opening bracket, before a word."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 2 : i + 3]
+    return (before.isspace() or before in "([—-") and bool(after) and not after.isspace()
+
+
+def _closing_pair(text: str, i: int, end: int) -> int | None:
+    """The two apostrophes that close a quotation opened before ``i``, within the paragraph."""
+    j = text.find("''", i, end)
+    while j != -1 and (j == i or text[j - 1].isspace()):
+        j = text.find("''", j + 2, end)
+    return j if j != -1 else None
 
 
 def merge_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
@@ -131,7 +156,10 @@ def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes) -> list[Frame]:
             nxt_start, nxt_end = quotes.spans[n + 1]
             if nxt_start >= tail and CONTINUES.fullmatch(text[tail:nxt_start]):
                 second = _quote_content(doc, f, nxt_start, nxt_end)
-                index = sentence_of(doc, second.content[0])
+                first_word = second.content[0]
+                while first_word + 1 < second.content[1] and doc[first_word].is_quote:
+                    first_word += 1  # the parse may end the cue's sentence after the mark
+                index = sentence_of(doc, first_word)
                 if second is not f and f.cue and index != sentence_of(doc, f.cue[0]):
                     return [_quote_content(doc, f, q_start, q_end), replace(second, sentence=index)]
                 end = nxt_end
@@ -144,6 +172,8 @@ def _attribution_end(doc: Doc, f: Frame) -> int:
     ends = [_char_end(doc[r[1] - 1]) for r in (f.cue, f.speaker) if r is not None]
     if f.cue is not None:
         edge = doc[f.cue[0]].right_edge
+        while edge.i > f.cue[0] and (edge.is_quote or edge.is_punct):
+            edge = doc[edge.i - 1]  # the parse may hang the next quotation's opening mark on it
         if edge.i >= f.content[1]:
             ends.append(_char_end(edge))
     return max(ends, default=0)
