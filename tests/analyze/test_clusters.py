@@ -167,7 +167,8 @@ def test_two_sources_sharing_a_name_and_one_word_are_not_one_proposition() -> No
 
     from claimledger.analyze.clusters import margin
 
-    report = replace(_said("a", "d1", "Bondar is considering a run"), origin=None, speaker_name=None)
+    unattributed = _said("a", "d1", "Bondar is considering a run")
+    report = replace(unattributed, origin=None, speaker_name=None)
     wish = _said("b", "d2", '"I want Bondar to run,"', "Oleh Moroz")
     gap, sim, _ = margin(report, wish, None, None, {})
     assert sim >= 0.5 and gap < 0  # close wording, but only the name and one word in common
