@@ -360,8 +360,16 @@ def test_a_paragraph_starts_a_sentence_after_a_closing_quotation_mark(
             "The ministry said it had evacuated 200 people and that more buses would arrive.",
             ["it had evacuated 200 people", "more buses would arrive"],
         ),
+        (
+            "Bondar said that while the mayor had been “extremely careless” with the fuel stores "
+            "of the depot, “no reasonable inspector” would close it.",
+            [
+                "the mayor had been “extremely careless” with the fuel stores of the depot",
+                "“no reasonable inspector” would close it",
+            ],
+        ),
     ],
-    ids=["concessive", "two-that-clauses"],
+    ids=["concessive", "two-that-clauses", "concessive-with-quoted-words"],
 )
 def test_two_propositions_in_one_reported_clause_are_two_claims(
     claims_of: Extract, text: str, parts: list[str]
@@ -377,8 +385,9 @@ def test_two_propositions_in_one_reported_clause_are_two_claims(
         "The mayor said residents should stay indoors and keep their windows closed.",
         "The colonel said the shelling and the drone strikes had stopped by noon.",
         "“The dam held, and nobody was hurt,” the governor said.",
+        "The governor said the dam “held, and nobody was hurt at all” that night.",
     ],
-    ids=["shared-subject", "coordinated-nouns", "quotation"],
+    ids=["shared-subject", "coordinated-nouns", "quotation", "inside-quoted-words"],
 )
 def test_one_proposition_is_not_split(claims_of: Extract, text: str) -> None:
     assert len(claims_of(text)) == 1

@@ -8,7 +8,8 @@ matches either half joins both (the contract: a sentence with two reported propo
 two claims). A clause is split where its head has a coordinated clause with a subject of its
 own, or a concessive clause (while, although, though, whereas) before it; each part keeps the
 cue, speaker, relays and pattern, and must be a clause of ``MIN_TOKENS`` words or more.
-Quotations are not split: a quoted passage is the speaker's own words, fitted whole.
+A quotation is not split (a quoted passage is the speaker's own words, fitted whole), nor a
+clause at a point inside quoted words.
 """
 
 from __future__ import annotations
@@ -52,14 +53,16 @@ def _split(doc: Doc, rng: TokenRange) -> list[TokenRange]:
         return [rng]
     for child in head.children:
         if child.dep_ == "advcl" and child.i < head.i and _concessive(child):
-            first = (child.left_edge.i, child.right_edge.i + 1)
-            second = (child.right_edge.i + 1, b)
-            if a <= first[0] and first[1] < b:
+            end = child.right_edge.i + 1
+            while end - 1 > child.i and doc[end - 1].is_punct:
+                end -= 1  # a comma and the next quotation's opening mark hung on its last word
+            first, second = (child.left_edge.i, end), (end, b)
+            if a <= first[0] and first[1] < b and not _inside_quotation(doc, a, first[1]):
                 return _kept([(first[0] + _marks(doc, first), first[1]), second], doc, rng)
     for child in head.children:
         if child.dep_ == "conj" and child.i > head.i and _clause(child) and child.i < b:
             start = child.left_edge.i
-            if start <= head.i:
+            if start <= head.i or _inside_quotation(doc, a, start):
                 continue
             return _kept([(a, start), (start, b)], doc, rng)
     return [rng]
@@ -83,8 +86,20 @@ def _head(doc: Doc, a: int, b: int) -> Token | None:
     return heads[0] if len(heads) == 1 else None
 
 
+QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
+
+
 def _quoted(doc: Doc, a: int, b: int) -> bool:
-    return any(t.text in '“”"' for t in doc[a:b])
+    """A content that is a quotation (it opens with a quotation mark): the speaker's words,
+    fitted whole. Quoted words inside a reported clause ("while she had been 'extremely
+    careless', 'no reasonable prosecutor' would ...") do not keep it whole."""
+    return doc[a].text in QUOTE_MARKS
+
+
+def _inside_quotation(doc: Doc, a: int, at: int) -> bool:
+    """Whether token ``at`` is inside a quotation opened in ``doc[a:at]`` (an odd number of
+    quotation marks before it)."""
+    return sum(t.text in QUOTE_MARKS for t in doc[a:at]) % 2 == 1
 
 
 def _concessive(tok: Token) -> bool:
