@@ -28,7 +28,7 @@ DEV_FLOORS = {
     "verification.acc": 0.85,
     "polarity.acc": 0.90,
 }
-POLNEAR_FLOORS = {"speech_content.f1": 0.74, "speech_full.f1": 0.69}
+POLNEAR_FLOORS = {"speech_content.f1": 0.75, "speech_full.f1": 0.70}
 
 
 def _predict(inputs: list[str], out: Path) -> None:
@@ -187,12 +187,12 @@ def test_dev_articles_in_one_ledger(shared: Path, tmp_path: Path) -> None:
 # These are the figures the ledger reaches, pinned a little below; the targets are far
 # above them (see CHANGELOG.md), so this guards against regression, it does not claim the targets.
 POLNEAR_LEDGER_FLOORS = {
-    "clusters.p": 0.55,
-    "clusters.f1": 0.26,
-    "assessment.acc": 0.64,
-    "independence.acc": 0.77,
-    "origins.acc": 0.60,
-    "tensions.false": 2,
+    "clusters.p": 0.80,
+    "clusters.f1": 0.40,
+    "assessment.acc": 0.68,
+    "independence.acc": 0.80,
+    "origins.acc": 0.68,
+    "tensions.false": 0,
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimledger.analyze.clusters import claim_terms, similarity
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord
@@ -174,3 +176,19 @@ def test_two_sources_sharing_a_name_and_one_word_are_not_one_proposition() -> No
     assert sim >= 0.5 and gap < 0  # close wording, but only the name and one word in common
     again = _said("c", "d3", "Bondar is considering a run", "Oleh Moroz")
     assert margin(again, wish, None, None, {})[0] >= 0
+
+
+def test_two_sources_stating_the_same_figure_need_only_one_word_besides_names() -> None:
+    """ "The bodies of 1,000 soldiers were returned to Ukraine" / "Russia handed over 1,000
+    bodies": the names, one word and the same figure are one proposition."""
+    from claimledger.analyze.clusters import margin
+
+    a = _with_figure("a", "on Friday Ukraine received 1,000 bodies from Russia", 1000,
+                     "2025-02-13", "2025-02-13")  # fmt: skip
+    b = _with_figure("b", "Russia handed 1,000 bodies to Ukraine", 1000,
+                     "2025-02-13", "2025-02-13")  # fmt: skip
+    a = replace(a, doc_id="d1", origin="Coordination Headquarters", speaker_name="HQ")
+    b = replace(b, doc_id="d2", origin="Vladimir Medinsky", speaker_name="Vladimir Medinsky")
+    assert margin(a, b, None, None, {})[0] >= 0
+    other = replace(b, quantities=())  # the same words without the figure: a topic
+    assert margin(a, other, None, None, {})[0] < 0

@@ -345,9 +345,20 @@ def margin(
     ):
         return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
     plain = shared - name_terms(a.content) - name_terms(b.content)
-    if len(plain) < (1 if rel == "same" else 2):
+    if len(plain) < (1 if rel == "same" or _same_facts(a, b) else 2):
         return (min(sim - need, -0.01), sim, False)  # both name Ted Cruz; nothing else shared
     return (sim - need, sim, False)
+
+
+def _same_facts(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both state the same figure, or name the same place: what two sources' claims that
+    share little else than names need to be one proposition ("the bodies of 1,000 soldiers
+    were returned" / "Russia handed over 1,000 bodies"; the fleet moved from Novorossiysk to
+    Ochamchire). Without either, a name and one word in common are a topic ("Bloomberg is
+    considering a run" / "I would love to have Bloomberg run")."""
+    if _same_value(a, b):
+        return True
+    return bool({m.lower() for m in a.mentions} & {m.lower() for m in b.mentions})
 
 
 OPENING = "\"“‘'"
