@@ -15,6 +15,7 @@ import functools
 import json
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -390,6 +391,70 @@ def _stored(tally: Counter[str]) -> str:
     """How many articles an ingest has stored so far (unchanged ones were already there)."""
     counts = f"{tally['new']} new, {tally['new-version']} new version(s)"
     return f"{sum(tally.values())} article(s) stored ({counts}, {tally['unchanged']} unchanged)"
+
+
+@app.command()
+def watch(
+    targets: list[str] = typer.Argument(
+        ..., help="Feeds (http(s) URLs or files) and folders to watch."
+    ),
+    interval: float = typer.Option(300.0, "--interval", help="Seconds between polls."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    timeout: float = typer.Option(30.0, "--timeout", min=1.0, help="Seconds a fetch may take."),
+    max_bytes: int = typer.Option(
+        20 * 1024 * 1024, "--max-bytes", min=1, help="The largest document fetched."
+    ),
+    rounds: int | None = typer.Option(
+        None, "--rounds", min=1, help="Stop after N polls of every source (default: never)."
+    ),
+    settings_file: Path | None = typer.Option(
+        None, "--settings", help="A TOML file of analysis thresholds (as for ingest)."
+    ),
+) -> None:
+    """Poll feeds and folders and ingest what is new, until Ctrl-C or SIGTERM.
+
+    A URL is fetched with the ETag and Last-Modified it last gave (a 304 costs nothing); a file
+    or folder is read again when a file's size or time changes. An article already stored is
+    not extracted again. A source that fails is reported and polled again later (the wait
+    doubling up to an hour); it never stops the others.
+    """
+    from claimledger.library import LedgerHandle
+    from claimledger.registry import load_registry
+    from claimledger.settings import load_settings
+    from claimledger.watch import Watcher
+
+    settings = guarded(lambda: load_settings(settings_file))
+    guarded(load_registry)
+    store = _store(db, create=True)
+    handle = LedgerHandle(store, settings)
+    tally: Counter[str] = Counter()
+    try:
+        watcher = guarded(
+            lambda: Watcher(handle, targets, interval, timeout=timeout, max_bytes=max_bytes)
+        )
+        typer.echo(f"watching {len(targets)} source(s) every {interval:g} s; Ctrl-C to stop")
+
+        def run() -> None:
+            for event in watcher.run(rounds=rounds):
+                tally[event.kind] += 1
+                line = f"{time.strftime('%H:%M:%S')} {clean_name(str(event))}"
+                if event.kind in ("error", "failed", "skipped"):
+                    err.print(line, markup=False, highlight=False, soft_wrap=True)
+                else:
+                    typer.echo(line)
+
+        guarded(run)
+    except KeyboardInterrupt:
+        raise _interrupted(
+            f"{tally['new']} new article(s) and {tally['new-version']} new version(s) stored "
+            "while watching; an article is stored whole or not at all"
+        ) from None
+    finally:
+        store.close()
+    typer.echo(
+        f"{_db_path(db)}: {tally['new']} new, {tally['new-version']} new version(s); "
+        f"{tally['error']} failed poll(s)"
+    )
 
 
 @db_app.command("upgrade")

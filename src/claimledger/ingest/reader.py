@@ -77,6 +77,17 @@ def iter_inputs(inputs: Sequence[str], on_error: OnError = "fail") -> Iterator[A
                 yield Skipped.from_error(item)
 
 
+def read_bytes(data: bytes, location: str) -> Iterator[Article | Skipped]:
+    """The articles of a document fetched from ``location`` (a URL): a feed, HTML, JSON Lines
+    or text, told apart by its content; every unusable entry yielded as :class:`Skipped`."""
+    for item in _guard(_read_stream(io.BytesIO(data), location, location, None, None)):
+        if isinstance(item, InputError):
+            logger.warning("skipped %s", item)
+            yield Skipped.from_error(item)
+        else:
+            yield item
+
+
 def _read_input(given: str) -> Iterator[_Item]:
     if not given:  # Path("") is the current directory: never read it unasked
         yield UnreadableInputError('""', "the path is empty", "Name a file, a directory or -.")
