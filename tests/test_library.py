@@ -68,3 +68,29 @@ def test_extractor(nlp: Language) -> None:
     extraction = claimledger.Extractor().extract(article)
     assert extraction.claims[0].speaker.name
     assert "30 buses" in extraction.claims[0].content.text
+
+
+def test_articles_stored_already_are_not_extracted_again(
+    ledger: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resuming an interrupted ingest: the stored articles come back "unchanged" in their
+    place without being parsed; only the new one is extracted."""
+    import claimledger.pipeline
+
+    extracted: list[str | None] = []
+    original = claimledger.pipeline.extract_articles
+
+    def recording(articles, **kwargs):  # type: ignore[no-untyped-def]
+        articles = list(articles)
+        extracted.extend(a.source.id for a in articles)
+        return original(articles, **kwargs)
+
+    monkeypatch.setattr(claimledger.pipeline, "extract_articles", recording)
+    again = [claimledger.Article(t, claimledger.SourceInfo(id=i)) for i, t in TEXTS]
+    again.insert(1, claimledger.Article("The mayor said the bridge had reopened.",
+                                        claimledger.SourceInfo(id="bridge")))  # fmt: skip
+    with claimledger.open_ledger(ledger, write=True) as led:
+        events = [(e.article, e.status) for e in led.ingest(again)]
+    assert events == [("dnipro-1", "unchanged"), ("bridge", "new"), ("dnipro-2", "unchanged"),
+                      ("sumy-1", "unchanged")]  # fmt: skip
+    assert extracted == ["bridge"]

@@ -56,7 +56,7 @@ def handler(feeds: Feeds) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             feeds.requests.append((self.path, self.headers.get("If-None-Match")))
             if self.path == "/feed.xml":
                 etag = f'"v{feeds.entries}"'
@@ -216,7 +216,7 @@ def test_sigterm_stops_the_watch_cleanly(tmp_path: Path, server: tuple[str, Feed
         if line.count(": new ") and len([x for x in lines if ": new " in x]) == 2:
             break
     proc.send_signal(signal.SIGTERM)
-    out, errors = proc.communicate(timeout=60)
+    _, errors = proc.communicate(timeout=60)
     assert proc.returncode == 130, errors
     assert "Interrupted: 2 new article(s)" in errors
     with sqlite3.connect(db) as con:

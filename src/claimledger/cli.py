@@ -347,11 +347,15 @@ def ingest(
     failed: list[ExtractionError] = []
 
     def run() -> None:
+        # articles stored by an earlier run (resuming one) are not extracted again
+        todo = [a for a in result.articles if not ledger.stored(a)]
+        tally["unchanged"] += len(result.articles) - len(todo)
         with (
             _progress(len(result.articles)) as bar,
-            _closing(extract_articles(list(result.articles), workers=workers)) as outcomes,
+            _closing(extract_articles(todo, workers=workers)) as outcomes,
         ):
             task = bar.add_task("ingesting", total=len(result.articles))
+            bar.advance(task, len(result.articles) - len(todo))
             for outcome in outcomes:
                 if isinstance(outcome, ExtractionError):
                     if on_error is OnError.fail:

@@ -133,6 +133,11 @@ class Ledger:
         log.info("ingested %s (%s): %d claims", doc_id, status, len(extraction.claims))
         return IngestOutcome(doc_id, status, len(extraction.claims))
 
+    def stored(self, article: Article) -> bool:
+        """Whether this very article (its text, under its key) is stored: ingesting it again
+        is a no-op, and extracting it is work thrown away."""
+        return self.store.article_status(article.doc_id, article_key(article))[0] == "unchanged"
+
     def ingest_all(self, extractions: Iterable[Extraction]) -> list[IngestOutcome]:
         return [self.ingest(e) for e in extractions]
 

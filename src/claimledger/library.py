@@ -142,10 +142,17 @@ class LedgerHandle:
         from claimledger.pipeline import extract_articles
 
         ledger = self._ledger()
-        items = list(articles)
-        outcomes = extract_articles(items, workers=workers)
+        given = list(articles)
+        stored = [ledger.stored(a) for a in given]  # stored already: not extracted again
+        outcomes = extract_articles(
+            [a for a, done in zip(given, stored, strict=True) if not done], workers=workers
+        )
         try:
-            for article, outcome in zip(items, outcomes, strict=True):
+            for article, done_before in zip(given, stored, strict=True):
+                if done_before:
+                    yield IngestEvent(_user_id(article), "unchanged", 0)
+                    continue
+                outcome = next(outcomes)
                 if isinstance(outcome, ExtractionError):
                     if on_error == "fail":
                         raise outcome
