@@ -87,6 +87,11 @@ class OnError(StrEnum):
     skip = "skip"
 
 
+class Executor(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claimledger {__version__}")
@@ -322,6 +327,14 @@ def ingest(
         help="A TOML file of analysis thresholds over the shipped ones (default: "
         "$CLAIMLEDGER_SETTINGS).",
     ),
+    executor: Executor = typer.Option(
+        Executor.local,
+        "--executor",
+        help="local: a process pool of --workers; ray: Ray actors (--workers of them).",
+    ),
+    address: str | None = typer.Option(
+        None, "--address", help="With --executor ray: the cluster to join (default: a local Ray)."
+    ),
 ) -> None:
     """Extract articles and store them in the ledger, updating the analysis as they arrive.
 
@@ -331,7 +344,6 @@ def ingest(
     """
     from claimledger.ingest import read_inputs
     from claimledger.ledger import open_ledger
-    from claimledger.pipeline import extract_articles  # spaCy: only the commands that parse
     from claimledger.registry import load_registry
     from claimledger.settings import load_settings
 
@@ -352,7 +364,7 @@ def ingest(
         tally["unchanged"] += len(result.articles) - len(todo)
         with (
             _progress(len(result.articles)) as bar,
-            _closing(extract_articles(todo, workers=workers)) as outcomes,
+            _closing(_extractions(todo, workers, executor, address)) as outcomes,
         ):
             task = bar.add_task("ingesting", total=len(result.articles))
             bar.advance(task, len(result.articles) - len(todo))
@@ -389,6 +401,21 @@ def ingest(
         f"{tally['unchanged']} unchanged"
     )
     _report_skipped(result, failed)
+
+
+def _extractions(
+    articles: list[Any], workers: int, executor: Executor, address: str | None
+) -> Iterator[Any]:
+    """The outcomes of extracting ``articles`` in input order, on the chosen executor."""
+    if executor is Executor.ray:
+        from claimledger.ray_executor import ray_extract
+
+        return ray_extract(articles, workers=workers, address=address)
+    if address is not None:
+        raise _fail("--address is for --executor ray")
+    from claimledger.pipeline import extract_articles
+
+    return extract_articles(articles, workers=workers)
 
 
 def _stored(tally: Counter[str]) -> str:
