@@ -138,13 +138,16 @@ LEDGER_FLOORS_2 = ledger_floors(0.75, 0.80, 0.88, 0.72)
 SCENARIO4 = SCENARIO.with_name("scenario4")
 # one of its nine tensions (205 against 250 prisoners swapped, no period) is no longer checked:
 # a count of things with no period is compared only when the claims say much the same thing
-LEDGER_FLOORS_4 = ledger_floors(0.48, 0.50, 0.70, 0.50, tensions=0.85)
+# assessment 0.50 -> 0.45 and scenario5's clusters 0.62 -> 0.60 (2026-12-04): one source's
+# paraphrases now need similarity 0.45 (0.35 before): on the 840 PolNeAR train articles 6 of 30
+# judged clusters were one speaker's different remarks joined at 0.35-0.44
+LEDGER_FLOORS_4 = ledger_floors(0.48, 0.45, 0.70, 0.50, tensions=0.85)
 SCENARIO5 = SCENARIO.with_name("scenario5")
 # two of scenario5's ten tensions are not found yet (a total with no period)
 # its cluster floor is 0.62: claims of two different sources now need three content terms in
 # common (real reporting merged "not trump the Second Amendment" with "all for the Second
 # Amendment"), which splits two of its paraphrase pairs
-LEDGER_FLOORS_5 = ledger_floors(0.62, 0.62, 0.75, 0.58, tensions=0.80)
+LEDGER_FLOORS_5 = ledger_floors(0.60, 0.62, 0.75, 0.58, tensions=0.80)
 
 
 @pytest.mark.parametrize(

@@ -376,8 +376,11 @@ def _two_quotations(a: ClaimRecord, b: ClaimRecord, run: int) -> bool:
 
 
 def _quoted_whole(text: str) -> bool:
+    """A quotation from its opening mark to the end (closed there, or cut before its
+    closing mark where a sentence ends), no quoted words inside other words."""
     text = text.strip()
-    return len(text) > 2 and text[0] in OPENING and text[-1] in CLOSING
+    inner = text[1:-1].replace("'", "").replace("’", "")  # apostrophes: "aren't", "we’re"
+    return len(text) > 2 and text[0] in OPENING and not any(m in inner for m in '"“”')
 
 
 def requoted(

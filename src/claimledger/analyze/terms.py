@@ -26,7 +26,8 @@ STOP = frozenset(
     could would should will may might must shall just only even still yet per each every both
     according said says say told reportedly allegedly claimed claim reported report alone
     one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds
-    thousand thousands million millions pair couple""".split()
+    thousand thousands million millions billion billions trillion trillions tens scores pair
+    couple""".split()
 )  # number words too: figures are compared as figures (numbers.py), not as words
 ABBREVIATIONS = {"u.s.": "american", "u.k.": "british", "e.u.": "european"}  # too short to count
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
