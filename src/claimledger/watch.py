@@ -157,8 +157,8 @@ class Watcher:
                 if item.message not in source.reported:  # once, not every poll
                     source.reported.add(item.message)
                     yield WatchEvent(source.target, "skipped", item.message)
-            elif self.ledger.store.article(item.doc_id) is None:
-                articles.append(item)
+            else:
+                articles.append(item)  # one stored already is not extracted again (ingest)
         for event in self.ledger.ingest(articles, on_error="skip"):
             if event.status == "unchanged":
                 continue
