@@ -192,3 +192,20 @@ def test_two_sources_stating_the_same_figure_need_only_one_word_besides_names() 
     assert margin(a, b, None, None, {})[0] >= 0
     other = replace(b, quantities=())  # the same words without the figure: a topic
     assert margin(a, other, None, None, {})[0] < 0
+
+
+def test_a_vague_amount_in_common_is_no_same_figure() -> None:
+    """ "tens of millions of dollars" in two claims about different people: an order of
+    magnitude, not the same figure (it gave a false "corroborated" on real reporting)."""
+    from claimledger.analyze.clusters import _same_value, value_keys
+    from claimledger.store.records import QuantityRecord
+
+    def vague_amount(cid: str, content: str) -> ClaimRecord:
+        q = QuantityRecord(f"{cid}:q1", cid, "tens of millions", 1e7, 1e7, 9e7, True, None,
+                           "dollars", None, None, None)  # fmt: skip
+        return replace(claim(cid, content, ()), quantities=(q,))
+
+    a = vague_amount("a", "the mayor took tens of millions of dollars from donors")
+    b = vague_amount("b", "the governor raised tens of millions of dollars for the fund")
+    assert not _same_value(a, b)
+    assert value_keys(a) == []

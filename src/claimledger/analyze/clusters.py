@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from claimledger.analyze.numbers import vague
 from claimledger.analyze.proposition import (
     Canonical,
     Proposition,
@@ -98,7 +99,7 @@ def claim_terms(claim: ClaimRecord) -> list[str]:
 def value_keys(claim: ClaimRecord) -> list[str]:
     """The figures a claim states (10 or more) as index keys ("#185"): claims that give the same
     figure in other words ("185 defenders came home", "swapped 185 prisoners") are candidates."""
-    values = {v for q in claim.quantities for v in (q.value, q.low, q.high)}
+    values = {v for q in claim.quantities if not vague(q) for v in (q.value, q.low, q.high)}
     return sorted(f"#{v:g}" for v in values if v is not None and v >= MIN_KEY_VALUE)
 
 
@@ -155,11 +156,12 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
 
 def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Both state the same figure (within 5%): "87 drones" here and there; a small figure
-    ("two residents", "two aircraft") only when it counts the same thing."""
+    ("two residents", "two aircraft") only when it counts the same thing; never a vague amount
+    ("tens of millions of dollars", "thousands"): an order of magnitude is no figure."""
     return any(
         x is not None and close_values(x, y)
         and (x >= MIN_KEY_VALUE or bool(set(terms(qa.what)) & set(terms(qb.what))))
-        for qa in a.quantities for qb in b.quantities
+        for qa in a.quantities if not vague(qa) for qb in b.quantities if not vague(qb)
         for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
     )  # fmt: skip
 
