@@ -842,6 +842,18 @@ def test_calling_people_names_is_no_denial(claims_of: Extract) -> None:
     assert claims_of("The mayor called the rescuers heroes.") == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor on Tuesday rejected the minister's offer to make an exception for the city.",
+        "The council dismissed the proposal to close the bridge at night.",
+    ],
+    ids=["offer", "proposal"],
+)
+def test_rejecting_an_offer_or_a_proposal_is_no_denial(claims_of: Extract, text: str) -> None:
+    assert all(c.polarity != "deny" for c in claims_of(text))
+
+
 def test_a_quotation_left_open_at_a_paragraph_end_does_not_turn_the_rest_inside_out(
     claims_of: Extract,
 ) -> None:

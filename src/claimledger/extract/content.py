@@ -137,7 +137,7 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
             ),
             None,
         )
-        if obj is not None and not _a_party(obj):
+        if obj is not None and not _a_party(obj) and obj.lemma_.lower() not in PROPOSALS:
             holes = [subtree(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
             inner = _claim_complement(obj)  # "rejected Russia's claim to have taken X"
             if inner is not None:
@@ -177,6 +177,12 @@ def _accusation_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 
 
 PARTY_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+# what is rejected as an act, not denied as untrue: "rejected Trump's offer to make an
+# exception", "dismissed the proposal", "refused the invitation"
+PROPOSALS = frozenset({
+    "offer", "proposal", "invitation", "plan", "request", "bid", "demand", "ultimatum",
+    "appeal", "call", "idea", "suggestion", "deal", "nomination", "resignation", "advice",
+})  # fmt: skip
 
 
 def _a_party(obj: Token) -> bool:
