@@ -181,3 +181,43 @@ def test_checks_an_interrupted_run_left_are_finished_by_the_next_ingest(
         resumed.ingest(extraction)
     assert _check_rows(store) == whole_run(extractions, tmp_path)
     store.close()
+
+
+def test_a_resumed_ingest_with_nothing_new_finishes_the_checks_left(
+    extractions: list[Extraction], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed after an article's own transaction, before its figure checks: running the same
+    ingest again finds every article stored (none is extracted again) and still finishes the
+    checks, through the CLI as through the library."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import claimledger.ledger as ledger_module
+
+    monkeypatch.setattr(ledger_module, "CHECK_CHUNK", 1)
+    first = next(e for e in extractions if len(e.quantities) >= 2)
+    path = tmp_path / "killed.db"
+    store = SQLiteStore(path)
+    monkeypatch.setattr(Ledger, "_compare", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):
+        open_ledger(store).ingest(first)
+    monkeypatch.undo()
+    assert [d for d, _ in store.pending_checks()] == [first.article.doc_id]
+    store.close()
+    source = first.article.source
+    record = {"id": source.id, "text": first.article.text, "url": source.url,
+              "outlet": source.outlet, "published": source.published}  # fmt: skip
+    (tmp_path / "one.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    env = {**os.environ, "CLAIMLEDGER_REGISTRY": str(tmp_path / "registry.yaml")}
+    done = subprocess.run(
+        [sys.executable, "-m", "claimledger.cli", "ingest", str(tmp_path / "one.jsonl"),
+         "--db", str(path)],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "0 new, 0 new version(s), 1 unchanged" in done.stdout
+    store = SQLiteStore(path)
+    assert store.pending_checks() == []
+    store.close()

@@ -359,7 +359,9 @@ def ingest(
     failed: list[ExtractionError] = []
 
     def run() -> None:
-        # articles stored by an earlier run (resuming one) are not extracted again
+        # articles stored by an earlier run (resuming one) are not extracted again, and the
+        # figure checks it left unfinished are finished first
+        ledger.finish_pending()
         todo = [a for a in result.articles if not ledger.stored(a)]
         tally["unchanged"] += len(result.articles) - len(todo)
         with (

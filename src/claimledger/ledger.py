@@ -102,7 +102,7 @@ class Ledger:
     def ingest(self, extraction: Extraction) -> IngestOutcome:
         """Store one article and update the analysis; a no-op for an article already stored."""
         article = extraction.article
-        self._finish_pending()
+        self.finish_pending()
         # Work that reads nothing stored is done before the write transaction, which holds the
         # ledger's write lock (other writers wait): the text's hash (doc_id, cached on the
         # Article), its copy signature, the outlet lookup. What reads the ledger stays inside.
@@ -228,7 +228,7 @@ class Ledger:
         self.store.put_source_grade(grade)
         return set(variants)
 
-    def _finish_pending(self) -> None:
+    def finish_pending(self) -> None:
         """Finish the figure checks an interrupted run (or another writer) left unfinished, once
         per ledger opened for writing."""
         if self._resumed:

@@ -142,6 +142,7 @@ class LedgerHandle:
         from claimledger.pipeline import extract_articles
 
         ledger = self._ledger()
+        ledger.finish_pending()  # the figure checks an interrupted run left
         given = list(articles)
         stored = [ledger.stored(a) for a in given]  # stored already: not extracted again
         outcomes = extract_articles(
