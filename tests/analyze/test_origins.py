@@ -196,3 +196,13 @@ def test_a_source_quoting_another_inside_its_own_quotation_relays_it() -> None:
         b, content="“The ‘grossly negligent depot’ was kept in a poor condition,” he said"
     )
     assert assess("k1", [a, scare], no_owner).independent_origins == 2
+
+
+def test_a_denial_by_an_unresolved_common_noun_disputes_nothing() -> None:
+    """ "the candidate denied ..." where the extraction did not resolve "the candidate" to the
+    person the article names: it may be the claim's own origin, so it is no other party."""
+    a = claim("a:c1", "a", "Oleh Bondar", "person", "Ukrinform")
+    denial = _deny(claim("b:c1", "b", "candidate", "unspecified", "Reuters"))
+    assert assess("k1", [a], no_owner, counter=[denial]).assessment == "single-source"
+    named = _deny(claim("b:c1", "b", "Marta Nowak", "person", "Reuters"))
+    assert assess("k1", [a], no_owner, counter=[named]).assessment in ("contested", "denied")

@@ -202,13 +202,25 @@ def assess(
     own = [source_key(m.origin, claim_kind(m)) for m in support]
     others = [
         c for c in [*against, *counter]
-        if c.origin and not any(k and (s := source_key(c.origin, claim_kind(c))) and
-                                same_source(k, s) for k in own)
+        if c.origin and not _unresolved(c.origin)
+        and not any(k and (s := source_key(c.origin, claim_kind(c))) and same_source(k, s)
+                    for k in own)
     ]  # fmt: skip
     return _verdict(cluster_id, members, support, others, origins, articles, republished)
 
 
 UNNAMED = "unnamed:"
+
+
+def _unresolved(origin: str) -> bool:
+    """A source that is one common noun ("candidate", "spokesman"): a reference back to
+    someone the article names, whom the extraction did not resolve; it may be the origin
+    itself (a candidate denying what he was quoted saying), so its "no" is no evidence that
+    another party disputes the claim."""
+    words = origin.split()
+    return len(words) == 1 and words[0].islower()
+
+
 # Kinds of source whose "no" is evidence against a claim, not a party's denial: "satellite images
 # show no sign that ..." or a document contradicts it (contested), nobody takes it back (denied).
 NOT_A_PARTY = frozenset({"document", "unspecified"})
