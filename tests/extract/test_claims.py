@@ -1011,8 +1011,13 @@ def test_a_name_given_is_no_claim(claims_of: Extract, text: str) -> None:
             "an inquiry into the blackout",
             "council",
         ),
+        (
+            "The mayor urged residents on Monday to leave the flooded district.",
+            "residents on Monday to leave the flooded district",
+            "mayor",
+        ),
     ],
-    ids=["urged", "called-on", "vowed", "proposed", "called-for"],
+    ids=["urged", "called-on", "vowed", "proposed", "called-for", "urged-with-an-adjunct"],
 )
 def test_what_a_speaker_calls_for_or_vows_is_their_claim(
     claims_of: Extract, text: str, content: str, speaker: str
@@ -1039,6 +1044,10 @@ def test_a_verb_coordinated_into_what_is_called_for_is_a_claim_of_its_own(
 
 def test_asked_with_nobody_asked_is_no_claim(claims_of: Extract) -> None:
     assert claims_of("The official asked to remain anonymous.") == ()
+
+
+def test_a_meeting_called_to_discuss_something_is_no_claim(claims_of: Extract) -> None:
+    assert claims_of("The mayor called a meeting to discuss the curfew.") == ()
 
 
 def test_a_calling_verb_in_a_relative_clause_is_its_subjects_claim(claims_of: Extract) -> None:

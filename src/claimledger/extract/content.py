@@ -429,6 +429,11 @@ DIRECTIVE = {
 WANTED = {"propose", "demand"}  # what is proposed or demanded can be a plain object
 WANTED_PREP = {"call": "for", "warn": "against", "appeal": "for", "press": "for"}
 ADDRESSED = {"ask", "urge", "press"}  # only with somebody asked: "asked to remain anonymous"
+PURPOSELESS = {"vow", "pledge", "promise", "threaten"}  # their infinitive is what is promised
+
+
+def _called_on(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children)
 
 
 def _coordination_start(conj: Token) -> int:
@@ -450,6 +455,12 @@ def _directive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if lemma not in DIRECTIVE or tok.pos_ != "VERB" or is_passive(tok):
         return None, []
     infinitive = next((c for c in tok.children if c.i > tok.i and _infinitive_of(c)), None)
+    if infinitive is None and lemma in PURPOSELESS | ADDRESSED | {"call"}:
+        # the parse may take the infinitive for a purpose clause: "urged allies on Monday to
+        # speed up ..."; never for "call" without "on" ("called a meeting to discuss ...")
+        infinitive = next((c for c in tok.children if c.i > tok.i and c.dep_ == "advcl"
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                           and (lemma != "call" or _called_on(tok))), None)  # fmt: skip
     if infinitive is not None and lemma != "warn":
         addressee = next((c for c in tok.children if tok.i < c.i < infinitive.i and (
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
