@@ -361,11 +361,11 @@ def test_a_paragraph_starts_a_sentence_after_a_closing_quotation_mark(
             ["it had evacuated 200 people", "more buses would arrive"],
         ),
         (
-            "Bondar said that while the mayor had been “extremely careless” with the fuel stores "
-            "of the depot, “no reasonable inspector” would close it.",
+            "Bondar said that while the mayor had been “grossly negligent” with the fuel stores "
+            "of the depot, “no fair inspector” would close it.",
             [
-                "the mayor had been “extremely careless” with the fuel stores of the depot",
-                "“no reasonable inspector” would close it",
+                "the mayor had been “grossly negligent” with the fuel stores of the depot",
+                "“no fair inspector” would close it",
             ],
         ),
     ],

@@ -72,7 +72,7 @@ def test_unknown_gender_still_resolves(claims_of: Extract) -> None:
         ("Robin Castell", frozenset(), None),  # a name used for both
         ("the spokeswoman", frozenset({"spokeswoman"}), "f"),
         ("Chris Dale", frozenset({"chairwoman"}), "f"),  # the phrase outweighs the name
-        ("Bob", frozenset(), "m"),  # a bare given name has its gender ("he said" is not Hillary)
+        ("Bob", frozenset(), "m"),  # a bare given name has its gender ("he said" is not Olena)
     ],
 )
 def test_gender_of(name: str, words: frozenset[str], want: str | None) -> None:

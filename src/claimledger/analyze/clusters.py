@@ -356,8 +356,8 @@ def _same_facts(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Both state the same figure, or name the same place: what two sources' claims that
     share little else than names need to be one proposition ("the bodies of 1,000 soldiers
     were returned" / "Russia handed over 1,000 bodies"; the fleet moved from Novorossiysk to
-    Ochamchire). Without either, a name and one word in common are a topic ("Bloomberg is
-    considering a run" / "I would love to have Bloomberg run")."""
+    Ochamchire). Without either, a name and one word in common are a topic ("the mayor is
+    considering a run" / "I would love to see the mayor run")."""
     if _same_value(a, b):
         return True
     return bool({m.lower() for m in a.mentions} & {m.lower() for m in b.mentions})
@@ -369,8 +369,8 @@ CLOSING = "\"”’'"
 
 def _two_quotations(a: ClaimRecord, b: ClaimRecord, run: int) -> bool:
     """Both claims are one speaker's words quoted whole, with no ``run`` words in a row in
-    common: two sentences of one speech or interview ("Some things aren't negotiable ..." and
-    "Not a president who says he's neutral on Monday ..."), not one statement reported twice;
+    common: two sentences of one speech or interview ("The curfew stays ..." and "Nobody
+    likes a curfew ..."), not one statement reported twice;
     a statement quoted again repeats its words."""
     if not all(_quoted_whole(c.content) for c in (a, b)):
         return False

@@ -288,7 +288,7 @@ def _merge_same_words(
     return said
 
 
-# a quotation inside a quotation: “... ‘were extremely careless in their handling’ ...”, and the
+# a quotation inside a quotation: “... ‘kept the depot in a negligent state for years’ ...”, and the
 # straight-quote forms "... 'X' ..." and ''... `X' ...''
 INNER_QUOTE = re.compile(r"[“\"][^”\"]*?(?<=[\s“\"(])[‘'`]([^’'”\"]{12,}?)[’'](?![^\W\d_])")
 INNER_WORDS = 4  # words an inner quotation needs (not a scare-quoted term: 'special operation')
@@ -298,8 +298,8 @@ INNER_SHARED = 3  # content terms of the inner quotation another member's claim 
 def _merge_quoting(
     named: Sequence[ClaimRecord], lines: _Lines, owner_of: OwnerOf, speaks_for: SpeaksFor
 ) -> list[str]:
-    """A source quoted quoting someone else ("Crooked Hillary ... 'were extremely careless in
-    their handling ...'", a tweet that quotes the FBI director) relays that person's words: when
+    """A source quoted quoting someone else ("Resign! ... 'kept the depot in a negligent
+    state for years'", a post that quotes an inspector's report) relays that person's words: when
     another member's claim holds the inner quotation's words, the two are one line, never two
     confirmations. The reasons."""
     said = []

@@ -98,7 +98,7 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
         # a description, not a name: "Trump campaign", "several candidates, including Trump"
         return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
     if kind == "person" and len(parts) > MAX_NAME_PARTS:
-        return None  # "Hillary Clinton Slams Donald Trump": a headline, not a person's name
+        return None  # "Mayor Klitschko Slams Oleh Bondar": a headline, not a person's name
     initials = "".join(p[0] for p in parts[:-1])  # of the given names and qualifiers
     return (initials or None, parts[-1])
 

@@ -91,8 +91,8 @@ QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 
 def _quoted(doc: Doc, a: int, b: int) -> bool:
     """A content that is a quotation (it opens with a quotation mark): the speaker's words,
-    fitted whole. Quoted words inside a reported clause ("while she had been 'extremely
-    careless', 'no reasonable prosecutor' would ...") do not keep it whole."""
+    fitted whole. Quoted words inside a reported clause ("while the mayor had been 'grossly
+    negligent', 'no fair inspector' would ...") do not keep it whole."""
     return doc[a].text in QUOTE_MARKS
 
 

@@ -177,7 +177,7 @@ def _accusation_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 
 
 PARTY_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
-# what is rejected as an act, not denied as untrue: "rejected Trump's offer to make an
+# what is rejected as an act, not denied as untrue: "rejected the minister's offer to make an
 # exception", "dismissed the proposal", "refused the invitation"
 PROPOSALS = frozenset({
     "offer", "proposal", "invitation", "plan", "request", "bid", "demand", "ultimatum",
@@ -368,8 +368,8 @@ PREDICATE_DEPS = {"oprd", "xcomp", "attr"}
 
 
 def _predicate_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
-    """What a calling verb says of its object: "X called the shelling 'a war crime'", "Trump
-    called the system 'rigged'", "described the strike as deliberate" -> "the shelling 'a war
+    """What a calling verb says of its object: "X called the shelling 'a war crime'", "the mayor
+    called the curfew 'unworkable'", "described the strike as deliberate" -> "the shelling 'a war
     crime'". A name is no proposition ("named the operation Anaconda", "called him Joe"): the
     predicate must be an adjective, a common noun or a quotation, and the verb needs a subject
     ("a village called Krynky" is a name)."""
@@ -390,7 +390,7 @@ def _predicate_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
             return None, []
     else:
         # the parse may hang the quoted words inside the object ("her handling of the files
-        # 'extremely careless'"): the quotation opens inside it or right after it
+        # 'grossly negligent'"): the quotation opens inside it or right after it
         opening = (i for i in range(obj.i + 1, obj.right_edge.i) if doc[i].text in OPEN_QUOTES)
         found = _quotation_after(doc, sent, next(opening, obj.right_edge.i + 1))
         if found is None:
@@ -470,8 +470,9 @@ def _directive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         start = infinitive.left_edge.i
         if addressee is not None:
             start = addressee.left_edge.i if addressee.dep_ == "dobj" else addressee.i + 1
-        # "called on X to attack the oil that funds Y and proposed Z": a past-tense cue the parse
-        # coordinated into the infinitive is the speaker's next statement, not what is called for
+        # "called on X to close the depot that stores fuel and proposed Z": a past-tense cue the
+        # parse coordinated into the infinitive is the speaker's next statement, not what is
+        # called for
         later = [c for c in infinitive.subtree if _later_cue(c)]
         end = min([infinitive.right_edge.i + 1] + [_coordination_start(c) for c in later])
         end = min(end, _aside_dash(doc, start, end))
@@ -495,8 +496,8 @@ ASIDE_MARKS = {"even", "as", "while", "though", "although", "after", "before", "
 
 
 def _aside_dash(doc: Doc, start: int, end: int) -> int:
-    """Where a dash opens the writer's aside in a content ("pledging to take his campaign to the
-    convention floor -- even as Clinton closed in on ..."): the content ends before it."""
+    """Where a dash opens the writer's aside in a content ("pledging to keep the shelters open all
+    winter -- even as the council cut their budget ..."): the content ends before it."""
     for i in range(start + 1, end - 1):
         if doc[i].text in DASHES and doc[i + 1].lower_ in ASIDE_MARKS:
             return i

@@ -92,7 +92,7 @@ def gender_of(
     if given:
         return given
     if len(parts) == 1 and surname in names:
-        return names[surname]  # a bare given name ("Hillary"), not a surname's ending
+        return names[surname]  # a bare given name ("Olena"), not a surname's ending
     if FEMININE_SURNAME.search(surname):
         return "f"
     if MASCULINE_SURNAME.search(surname):

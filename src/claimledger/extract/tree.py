@@ -127,8 +127,8 @@ def subject_of(verb: Token) -> Token | None:
         and verb.tag_ == "VBD"
         and verb.head.tag_ != "VBD"
     ):
-        # "called on X to attack the oil that funds Y and proposed Z", "complained that his
-        # comments were obscuring the message and urged X to ...": a past-tense verb the parse
+        # "called on X to close the depot that stores fuel and proposed Z", "complained that the
+        # delays were costing lives and urged X to ...": a past-tense verb the parse
         # coordinated with a relative or reported clause in another tense belongs to the
         # clause above it
         start = verb.head.head if verb.head.dep_ == "relcl" else verb.head
