@@ -250,15 +250,15 @@ class Ledger:
                     return  # none pending (no figures, or another writer finished them)
                 own = self.store.quantities_of_docs([doc_id])
                 seen = _FigureReads(self.store)
-                if checked == 0:
-                    seen.load([q.id for q in own])
-                    for q in own:
-                        self.store.put_terms("quantity_terms", q.id, self._figure_keys(q, seen))
                 part = own[checked : checked + CHECK_CHUNK]
-                seen.load([q.id for q in part])
+                indexed = own if checked == 0 else part  # the first part indexes them all
+                seen.load([q.id for q in indexed])
+                keys = {q.id: self._figure_keys(q, seen) for q in indexed}
+                if checked == 0:
+                    for q in own:
+                        self.store.put_terms("quantity_terms", q.id, keys[q.id])
                 for q in part:
-                    keys = self._figure_keys(q, seen)
-                    ids = self.store.candidates("quantity_terms", keys, "", QUANTITY_PER_TERM)
+                    ids = self.store.candidates("quantity_terms", keys[q.id], "", QUANTITY_PER_TERM)
                     others = seen.quantities([i for i in ids if i != q.id])
                     self._compare(q, others, seen)
                 if checked + CHECK_CHUNK >= len(own):

@@ -45,7 +45,7 @@ def extract_articles(
     load_nlp()  # loaded before the fork, shared copy-on-write by the workers
     Gazetteer.load()
     size = _chunk_size(articles, workers)
-    for chunk in ordered_map(_extract_chunk, _chunks(articles, size), workers, _location):
+    for chunk in ordered_map(extract_chunk, chunks(articles, size), workers, _location):
         yield from chunk
 
 
@@ -76,11 +76,12 @@ def _location(article: Article) -> str:
     return f"{where} (article {src.id or article.doc_id})"
 
 
-def _extract_chunk(chunk: Sequence[Article]) -> list[Outcome]:
+def extract_chunk(chunk: Sequence[Article]) -> list[Outcome]:
+    """One chunk extracted in this process (a worker's task, local or Ray)."""
     return list(extract_articles(list(chunk), workers=1))
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk

@@ -68,7 +68,9 @@ def ray_extract(
         worker = ray.remote(num_cpus=1)(_Extractor)
         count = max(1, workers)
         actors = [worker.remote() for _ in range(count)]
-        yield from _ordered(ray, actors, _chunks(articles, CHUNK))
+        from claimledger.pipeline import chunks
+
+        yield from _ordered(ray, actors, chunks(articles, CHUNK))
     finally:
         for actor in actors:
             ray.kill(actor)
@@ -105,9 +107,9 @@ class _Extractor:
         Gazetteer.load()
 
     def extract(self, chunk: Sequence[Article]) -> list[Any]:
-        from claimledger.pipeline import extract_articles
+        from claimledger.pipeline import extract_chunk
 
-        return list(extract_articles(list(chunk), workers=1))
+        return extract_chunk(chunk)
 
 
 def _ordered(ray: Any, actors: Sequence[Any], chunks: Iterator[list[Article]]) -> Iterator[Any]:
@@ -129,14 +131,3 @@ def _result(ray: Any, ref: Any, chunk: list[Article]) -> list[Any]:
         ids = ", ".join(a.source.id or a.doc_id for a in chunk)
         raise WorkerError(f"a Ray worker failed while extracting {ids}: {exc}") from None
     return result
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

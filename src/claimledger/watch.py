@@ -186,8 +186,8 @@ class Watcher:
             reason = getattr(exc, "reason", exc)
             raise SourceError(f"cannot fetch it ({reason})") from None
         items = list(read_bytes(data, source.target))
-        if items and not any(isinstance(i, Article) for i in items) and len(items) == 1:
-            raise SourceError(f"no article in it: {items[0].message}")  # type: ignore[union-attr]
+        if len(items) == 1 and isinstance(items[0], Skipped):  # the document itself unusable
+            raise SourceError(f"no article in it: {items[0].message}")
         source.etag, source.modified = etag, modified  # only once it has been read
         return items
 

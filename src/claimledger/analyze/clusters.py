@@ -122,7 +122,7 @@ def similarity(
     smaller = min(sum(n * weights.get(t, 1.0) for t, n in x.items()) for x in (ta, tb))
     if contained and smaller:
         score = (score + shared / smaller) / 2  # a short claim restated inside a longer one
-    ma, mb = {m.lower() for m in a.mentions}, {m.lower() for m in b.mentions}
+    ma, mb = _places(a), _places(b)
     if ma and mb:
         if not ma & mb and a.spelled and b.spelled:
             return min(score - rules.place_penalty, 0.0)  # each names where it happened, elsewhere
@@ -358,13 +358,15 @@ def _same_facts(a: ClaimRecord, b: ClaimRecord) -> bool:
     were returned" / "Russia handed over 1,000 bodies"; the fleet moved from Novorossiysk to
     Ochamchire). Without either, a name and one word in common are a topic ("the mayor is
     considering a run" / "I would love to see the mayor run")."""
-    if _same_value(a, b):
-        return True
-    return bool({m.lower() for m in a.mentions} & {m.lower() for m in b.mentions})
+    return _same_value(a, b) or bool(_places(a) & _places(b))
+
+
+def _places(claim: ClaimRecord) -> set[str]:
+    """The places and units a claim is about (those of its article when it names none)."""
+    return {m.lower() for m in claim.mentions}
 
 
 OPENING = "\"“‘'"
-CLOSING = "\"”’'"
 
 
 def _two_quotations(a: ClaimRecord, b: ClaimRecord, run: int) -> bool:

@@ -344,7 +344,7 @@ def counterpart(
     disagreement with the other. Such a pair is no tension."""
 
     def gives(others: Sequence[QuantityRecord], q: QuantityRecord, own: QuantityRecord) -> bool:
-        want = [v for v in (q.value, q.low, q.high) if v is not None]
+        want = _values(q)
         return any(
             o.id != own.id
             and (o.unit or None) == (own.unit or None)

@@ -303,15 +303,14 @@ def _merge_quoting(
     another member's claim holds the inner quotation's words, the two are one line, never two
     confirmations. The reasons."""
     said = []
-    for a in named:
+    keyed = [(m, origin_key(m, owner_of, speaks_for)) for m in named]
+    for a, key_a in keyed:
         inner = [q for m in INNER_QUOTE.finditer(a.content)
                  if len((q := m.group(1)).split()) >= INNER_WORDS]  # fmt: skip
         words = {t for q in inner for t in terms(q)}
         if not words:
             continue
-        key_a = origin_key(a, owner_of, speaks_for)
-        for b in named:
-            key_b = origin_key(b, owner_of, speaks_for)
+        for b, key_b in keyed:
             if b is a or lines.find(key_a) == lines.find(key_b):
                 continue
             if len(words & set(terms(b.content))) >= INNER_SHARED:

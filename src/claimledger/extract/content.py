@@ -424,11 +424,11 @@ def _quotation_after(doc: Doc, sent: Span, start: int) -> int | None:
 
 DIRECTIVE = {
     "urge", "call", "vow", "pledge", "promise", "threaten", "propose", "demand", "ask", "warn",
-    "appeal", "press",
+    "appeal",
 }  # fmt: skip
 WANTED = {"propose", "demand"}  # what is proposed or demanded can be a plain object
-WANTED_PREP = {"call": "for", "warn": "against", "appeal": "for", "press": "for"}
-ADDRESSED = {"ask", "urge", "press"}  # only with somebody asked: "asked to remain anonymous"
+WANTED_PREP = {"call": "for", "warn": "against", "appeal": "for"}
+ADDRESSED = {"ask", "urge"}  # only with somebody asked: "asked to remain anonymous"
 PURPOSELESS = {"vow", "pledge", "promise", "threaten"}  # their infinitive is what is promised
 
 
@@ -454,13 +454,14 @@ def _directive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     lemma = tok.lemma_.lower()
     if lemma not in DIRECTIVE or tok.pos_ != "VERB" or is_passive(tok):
         return None, []
-    infinitive = next((c for c in tok.children if c.i > tok.i and _infinitive_of(c)), None)
-    if infinitive is None and lemma in PURPOSELESS | ADDRESSED | {"call"}:
-        # the parse may take the infinitive for a purpose clause: "urged allies on Monday to
-        # speed up ..."; never for "call" without "on" ("called a meeting to discuss ...")
-        infinitive = next((c for c in tok.children if c.i > tok.i and c.dep_ == "advcl"
-                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                           and (lemma != "call" or _called_on(tok))), None)  # fmt: skip
+    # the parse may take the infinitive for a purpose clause: "urged allies on Monday to speed
+    # up ..."; never for "call" without "on" ("called a meeting to discuss ...")
+    after = [c for c in tok.children if c.i > tok.i]
+    infinitive = next((c for c in after if _infinitive_of(c, "xcomp")), None)
+    if infinitive is None and (
+        lemma in PURPOSELESS | ADDRESSED or (lemma == "call" and _called_on(tok))
+    ):
+        infinitive = next((c for c in after if _infinitive_of(c, "advcl")), None)
     if infinitive is not None and lemma != "warn":
         addressee = next((c for c in tok.children if tok.i < c.i < infinitive.i and (
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
@@ -511,5 +512,6 @@ def _later_cue(tok: Token) -> bool:
     return tok.lemma_ in lexicon().cue_class or tok.lemma_ in DIRECTIVE
 
 
-def _infinitive_of(tok: Token) -> bool:
-    return tok.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+def _infinitive_of(tok: Token, dep: str) -> bool:
+    """A "to" infinitive hung on the cue as ``dep``."""
+    return tok.dep_ == dep and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
