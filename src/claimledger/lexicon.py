@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from claimledger.data import data_lines
 from claimledger.errors import DataFileError
@@ -17,6 +18,8 @@ CUES = "cues.v1.tsv"
 HEDGES = "hedges.v1.txt"
 VERIFICATION = "verification.v1.tsv"
 SPEAKER_KINDS = "speaker_kinds.v1.tsv"
+GIVEN_NAMES = "given_names.v1.tsv"
+Gender = Literal["f", "m"]
 
 
 def lexicon_lines(name: str) -> list[str]:
@@ -83,3 +86,14 @@ def lexicon() -> Lexicon:
 def _any(phrases: list[str]) -> re.Pattern[str]:
     """One regex for a cheap first pass: does any of the phrases occur at all?"""
     return re.compile("|".join(_phrase_pattern(p).pattern for p in phrases), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, Gender]:
+    """Given names that almost always belong to a woman ("f") or a man ("m"), lower case."""
+    out: dict[str, Gender] = {}
+    for line in lexicon_lines(GIVEN_NAMES):
+        gender, _, name = line.partition("\t")
+        if gender in ("f", "m"):
+            out[name.strip().lower()] = "f" if gender == "f" else "m"
+    return out

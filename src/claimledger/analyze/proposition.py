@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger.analyze.terms import term_words, terms
+from claimledger.lexicon import given_names
 from claimledger.settings import ClusterSettings
 from claimledger.store.records import ClaimRecord
 
@@ -97,19 +98,12 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
     if any(not w[:1].isupper() and w.lower() not in PARTICLES for w in words):
         # a description, not a name: "Trump campaign", "several candidates, including Trump"
         return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
-    if kind == "person" and len(parts) == 1 and parts[0] in _given_names():
+    if kind == "person" and len(parts) == 1 and parts[0] in given_names():
         return None  # "Bob", "Olena": a first name names no one across articles
     if kind == "person" and len(parts) > MAX_NAME_PARTS:
         return None  # "Mayor Klitschko Slams Oleh Bondar": a headline, not a person's name
     initials = "".join(p[0] for p in parts[:-1])  # of the given names and qualifiers
     return (initials or None, parts[-1])
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    from claimledger.extract.gender import given_names  # the lexicon, read once
-
-    return frozenset(given_names())
 
 
 MAX_NAME_PARTS = 4  # given names and surnames of a person ("Andrés Manuel López Obrador")

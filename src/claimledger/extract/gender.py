@@ -17,13 +17,9 @@ antecedents the pronoun cannot refer to.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Literal
 
-from claimledger.lexicon import lexicon_lines
+from claimledger.lexicon import Gender, given_names
 
-Gender = Literal["f", "m"]
-GIVEN_NAMES = "given_names.v1.tsv"
 FEMININE = frozenset(
     """she her hers herself mrs ms miss madam madame woman women spokeswoman chairwoman
     congresswoman businesswoman countrywoman councilwoman stateswoman queen princess duchess
@@ -41,16 +37,6 @@ PRONOUN_GENDER: dict[str, Gender] = {
 HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 FEMININE_SURNAME = re.compile(r"\w{2}(?:ova|eva|skaya|tskaya|ska|cka|dzka)$")
 MASCULINE_SURNAME = re.compile(r"\w{2}(?:ov|ev|sky|skyi|skiy|ski|cki|vich|ovych|evych)$")
-
-
-@lru_cache(maxsize=1)
-def given_names() -> dict[str, Gender]:
-    out: dict[str, Gender] = {}
-    for line in lexicon_lines(GIVEN_NAMES):
-        gender, _, name = line.partition("\t")
-        if gender in ("f", "m"):
-            out[name.strip().lower()] = "f" if gender == "f" else "m"
-    return out
 
 
 def honorifics(text: str) -> dict[str, Gender]:

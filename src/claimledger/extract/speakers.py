@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.gender import Gender, agrees, gender_of, honorifics
+from claimledger.extract.gender import agrees, gender_of, honorifics
 from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange, phrase
-from claimledger.lexicon import lexicon
+from claimledger.lexicon import Gender, lexicon
 from claimledger.models import Hop, SourceKind
 from claimledger.nlp.ents import entities, entities_in
 from claimledger.nlp.sents import sentence_of
