@@ -39,7 +39,14 @@ from claimledger.export.registry import EXPORTERS, Exporter, exporter
 from claimledger.export.report import build_report, to_markdown
 from claimledger.export.table import claims_table
 from claimledger.fileio import output_file
-from claimledger.interrupts import EXIT_INTERRUPTED, held, signals_interrupt
+from claimledger.interrupts import (
+    EXIT_INTERRUPTED,
+    caught,
+    checkpoint,
+    held,
+    signals_interrupt,
+    swallowed,
+)
 from claimledger.registry_cli import registry_app
 from claimledger.store.ledgerfile import ledger_path
 from claimledger.store.sqlite import SQLiteStore
@@ -62,9 +69,12 @@ class InterruptibleGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # typer's own (vendored) click.Context
         with signals_interrupt():
             try:
-                return super().invoke(ctx)
+                result = super().invoke(ctx)
             except KeyboardInterrupt:
                 raise _interrupted("nothing was changed.") from None
+            if swallowed():  # the signal came, but where Python drops the exception
+                raise _interrupted("the command had done its work.")
+            return result
 
 
 app = typer.Typer(
@@ -114,6 +124,7 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _interrupted(what: str) -> typer.Exit:
+    caught()
     err.print(f"Interrupted: {escape(what)}", highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_INTERRUPTED)
 
@@ -208,6 +219,7 @@ def extract(
     done: list[int] = [0]  # articles extracted and written (to the temp file with -o)
 
     def run() -> None:
+        checkpoint()  # a Ctrl-C dropped inside the imports stops the command here
         with (
             _output(output) as out,
             _progress(len(result.articles)) as bar,
@@ -359,6 +371,7 @@ def ingest(
     failed: list[ExtractionError] = []
 
     def run() -> None:
+        checkpoint()  # a Ctrl-C dropped inside the imports stops the command here
         # articles stored by an earlier run (resuming one) are not extracted again, and the
         # figure checks it left unfinished are finished first
         ledger.finish_pending()

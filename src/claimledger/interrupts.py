@@ -39,6 +39,7 @@ class _Raiser:
 
     def __init__(self) -> None:
         self.fired = False
+        self.caught = False  # the command caught the KeyboardInterrupt (see :func:`caught`)
         self.holding = 0
         self.pending: int | None = None
 
@@ -58,6 +59,24 @@ class _Raiser:
 _active: list[_Raiser] = []  # the handler of the innermost signals_interrupt block
 
 
+def swallowed() -> bool:
+    """A signal raised its KeyboardInterrupt where Python swallows exceptions (an import's
+    lock callback prints "Exception ignored in ..."), and the command went on."""
+    return bool(_active) and _active[-1].fired and not _active[-1].caught
+
+
+def checkpoint() -> None:
+    """Raise a swallowed interrupt again: at the start of each step that counts."""
+    if swallowed():
+        raise KeyboardInterrupt("signal")
+
+
+def caught() -> None:
+    """The command has caught the interrupt and is saying how far it got."""
+    if _active:
+        _active[-1].caught = True
+
+
 @contextmanager
 def held() -> Iterator[None]:
     """A signal inside the block takes effect at its end: for a step that must not be cut in
@@ -66,6 +85,7 @@ def held() -> Iterator[None]:
     if not _active:
         yield
         return
+    checkpoint()
     raiser = _active[-1]
     raiser.holding += 1
     try:

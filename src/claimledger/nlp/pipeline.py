@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimledger.errors import ModelError
+from claimledger.interrupts import held
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +70,11 @@ def paragraphs(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline (en_core_web_sm 3.8.0, shipped as a PyPI package), loaded once,
-    with ``paragraphs`` before its parser."""
+    with ``paragraphs`` before its parser. A signal during the load takes effect after it:
+    raised inside numpy's file reading, a KeyboardInterrupt came out as a TypeError."""
     try:
-        nlp: Language = spacy.load(MODEL_PACKAGE)
+        with held():
+            nlp: Language = spacy.load(MODEL_PACKAGE)
     except OSError as exc:
         raise ModelError(
             f"cannot load the spaCy model {MODEL_PACKAGE!r} ({exc}). "
