@@ -209,3 +209,39 @@ def test_a_vague_amount_in_common_is_no_same_figure() -> None:
     b = vague_amount("b", "the governor raised tens of millions of dollars for the fund")
     assert not _same_value(a, b)
     assert value_keys(a) == []
+
+
+def _on(record: ClaimRecord, day: str) -> ClaimRecord:
+    return replace(record, published=day)
+
+
+def test_one_speakers_words_reported_again_weeks_later_in_close_wording_are_one_statement() -> None:
+    """Weeks apart, one speaker's claim restated around the same quoted words ("grossly
+    negligent") is the statement reported again; the same quoted words in other wording are a
+    habit of the speaker, and close wording with no quoted words in common another occasion."""
+    from claimledger.analyze.clusters import margin
+
+    first = _on(_said("a", "d1", 'the ministry had been "grossly negligent in how it kept the '
+                'flood records" of the northern districts'), "2026-03-02")  # fmt: skip
+    again = _on(_said("b", "d2", 'the ministry was "grossly negligent" in how it kept the '
+                "flood records of the northern districts"), "2026-03-30")  # fmt: skip
+    assert margin(first, again, None, None, {})[0] >= 0
+    habit = _on(_said("c", "d3", 'the "grossly negligent" governor should resign before the '
+                "winter session"), "2026-03-30")  # fmt: skip
+    assert margin(first, habit, None, None, {})[0] < 0
+    unquoted = _on(_said("d", "d4", "the ministry had been negligent in how it kept the flood "
+                   "records of the northern districts"), "2026-03-30")  # fmt: skip
+    assert margin(first, unquoted, None, None, {})[0] < 0
+    same_week = _on(unquoted, "2026-03-05")
+    assert margin(first, same_week, None, None, {})[0] >= 0
+
+
+def test_two_quotations_sharing_only_everyday_words_are_two_statements() -> None:
+    from claimledger.analyze.clusters import _two_quotations
+
+    talks = _said("a", "d1", '"We will know soon whether or not the talks resume,"')
+    ferry = _said("b", "d2", '"Whether or not they like it, the ferry sails at noon,"')
+    assert _two_quotations(talks, ferry, 3)  # "whether or not": anyone's words
+    plain = _said("c", "d3", '"I am just not ready to do that at this point,"')
+    again = _said("d", "d4", '"Well, I am just not ready to do that at this point, frankly,"')
+    assert not _two_quotations(plain, again, 3)  # plain words, but one sentence said again

@@ -1072,3 +1072,25 @@ def test_two_apostrophes_are_quotation_marks(claims_of: Extract) -> None:
         "''Let me say this plainly: the depot was never safe and the council knew it.''",
     ]
     assert {c.speaker.name for c in claims} == {"Bondar"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor - who earlier said the dam was safe - told reporters on Monday that the "
+        "town must be evacuated.",
+        "Regional commander Oleh Kyrylenko - who previously said his units would hold the ridge "
+        "- said at a briefing in Sumy that the brigade had pulled back to the river.",
+    ],
+)
+def test_a_relative_aside_between_dashes_is_a_claim_of_its_own(
+    text: str, claims_of: Extract
+) -> None:
+    """The parse runs the aside into the main verb: the aside's claim ends at its closing dash,
+    and the main cue after it gets the noun before the opening dash as its speaker."""
+    claims = claims_of(text)
+    assert len(claims) == 2, [c.content.text for c in claims]
+    aside, main = claims
+    assert "-" not in aside.content.text
+    assert aside.content.text.endswith(("safe", "ridge"))
+    assert main.speaker.name is not None and main.speaker.name == aside.speaker.name

@@ -239,3 +239,27 @@ def test_two_people_of_one_surname_stay_apart(claims_of: Extract) -> None:
     assert by_content["the ferry was late again"] == "Anders Lindqvist"
     assert by_content["the toll would stay"] == "Marta Lindqvist"
     assert by_content["repairs would cost more"] == "Marta Lindqvist"
+
+
+def test_a_fronted_time_phrase_parsed_as_a_second_subject_is_no_speaker() -> None:
+    """The parse of a long article once gave "was" two subjects, "day" and "Trump"; the
+    parse is built by hand here, since the model parses the sentence alone correctly."""
+    from spacy.tokens import Doc
+
+    from claimledger.extract.tree import subject_of
+    from claimledger.nlp.pipeline import load_nlp
+
+    words = ["The", "day", "before", ",", "Mr.", "Petrov", "was", "blunt", ",", "claiming",
+             "it", "held", "."]  # fmt: skip
+    heads = [1, 6, 1, 6, 5, 6, 6, 6, 6, 6, 11, 9, 6]
+    deps = ["det", "nsubj", "advmod", "punct", "compound", "nsubj", "ROOT", "acomp", "punct",
+            "advcl", "nsubj", "ccomp", "punct"]  # fmt: skip
+    lemmas = [w.lower() for w in words]
+    tags = ["DT", "NN", "RB", ",", "NNP", "NNP", "VBD", "JJ", ",", "VBG", "PRP", "VBD", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, tags=tags)
+    subject = subject_of(doc[9])
+    assert subject is not None and subject.text == "Petrov"
+    alone = Doc(load_nlp().vocab, words=["The", "day", "before", "saw", "claims", "."],
+                heads=[1, 3, 1, 3, 3, 3], deps=["det", "nsubj", "advmod", "ROOT", "dobj", "punct"],
+                lemmas=["the", "day", "before", "see", "claim", "."])  # fmt: skip
+    assert subject_of(alone[3]) is None

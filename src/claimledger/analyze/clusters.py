@@ -62,9 +62,10 @@ from claimledger.store.records import ClaimRecord
 
 log = logging.getLogger(__name__)
 SHIPPED = shipped_settings().clusters  # the thresholds when no ledger passes its own
-RARE_TERMS = 6
+RARE_TERMS = 10
 PER_TERM = 40
 SHORTLIST = 5  # candidate clusters compared member by member
+EVERYDAY_RUN = 2  # words more than said_again_run in a row that are one statement, however plain
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
@@ -271,12 +272,14 @@ def best_match(
             continue
         members = [m for m in everyone if m.doc_id != claim.doc_id]
         props = [proposition(m, canonical) for m in members]
-        recent = [_recent(claim, m, rules) or _said_again(claim, m, mine, pm, weights, rules)
-                  for m, pm in zip(members, props, strict=True)]  # fmt: skip
-        if not members or 2 * sum(recent) < len(members):
-            continue
         pairs = [margin(claim, m, mine, pm, weights, canonical, rules)
                  for m, pm in zip(members, props, strict=True)]  # fmt: skip
+        again = [_said_again(claim, m, mine, pm, weights, rules)
+                 or _restated_quote(claim, m, sim, rules)
+                 for m, pm, (_, sim, _) in zip(members, props, pairs, strict=True)]  # fmt: skip
+        recent = [_recent(claim, m, rules) or x for m, x in zip(members, again, strict=True)]
+        if not members or (2 * sum(recent) < len(members) and not any(again)):
+            continue  # most members of another occasion, and none whose statement it repeats
         if any(blocked for _, _, blocked in pairs):
             continue
         best, sim, _ = max(pairs)
@@ -333,7 +336,9 @@ def margin(
     if rel == "same":
         sim += quote_bonus(pa, pb, weights, rules)
         if not _recent(a, b, rules):
-            if not _said_again(a, b, pa, pb, weights, rules):
+            if not _said_again(a, b, pa, pb, weights, rules) and not _restated_quote(
+                a, b, sim, rules
+            ):
                 return (min(sim - need, -0.01), sim, False)  # one speaker, another occasion
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
     if negation_conflict(pa, pb):
@@ -373,10 +378,15 @@ def _two_quotations(a: ClaimRecord, b: ClaimRecord, run: int) -> bool:
     """Both claims are one speaker's words quoted whole, with no ``run`` words in a row in
     common: two sentences of one speech or interview ("The curfew stays ..." and "Nobody
     likes a curfew ..."), not one statement reported twice;
-    a statement quoted again repeats its words."""
+    a statement quoted again repeats its words: one of them no everyday word, or a longer
+    run of them ("not ready to do that at this point"), not just "whether or not"."""
     if not all(_quoted_whole(c.content) for c in (a, b)):
         return False
-    return not quoted_runs(a.content, run) & quoted_runs(b.content, run)
+    shared = quoted_runs(a.content, run) & quoted_runs(b.content, run)
+    if any(not all(common(w) for w in words) for words in shared):
+        return False
+    longer = run + EVERYDAY_RUN
+    return not quoted_runs(a.content, longer) & quoted_runs(b.content, longer)
 
 
 def _quoted_whole(text: str) -> bool:
@@ -422,6 +432,17 @@ def _said_again(
     run = rules.said_again_run
     shared = quoted_runs(a.content, run) & quoted_runs(b.content, run)
     return any(not all(common(w) for w in words) for words in shared)  # not "are going to"
+
+
+def _restated_quote(a: ClaimRecord, b: ClaimRecord, sim: float, rules: ClusterSettings) -> bool:
+    """One source's statement reported again in close wording (``restated``) around the same
+    quoted words, one of them no everyday word: "called the handling of the files 'grossly
+    negligent'" a month after "'grossly negligent in how it handled the files', he said". A
+    speaker's habit ("'crooked' Joe") shares its quoted words, not the rest of the wording."""
+    if sim < rules.restated:
+        return False
+    shared = quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)
+    return any(not all(common(w) for w in words) for words in shared)
 
 
 def choose(scored: Sequence[tuple[float, float, str]]) -> Match | None:

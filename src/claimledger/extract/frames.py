@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.compound import split_compound
-from claimledger.extract.content import called_false, verb_content
+from claimledger.extract.content import DASHES, called_false, verb_content
 from claimledger.extract.quotes import merge_quotes
 from claimledger.extract.tree import (
     TokenRange,
@@ -250,6 +250,13 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         content, speaker = _trailing_speaker(doc, content, tok, speaker)
     if speaker is not None and has_verb(doc, speaker):
         speaker = _last_noun_phrase(doc, speaker)
+    aside = _relative_aside(sent, tok)
+    if aside is not None:
+        opening, closing = aside
+        if opening < tok.i < closing and content[1] > closing:
+            content = trim(doc, (content[0], closing)) or content  # ends where the aside does
+        elif tok.i > closing and (speaker is None or opening < speaker[0] < closing):
+            speaker = _before_aside(doc, opening)  # "Trump - who said X - said at a rally ..."
     relays, content = _relays(doc, tok, speaker_tok, content, used)
     cited = []
     for span, target in citations(tok, used):
@@ -434,6 +441,38 @@ def _as_frame(doc: Doc, tok: Token, s_index: int) -> Frame | None:
         pattern="as",
         excluded=tuple(holes),
     )
+
+
+RELATIVES = {"who", "which", "whose"}
+
+
+def _relative_aside(sent: Span, tok: Token) -> tuple[int, int] | None:
+    """The dashes around a relative clause set off after a noun ("X - who earlier said Y - told
+    Z"): the parse often runs the aside into the main verb, so the cue inside it gets the rest of
+    the sentence as content and the main cue no subject. The first such aside before the cue's
+    sentence end; None when there is none."""
+    toks = list(sent)
+    for n, t in enumerate(toks[1:-2], start=1):
+        if _dash(t) and toks[n + 1].lower_ in RELATIVES and toks[n - 1].pos_ in ("PROPN", "NOUN"):
+            closing = next((u.i for u in toks[n + 2 :] if _dash(u)), None)
+            if closing is not None and closing < sent.end - 1:
+                return t.i, closing
+    return None
+
+
+def _dash(tok: Token) -> bool:
+    """A dash setting off an aside: an em dash or "--", or a hyphen with spaces round it (not
+    the one inside "cease-fire")."""
+    if tok.text in ("—", "--"):
+        return True
+    return tok.text in DASHES and bool(tok.whitespace_) and bool(tok.nbor(-1).whitespace_)
+
+
+def _before_aside(doc: Doc, opening: int) -> TokenRange:
+    """The noun phrase a dash-set relative aside follows: "GOP front-runner Donald Trump"."""
+    noun = doc[opening - 1]
+    left = [c.left_edge.i for c in noun.children if c.i < noun.i]
+    return (min(left, default=noun.i), opening)
 
 
 def _speakerlike(tok: Token) -> bool:

@@ -111,6 +111,17 @@ def has_verb(doc: Doc, rng: TokenRange) -> bool:
     return any(doc[i].pos_ in ("VERB", "AUX") for i in range(*rng))
 
 
+TIME_NOUNS = frozenset(
+    "day week month year morning afternoon evening night weekend hour minute moment time "
+    "today yesterday tonight".split()
+)
+
+
+def _temporal(tok: Token) -> bool:
+    """A noun phrase saying when ("the day before", "last week", "Monday")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares."""
     for child in verb.children:
@@ -118,9 +129,11 @@ def subject_of(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # "The day before, at a rally, Mr. Trump was blunt, claiming ...": a fronted time phrase
+    # the parse took for a (second) subject is no speaker
+    if subjects:
+        return next((c for c in subjects if not _temporal(c)), None)
     if (
         verb.dep_ == "conj"
         and verb.head.dep_ in ("relcl", "ccomp")
