@@ -245,3 +245,13 @@ def test_two_quotations_sharing_only_everyday_words_are_two_statements() -> None
     plain = _said("c", "d3", '"I am just not ready to do that at this point,"')
     again = _said("d", "d4", '"Well, I am just not ready to do that at this point, frankly,"')
     assert not _two_quotations(plain, again, 3)  # plain words, but one sentence said again
+
+
+def test_a_short_quotation_quoted_again_whole_is_one_statement() -> None:
+    from claimledger.analyze.clusters import _two_quotations
+
+    one = _said("a", "d1", '"It is a long road."')
+    again = _said("b", "d2", '"It is a long road."')
+    inside = _said("c", "d3", '"We are tired. It is a long road, and we knew it,"')
+    assert not _two_quotations(one, again, 3)
+    assert not _two_quotations(one, inside, 3)

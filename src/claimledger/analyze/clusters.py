@@ -44,6 +44,7 @@ from datetime import date
 
 from claimledger.analyze.numbers import vague
 from claimledger.analyze.proposition import (
+    QUOTED_WORD,
     Canonical,
     Proposition,
     common,
@@ -386,7 +387,22 @@ def _two_quotations(a: ClaimRecord, b: ClaimRecord, run: int) -> bool:
     if any(not all(common(w) for w in words) for words in shared):
         return False
     longer = run + EVERYDAY_RUN
-    return not quoted_runs(a.content, longer) & quoted_runs(b.content, longer)
+    if quoted_runs(a.content, longer) & quoted_runs(b.content, longer):
+        return False
+    return not _quoted_inside(a.content, b.content, run)
+
+
+def _quoted_inside(a: str, b: str, run: int) -> bool:
+    """The whole of the shorter quotation, ``run`` words or more, inside the other: "It's a
+    home run." quoted again, "I hope to." inside "I'm not there. And I hope to, though"."""
+    wa, wb = _quoted_words(a), _quoted_words(b)
+    short, long_ = sorted((wa, wb), key=len)
+    n = len(short)
+    return n >= run and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _quoted_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in QUOTED_WORD.findall(text)]
 
 
 def _quoted_whole(text: str) -> bool:

@@ -249,7 +249,7 @@ def quoted_terms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_QWORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "don't" is one word, not "don" "t"
+QUOTED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "don't" is one word, not "don" "t"
 
 
 @lru_cache(maxsize=20_000)
@@ -258,7 +258,8 @@ def quoted_runs(text: str, run: int) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for m in QUOTED.finditer(text):
         words = [
-            w.lower().replace("’", "'") for w in _QWORD.findall(next(g for g in m.groups() if g))
+            w.lower().replace("’", "'")
+            for w in QUOTED_WORD.findall(next(g for g in m.groups() if g))
         ]
         out.update(tuple(words[i : i + run]) for i in range(len(words) - run + 1))
     return frozenset(out)
