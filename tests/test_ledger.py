@@ -640,3 +640,29 @@ def test_descriptions_are_never_graded(tmp_path: Path) -> None:
             ledger._grade(name)
     assert [g.name for g in store.source_grades()] == ["Oleksandr Syrskyi"]
     store.close()
+
+
+def test_the_streamed_ledger_export_is_the_document_byte_for_byte(
+    analysed: SQLiteStore, tmp_path: Path
+) -> None:
+    """``export --format ledger`` writes item by item; the text is what dumping the whole
+    document gives, empty sections included."""
+    import io
+
+    from claimledger.export.ledger import write_ledger
+    from claimledger.export.options import ExportOptions
+
+    streamed = io.StringIO()
+    write_ledger(analysed, streamed, ExportOptions())
+    whole = export_ledger(analysed)
+    assert streamed.getvalue() == json.dumps(whole, ensure_ascii=False, indent=1) + "\n"
+    assert whole["claims"] and whole["clusters"]
+    empty = SQLiteStore(tmp_path / "empty.db")
+    try:
+        streamed = io.StringIO()
+        write_ledger(empty, streamed, ExportOptions())
+        blank = export_ledger(empty)
+        assert streamed.getvalue() == json.dumps(blank, ensure_ascii=False, indent=1) + "\n"
+        assert blank["articles"] == []
+    finally:
+        empty.close()
