@@ -1,7 +1,7 @@
 """Ledger ingest and incremental analysis speed, on synthetic articles (extraction not counted).
 
     python benchmarks/ledger_speed.py [--n 10000] [--small 1000] [--seed 0] [--workers 2]
-                                      [--keep DIR] [--no-cache] [--profile]
+                                      [--parts 5] [--keep DIR] [--no-cache] [--profile]
 
 Generates n + 200 articles with ``benchmarks/synthetic.py`` and extracts them all first
 (``--workers`` processes; timed and printed apart). The extractions are cached in
@@ -14,6 +14,11 @@ extracts again; ``--extract-only`` stops after filling the cache). Then, into a 
    holds, half starting new stories -- are ingested one by one and timed;
 3. the rest, up to n articles in all, are ingested;
 4. 20 arrivals published just after the n-th article are ingested one by one and timed.
+
+``--parts K`` (K > 1) measures real-sized articles: K times as many template articles are
+generated and extracted, and every K consecutive ones become one article of about 600 words,
+10 claims and 7 figures (``benchmarks/realsized.py``; the padding words are not parsed), so the
+ledger holds n real-sized articles.
 
 Prints the articles/s of ingest + analysis over the n articles (and by block of 1,000), the
 median and p90 ms of an arrival at both ledger sizes and their ratio (the ceiling is 3: the
@@ -40,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from realsized import real_sized
 from synthetic import generate, story_of, story_of_id
 
 import claimledger
@@ -224,14 +230,16 @@ def growth(small: pstats.Stats, big: pstats.Stats, sizes: tuple[int, int], top: 
               f"{calls_small / count:5.0f}/{calls / count:<5.0f}")  # fmt: skip
 
 
-def story_purity(store: SQLiteStore) -> str:
+def story_purity(store: SQLiteStore, told: dict[str, int] | None = None) -> str:
     """Of the pairs of claims in one cluster, the share from one synthetic story: a cluster
     that mixes stories joined claims about different events (a story's claims may rightly
     form several clusters, so this measures precision only)."""
     story = {a.doc_id: story_of_id(a.source_id or "") for a in store.articles()}
     members: dict[str, list[int]] = {}
     for claim_id, cluster_id in store.db.execute("SELECT claim_id, cluster_id FROM claim_clusters"):
-        members.setdefault(cluster_id, []).append(story[claim_id.split(":")[0]])
+        members.setdefault(cluster_id, []).append(
+            told[claim_id] if told else story[claim_id.split(":")[0]]
+        )
     pairs = same = 0
     for stories in members.values():
         pairs += len(stories) * (len(stories) - 1) // 2
@@ -256,7 +264,7 @@ def arrival_row(
     return f"median {median:.1f} ms, p90 {p90:.1f} ms ({describe(arrivals, before)})"
 
 
-def run(plan: Plan, db: Path, profile: bool) -> None:
+def run(plan: Plan, db: Path, profile: bool, told: dict[str, int] | None = None) -> None:
     store = SQLiteStore(db)
     ledger = open_ledger(store)
     rss_before = peak_rss_mb()
@@ -276,7 +284,8 @@ def run(plan: Plan, db: Path, profile: bool) -> None:
         ("peak RSS, this process", f"{peak_rss_mb():.0f} MB ({rss_before:.0f} MB before ingest)"),
         ("peak RSS, largest worker", f"{peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"),
         ("ledger", ledger_summary(store)),
-        ("clusters' story purity", story_purity(store)),
+        ("clusters' story purity", story_purity(store, told)),
+        ("ledger file per article", f"{Path(db).stat().st_size / n / 1024:.1f} KiB"),
         ("load average (1, 5, 15 min)", ", ".join(f"{x:.1f}" for x in os.getloadavg())),
     ]
     if profile:
@@ -299,23 +308,35 @@ def main() -> None:
     ap.add_argument("--no-cache", action="store_true", help="extract again, ignore the cache")
     ap.add_argument("--profile", action="store_true", help="profile the timed arrivals")
     ap.add_argument("--extract-only", action="store_true", help="fill the cache and stop")
+    ap.add_argument("--parts", type=int, default=1,
+                    help="template articles per measured article (5: real-sized)")  # fmt: skip
     args = ap.parse_args()
     if args.small + EXTRA > args.n:
         ap.error(f"--n must be at least --small + {EXTRA}")
-    articles = generate(args.n + EXTRA, args.seed)
+    k = max(1, args.parts)
+    articles = generate(k * (args.n + EXTRA), args.seed)
     print(f"{len(articles):,} synthetic articles (seed {args.seed}), "
           f"{len({story_of(a) for a in articles}):,} stories")  # fmt: skip
-    done = extractions(articles, args.n, args.seed, args.workers, not args.no_cache)
+    done = extractions(articles, k * args.n, args.seed, args.workers, not args.no_cache)
     if args.extract_only:
         return
+    if k > 1:
+        done, told = real_sized(sorted(done, key=_order), story_of, k, args.seed)
+        words = statistics.mean(len(e.article.text.split()) for e in done)
+        claims = statistics.mean(len(e.claims) for e in done)
+        figures = statistics.mean(len(e.quantities) for e in done)
+        print(f"real-sized: {len(done):,} articles of {k} template articles each: {words:.0f} "
+              f"words, {claims:.1f} claims, {figures:.1f} figures on average")  # fmt: skip
+    else:
+        told = None
     plan = make_plan(done, args.small, args.n)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        db = folder / f"ledger-{args.n}-{args.seed}.sqlite"
+        db = folder / f"ledger-{args.n}-{args.seed}{f'-x{k}' if k > 1 else ''}.sqlite"
         for old in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
             old.unlink(missing_ok=True)
-        run(plan, db, args.profile)
+        run(plan, db, args.profile, told)
 
 
 if __name__ == "__main__":
