@@ -23,9 +23,11 @@ install: $(STAMP)
 
 # The browser tests (tests/web) drive Debian's chromium through Playwright; `playwright install`
 # downloads its own browser build, which cannot be fetched here, so chromium comes from apt.
+# The PostgreSQL store tests start a throwaway cluster from Debian's postgresql package.
 install-test: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[test]"
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+	test -x /usr/lib/postgresql/15/bin/initdb || (apt-get update && apt-get install -y postgresql)
 
 demo: install
 	$(BIN)/claimledger extract samples/articles.jsonl --format table

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import socket
 import sqlite3
+import subprocess
+import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -99,3 +103,120 @@ def lose_last_migration() -> Callable[[Path], Migration]:
     """Make a ledger look written before the last migration existed (see
     ``_lose_last_migration``)."""
     return _lose_last_migration
+
+
+# ---------------------------------------------------------------------- PostgreSQL
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+BACKENDS = ("sqlite", "postgresql")
+
+
+class PgServer:
+    """A throwaway PostgreSQL cluster started for the test session (see DEVELOPERS.md)."""
+
+    def __init__(self, root: Path, port: int) -> None:
+        self.root, self.port, self.made = root, port, 0
+
+    def url(self, database: str) -> str:
+        return f"postgresql://test@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database."""
+        import psycopg
+
+        self.made += 1
+        name = f"t{os.getpid()}_{self.made}"
+        with psycopg.connect(self.url("postgres"), autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+
+def _as_postgres(args: list[str]) -> list[str]:
+    """initdb refuses to run as root: as root, run the server's commands as user postgres."""
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
+
+
+def _why_no_postgres() -> str | None:
+    if not (PG_BIN / "initdb").is_file():
+        return f"{PG_BIN}/initdb is absent: `make install-test` installs Debian's postgresql"
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        return "running as root without runuser to start PostgreSQL as user postgres"
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed: pip install -e '.[test]'"
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL cluster of its own in a temporary folder, on a free port of 127.0.0.1,
+    stopped and removed after the session; the tests that need it skip, saying why, where it
+    cannot start."""
+    reason = _why_no_postgres()
+    if reason:
+        pytest.skip(reason)
+    root = Path(tempfile.mkdtemp(prefix="claimledger-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+    data, port = root / "data", _free_port()
+    initdb = [str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "test",
+              "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]  # fmt: skip
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    start = [str(PG_BIN / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"),
+             "-o", options, "start"]  # fmt: skip
+    for command in (initdb, start):
+        done = subprocess.run(_as_postgres(command), capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            shutil.rmtree(root, ignore_errors=True)
+            pytest.skip(f"PostgreSQL did not start ({' '.join(command[:1])}): {done.stderr[-500:]}")
+    try:
+        yield PgServer(root, port)
+    finally:
+        stop = [str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
+        subprocess.run(_as_postgres(stop), capture_output=True, check=False)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+StoreMaker = Callable[[], SQLiteStore]
+
+
+def _maker(backend: str, folder: Path, request: pytest.FixtureRequest) -> StoreMaker:
+    """New, empty stores of one backend: SQLite files in ``folder``, or PostgreSQL databases."""
+    if backend == "sqlite":
+        made = iter(range(1_000_000))
+        return lambda: SQLiteStore(folder / f"ledger{next(made)}.db")
+    from claimledger.store.postgres import PostgresStore
+
+    server: PgServer = request.getfixturevalue("pg_server")
+    return lambda: PostgresStore(server.new_database())
+
+
+@pytest.fixture(params=BACKENDS)
+def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> StoreMaker:
+    """Each test that takes it runs on both backends: SQLite and PostgreSQL."""
+    return _maker(request.param, tmp_path, request)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def make_module_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> StoreMaker:
+    """``make_store`` for module-scoped fixtures."""
+    return _maker(request.param, tmp_path_factory.mktemp("stores"), request)
+
+
+def snapshot(store: SQLiteStore) -> dict[str, list[str]]:
+    """Every row of every table of a store, in a stable order: two equal snapshots are equal
+    ledgers, on either backend."""
+    out = {}
+    for table in sorted(store._tables()):
+        rows = store.db.execute(f"SELECT * FROM {table}").fetchall()
+        out[table] = sorted(repr(tuple(r)) for r in rows)
+    return out

@@ -27,6 +27,7 @@ from claimledger.models import Article, Extraction, SourceInfo
 from claimledger.pipeline import extract_articles
 from claimledger.store.records import Check, ClaimRecord, Cluster
 from claimledger.store.sqlite import SQLiteStore
+from conftest import StoreMaker, snapshot
 
 CORPUS = Path(__file__).parent / "data" / "ledger" / "articles.jsonl"
 PARTIAL_TABLES = ("articles", "claims", "quantities", "mentions", "claim_terms", "chain_hops")
@@ -65,26 +66,30 @@ def corpus(nlp: Language) -> dict[str, Extraction]:
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    store = SQLiteStore(tmp_path / "ledger.db")
+def ledger(make_store: StoreMaker) -> Iterator[Ledger]:
+    """An empty ledger, on each backend."""
+    store = make_store()
     yield open_ledger(store)
     store.close()
 
 
 @pytest.fixture(scope="module")
-def analysed(
-    corpus: dict[str, Extraction], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[SQLiteStore]:
-    """A ledger holding the whole corpus, ingested in order."""
-    store = SQLiteStore(tmp_path_factory.mktemp("analysed") / "ledger.db")
+def analysed(corpus: dict[str, Extraction], make_module_store: StoreMaker) -> Iterator[SQLiteStore]:
+    """A ledger holding the whole corpus, ingested in order, on each backend."""
+    store = make_module_store()
     outcomes = open_ledger(store).ingest_all(corpus.values())
     assert [o.status for o in outcomes] == ["new"] * len(corpus)
     yield store
     store.close()
 
 
-def dump(store: SQLiteStore) -> list[str]:
-    return list(store.db.iterdump())
+def dump(store: SQLiteStore) -> dict[str, list[str]]:
+    return snapshot(store)
+
+
+def sqlite_only(store: SQLiteStore, why: str) -> None:
+    if store.backend != "sqlite":
+        pytest.skip(f"SQLite only: {why}")
 
 
 def counts(store: SQLiteStore) -> dict[str, int]:
@@ -188,6 +193,7 @@ def test_a_changed_article_is_a_new_version(ledger: Ledger, corpus: dict[str, Ex
 
 def test_long_id_lists_are_read_in_chunks(analysed: SQLiteStore) -> None:
     """SQLite caps the variables of a statement (999 in some builds): a large ledger exports."""
+    sqlite_only(analysed, "the variable limit of a statement is SQLite's")
     whole = export_ledger(analysed)
     limit = analysed.db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     analysed.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 3)
@@ -481,6 +487,7 @@ def test_source_tallies_kept_as_articles_arrive_equal_a_recount(analysed: SQLite
 
 def upgraded_copy(store: SQLiteStore, path: Path, migration: str, *undo: str) -> SQLiteStore:
     """A copy of ``store`` as it was before ``migration`` (``undo`` reverses its SQL), upgraded."""
+    sqlite_only(store, "an old ledger is a SQLite file (PostgreSQL ledgers start at 010)")
     copy = sqlite3.connect(path)
     store.db.backup(copy)
     with copy:
@@ -617,8 +624,10 @@ def test_a_republished_article_is_one_report(ledger: Ledger) -> None:
     assert exported[original.article.doc_id]["copy_of"] is None
 
 
-def test_an_outlet_and_a_person_of_the_same_name_are_graded_apart(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "ledger.db")
+def test_an_outlet_and_a_person_of_the_same_name_are_graded_apart(
+    make_store: StoreMaker,
+) -> None:
+    store = make_store()
     ledger = Ledger(store, outlet_id_of=lambda n: "guardian" if n == "The Guardian" else None)
     with store.transaction():
         store._tally("The Guardian", "corroborated", 6)
@@ -631,8 +640,8 @@ def test_an_outlet_and_a_person_of_the_same_name_are_graded_apart(tmp_path: Path
     store.close()
 
 
-def test_descriptions_are_never_graded(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "ledger.db")
+def test_descriptions_are_never_graded(make_store: StoreMaker) -> None:
+    store = make_store()
     ledger = Ledger(store)
     with store.transaction():
         for name in ("Ukrainian officials", "a brigade commander", "Oleksandr Syrskyi"):
@@ -643,7 +652,7 @@ def test_descriptions_are_never_graded(tmp_path: Path) -> None:
 
 
 def test_the_streamed_ledger_export_is_the_document_byte_for_byte(
-    analysed: SQLiteStore, tmp_path: Path
+    analysed: SQLiteStore, make_store: StoreMaker
 ) -> None:
     """``export --format ledger`` writes item by item; the text is what dumping the whole
     document gives, empty sections included."""
@@ -657,7 +666,7 @@ def test_the_streamed_ledger_export_is_the_document_byte_for_byte(
     whole = export_ledger(analysed)
     assert streamed.getvalue() == json.dumps(whole, ensure_ascii=False, indent=1) + "\n"
     assert whole["claims"] and whole["clusters"]
-    empty = SQLiteStore(tmp_path / "empty.db")
+    empty = make_store()
     try:
         streamed = io.StringIO()
         write_ledger(empty, streamed, ExportOptions())

@@ -98,6 +98,14 @@ class LedgerReads:
     def claims(self, ids: Sequence[str]) -> list[ClaimRecord]:  # pragma: no cover
         raise NotImplementedError  # SQLiteStore's
 
+    def _text_filter(self, alias: str, table: str, text: str) -> tuple[str, str] | None:
+        """The condition (and its one argument) that rows of ``alias`` hold every word of
+        ``text``, by the full-text ``table``; None when ``text`` has no word."""
+        match = fts_query(text)
+        if match is None:
+            return None
+        return f"{alias}.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", match
+
     def article_page(self, q: ArticleQuery) -> tuple[list[ArticleRecord], tuple[int] | None]:
         """One page of current articles matching ``q``, newest arrival first, and the key of
         the next page (None on the last)."""
@@ -114,13 +122,11 @@ class LedgerReads:
             )
             args.append(q.place)
         if q.text is not None:
-            match = fts_query(q.text)
-            if match is None:
+            found = self._text_filter("a", "article_search", q.text)
+            if found is None:
                 return [], None
-            where.append(
-                "a.rowid IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"
-            )
-            args.append(match)
+            where.append(found[0])
+            args.append(found[1])
         if q.after is not None:
             where.append("a.arrival < ?")
             args.append(q.after[0])
@@ -159,7 +165,9 @@ class LedgerReads:
             args.append(int(q.hedged))
         for name in (q.place, q.unit):
             if name:
-                where.append("c.id IN (SELECT claim_id FROM claim_places WHERE name = ?)")
+                where.append(
+                    "c.id IN (SELECT claim_id FROM claim_places WHERE name = ? COLLATE NOCASE)"
+                )
                 args.append(name)
         if q.doc_id:
             where.append("c.doc_id = ?")
@@ -169,11 +177,11 @@ class LedgerReads:
             args += [q.outlet, q.outlet]
         _dates(where, args, q.date_from, q.date_to)
         if q.text is not None:
-            match = fts_query(q.text)
-            if match is None:
+            found = self._text_filter("c", "claim_search", q.text)
+            if found is None:
                 return [], None
-            where.append("c.rowid IN (SELECT rowid FROM claim_search WHERE claim_search MATCH ?)")
-            args.append(match)
+            where.append(found[0])
+            args.append(found[1])
         if q.after is not None:
             where.append("(a.arrival < ? OR (a.arrival = ? AND c.seq > ?))")
             args += [q.after[0], q.after[0], q.after[1]]
@@ -318,10 +326,14 @@ class LedgerReads:
         claims and articles, most claims first."""
         rows = self.db.execute(
             "SELECT p.name, COUNT(DISTINCT p.claim_id), COUNT(DISTINCT c.doc_id), "
-            "(SELECT m.kind FROM mentions m WHERE m.type = ? AND m.name = p.name LIMIT 1), "
-            "(SELECT m.side FROM mentions m WHERE m.type = ? AND m.name = p.name LIMIT 1), "
-            "(SELECT m.lat FROM mentions m WHERE m.type = ? AND m.name = p.name LIMIT 1), "
-            "(SELECT m.lon FROM mentions m WHERE m.type = ? AND m.name = p.name LIMIT 1) "
+            "(SELECT m.kind FROM mentions m WHERE m.type = ? AND m.name = p.name "
+            "ORDER BY m.rowid LIMIT 1), "
+            "(SELECT m.side FROM mentions m WHERE m.type = ? AND m.name = p.name "
+            "ORDER BY m.rowid LIMIT 1), "
+            "(SELECT m.lat FROM mentions m WHERE m.type = ? AND m.name = p.name "
+            "ORDER BY m.rowid LIMIT 1), "
+            "(SELECT m.lon FROM mentions m WHERE m.type = ? AND m.name = p.name "
+            "ORDER BY m.rowid LIMIT 1) "
             "FROM claim_places p JOIN claims c ON c.id = p.claim_id "
             "JOIN articles a ON a.doc_id = c.doc_id AND a.is_current = 1 "
             "WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.type = ? AND m.name = p.name) "

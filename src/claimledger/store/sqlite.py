@@ -68,6 +68,8 @@ class SQLiteStore(LedgerReads):
     """A ledger in one SQLite file. Opened to read (``for_reading``) it is never written, and
     nothing is created beside it but SQLite's own -wal and -shm of a WAL ledger."""
 
+    backend = "sqlite"
+
     @classmethod
     def for_upgrade(cls, path: str | Path) -> SQLiteStore:
         """Open a ledger that may need migrations, to apply them (after a check of its pages:
@@ -323,15 +325,19 @@ class SQLiteStore(LedgerReads):
         self._put_claims(ex)
         self._put_mentions(ex)
         _place_claims(self.db, [c.id for c in ex.claims])
+        self._index_text(a.doc_id)
+
+    def _index_text(self, doc_id: str) -> None:
+        """Index an article's title and text and its claims' content for full-text search."""
         self.db.execute(
             "INSERT INTO article_search (rowid, title, text) "
             "SELECT rowid, title, text FROM articles WHERE doc_id = ?",
-            (a.doc_id,),
+            (doc_id,),
         )
         self.db.execute(
             "INSERT INTO claim_search (rowid, content) "
             "SELECT rowid, content FROM claims WHERE doc_id = ?",
-            (a.doc_id,),
+            (doc_id,),
         )
 
     def _put_claims(self, ex: Extraction) -> None:
@@ -429,7 +435,10 @@ class SQLiteStore(LedgerReads):
 
     def claim_ids_of(self, doc_ids: Sequence[str]) -> list[str]:
         marks = ",".join("?" * len(doc_ids))
-        rows = self.db.execute(f"SELECT id FROM claims WHERE doc_id IN ({marks})", tuple(doc_ids))
+        rows = self.db.execute(
+            f"SELECT id FROM claims WHERE doc_id IN ({marks}) ORDER BY doc_id, rowid",
+            tuple(doc_ids),
+        )
         return [r[0] for r in rows]
 
     # ------------------------------------------------------------------ terms and candidates
@@ -477,7 +486,8 @@ class SQLiteStore(LedgerReads):
             rows = self.db.execute(
                 f"SELECT o.id FROM (SELECT owner_row FROM {table} WHERE term = ? "
                 f"ORDER BY owner_row DESC LIMIT ?) t JOIN {owners} o ON o.rowid = t.owner_row "
-                f"JOIN articles a ON a.doc_id = o.doc_id WHERE a.is_current = 1 AND o.doc_id != ?",
+                f"JOIN articles a ON a.doc_id = o.doc_id WHERE a.is_current = 1 AND o.doc_id != ? "
+                "ORDER BY t.owner_row DESC",
                 (term, per_term, exclude_doc),
             )
             found.update((r[0], None) for r in rows)
@@ -520,7 +530,8 @@ class SQLiteStore(LedgerReads):
         out: dict[str, list[QuantityRecord]] = {}
         for row in self.db.execute(
             f"SELECT cq.claim_id, {_QUANTITY_COLS} FROM claim_quantities cq "
-            f"JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id IN ({marks})",
+            f"JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id IN ({marks}) "
+            "ORDER BY cq.claim_id, cq.quantity_id",
             tuple(claim_ids),
         ):
             out.setdefault(row[0], []).append(_quantity(row[1:]))
@@ -531,7 +542,8 @@ class SQLiteStore(LedgerReads):
             return []
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
-            f"SELECT {_QUANTITY_COLS} FROM quantities q WHERE q.id IN ({marks})", tuple(ids)
+            f"SELECT {_QUANTITY_COLS} FROM quantities q WHERE q.id IN ({marks}) ORDER BY q.id",
+            tuple(ids),
         )
         return [_quantity(r) for r in rows]
 
@@ -547,7 +559,8 @@ class SQLiteStore(LedgerReads):
         marks = ",".join("?" * len(quantity_ids))
         out: dict[str, list[str]] = {}
         for qid, cid in self.db.execute(
-            f"SELECT quantity_id, claim_id FROM claim_quantities WHERE quantity_id IN ({marks})",
+            f"SELECT quantity_id, claim_id FROM claim_quantities WHERE quantity_id IN ({marks}) "
+            "ORDER BY quantity_id, rowid",
             tuple(quantity_ids),
         ):
             out.setdefault(qid, []).append(cid)
@@ -597,7 +610,8 @@ class SQLiteStore(LedgerReads):
             return []
         marks = ",".join("?" * len(claim_ids))
         left = self.db.execute(
-            f"SELECT DISTINCT cluster_id FROM claim_clusters WHERE claim_id IN ({marks})",
+            f"SELECT DISTINCT cluster_id FROM claim_clusters WHERE claim_id IN ({marks}) "
+            "ORDER BY cluster_id",
             tuple(claim_ids),
         ).fetchall()
         self._untally(claim_ids)
@@ -636,7 +650,7 @@ class SQLiteStore(LedgerReads):
         else:
             rows = self.db.execute(
                 "SELECT claim_id FROM (SELECT claim_id FROM claim_clusters WHERE cluster_id = ? "
-                "ORDER BY rowid DESC LIMIT ?) ORDER BY claim_id",
+                "ORDER BY rowid DESC LIMIT ?) newest ORDER BY claim_id",
                 (cluster_id, newest),
             )
         return [r[0] for r in rows]
@@ -666,7 +680,8 @@ class SQLiteStore(LedgerReads):
         return [cluster_row(r) for r in rows]
 
     def cluster_assignments(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT claim_id, cluster_id FROM claim_clusters").fetchall())
+        rows = self.db.execute("SELECT claim_id, cluster_id FROM claim_clusters ORDER BY rowid")
+        return dict(rows.fetchall())
 
     # ------------------------------------------------------------------ copies
 
