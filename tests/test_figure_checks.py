@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from backends import StoreMaker
 from claimledger.ingest import read_inputs
 from claimledger.ledger import Ledger, open_ledger
 from claimledger.models import Extraction
@@ -39,9 +40,10 @@ PAIRS = [
 
 
 @pytest.fixture(scope="module")
-def checks(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[dict]]:
+def checks(nlp: Language, make_module_store: StoreMaker) -> Iterator[list[dict]]:
+    """The checks of the figure corpus, on each backend."""
     articles = list(read_inputs([str(ARTICLES)]).articles)
-    store = SQLiteStore(tmp_path_factory.mktemp("figures") / "ledger.db")
+    store = make_module_store()
     ledger = open_ledger(store)
     for outcome in extract_articles(articles):
         assert isinstance(outcome, Extraction), outcome

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from backends import StoreMaker, snapshot
 from claimledger.analyze.grades import claim_grades
 from claimledger.export.ledger import export_ledger
 from claimledger.ledger import Ledger, article_key, open_ledger
@@ -27,7 +28,6 @@ from claimledger.models import Article, Extraction, SourceInfo
 from claimledger.pipeline import extract_articles
 from claimledger.store.records import Check, ClaimRecord, Cluster
 from claimledger.store.sqlite import SQLiteStore
-from conftest import StoreMaker, snapshot
 
 CORPUS = Path(__file__).parent / "data" / "ledger" / "articles.jsonl"
 PARTIAL_TABLES = ("articles", "claims", "quantities", "mentions", "claim_terms", "chain_hops")

@@ -48,7 +48,7 @@ from claimledger.interrupts import (
     swallowed,
 )
 from claimledger.registry_cli import registry_app
-from claimledger.store.ledgerfile import ledger_path
+from claimledger.store.open import ledger_name, open_store
 from claimledger.store.sqlite import SQLiteStore
 from claimledger.views import clean_name
 
@@ -274,7 +274,10 @@ def _write(fmt: Format, extraction: Any, out: IO[str], console: Console) -> None
 
 # ---------------------------------------------------------------------- the ledger
 
-DB_HELP = "Ledger database file (default: $CLAIMLEDGER_DB, else ./claimledger.db)."
+DB_HELP = (
+    "Ledger: a SQLite file, or a PostgreSQL URL postgresql://user@host:port/db "
+    "(default: $CLAIMLEDGER_DB, else ./claimledger.db)."
+)
 db_app = typer.Typer(help="Ledger database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(registry_app, name="registry")
@@ -291,20 +294,28 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-def _db_path(db: str | None) -> Path:
-    """--db, else $CLAIMLEDGER_DB, else ./claimledger.db. Taken as text, not a click Path, so
-    that a URL is seen whole: ``postgresql://...`` is refused, ``sqlite:///x.db`` names x.db."""
-    given = db or os.environ.get("CLAIMLEDGER_DB") or "claimledger.db"
-    return Path(guarded(lambda: ledger_path(given)))
+def _db_given(db: str | None) -> str:
+    """--db, else $CLAIMLEDGER_DB, else ./claimledger.db: a SQLite file path (or
+    ``sqlite:///x.db``) or a PostgreSQL URL. Taken as text, not a click Path, so that a URL
+    is seen whole."""
+    return db or os.environ.get("CLAIMLEDGER_DB") or "claimledger.db"
+
+
+def _db_path(db: str | None) -> str:
+    """How messages name the ledger: its file, or its URL without the password."""
+    given = _db_given(db)
+    return guarded(lambda: ledger_name(given))
 
 
 def _store(db: str | None, create: bool = False, verify: bool = False) -> SQLiteStore:
     """The ledger, for ingest (``create``: made if missing) or read-only for every other
     command, which never creates or changes a file; ``verify`` checks every page first."""
-    path = _db_path(db)
+    given = _db_given(db)
     if create:
-        return guarded(lambda: SQLiteStore(path, create=True, verify=True))
-    return guarded(lambda: SQLiteStore.for_reading(path, verify=verify))
+        return guarded(lambda: open_store(given, write=True, verify=True))
+    store = guarded(lambda: open_store(given, verify=verify))
+    _OPENED.append(store)
+    return store
 
 
 def _reads_ledger(command: Callable[P, None]) -> Callable[P, None]:
@@ -313,9 +324,16 @@ def _reads_ledger(command: Callable[P, None]) -> Callable[P, None]:
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
-        guarded(lambda: command(*args, **kwargs))
+        try:
+            guarded(lambda: command(*args, **kwargs))
+        finally:  # the stores the command opened (a PostgreSQL connection is not left open)
+            while _OPENED:
+                _OPENED.pop().close()
 
     return run
+
+
+_OPENED: list[SQLiteStore] = []  # the stores a read command opened, closed when it ends
 
 
 def _console() -> Console:
@@ -506,8 +524,8 @@ def watch(
 @db_app.command("upgrade")
 def db_upgrade(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Apply pending schema migrations (each in its own transaction)."""
-    path = _db_path(db)
-    store = guarded(lambda: SQLiteStore.for_upgrade(path))
+    path, given = _db_path(db), _db_given(db)
+    store = guarded(lambda: open_store(given, upgrade=True))
     applied = guarded(store.upgrade)
     store.close()
     typer.echo(f"{path}: applied {', '.join(applied)}" if applied else f"{path}: schema up to date")
@@ -931,7 +949,7 @@ def serve(
         raise _fail("--private needs a token: give --token-file or set $CLAIMLEDGER_API_TOKEN")
     import uvicorn
 
-    settings = ServerSettings(str(path), token=token, private=private)
+    settings = ServerSettings(_db_given(db), token=token, private=private)
     err.print(
         f"Serving {path} on http://{host}:{port}/api/v1 (docs at /docs); "
         f"writes {'need the token' if token else 'are off (no token)'}",

@@ -33,10 +33,9 @@ from typing import TYPE_CHECKING, Any
 from claimledger.errors import BadArgumentError, ExtractionError, NotFoundError
 from claimledger.settings import Settings
 from claimledger.store.base import Store
-from claimledger.store.ledgerfile import ledger_path
+from claimledger.store.open import open_store
 from claimledger.store.reads import ArticleQuery, ClaimQuery
 from claimledger.store.records import ArticleRecord, Check, ClaimRecord, Cluster
-from claimledger.store.sqlite import SQLiteStore
 from claimledger.views import (
     ASSESSMENTS,
     CHECK_VERDICTS,
@@ -86,18 +85,14 @@ def open_ledger(
     verify: bool | None = None,
     settings: Settings | None = None,
 ) -> LedgerHandle:
-    """Open a ledger: a SQLite file path (or ``sqlite:///path``). ``write`` opens it for
+    """Open a ledger: a SQLite file path (or ``sqlite:///path``), or a PostgreSQL database
+    (``postgresql://user@host:port/db``; needs the ``postgres`` extra). ``write`` opens it for
     ingest (created if missing); otherwise it is opened read-only and never changed.
     ``verify`` checks every page first (by default when opening to write). ``settings`` are the
     thresholds its ingests analyse with (``claimledger.load_settings``; default the shipped
     ones with ``$CLAIMLEDGER_SETTINGS`` over them)."""
-    path = ledger_path(str(url_or_path))
     check = write if verify is None else verify
-    store = (
-        SQLiteStore(path, create=True, verify=check)
-        if write
-        else SQLiteStore.for_reading(path, verify=check)
-    )
+    store = open_store(str(url_or_path), write=write, verify=check)
     return LedgerHandle(store, settings)
 
 

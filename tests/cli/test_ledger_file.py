@@ -290,14 +290,18 @@ def test_db_upgrade_of_a_read_only_ledger(
 
 
 @pytest.mark.parametrize("command", [["ingest", "one.jsonl"], ["db", "upgrade"], *READ_COMMANDS])
-def test_a_postgresql_url_is_refused(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
-    url = "postgresql://claims@db.example:5432/ledger"
+def test_a_postgresql_server_that_cannot_be_reached(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    """A PostgreSQL URL is a database, never a file path: with no server there, every command
+    says so, naming the URL (its password hidden), and makes nothing on disk."""
+    url = "postgresql://claims:secret@127.0.0.1:1/ledger"
     before = snapshot(tmp_path)
     code, out, err = run(runner, *command, "--db", url)
     assert code == 1
-    assert err.strip() == (
-        f"Error: {url}: PostgreSQL ledgers are not supported yet; give a SQLite file path"
-    )
+    said = "Error: postgresql://claims:***@127.0.0.1:1/ledger: cannot reach the PostgreSQL"
+    assert err.startswith(said), err
+    assert "secret" not in out + err
     assert out == ""
     assert snapshot(tmp_path) == before, "a folder named postgresql: was made"
 

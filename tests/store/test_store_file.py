@@ -358,13 +358,11 @@ def test_an_unfinished_wal_in_a_read_only_folder_is_explained(
     [
         (
             "postgresql://claims@db.example/ledger",
-            "postgresql://claims@db.example/ledger: PostgreSQL ledgers are not supported yet; "
-            "give a SQLite file path",
+            "postgresql://claims@db.example/ledger: a PostgreSQL URL names a database, not a file",
         ),
         (
             "postgres://db.example/ledger",
-            "postgres://db.example/ledger: PostgreSQL ledgers are not supported yet; "
-            "give a SQLite file path",
+            "postgres://db.example/ledger: a PostgreSQL URL names a database, not a file",
         ),
         (
             "mysql+pymysql://db.example/ledger",

@@ -55,7 +55,8 @@ def ledger_path(given: str | os.PathLike[str]) -> str:
     scheme = found.group("scheme").lower()
     if scheme != "sqlite":
         what = (
-            "PostgreSQL ledgers are not supported yet"
+            "a PostgreSQL URL names a database, not a file (claimledger.store.open.open_store "
+            "opens either)"
             if scheme.split("+")[0] in _POSTGRES
             else f"unsupported ledger URL scheme {found.group('scheme')!r}"
         )

@@ -139,7 +139,7 @@ def _nulls_first(sql: str) -> str:
             text = item.strip()
             descending = re.search(r"\bDESC$", text, re.I) is not None
             rewritten.append(f" {text} NULLS {'LAST' if descending else 'FIRST'}")
-        out.append(",".join(rewritten) + (" " if end < len(sql) else ""))
+        out.append(",".join(rewritten))
         pos = end
     out.append(sql[pos:])
     return "".join(out)
@@ -269,6 +269,8 @@ class PgConnection:
         key = (sql, has_args)
         found = self._cache.get(key)
         if found is None:
+            if not self.catalog.columns and _INSERT.match(sql):
+                self.refresh_catalog()  # read when first needed: a read-only open never asks
             found = self._cache[key] = translate_sql(sql, self.catalog, has_args)
         return found
 
@@ -344,7 +346,6 @@ class PostgresStore(SQLiteStore):
                     f"{self.path}: holds no ledger yet; ingest into it first "
                     "(`claimledger ingest FILES --db URL`)"
                 )
-            self.pg.refresh_catalog()
             self._check_schema(pending_ok=not check_schema)
             if not read_only:
                 self._claim_for_writing()
