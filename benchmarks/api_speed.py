@@ -2,6 +2,10 @@
 uvicorn on 127.0.0.1.
 
     python benchmarks/api_speed.py [--n 10000] [--seed 3] [--requests 200] [--keep DIR]
+        [--pg postgresql://user@host:port/postgres]
+
+With ``--pg`` the ledger is a PostgreSQL database ``api_speed_N`` on that server (built when
+it does not exist yet, reused when it does) instead of a SQLite file.
 
 Builds (or, with ``--keep`` holding one, reuses) a ledger of ``n`` synthetic articles
 (``benchmarks/synthetic.py``; their extractions come from ledger_speed.py's cache when it
@@ -36,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 GOALS = {"api": 50.0, "page": 150.0}
 
 
-def build(db: Path, n: int, seed: int) -> None:
+def build(db: str | Path, n: int, seed: int) -> None:
     from ledger_speed import cache_path
     from synthetic import generate
 
@@ -97,12 +101,25 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--keep", type=Path, help="build the ledger here, or reuse the one there")
+    ap.add_argument("--pg", help="a PostgreSQL server's URL: the ledger is a database there")
     a = ap.parse_args()
-    folder = a.keep or Path(tempfile.mkdtemp(prefix="api-speed-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    db = folder / f"ledger-{a.n}.db"
-    if not db.exists():
-        build(db, a.n, a.seed)
+    db: str | Path
+    if a.pg:
+        import psycopg
+
+        name = f"api_speed_{a.n}"
+        db = a.pg.rsplit("/", 1)[0] + "/" + name
+        with psycopg.connect(a.pg, autocommit=True) as admin:
+            exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            if exists.fetchone() is None:
+                admin.execute(f"CREATE DATABASE {name}")
+                build(db, a.n, a.seed)
+    else:
+        folder = a.keep or Path(tempfile.mkdtemp(prefix="api-speed-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        db = folder / f"ledger-{a.n}.db"
+        if not db.exists():
+            build(db, a.n, a.seed)
 
     from claimledger.library import open_ledger
 

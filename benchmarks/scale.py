@@ -1,6 +1,10 @@
-"""End-to-end throughput (extract + store + analysis) by executor, into SQLite.
+"""End-to-end throughput (extract + store + analysis) by executor, into SQLite or PostgreSQL.
 
     python benchmarks/scale.py [--inputs FILE.jsonl] [--n 200] [--runs local1,local2,ray2]
+        [--pg postgresql://user@host:port/postgres]
+
+A run named ``KIND:pg`` (``local2:pg``) writes into a new database on the ``--pg`` server
+(created through that URL's database, dropped after) instead of a SQLite file.
 
 Ingests the first ``--n`` articles of ``--inputs`` (default: the PolNeAR train articles from
 ``../shared``, real news of about 600 words, written with ``training/polnear_train_inputs.py``
@@ -33,12 +37,29 @@ def articles(path: Path, n: int) -> list:  # type: ignore[type-arg]
     return list(read_inputs([f.name]).articles)
 
 
-def run(kind: str, items: list, tmp: Path) -> dict[str, float]:  # type: ignore[type-arg]
+def new_pg_database(admin_url: str, name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def run(kind: str, items: list, tmp: Path, pg: str | None) -> dict[str, float]:  # type: ignore[type-arg]
     from claimledger.ledger import open_ledger
     from claimledger.store.sqlite import SQLiteStore
 
+    kind, _, backend = kind.partition(":")
     workers = int(kind[-1])
-    store = SQLiteStore(tmp / f"{kind}.db")
+    if backend == "pg":
+        if not pg:
+            raise SystemExit(f"{kind}:pg needs --pg URL")
+        from claimledger.store.postgres import PostgresStore
+
+        store: SQLiteStore = PostgresStore(new_pg_database(pg, f"scale_{kind}"))
+    else:
+        store = SQLiteStore(tmp / f"{kind}.db")
     ledger = open_ledger(store)
     if kind.startswith("ray"):
         from claimledger.ray_executor import ray_extract
@@ -68,6 +89,7 @@ def main() -> None:
     ap.add_argument("--inputs", type=Path)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--runs", default="local1,local2,ray2")
+    ap.add_argument("--pg", help="a PostgreSQL server's URL, for the runs named KIND:pg")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -84,11 +106,11 @@ def main() -> None:
         from claimledger.nlp.pipeline import load_nlp
 
         load_nlp()  # the model load is not part of any run
-        print(f"{'run':>7} {'art/s':>7} {'seconds':>8} {'writer s':>9} {'waiting s':>10}")
+        print(f"{'run':>8} {'art/s':>7} {'seconds':>8} {'writer s':>9} {'waiting s':>10}")
         for kind in args.runs.split(","):
-            r = run(kind, items, tmp)
+            r = run(kind, items, tmp, args.pg)
             print(
-                f"{kind:>7} {r['per_s']:>7.2f} {r['seconds']:>8.1f} {r['writing']:>9.1f} "
+                f"{kind:>8} {r['per_s']:>7.2f} {r['seconds']:>8.1f} {r['writing']:>9.1f} "
                 f"{r['waiting']:>10.1f}",
                 flush=True,
             )

@@ -123,6 +123,53 @@ def translate_sql(sql: str, catalog: Catalog, has_args: bool) -> str:
     return _placeholders(out) if has_args else out
 
 
+_IN_LIST = re.compile(r"\bIN \((\?(?:\s*,\s*\?)*)\)")
+
+
+def in_lists(sql: str) -> tuple[str, tuple[int, ...]]:
+    """``x IN (?,?,?)`` as ``x = ANY(?)``, one array argument: one statement text whatever the
+    list's length, so PostgreSQL plans it once (prepared) instead of once per length. Returns
+    the statement and, for each ``?`` left, how many arguments it takes (0: one scalar)."""
+    widths: list[int] = []
+    out, pos = [], 0
+    for found in _IN_LIST.finditer(sql):
+        before = sql[pos : found.start()]
+        widths += [0] * _marks(before)
+        out.append(before + "= ANY(?)")
+        widths.append(found.group(1).count("?"))
+        pos = found.end()
+    rest = sql[pos:]
+    widths += [0] * _marks(rest)
+    out.append(rest)
+    return "".join(out), tuple(widths)
+
+
+def _marks(sql: str) -> int:
+    quoted, count = False, 0
+    for ch in sql:
+        if ch == "'":
+            quoted = not quoted
+        elif ch == "?" and not quoted:
+            count += 1
+    return count
+
+
+def pack(args: Sequence[Any], widths: tuple[int, ...]) -> tuple[Any, ...]:
+    """The arguments of a statement whose IN lists became arrays (``in_lists``)."""
+    if not any(widths):
+        return tuple(args)
+    out: list[Any] = []
+    n = 0
+    for width in widths:
+        if width:
+            out.append(list(args[n : n + width]))
+            n += width
+        else:
+            out.append(args[n])
+            n += 1
+    return tuple(out)
+
+
 def _nulls_first(sql: str) -> str:
     """SQLite sorts NULLs before every value ascending (after them descending); PostgreSQL the
     other way round: each ORDER BY item says which it wants."""
@@ -244,7 +291,7 @@ class PgConnection:
         self.raw = raw
         self.name = name
         self.catalog = Catalog({}, {})
-        self._cache: dict[tuple[str, bool], str] = {}
+        self._cache: dict[tuple[str, bool], tuple[str, tuple[int, ...]]] = {}
 
     def refresh_catalog(self) -> None:
         columns: dict[str, list[str]] = {}
@@ -265,13 +312,14 @@ class PgConnection:
         self.catalog = Catalog(columns, keys)
         self._cache.clear()
 
-    def _sql(self, sql: str, has_args: bool) -> str:
+    def _sql(self, sql: str, has_args: bool) -> tuple[str, tuple[int, ...]]:
         key = (sql, has_args)
         found = self._cache.get(key)
         if found is None:
             if not self.catalog.columns and _INSERT.match(sql):
                 self.refresh_catalog()  # read when first needed: a read-only open never asks
-            found = self._cache[key] = translate_sql(sql, self.catalog, has_args)
+            arrays, widths = in_lists(sql) if has_args else (sql, ())
+            found = self._cache[key] = (translate_sql(arrays, self.catalog, has_args), widths)
         return found
 
     def _raw(self, sql: str, args: Sequence[Any] | None = None) -> Any:
@@ -284,7 +332,8 @@ class PgConnection:
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
         args = tuple(args)
-        return self._raw(self._sql(sql, bool(args)), args or None)
+        statement, widths = self._sql(sql, bool(args))
+        return self._raw(statement, pack(args, widths) if args else None)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         import psycopg
@@ -292,9 +341,10 @@ class PgConnection:
         batch = [tuple(r) for r in rows]
         if not batch:
             return
+        statement, widths = self._sql(sql, True)
         try:
             with self.raw.cursor() as cursor:
-                cursor.executemany(self._sql(sql, True), batch)
+                cursor.executemany(statement, [pack(r, widths) for r in batch])
         except psycopg.Error as exc:
             raise translate_pg(self.name, exc) from exc
 
@@ -365,7 +415,6 @@ class PostgresStore(SQLiteStore):
             raw = psycopg.connect(
                 _libpq_url(self.url),
                 autocommit=True,
-                cursor_factory=psycopg.ClientCursor,
                 connect_timeout=CONNECT_TIMEOUT_S,
                 application_name="claimledger",
             )
