@@ -9,15 +9,14 @@ import pytest
 from apidata import REPORTS, TOKEN
 from fastapi.testclient import TestClient
 
+from backends import BACKENDS, PgServer
 from claimledger.library import open_ledger
 from claimledger.models import Article, SourceInfo
 from claimledger.server.app import ServerSettings, create_app
 
 
-@pytest.fixture(scope="session")
-def built_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("api") / "ledger.db"
-    articles = [
+def _articles() -> list[Article]:
+    return [
         Article(
             r["text"],
             SourceInfo(
@@ -30,8 +29,13 @@ def built_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
         for r in REPORTS
     ]
+
+
+@pytest.fixture(scope="session")
+def built_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("api") / "ledger.db"
     with open_ledger(path, write=True) as led:
-        events = list(led.ingest(articles))
+        events = list(led.ingest(_articles()))
     assert [e.status for e in events] == ["new"] * len(REPORTS)
     return path
 
@@ -44,9 +48,23 @@ def ledger_copy(built_ledger: Path, tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def client(built_ledger: Path) -> TestClient:
-    return TestClient(create_app(ServerSettings(str(built_ledger), token=TOKEN)))
+@pytest.fixture(scope="session")
+def pg_built_ledger(pg_server: PgServer) -> str:
+    """The same ledger in a PostgreSQL database."""
+    url = pg_server.new_database()
+    with open_ledger(url, write=True) as led:
+        events = list(led.ingest(_articles()))
+    assert [e.status for e in events] == ["new"] * len(REPORTS)
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def client(request: pytest.FixtureRequest) -> TestClient:
+    """A reading client, over each backend's ledger (the same reports)."""
+    ledger = request.getfixturevalue(
+        "built_ledger" if request.param == "sqlite" else "pg_built_ledger"
+    )
+    return TestClient(create_app(ServerSettings(str(ledger), token=TOKEN)))
 
 
 @pytest.fixture
