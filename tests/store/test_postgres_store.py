@@ -316,3 +316,27 @@ def test_the_cli_names_an_unreachable_server(cli_env: None) -> None:
     assert done.exit_code == 1
     assert "cannot reach the PostgreSQL server" in done.output
     assert "pw@" not in done.output
+
+
+def test_the_server_reuses_read_only_connections(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` opens the ledger per request: with the reader pool on, a closed reader's
+    connection serves the next reader; a writer's connection is never kept."""
+    from claimledger.store import postgres
+
+    monkeypatch.setattr(postgres, "_READERS", postgres.ReaderPool(per_database=1))
+    writer = PostgresStore(url)
+    writer.close()
+    assert writer.pg.raw.closed
+    postgres.enable_reader_pool()
+    first = PostgresStore.for_reading(url)
+    first.close()
+    second = PostgresStore.for_reading(url)
+    assert second.pg is first.pg and not second.pg.raw.closed
+    with pytest.raises(StoreError, match="refuses this write"):  # still a read-only session
+        second.db.execute("CREATE TABLE nope (x integer)")
+    third = PostgresStore.for_reading(url)  # the pool was empty: a connection of its own
+    assert third.pg is not second.pg
+    second.close()
+    third.close()  # the pool holds one per database: this one is closed
+    assert third.pg.raw.closed
+    postgres._READERS.close_all()

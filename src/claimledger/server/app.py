@@ -129,6 +129,7 @@ class BodyLimit:
 def create_app(settings: ServerSettings) -> FastAPI:
     """The application over one ledger file."""
     from claimledger.server.api import router
+    from claimledger.store.open import is_postgres
 
     app = FastAPI(
         title="claimledger",
@@ -141,6 +142,10 @@ def create_app(settings: ServerSettings) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     app.state.settings = settings
+    if is_postgres(settings.db):  # a connection per request costs more than its queries
+        from claimledger.store.postgres import enable_reader_pool
+
+        enable_reader_pool()
     app.state.writer = threading.Lock()  # one ingest at a time in this process
     app.include_router(router, prefix="/api/v1")
     from claimledger.web.pages import router as pages

@@ -18,9 +18,11 @@ each ingest process; the lock serialises only the writes.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import logging
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -404,6 +406,10 @@ class PostgresStore(SQLiteStore):
             raise
 
     def _open(self) -> PgConnection:  # type: ignore[override]
+        if self.read_only:
+            kept = _READERS.take(self.url)
+            if kept is not None:
+                return kept
         try:
             import psycopg
         except ImportError as exc:
@@ -427,6 +433,11 @@ class PostgresStore(SQLiteStore):
             db.execute("SET default_transaction_read_only = on")
         return db
 
+    def close(self) -> None:
+        if self.read_only and _READERS.give_back(self.url, self.pg):
+            return
+        self.pg.close()
+
     # ------------------------------------------------------------------ schema
 
     def _claim_for_writing(self) -> None:
@@ -440,6 +451,12 @@ class PostgresStore(SQLiteStore):
                 f"{self.path}: this PostgreSQL role may read the ledger but not write it; "
                 "ingest and upgrade need a role with INSERT, UPDATE and DELETE on its tables"
             )
+
+    def applied_migrations(self) -> list[str]:
+        found = self.db.execute("SELECT to_regclass('schema_migrations')").fetchone()
+        if not found or found[0] is None:
+            return []
+        return [r[0] for r in self.db.execute("SELECT name FROM schema_migrations ORDER BY name")]
 
     def _tables(self) -> set[str]:
         rows = self.db.execute(
@@ -597,6 +614,58 @@ def _tsquery(text: str) -> str | None:
         if inner:
             quoted.append("(" + " <-> ".join("'" + w + "'" for w in inner) + ")")
     return " & ".join(quoted) if quoted else None
+
+
+class ReaderPool:
+    """Idle read-only connections kept for the next reader of the same database, when enabled
+    (``serve`` enables it: the API opens the ledger once per request, and a new connection to
+    the server costs more than the request's queries). Off by default: a command opens its
+    ledger once and closes the connection when done."""
+
+    def __init__(self, per_database: int = 8) -> None:
+        self.enabled = False
+        self.per_database = per_database
+        self._idle: dict[str, list[PgConnection]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, url: str) -> PgConnection | None:
+        if not self.enabled:
+            return None
+        with self._lock:
+            idle = self._idle.get(url, [])
+            while idle:
+                db = idle.pop()
+                if not db.raw.closed and not db.in_transaction:
+                    return db
+                db.raw.close()
+        return None
+
+    def give_back(self, url: str, db: PgConnection) -> bool:
+        """Keep ``db`` for the next reader; False when it is not kept (then close it)."""
+        if not self.enabled or db.raw.closed or db.in_transaction:
+            return False
+        with self._lock:
+            idle = self._idle.setdefault(url, [])
+            if len(idle) >= self.per_database:
+                return False
+            idle.append(db)
+        return True
+
+    def close_all(self) -> None:
+        with self._lock:
+            for idle in self._idle.values():
+                for db in idle:
+                    db.raw.close()
+            self._idle.clear()
+
+
+_READERS = ReaderPool()
+atexit.register(_READERS.close_all)
+
+
+def enable_reader_pool() -> None:
+    """Keep read-only connections for reuse in this process (the API server)."""
+    _READERS.enabled = True
 
 
 _PG = {m.name: m for m in PG_MIGRATIONS}
