@@ -428,6 +428,8 @@ class PostgresStore(SQLiteStore):
             raise translate_pg(self.path, exc) from exc
         except Exception as exc:  # a malformed URL: psycopg's ProgrammingError, or ValueError
             raise StoreError(f"{self.path}: not a usable PostgreSQL URL ({exc})") from exc
+        raw.prepare_threshold = 1  # the store's statements repeat: planned once each
+        raw.prepared_max = 500
         db = PgConnection(raw, self.path)
         if self.read_only:
             db.execute("SET default_transaction_read_only = on")
