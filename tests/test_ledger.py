@@ -675,3 +675,34 @@ def test_the_streamed_ledger_export_is_the_document_byte_for_byte(
         assert blank["articles"] == []
     finally:
         empty.close()
+
+
+def test_the_same_quotation_in_two_outlets_is_one_cluster_whatever_else_it_holds(
+    ledger: Ledger,
+) -> None:
+    """The second article's quotation restates the first's word for word; the cluster the
+    first article's quotation is in also holds the second article's own summary of it (by the
+    same speaker, in other words). The quotation still joins: it is one statement reported by
+    two outlets, not another remark of the speaker's in the second article."""
+    quote = (
+        "“We will not reopen the crossing until the shelling stops and the engineers have "
+        "checked every span of the bridge,” Governor Ilona Varga said."
+    )
+    first, second = extract(
+        Article(
+            "The border stays shut. " + quote,
+            SourceInfo(id="q-1", outlet="Example Wire", published="2026-02-03"),
+        ),
+        Article(
+            "Governor Ilona Varga said the crossing will stay closed until the shelling stops. "
+            + quote,
+            SourceInfo(id="q-2", outlet="Example Daily", published="2026-02-03"),
+        ),
+    )
+    ledger.ingest(first)
+    ledger.ingest(second)
+    store = ledger.store
+    claims = store.claims(store.claim_ids_of([first.article.doc_id, second.article.doc_id]))
+    quoted = [c for c in claims if "every span of the bridge" in c.content]
+    assert len(quoted) == 2, [(c.doc_id, c.content) for c in claims]
+    assert quoted[0].cluster_id == quoted[1].cluster_id, [(c.cluster_id, c.content) for c in claims]

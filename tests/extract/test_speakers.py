@@ -263,3 +263,93 @@ def test_a_fronted_time_phrase_parsed_as_a_second_subject_is_no_speaker() -> Non
                 heads=[1, 3, 1, 3, 3, 3], deps=["det", "nsubj", "advmod", "ROOT", "dobj", "punct"],
                 lemmas=["the", "day", "before", "see", "claim", "."])  # fmt: skip
     assert subject_of(alone[3]) is None
+
+
+def _speaker_of(claims: tuple[Claim, ...], words: str) -> str | None:
+    found = [c.speaker.name for c in claims if words in c.content.text]
+    assert found, [(c.speaker.name, c.content.text) for c in claims]
+    return found[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        # a definite description of a role means the person named just before
+        (
+            "A reporter asked General Peter Hollis about the river crossing. "
+            "“The pressure is constant, but we hold the line,” the general replied.",
+            "we hold the line",
+            "Peter Hollis",
+        ),
+        (
+            "FBI Director Mark Delaney spoke to the committee. "
+            "The director further stated that the files had been moved.",
+            "files had been moved",
+            "Mark Delaney",
+        ),
+        (
+            "Former governor Tom Hadley backed the bill on Tuesday. "
+            "“Nothing prepares you for a flood,” the two-term governor will say.",
+            "Nothing prepares you",
+            "Tom Hadley",
+        ),
+        (
+            "Reporters asked Ivan Sokol about the plant after the vote. "
+            "The businessman replied that the factory would reopen next year.",
+            "factory would reopen",
+            "Ivan Sokol",
+        ),
+    ],
+)
+def test_a_definite_description_is_the_person_named_before(
+    claims_of: Extract, text: str, words: str, name: str
+) -> None:
+    assert _speaker_of(claims_of(text), words) == name
+
+
+def test_a_description_with_its_own_referent_is_not_resolved_back(claims_of: Extract) -> None:
+    """ "the mayor of Odesa" is somebody of its own, not the person named before."""
+    claims = claims_of(
+        "Reporters asked Ivan Sokol about the plant. "
+        "The mayor of Odesa said that the port would stay closed."
+    )
+    assert _speaker_of(claims, "port would stay closed") != "Ivan Sokol"
+
+
+def test_a_name_inside_the_quotation_is_not_who_he_is(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Senator Tom Reyes visited the port on Monday. “What happened is a scandal for Mark "
+        "Ellis and his friends. Everyone knew it,” he said at a rally."
+    )
+    assert _speaker_of(claims, "Everyone knew it") == "Tom Reyes"
+
+
+def test_a_name_modifying_a_noun_is_no_antecedent(claims_of: Extract) -> None:
+    """ "the Reyes administration" is no woman "she" can be."""
+    claims = claims_of(
+        "Maria Lopez appeared to have the most to gain. She dodged a question about whether "
+        "the Reyes administration had ignored the warnings. “I don't think we are losing,” "
+        "she said."
+    )
+    assert _speaker_of(claims, "we are losing") == "Maria Lopez"
+
+
+def test_he_after_a_new_subject_is_that_subject_not_the_last_speaker(
+    claims_of: Extract,
+) -> None:
+    claims = claims_of(
+        "“The report is fake,” Viktor Orban said on Sunday. Later, Senator Bernie Sanders "
+        "questioned Mr. Orban's honesty. He called him a habitual liar. "
+        "Josh Earnest said Obama was not targeting anybody. “It is not personal,” he said."
+    )
+    assert _speaker_of(claims, "habitual liar") == "Bernie Sanders"
+    assert _speaker_of(claims, "It is not personal") == "Josh Earnest"
+
+
+def test_double_names_keep_their_hyphen_and_documents_their_author(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Hans-Peter Müller-Lindt, a regional deputy, said the bridge was closed. "
+        "A Gallup poll released on Friday showed that 61 percent backed the ceasefire."
+    )
+    assert _speaker_of(claims, "bridge was closed") == "Hans-Peter Müller-Lindt"
+    assert _speaker_of(claims, "61 percent") == "Gallup"

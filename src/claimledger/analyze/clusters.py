@@ -269,12 +269,15 @@ def best_match(
         if best_pair[cluster_id] < 0:
             continue
         everyone = store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
-        if not _restates_own(claim, everyone, mine, weights, canonical, rules):
-            continue
         members = [m for m in everyone if m.doc_id != claim.doc_id]
         props = [proposition(m, canonical) for m in members]
         pairs = [margin(claim, m, mine, pm, weights, canonical, rules)
                  for m, pm in zip(members, props, strict=True)]  # fmt: skip
+        restates_other = any(gap >= 0 and sim >= rules.restated for gap, sim, _ in pairs)
+        if not restates_other and not _restates_own(
+            claim, everyone, mine, weights, canonical, rules
+        ):
+            continue
         again = [_said_again(claim, m, mine, pm, weights, rules)
                  or _restated_quote(claim, m, sim, rules)
                  for m, pm, (_, sim, _) in zip(members, props, pairs, strict=True)]  # fmt: skip
@@ -304,7 +307,9 @@ def _restates_own(
     summarises). One speaker's other remarks in one article are, on real reporting, other
     propositions on the same topic; a cluster that took them in through their matches elsewhere
     would mix them. Another source's claim in the same article may be the same proposition
-    ("Moscow said 48 surrendered; Kyiv's forces said dozens did")."""
+    ("Moscow said 48 surrendered; Kyiv's forces said dozens did"). (``best_match`` lets a claim
+    that restates a member of another article join all the same: the same quotation reported
+    by two outlets is one statement, whatever else of its article the cluster holds.)"""
     own = [(m, pm) for m in members if m.doc_id == claim.doc_id
            and relation(mine, pm := proposition(m, canonical)) == "same"]  # fmt: skip
     return not own or any(

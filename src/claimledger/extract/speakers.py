@@ -10,7 +10,10 @@ the article's earlier mentions, applied in this order:
    assessment") stands for its author;
 3. "the same source(s)" takes the latest earlier speaker with the same head noun, and a bare
    definite description ("the agency", "the ministry") the latest mention described so,
-   including a name introduced with a description ("the news agency Novaport");
+   including a name introduced with a description ("the news agency Novaport"); a definite
+   description of a named person's role ("the general replied", "the two-term president will
+   say", ``NAMED_ROLES``), when nothing earlier is described so, the named speaker (else the
+   named person) of the two sentences before, never a name inside a quotation;
 4. a named person is expanded to the fullest form of the name in the article ("Zakharova" ->
    "Maria Zakharova") and keeps the kind the article gives them anywhere ("military expert
    Andrei Marochko"); an organisation to its proper name ("the Russian news agency TASS" ->
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.gender import agrees, gender_of, honorifics
+from claimledger.extract.quotes import quote_spans
 from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange, phrase
 from claimledger.lexicon import Gender, lexicon
 from claimledger.models import Hop, SourceKind
@@ -88,6 +92,15 @@ PERSON_ROLES = {
     "researcher",
     "professor",
 }  # fmt: skip  (nouns for one person, so "he"/"she" can refer back to "the governor")
+
+
+NAMED_ROLES = frozenset(
+    """president minister general commander governor mayor director chairman chairwoman
+    businessman businesswoman nominee candidate senator congressman congresswoman lawmaker
+    ambassador envoy premier chancellor secretary leader chief admiral colonel marshal
+    billionaire mogul tycoon prosecutor diplomat speaker""".split()
+)  # a definite description of one of these ("the general said") means a named person
+NAMED_BEFORE_LOOK = 12  # mentions looked back through for it
 
 
 @dataclass(frozen=True)
@@ -179,6 +192,8 @@ class Resolver:
     namesakes: dict[str, Counter[str]] = field(default_factory=dict)  # surname -> names, counts
     described: dict[int, Mention] = field(default_factory=dict)
     titled: dict[str, Gender] = field(default_factory=dict)
+    _quotes: list[tuple[int, int]] | None = None  # quotation spans (chars), read when needed
+    _quote_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.titled = honorifics(self.doc.text)  # before any mention: their genders use it
@@ -246,23 +261,65 @@ class Resolver:
             found = self._antecedent(head, rng[0])
             if found is not None:
                 return found
+        if self._definite_role(span, head):
+            found = self._antecedent(head, rng[0]) or self._named_before(span, rng[0])
+            if found is not None:
+                return found
         return self._named(span, head)
 
     def _pronoun(self, low: str, before: int) -> Mention | None:
         """The latest earlier mention the pronoun agrees with; for "he"/"she", the latest
         agreeing speaker instead when it spoke in this sentence or the one before: "Josh
         Earnest said Obama was not targeting Trump. “…,” he said." is Earnest speaking again,
-        not the last man named in what he said."""
+        not the last man named in what he said; unless a named person who agrees is the subject
+        of a sentence since ("X said A. Later, Senator Y questioned it. He called it B": Y).
+        A name inside a quotation is what somebody said, not who "he" is."""
         if low in PERSON_PRONOUNS:
             key = low  # "she" is not the "Emmanuel Macron" just before: one list per pronoun
             spoke = self.mentions.latest_before(self.mentions.speakers[key], before)
-            if spoke is not None and self._sentences_apart(spoke.position, before) <= 1:
-                return spoke
-        elif low in GROUP_PRONOUNS:
-            key = "they"
-        else:
-            key = "it"
+            found = self.mentions.pronoun[key]
+            if spoke is not None and self._sentences_apart(spoke.position, before) > 1:
+                spoke = None
+            k = bisect_left(found, before, key=_position)
+            for m in reversed(found[max(0, k - NAMED_BEFORE_LOOK) : k]):
+                if (spoke is not None and m.position <= spoke.position) or (
+                    self._sentences_apart(m.position, before) > 1
+                ):
+                    break
+                if (
+                    m.person
+                    and self._subject_of_sentence(m.position)
+                    and not self._quoted(m.position)
+                ):
+                    return m  # "X said A. Senator Y questioned it. He called it B"
+            return spoke or self._latest_unquoted(found, before)
+        key = "they" if low in GROUP_PRONOUNS else "it"
         return self.mentions.latest_before(self.mentions.pronoun[key], before)
+
+    def _subject_of_sentence(self, i: int) -> bool:
+        """The name at token ``i`` is the subject of its sentence's main verb."""
+        tok = self.doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+    def _latest_unquoted(self, found: list[Mention], before: int) -> Mention | None:
+        """The latest of ``found`` before token ``before`` that is not inside a quotation: in
+        "“... for Bill Clinton to go to the plane ...,” he said" the name is in what "he"
+        says, not who he is. Falls back to the latest quoted one."""
+        k = bisect_left(found, before, key=_position)
+        for m in reversed(found[max(0, k - NAMED_BEFORE_LOOK) : k]):
+            if not self._quoted(m.position):
+                return m
+        return found[k - 1] if k else None
+
+    def _quoted(self, i: int) -> bool:
+        if self._quotes is None:
+            self._quotes = quote_spans(self.doc)
+            self._quote_starts = [a for a, _ in self._quotes]
+        char = self.doc[i].idx
+        k = bisect_left(self._quote_starts, char + 1) - 1
+        return k >= 0 and self._quotes[k][0] < char < self._quotes[k][1]
 
     def _sentences_apart(self, first: int, then: int) -> int:
         return sentence_of(self.doc, then) - sentence_of(self.doc, first)
@@ -278,6 +335,11 @@ class Resolver:
                     from claimledger.extract.tree import phrase
 
                     return self._resolve(phrase(pobj))
+        names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names and head.tag_ == "NN":  # "a Bloomberg poll", "a new TASS report"
+            first = min(t.left_edge.i for t in names)
+            last = max(t.i for t in names)
+            return self._named(self.doc[first : last + 1], self.doc[last])
         return None
 
     def _bare_definite(self, span: Span, head: Token) -> bool:
@@ -290,6 +352,43 @@ class Resolver:
             and len(span) <= 3
             and head.lemma_.lower() in DESCRIBABLE
         )
+
+    def _definite_role(self, span: Span, head: Token) -> bool:
+        """A definite description of one named person, however long: "the general", "the
+        director", "the two-term president", "the presumptive Republican nominee". Not one
+        with its own referent ("the city's mayor", "the head of the agency", "the mayor of
+        Kharkiv", "the general who led ...") and not an unnamed source ("the official")."""
+        det = [t for t in span if t.dep_ == "det" and t.head.i == head.i]
+        return (
+            bool(det)
+            and det[0].lower_ == "the"
+            and head.pos_ == "NOUN"
+            and head.tag_ == "NN"
+            and head.lemma_.lower() in NAMED_ROLES
+            and not any(c.dep_ in ("poss", "prep", "relcl", "acl", "appos") for c in head.children)
+            and not any(t.ent_type_ in ("PERSON", "ORG") for t in span)
+        )
+
+    def _named_before(self, span: Span, before: int) -> Mention | None:
+        """The named person a definite description ("the general replied") refers back to:
+        the latest named speaker of the two sentences before, else the latest named person
+        there, of a gender that agrees with the description ("the businesswoman"). Names in
+        the phrase's own sentence are left out: they are in what the speaker says."""
+        gender = gender_of("", _words(span.root), self.titled)
+        keys = ["she"] if gender == "f" else ["he"] if gender == "m" else ["he", "she"]
+        sentence = sentence_of(self.doc, before)
+        for lists in (self.mentions.speakers, self.mentions.pronoun):
+            found: list[Mention] = []
+            for key in keys:
+                k = bisect_left(lists[key], before, key=_position)
+                for m in reversed(lists[key][max(0, k - NAMED_BEFORE_LOOK) : k]):
+                    apart = sentence - sentence_of(self.doc, m.position)
+                    if m.person and 1 <= apart <= 2 and not self._quoted(m.position):
+                        found.append(m)
+                        break
+            if found:
+                return max(found, key=_position)
+        return None
 
     def _antecedent(self, head: Token, before: int) -> Mention | None:
         lemma = head.lemma_.lower()
@@ -397,6 +496,8 @@ class Resolver:
         full = self.doc[head.left_edge.i : head.right_edge.i + 1] if head.dep_ != "ROOT" else ent
         words = frozenset(t.lower_ for t in full) | frozenset(t.lemma_.lower() for t in full)
         if ent.label_ == "PERSON":
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                return  # "the Obama administration", "the Putin regime": nobody "she" can be
             name = self._full_name(_clean_name(ent))
             person = True
         else:
@@ -466,11 +567,38 @@ NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "van", "von", 
 
 
 def _clean_name(ent: Span) -> str:
-    toks = [t for t in ent if not t.is_punct and t.lower_ not in ("mr", "mrs", "ms", "dr", "the")]
+    toks = [t for t in ent if (not t.is_punct or _inner_hyphen(t))
+            and t.lower_ not in ("mr", "mrs", "ms", "dr", "the")]  # fmt: skip
     while len(toks) > 1 and (toks[0].lower_ in LEADING_NOISE or _not_a_name_word(toks[0], toks[1])):
         toks = toks[1:]  # a determiner, a cue, a dateline or an adverb taken into the name
-    text = " ".join(t.text for t in toks if t.text.strip())
+    parts: list[str] = []
+    joined = False
+    for t in toks:
+        if not t.text.strip():
+            continue
+        if t.text == "-":
+            joined = bool(parts)
+            continue
+        if joined:
+            parts[-1] += "-" + t.text
+        else:
+            parts.append(t.text)
+        joined = False
+    text = " ".join(parts)
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """The hyphen of a double name ("Stanley-Becker", "Hans-Peter"): kept in the name."""
+    doc = tok.doc
+    return (
+        tok.text == "-"
+        and not tok.whitespace_
+        and 0 < tok.i < len(doc) - 1
+        and not doc[tok.i - 1].whitespace_
+        and doc[tok.i - 1].is_alpha
+        and doc[tok.i + 1].is_alpha
+    )
 
 
 def _not_a_name_word(tok: Token, nxt: Token) -> bool:

@@ -18,6 +18,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 DOCUMENT_HEADS = {
     "report", "statement", "data", "assessment", "analysis", "figure", "account",
     "estimate", "study", "survey", "information", "finding", "testimony", "reporting",
+    "poll",
 }  # fmt: skip
 OPEN_QUOTES = '“"‘«'
 CLOSE_QUOTES = '”"’»'
