@@ -353,3 +353,20 @@ def test_double_names_keep_their_hyphen_and_documents_their_author(claims_of: Ex
     )
     assert _speaker_of(claims, "bridge was closed") == "Hans-Peter Müller-Lindt"
     assert _speaker_of(claims, "61 percent") == "Gallup"
+
+
+def test_a_share_of_those_polled_and_the_poll_speak_for_its_author(claims_of: Extract) -> None:
+    claims = claims_of(
+        "A new Rating Group survey was released on Friday. "
+        "Just 28 percent of respondents said they trusted the parliament. "
+        "A majority of those polled said the war would last another year. "
+        "The poll also found that prices were the main worry."
+    )
+    for words in ("trusted the parliament", "last another year", "prices were the main worry"):
+        assert _speaker_of(claims, words) == "Rating Group"
+
+
+def test_a_share_with_no_poll_named_stays_as_written(claims_of: Extract) -> None:
+    claims = claims_of("Some 40 percent of the residents said the water was unsafe to drink.")
+    assert _speaker_of(claims, "water was unsafe") != "Rating Group"
+    assert "percent" in (_speaker_of(claims, "water was unsafe") or "")

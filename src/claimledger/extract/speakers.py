@@ -100,6 +100,8 @@ NAMED_ROLES = frozenset(
     ambassador envoy premier chancellor secretary leader chief admiral colonel marshal
     billionaire mogul tycoon prosecutor diplomat speaker""".split()
 )  # a definite description of one of these ("the general said") means a named person
+POLLS = frozenset({"poll", "survey"})
+POLL_SHARE_SENTENCES = 25  # a share of respondents speaks for the poll named this recently
 NAMED_BEFORE_LOOK = 12  # mentions looked back through for it
 
 
@@ -192,6 +194,7 @@ class Resolver:
     namesakes: dict[str, Counter[str]] = field(default_factory=dict)  # surname -> names, counts
     described: dict[int, Mention] = field(default_factory=dict)
     titled: dict[str, Gender] = field(default_factory=dict)
+    documents: list[tuple[int, str, Mention]] = field(default_factory=list)  # (at, head, author)
     _quotes: list[tuple[int, int]] | None = None  # quotation spans (chars), read when needed
     _quote_starts: list[int] = field(default_factory=list)
 
@@ -215,6 +218,8 @@ class Resolver:
                 self._remember_entity(ent)
         for tok in self.doc:
             self._remember_described(tok)
+            if tok.lemma_.lower() in POLLS and tok.pos_ == "NOUN":
+                self._remember_poll(tok)
 
     # -- public
 
@@ -253,6 +258,15 @@ class Resolver:
             return self._resolve(phrase(noun))
         if head.lemma_.lower() in DOCUMENT_HEADS:
             author = self._author(head)
+            if author is not None:
+                self.documents.append((rng[0], head.lemma_.lower(), author))
+                return author
+            if self._definite(span, head):  # "the poll showed", after "a Gallup poll ..."
+                author = self._document_before(rng[0], {head.lemma_.lower()})
+                if author is not None:
+                    return author
+        if self._poll_share(head):  # "28 percent of voters said", after "a Gallup poll ..."
+            author = self._document_before(rng[0], POLLS, POLL_SHARE_SENTENCES)
             if author is not None:
                 return author
         if head.i in self.described:  # "the newspaper [Vechernik]"
@@ -352,6 +366,37 @@ class Resolver:
             and len(span) <= 3
             and head.lemma_.lower() in DESCRIBABLE
         )
+
+    @staticmethod
+    def _definite(span: Span, head: Token) -> bool:
+        det = [t for t in span if t.dep_ == "det" and t.head.i == head.i]
+        return bool(det) and det[0].lower_ in ("the", "this", "that")
+
+    @staticmethod
+    def _poll_share(head: Token) -> bool:
+        """A share of those polled: "28 percent of voters", "Twenty-four percent", "a
+        majority of respondents"."""
+        low = head.lower_
+        if low in ("percent", "%", "per cent"):
+            return True
+        return low in ("majority", "plurality", "minority") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+        )
+
+    def _document_before(
+        self, before: int, heads: set[str] | frozenset[str], sentences: int | None = None
+    ) -> Mention | None:
+        """The author of the latest document of one of these kinds named before token
+        ``before`` (within ``sentences`` sentences, when given)."""
+        if heads & POLLS:
+            heads = heads | POLLS  # "a Gallup survey ... the poll found"
+        for position, lemma, author in reversed(self.documents):
+            if position >= before or lemma not in heads:
+                continue
+            if sentences is not None and self._sentences_apart(position, before) > sentences:
+                return None
+            return author
+        return None
 
     def _definite_role(self, span: Span, head: Token) -> bool:
         """A definite description of one named person, however long: "the general", "the
@@ -491,11 +536,43 @@ class Resolver:
         self.described[tok.i] = Mention(tok.i, name, kind, tok.lemma_.lower(), words, False, False)
         self._add(self.described[tok.i])
 
+    def _person_as_org(self, ent: Span) -> bool:
+        """An organisation by the tagger's label whose name is a person's of the article:
+        "asking Trump" tagged ORG where "Donald Trump" is a PERSON elsewhere."""
+        if ent.label_ != "ORG" or not (name := _clean_name(ent)):
+            return False
+        words = name.split()
+        return (
+            len(words) <= 3
+            and words[-1].lower() in self.namesakes
+            and (name in self.namesakes[words[-1].lower()] or name == words[-1])
+        )
+
+    def _remember_poll(self, tok: Token) -> None:
+        """A poll named with its author ("a Gallup poll", "a poll by Gallup", "Gallup's
+        survey"), remembered so that "the poll found" and "28 percent said" refer back to it."""
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        span: Span | None = None
+        if names:
+            span = self.doc[min(c.left_edge.i for c in names) : tok.i]
+        elif owner is not None:
+            span = self.doc[owner.left_edge.i : owner.i + 1]
+        else:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        span = self.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                    break
+        if span and span.root.pos_ == "PROPN":
+            self.documents.append((tok.i, tok.lemma_.lower(), self._named(span, span.root)))
+
     def _remember_entity(self, ent: Span) -> None:
         head = ent.root
         full = self.doc[head.left_edge.i : head.right_edge.i + 1] if head.dep_ != "ROOT" else ent
         words = frozenset(t.lower_ for t in full) | frozenset(t.lemma_.lower() for t in full)
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or self._person_as_org(ent):
             if head.dep_ == "compound" and head.head.pos_ == "NOUN":
                 return  # "the Obama administration", "the Putin regime": nobody "she" can be
             name = self._full_name(_clean_name(ent))
