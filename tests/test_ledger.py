@@ -706,3 +706,26 @@ def test_the_same_quotation_in_two_outlets_is_one_cluster_whatever_else_it_holds
     quoted = [c for c in claims if "every span of the bridge" in c.content]
     assert len(quoted) == 2, [(c.doc_id, c.content) for c in claims]
     assert quoted[0].cluster_id == quoted[1].cluster_id, [(c.cluster_id, c.content) for c in claims]
+
+
+def test_the_claim_count_is_kept_as_articles_arrive(
+    ledger: Ledger, corpus: dict[str, Extraction]
+) -> None:
+    """``claim_count`` (the idf's total on every arrival) reads a counter, not the table; a
+    ledger without the counter (written before it) counts once and keeps it from then on."""
+    store = ledger.store
+    names = sorted(corpus)[:3]
+    ledger.ingest(corpus[names[0]])
+
+    def counted() -> int:
+        return int(store.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    assert store.claim_count() == counted() > 0
+    with store.transaction():
+        store.db.execute("DELETE FROM counters WHERE name = ?", ("claims-stored",))
+    assert store.claim_count() == counted()  # read-only: counted, nothing written
+    for name in names[1:]:
+        ledger.ingest(corpus[name])
+    assert store.claim_count() == counted()
+    row = store.db.execute("SELECT value FROM counters WHERE name = ?", ("claims-stored",))
+    assert int(row.fetchone()[0]) == counted()

@@ -41,7 +41,7 @@ from claimledger.store.ledgerfile import check_not_newer, migration_number
 from claimledger.store.migrations import MIGRATIONS, Migration
 from claimledger.store.pg_migrations import PG_MIGRATIONS
 from claimledger.store.reads import SearchHit, fts_query
-from claimledger.store.sqlite import _FILLS, SQLiteStore, _statements
+from claimledger.store.sqlite import _FILLS, _OWNERS, SQLiteStore, _statements
 
 log = logging.getLogger(__name__)
 
@@ -550,6 +550,57 @@ class PostgresStore(SQLiteStore):
             self.db.execute("ROLLBACK")
         except StoreError as exc:
             log.warning("%s: rollback failed too: %s", self.path, exc)
+
+    # ------------------------------------------------------------------ fewer round trips
+    # The analysis of one article asks for the candidates of each of its claims term by term
+    # and numbers its clusters one by one; under SQLite those are function calls, here each is
+    # a round trip to the server (about half of the writer's time on real articles). These
+    # overrides give the same results in one statement each.
+
+    def candidates(
+        self, table: str, terms: Sequence[str], exclude_doc: str, per_term: int
+    ) -> list[str]:
+        """``SQLiteStore.candidates`` in one statement: the newest ``per_term`` owners of each
+        term (a lateral join), in the order of the terms and then newest first."""
+        if not terms:
+            return []
+        owners = _OWNERS[table]
+        rows = self.pg._raw(
+            f"SELECT o.id FROM unnest(%s::text[]) WITH ORDINALITY AS q(term, n) "
+            f"CROSS JOIN LATERAL (SELECT owner_row FROM {table} WHERE term = q.term "
+            f"ORDER BY owner_row DESC LIMIT %s) t JOIN {owners} o ON o.row_id = t.owner_row "
+            "JOIN articles a ON a.doc_id = o.doc_id WHERE a.is_current = 1 AND o.doc_id <> %s "
+            "ORDER BY q.n, t.owner_row DESC",
+            (list(terms), per_term, exclude_doc),
+        )
+        return list(dict.fromkeys(r[0] for r in rows))
+
+    def next_id(self, counter: str) -> int:
+        row = self.pg._raw(
+            "INSERT INTO counters VALUES (%s, 1) ON CONFLICT (name) "
+            "DO UPDATE SET value = counters.value + 1 RETURNING value",
+            (counter,),
+        ).fetchone()
+        return int(row[0])
+
+    def put_terms(self, table: str, owner: str, terms: Iterable[str]) -> None:
+        """``SQLiteStore.put_terms`` in one statement a table: the owner's row looked up by
+        the insert itself."""
+        unique = sorted(set(terms))
+        if not unique:
+            return
+        owners = _OWNERS[table]
+        self.pg._raw(
+            f"INSERT INTO {table} (term, owner_row) SELECT t, (SELECT row_id FROM {owners} "
+            "WHERE id = %s) FROM unnest(%s::text[]) AS t ON CONFLICT DO NOTHING",
+            (owner, unique),
+        )
+        if table == "claim_terms":
+            self.pg._raw(
+                "INSERT INTO term_counts SELECT t, 1 FROM unnest(%s::text[]) AS t "
+                "ON CONFLICT (term) DO UPDATE SET count = term_counts.count + 1",
+                (unique,),
+            )
 
     # ------------------------------------------------------------------ text search
 
