@@ -255,3 +255,32 @@ def test_a_short_quotation_quoted_again_whole_is_one_statement() -> None:
     inside = _said("c", "d3", '"We are tired. It is a long road, and we knew it,"')
     assert not _two_quotations(one, again, 3)
     assert not _two_quotations(one, inside, 3)
+
+
+def _placed(
+    cid: str, content: str, named: tuple[str, ...], article: tuple[str, ...]
+) -> ClaimRecord:
+    """A claim naming ``named`` itself, in an article naming ``article`` (its places are the
+    article's when it names none)."""
+    spelled = tuple((n, n) for n in named)
+    return replace(claim(cid, content, spelled), mentions=named or article)
+
+
+def test_places_inherited_from_articles_naming_many_are_no_evidence() -> None:
+    many = ("Orlando", "Paris", "Brussels", "Beirut", "London")
+    a = _placed("a", "it was a hate crime and an act of terror", (), many)
+    b = _placed(
+        "b", "it was a hate crime, not an act of terror", (), ("Orlando", "Vero Beach", "Miami")
+    )
+    unplaced = replace(b, mentions=())
+    assert similarity(a, b, {}) == similarity(a, unplaced, {})
+
+
+def test_a_place_one_claim_names_or_two_focused_articles_share_counts() -> None:
+    named = _placed("a", "drones hit the power station in Okhtyrka", ("Okhtyrka",), ())
+    inherited = _placed("b", "drones hit the power station", (), ("Okhtyrka", "Sumy", "Kyiv"))
+    elsewhere = replace(inherited, mentions=())
+    assert similarity(named, inherited, {}) > similarity(named, elsewhere, {})
+    one = _placed("c", "the bridge was shelled overnight", (), ("Kherson",))
+    other = _placed("d", "the bridge was shelled again overnight", (), ("Kherson",))
+    assert similarity(one, other, {}) > similarity(one, replace(other, mentions=()), {})
