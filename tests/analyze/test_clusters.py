@@ -284,15 +284,3 @@ def test_a_place_one_claim_names_or_two_focused_articles_share_counts() -> None:
     one = _placed("c", "the bridge was shelled overnight", (), ("Kherson",))
     other = _placed("d", "the bridge was shelled again overnight", (), ("Kherson",))
     assert similarity(one, other, {}) > similarity(one, replace(other, mentions=()), {})
-
-
-def test_the_same_words_sharing_one_plain_term_are_still_one_statement() -> None:
-    """ "to ban all Muslims" in two reports shares one plain word besides a name: too little for
-    two different claims, but the wording is the same."""
-    from claimledger.analyze.clusters import margin
-
-    a = _said("a", "d1", "to ban all Muslims", origin="a critic")
-    b = _said("b", "d2", "to ban all Muslims", origin="a critic")
-    c = _said("c", "d2", "Muslims would be banned from the parade", origin="a critic")
-    assert margin(a, b, None, None, {})[0] >= 0
-    assert margin(a, c, None, None, {})[0] < 0

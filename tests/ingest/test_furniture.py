@@ -24,6 +24,9 @@ from claimledger.pipeline import extract_articles
         "Photo: Example Press Agency",
         "Advertisement",
         "(BEGIN VIDEO CLIP)",
+        "Editor’s note: this outlet considers the governor a habitual liar who has repeatedly "
+        "promised to close every border crossing in the region, and says so in each report.",
+        "Editors' Note: An earlier version of this article misstated the date of the vote.",
     ],
 )
 def test_furniture(line: str) -> None:
@@ -41,6 +44,7 @@ def test_furniture(line: str) -> None:
         "U.S. AND EU SANCTIONS, EXPLAINED IN FULL FOR READERS WHO MISSED THE FIRST PART OF IT",
         "Subscribers in the region said the mobile network had been down since noon on Tuesday "
         "and that repair crews had not yet reached the damaged mast.",
+        "The editor's notes on the draft law, the spokesman said, were ignored by the committee.",
     ],
 )
 def test_not_furniture(line: str) -> None:

@@ -366,8 +366,7 @@ def margin(
     ):
         return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
     plain = shared - name_terms(a.content) - name_terms(b.content)
-    same_words = sorted(claim_terms(a)) == sorted(claim_terms(b))  # a report copied
-    if len(plain) < (1 if rel == "same" or same_words or _same_facts(a, b) else 2):
+    if len(plain) < (1 if rel == "same" or _same_facts(a, b) else 2):
         return (min(sim - need, -0.01), sim, False)  # both name Ted Cruz; nothing else shared
     return (sim - need, sim, False)
 
