@@ -284,3 +284,16 @@ def test_a_place_one_claim_names_or_two_focused_articles_share_counts() -> None:
     one = _placed("c", "the bridge was shelled overnight", (), ("Kherson",))
     other = _placed("d", "the bridge was shelled again overnight", (), ("Kherson",))
     assert similarity(one, other, {}) > similarity(one, replace(other, mentions=()), {})
+
+
+def test_a_demand_and_a_statement_of_two_sources_are_two_propositions() -> None:
+    from claimledger.analyze.clusters import margin
+
+    intent = _said("a", "d1", "he will step down from running the charity if his wife wins",
+                   origin="Oleh Moroz")  # fmt: skip
+    demand = _said("b", "d2", "Mr. Moroz should step down from running the charity",
+                   origin="Kyiv Post")  # fmt: skip
+    again = _said("c", "d2", "Mr. Moroz will step down from running the charity if she wins",
+                  origin="Kyiv Post")  # fmt: skip
+    assert margin(intent, demand, None, None, {})[0] < 0
+    assert margin(intent, again, None, None, {})[0] >= 0

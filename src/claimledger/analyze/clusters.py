@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ SHORTLIST = 5  # candidate clusters compared member by member
 EVERYDAY_RUN = 2  # words more than said_again_run in a row that are one statement, however plain
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
+OBLIGATION = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
 FOCUSED = 2  # places an article names at most to be about them (``_about_place``)
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
 # content terms two claims share at least to be one proposition ("I hope so" / "I hope not"; "not
@@ -357,6 +359,8 @@ def margin(
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need)
+    if rel == "different" and _obliges(a.content) != _obliges(b.content):
+        return (min(sim - need, -0.01), sim, False)  # "X should step down" / "I will step down"
     if rel == "same" and _two_quotations(a, b, rules.said_again_run):
         return (min(sim - need, -0.01), sim, False)  # two sentences of one speech
     shared = set(claim_terms(a)) & set(claim_terms(b))
@@ -369,6 +373,12 @@ def margin(
     if len(plain) < (1 if rel == "same" or _same_facts(a, b) else 2):
         return (min(sim - need, -0.01), sim, False)  # both name Ted Cruz; nothing else shared
     return (sim - need, sim, False)
+
+
+def _obliges(text: str) -> bool:
+    """What somebody ought to do, not what is or will be: "he should step down" is a demand,
+    "he will step down" an intent; two sources saying one and the other state two things."""
+    return bool(OBLIGATION.search(text))
 
 
 def _same_facts(a: ClaimRecord, b: ClaimRecord) -> bool:
