@@ -729,3 +729,66 @@ def test_the_claim_count_is_kept_as_articles_arrive(
     assert store.claim_count() == counted()
     row = store.db.execute("SELECT value FROM counters WHERE name = ?", ("claims-stored",))
     assert int(row.fetchone()[0]) == counted()
+
+
+def test_a_body_and_the_person_an_article_names_as_speaking_for_it_are_one_line(
+    ledger: Ledger,
+) -> None:
+    """One article names the agency's director; a later one reports the agency's finding in
+    other words. The ledger learns who speaks for whom from the first: the two are one
+    cluster and one line of reporting (circular), not two confirmations."""
+    first, second = extract(
+        Article(
+            "Interpol Director Alan Greer said on Monday that the smuggling ring had moved "
+            "its stolen artworks through three ports in the Adriatic.",
+            SourceInfo(id="a-1", outlet="Example Wire", published="2026-03-02"),
+        ),
+        Article(
+            "Interpol concluded on Tuesday that the smuggling ring had moved its stolen "
+            "artworks through three Adriatic ports.",
+            SourceInfo(id="a-2", outlet="Example Daily", published="2026-03-03"),
+        ),
+    )
+    assert {a.name: a.speaks_for for a in first.people}.get("Alan Greer") == "Interpol"
+    ledger.ingest(first)
+    assert ledger.store.affiliations() == [("Alan Greer", "Interpol")]
+    assert ledger.speaks_for("Alan Greer") == "Interpol"
+    assert ledger.speaks_for("Alan B. Greer") == "Interpol"  # one person, one key
+    ledger.ingest(second)
+    store = ledger.store
+    claims = store.claims(store.claim_ids_of([first.article.doc_id, second.article.doc_id]))
+    ring = [c for c in claims if "smuggling ring" in c.content]
+    assert {c.origin for c in ring} == {"Alan Greer", "Interpol"}, [
+        (c.origin, c.content) for c in claims
+    ]
+    assert ring[0].cluster_id == ring[1].cluster_id, [(c.cluster_id, c.content) for c in ring]
+    cluster = store.cluster(ring[0].cluster_id)
+    assert cluster is not None and cluster.independent_origins == 1
+    assert cluster.assessment != "corroborated"
+
+
+def test_a_person_named_for_two_principals_equally_often_speaks_for_neither(ledger: Ledger) -> None:
+    one, two = extract(
+        Article("Interpol spokesman Ivan Petrov said the ports were closed.",
+                SourceInfo(id="p-1", outlet="Example Wire", published="2026-03-02")),
+        Article("Europol spokesman Ivan Petrov said the ports were closed.",
+                SourceInfo(id="p-2", outlet="Example Daily", published="2026-03-03")),
+    )  # fmt: skip
+    ledger.ingest(one)
+    assert ledger.speaks_for("Ivan Petrov") == "Interpol"
+    ledger.ingest(two)
+    assert ledger.speaks_for("Ivan Petrov") is None
+
+
+def test_a_principal_named_short_or_by_its_initials_is_one_principal() -> None:
+    from collections import Counter
+
+    from claimledger.ledger import _one_most
+
+    assert _one_most(Counter({"House Judiciary Committee": 1, "Judiciary Committee": 1})) == (
+        "House Judiciary Committee"
+    )
+    assert _one_most(Counter({"Republican National Committee": 1, "RNC": 1})) == (
+        "Republican National Committee"
+    )
+    assert _one_most(Counter({"Interpol": 1, "Europol": 1})) is None

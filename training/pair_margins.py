@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
 from score_ledger import article_keys, covers  # noqa: E402
 
-from claimledger.analyze.clusters import _days_apart, idf, margin  # noqa: E402
+from claimledger.analyze.clusters import _days_apart, explain_margin, idf  # noqa: E402
 from claimledger.analyze.proposition import proposition, relation  # noqa: E402
 from claimledger.ledger import open_ledger  # noqa: E402
 from claimledger.store.sqlite import SQLiteStore  # noqa: E402
@@ -54,11 +54,13 @@ def main() -> None:
         from claimledger.analyze.clusters import claim_terms
 
         weights = idf(store.term_counts(set(claim_terms(a)) | set(claim_terms(b))), total)
-        gap, sim, blocked = margin(a, b, None, None, weights, canonical)
+        gap, sim, blocked, why = explain_margin(a, b, None, None, weights, canonical)
         rel = relation(proposition(a, canonical), proposition(b, canonical))
         days = _days_apart(a.published, b.published)
-        print(f"{g1} / {g2}: {rel} sim {sim:.2f} margin {gap:+.2f} days {days}"
-              f"{' BLOCKED' if blocked else ''}")
+        print(
+            f"{g1} / {g2}: {rel} sim {sim:.2f} margin {gap:+.2f} days {days} [{why}]"
+            f"{' BLOCKED' if blocked else ''}"
+        )
         print(f"   [{a.origin}] {a.content[:140]!r}")
         print(f"   [{b.origin}] {b.content[:140]!r}")
 

@@ -94,10 +94,50 @@ class Ledger:
         self.owner_of = owner_of
         self.prior_of = prior_of
         self.outlet_id_of = outlet_id_of
-        self.speaks_for = speaks_for
+        self._registered_for = speaks_for
         self.metonym_of = metonym_of
         self.side_of = side_of
         self.canonical = canonical
+        self._learned: dict[str, str] = {}  # person key -> principal (``affiliations``)
+        self._counts: dict[str, Counter[str]] = {}  # person key -> principals, how often
+        self._learned_rows = -1  # the affiliation rows the map was read from
+
+    # ------------------------------------------------------------------ who speaks for whom
+
+    def speaks_for(self, name: str) -> str | None:
+        """The principal whose line ``name``'s statements belong to: the registry's (a
+        registered spokesperson, a press office), else the one the ledger's articles name
+        ("FBI Director James Comey", "Clinton's communications director, Jennifer Palmieri")."""
+        return self._registered_for(name) or self._learned.get(_person_key(name))
+
+    def _source_name(self, name: str) -> str | None:
+        """The name two claims' sources are compared by when clustering."""
+        return self.speaks_for(name) or self.canonical(name)
+
+    def _refresh_learned(self, extraction: Extraction, replaced: Sequence[str]) -> None:
+        """Bring the learned affiliations up to date after storing ``extraction``: its own rows
+        are added in memory; the whole table is read again only when it holds rows this
+        process has not seen (another writer's articles) or a version was replaced. Each
+        person's most named principal counts, none on a tie."""
+        own = {
+            (a.name, a.speaks_for)
+            for a in extraction.people
+            if a.speaks_for and a.speaks_for != a.name
+        }
+        rows = self.store.affiliation_count()
+        if replaced or self._learned_rows < 0 or rows != self._learned_rows + len(own):
+            self._counts, self._learned = {}, {}
+            found = self.store.affiliations()
+        else:
+            found = sorted(own)
+        for person, principal in found:
+            key = _person_key(person)
+            self._counts.setdefault(key, Counter())[principal] += 1
+            if (best := _one_most(self._counts[key])) is not None:
+                self._learned[key] = best
+            else:
+                self._learned.pop(key, None)
+        self._learned_rows = rows
 
     def ingest(self, extraction: Extraction) -> IngestOutcome:
         """Store one article and update the analysis; a no-op for an article already stored."""
@@ -115,10 +155,11 @@ class Ledger:
                 return IngestOutcome(doc_id, status, 0)
             now = datetime.now(UTC).isoformat(timespec="seconds")
             self.store.put_article(extraction, key, outlet_id, now)
+            self._refresh_learned(extraction, replaced)
             self._find_copy(article, sig)
             changed = set(self._retire(replaced))
             changed |= assign_claims(
-                self.store, [c.id for c in extraction.claims], self.canonical,
+                self.store, [c.id for c in extraction.claims], self._source_name,
                 self.settings.clusters,
             )  # fmt: skip
             self._reassess(changed, now)
@@ -358,6 +399,35 @@ class _FigureReads:
         return at
 
 
+def _person_key(name: str) -> str:
+    """A person's name as learned affiliations are keyed: lower case, without initials and
+    honorifics ("James B. Comey" and "James Comey" are one key)."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    return " ".join(w for w in words if len(w) > 1 and w not in ("mr", "mrs", "ms", "dr"))
+
+
+def _one_most(counts: Counter[str]) -> str | None:
+    """The principal named most often, after folding each name into a longer one it is the
+    end or the initials of ("Judiciary Committee", "RNC" into "House Judiciary Committee",
+    "Republican National Committee"); None on a tie between two bodies."""
+    folded: Counter[str] = Counter()
+    for name, n in counts.items():
+        longer = [o for o in counts if o != name and _short_for(name, o)]
+        folded[max(longer, key=len) if len(longer) == 1 else name] += n
+    ranked = folded.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _short_for(short: str, name: str) -> bool:
+    words, full = short.lower().split(), name.lower().split()
+    if len(words) < len(full) and full[-len(words) :] == words:
+        return True
+    initials = "".join(w[0] for w in full if w not in ("of", "the", "and", "for"))
+    return len(words) == 1 and len(initials) > 1 and words[0] == initials
+
+
 def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:
     """A ledger over ``store`` with the registry's lookups for outlets, owners and priors, and
     ``settings`` (default: the shipped ones with ``$CLAIMLEDGER_SETTINGS`` over them)."""
@@ -370,6 +440,6 @@ def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:
         speaks_for=hooks.speaks_for,
         metonym_of=hooks.metonym,
         side_of=hooks.side,
-        canonical=lambda name: hooks.speaks_for(name) or hooks.canonical(name),
+        canonical=lambda name: hooks.speaks_for(name) or hooks.canonical(name),  # grades
         settings=settings or load_settings(),
     )

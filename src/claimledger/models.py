@@ -110,7 +110,9 @@ class Actor:
     ``registry_id`` names the registry entry it matched; ``spelling_variant`` is set when the
     article writes the name in no registered spelling ("Christof Vanner" for Christoph
     Wanner); ``descriptor_conflicts`` are the article's descriptors of it that the registry
-    contradicts, each as "<descriptor>: the registry has <country (affiliation)>".
+    contradicts, each as "<descriptor>: the registry has <country (affiliation)>";
+    ``speaks_for`` is the organisation or person the article names a person as speaking for
+    ("FBI Director James Comey": FBI; ``extract/principals.py``).
     """
 
     text: str
@@ -119,6 +121,7 @@ class Actor:
     registry_id: str | None = None
     spelling_variant: bool = False
     descriptor_conflicts: tuple[str, ...] = ()
+    speaks_for: str | None = None
 
 
 Bound = Literal["exact", "at_least", "at_most", "about"]

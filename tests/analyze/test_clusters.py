@@ -297,3 +297,40 @@ def test_a_demand_and_a_statement_of_two_sources_are_two_propositions() -> None:
                   origin="Kyiv Post")  # fmt: skip
     assert margin(intent, demand, None, None, {})[0] < 0
     assert margin(intent, again, None, None, {})[0] >= 0
+
+
+def test_a_noun_in_ness_meets_its_adjective() -> None:
+    """ "extreme carelessness" and "extremely careless" are one wording; a word ending in
+    "ss" is no plural ("careless", "congress", "business" keep their last letter)."""
+    from claimledger.analyze.terms import stem
+
+    assert stem("carelessness") == stem("careless")
+    assert stem("weaknesses") == stem("weakness")
+    assert stem("congress") == "congress"
+    assert stem("business") == "busi"  # one suffix off, never the plural "s" of "ss"
+    assert stem("liberated") == stem("liberation")  # the old suffixes still work
+
+
+def test_a_paraphrase_with_the_noun_of_an_adjective_is_one_proposition() -> None:
+    from claimledger.analyze.clusters import margin
+
+    one = _said("a", "d1", "the minister was extremely careless with the classified files",
+                origin="Inspector General")  # fmt: skip
+    two = _said("b", "d2", "the minister showed extreme carelessness with classified files",
+                origin="Inspector General")  # fmt: skip
+    assert margin(one, two, None, None, {})[0] >= 0
+
+
+def test_the_margin_names_the_rule_that_kept_two_claims_apart() -> None:
+    from claimledger.analyze.clusters import explain_margin, margin
+
+    intent = _said("a", "d1", "he will step down from running the charity if his wife wins",
+                   origin="Oleh Moroz")  # fmt: skip
+    demand = _said("b", "d2", "Mr. Moroz should step down from running the charity",
+                   origin="Kyiv Post")  # fmt: skip
+    gap, sim, blocked, why = explain_margin(intent, demand, None, None, {})
+    assert why == "obligation" and gap < 0
+    assert (gap, sim, blocked) == margin(intent, demand, None, None, {})
+    again = _said("c", "d2", "Mr. Moroz will step down from running the charity if she wins",
+                  origin="Kyiv Post")  # fmt: skip
+    assert explain_margin(intent, again, None, None, {})[3].startswith("similarity")

@@ -328,3 +328,12 @@ def test_a_contraction_in_a_quotation_is_one_everyday_word() -> None:
     later = replace(claim("b", "“They’re booing because I don’t want their money,”", "Jan Novak"),
                     published="2024-06-01")  # fmt: skip
     assert not requoted(first, later, None, weights)
+
+
+def test_a_capitalised_slogan_is_not_a_name() -> None:
+    """ "Pay-to-Play" is a phrase written with capitals: its words are what a claim says,
+    not names two claims happen to share; "Jean-Claude" stays a name."""
+    from claimledger.analyze.proposition import name_terms
+
+    assert not name_terms("they called it a Pay-to-Play scheme")
+    assert name_terms("they met Jean-Claude Juncker")

@@ -216,3 +216,38 @@ def test_dev_set_people_and_organizations(nlp: Language, shared: Path, tmp_path:
     figures = json.loads(result.stdout[: result.stdout.index("\n}") + 2])
     people_f1, orgs_f1 = figures["people"]["f1"], figures["organizations"]["f1"]
     assert people_f1 >= 0.85 and orgs_f1 >= 0.75, (people_f1, orgs_f1)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "principal"),
+    [
+        ("Interpol Director Alan Greer said the file was closed.", "Alan Greer", "Interpol"),
+        ("Kremlin spokesman Pavel Orlov told reporters.", "Pavel Orlov", "Kremlin"),
+        ("Ivan Petrov, a spokesman for the Kremlin, told reporters.", "Ivan Petrov", "Kremlin"),
+        ("Marta Vance's communications director, Nora Kell, said it later.", "Nora Kell",
+         "Marta Vance"),
+        ("Nora Kell, Marta Vance's communications director, said it later.", "Nora Kell",
+         "Marta Vance"),
+        ("NATO Secretary General Jens Stoltenberg said.", "Jens Stoltenberg", "NATO"),
+    ],
+)  # fmt: skip
+def test_whom_a_person_speaks_for(nlp: Language, text: str, person: str, principal: str) -> None:
+    people, _ = run(nlp, text)
+    found = {a.name: a.speaks_for for a in people}
+    assert person in found, found
+    registered = load_registry().match(principal, person=False)
+    assert found[person] == (registered.entry.name if registered else principal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Interpol Director Alan Greer said the file was closed.",
+        "Alan Greer, a former spokesman for Interpol, said it.",
+        "Senator Alan Greer said the file was closed.",
+        "Alan Greer, the head of the presidential office, said it.",  # no named principal
+    ],
+)
+def test_no_principal_without_a_named_current_body(nlp: Language, text: str) -> None:
+    people, _ = run(nlp, text)
+    assert all(a.speaks_for is None for a in people), [(a.name, a.speaks_for) for a in people]

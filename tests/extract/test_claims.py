@@ -918,6 +918,11 @@ def test_rejecting_a_person_is_no_denial(claims_of: Extract) -> None:
         ("The ministry issued a statement saying the convoy had reached Sumy.", "ministry"),
         ("Later, Oleh Bondar fired back a response saying he would not back it.", "Oleh Bondar"),
         ("Maria Kowalska made a point of saying the shelter had reopened.", "Maria Kowalska"),
+        (
+            "The governor met with Oleh Bondar, who a week ago surprised Trump by declaring he "
+            "couldn’t yet back the plan.",
+            "Oleh Bondar",
+        ),  # "surprised" tagged an adjective
     ],
     ids=[
         "while-saying",
@@ -926,6 +931,7 @@ def test_rejecting_a_person_is_no_denial(claims_of: Extract) -> None:
         "issued-statement",
         "response",
         "point-of",
+        "who-surprised-by-declaring",
     ],
 )
 def test_a_participle_cue_speaks_for_the_subject_of_its_clause(
@@ -1094,3 +1100,24 @@ def test_a_relative_aside_between_dashes_is_a_claim_of_its_own(
     assert "-" not in aside.content.text
     assert aside.content.text.endswith(("safe", "ridge"))
     assert main.speaker.name is not None and main.speaker.name == aside.speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Recent polls show Smith up by 10 points in the next big contest.",
+         "Smith up by 10 points in the next big contest"),
+        ("Surveys show the governor ahead by 12 points among likely voters.",
+         "the governor ahead by 12 points among likely voters"),
+    ],
+)  # fmt: skip
+def test_what_a_poll_shows_someone_as_is_a_claim(
+    claims_of: Extract, text: str, content: str
+) -> None:
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert claim.cue.text in ("show",)
+
+
+def test_what_a_video_shows_is_a_description_not_a_claim(claims_of: Extract) -> None:
+    assert not claims_of("The video shows soldiers in the street.")

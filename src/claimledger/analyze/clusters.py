@@ -338,6 +338,20 @@ def margin(
 ) -> tuple[float, float, bool]:
     """(similarity minus what the pair's sources require, the similarity, blocked): blocked when
     one negates what the other states in close wording."""
+    gap, sim, blocked, _ = explain_margin(a, b, pa, pb, weights, canonical, rules)
+    return gap, sim, blocked
+
+
+def explain_margin(
+    a: ClaimRecord,
+    b: ClaimRecord,
+    pa: Proposition | None,
+    pb: Proposition | None,
+    weights: dict[str, float],
+    canonical: Canonical | None = None,
+    rules: ClusterSettings = SHIPPED,
+) -> tuple[float, float, bool, str]:
+    """``margin`` with the rule that decided it (for diagnostics: why two claims are apart)."""
     pa = pa or proposition(a, canonical)
     pb = pb or proposition(b, canonical)
     rel = relation(pa, pb)
@@ -355,24 +369,44 @@ def margin(
             if not _said_again(a, b, pa, pb, weights, rules) and not _restated_quote(
                 a, b, sim, rules
             ):
-                return (min(sim - need, -0.01), sim, False)  # one speaker, another occasion
+                return (
+                    min(sim - need, -0.01),
+                    sim,
+                    False,
+                    "another occasion",
+                )  # one speaker, another occasion
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
     if negation_conflict(pa, pb):
-        return (-1.0, sim, sim >= need)
+        return (-1.0, sim, sim >= need, "negation")
     if rel == "different" and _obliges(a.content) != _obliges(b.content):
-        return (min(sim - need, -0.01), sim, False)  # "X should step down" / "I will step down"
+        return (
+            min(sim - need, -0.01),
+            sim,
+            False,
+            "obligation",
+        )  # "X should step down" / "I will step down"
     if rel == "same" and _two_quotations(a, b, rules.said_again_run):
-        return (min(sim - need, -0.01), sim, False)  # two sentences of one speech
+        return (min(sim - need, -0.01), sim, False, "two quotations")  # two sentences of one speech
     shared = set(claim_terms(a)) & set(claim_terms(b))
     if len(shared) < rules.min_shared(rel) and not (
         rel == "same"
         and quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)
     ):
-        return (min(sim - need, -0.01), sim, False)  # "I hope so" / "I hope not"
+        return (
+            min(sim - need, -0.01),
+            sim,
+            False,
+            "few shared terms",
+        )  # "I hope so" / "I hope not"
     plain = shared - name_terms(a.content) - name_terms(b.content)
     if len(plain) < (1 if rel == "same" or _same_facts(a, b) else 2):
-        return (min(sim - need, -0.01), sim, False)  # both name Ted Cruz; nothing else shared
-    return (sim - need, sim, False)
+        return (
+            min(sim - need, -0.01),
+            sim,
+            False,
+            "names only",
+        )  # both name Ted Cruz; nothing else shared
+    return (sim - need, sim, False, f"similarity ({rel})")
 
 
 def _obliges(text: str) -> bool:

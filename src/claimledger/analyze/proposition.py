@@ -309,7 +309,13 @@ def name_terms(text: str) -> frozenset[str]:
     both say "New Hampshire" or "Ted Cruz" quote a name, not one another, and two claims that
     share only names share a topic, not a proposition."""
     words = NAME_WORD.findall(text)[1:]
-    return frozenset(t for w in words if w[:1].isupper() for t in terms(w))
+    return frozenset(t for w in words if w[:1].isupper() and not _phrase_word(w) for t in terms(w))
+
+
+def _phrase_word(word: str) -> bool:
+    """A hyphenated phrase written with capitals ("Pay-to-Play", "Made-in-America"): a slogan,
+    not a name; names keep every part capitalised ("Jean-Claude", "Bosnia-Herzegovina")."""
+    return any(part[:1].islower() for part in word.split("-")[1:])
 
 
 def shares_quotation(

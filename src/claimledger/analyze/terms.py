@@ -32,13 +32,18 @@ STOP = frozenset(
 ABBREVIATIONS = {"u.s.": "american", "u.k.": "british", "e.u.": "european"}  # too short to count
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
 CONTRACTED = frozenset({"m", "re", "ve", "ll", "d", "t"})  # I'm, we're, I've, we'll, I'd, don't
-SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly", "ment")
+SUFFIXES = (
+    "ations", "ation", "nesses", "ness", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly",
+    "ment",
+)  # fmt: skip
 
 
 def stem(word: str) -> str:
     """A crude English stemmer, enough for "liberate"/"liberated"/"liberation" and
     "deserted"/"deserters" to meet: one suffix off, then a final "e"."""
     for suffix in SUFFIXES:
+        if suffix == "s" and word.endswith("ss"):
+            break  # "careless", "business", "congress": no plural
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             if suffix in ("ies", "ied"):

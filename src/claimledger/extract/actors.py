@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -32,6 +33,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.errors import ClaimledgerError
+from claimledger.extract.principals import principal_of
 from claimledger.extract.speakers import Resolver, kind_of_words
 from claimledger.extract.units import extract_units
 from claimledger.models import Actor, Unit
@@ -59,6 +61,7 @@ class _Mention:
     person: bool
     match: Match | None = None
     conflicts: tuple[str, ...] = ()
+    speaks_for: str | None = None  # the principal the article names them for (principals.py)
 
     def key(self) -> str:
         if self.match is not None:
@@ -129,7 +132,20 @@ class _Article:
         full = self.resolver.full_names.get(surname, text)
         name = full if len(full.split()) >= len(text.split()) else text
         match = self.registry.match(name, person=True)
-        return _Mention(ent.start, ent.end, name, True, match)
+        return _Mention(
+            ent.start, ent.end, name, True, match, speaks_for=principal_of(ent, self._named)
+        )
+
+    def _named(self, ent: Span) -> str | None:
+        """An entity's name as the actors are named: a person by the fullest form, an
+        organisation by the registry's name or its own."""
+        text = _clean(ent)
+        if not text:
+            return None
+        if ent.label_ == "PERSON":
+            return self.resolver._full_name(text)
+        match = self._registered(text, person=False)
+        return match.entry.name if match is not None else text
 
     def _organization(self, ent: Span, text: str) -> _Mention | None:
         if ent.label_ != "ORG" and self._registered(text, person=False) is None:
@@ -244,12 +260,22 @@ class _Article:
         text = self.doc[first.start : first.end].text
         match = next((m.match for m in group if m.match is not None), None)
         conflicts = tuple(dict.fromkeys(c for m in group for c in m.conflicts))
+        principals = Counter(m.speaks_for for m in group if m.speaks_for)
+        speaks_for = _one_principal(principals)
         if match is not None:
             entry = match.entry
             spelling = any(m.match is not None and m.match.spelling_variant for m in group)
-            return Actor(text, entry.name, entry.kind, entry.id, spelling, conflicts)
+            return Actor(text, entry.name, entry.kind, entry.id, spelling, conflicts, speaks_for)
         name = max((m.name for m in group), key=lambda n: len(n.split()))
-        return Actor(text, name, "person" if person else _org_kind(name))
+        return Actor(text, name, "person" if person else _org_kind(name), speaks_for=speaks_for)
+
+
+def _one_principal(principals: Counter[str]) -> str | None:
+    """The principal most of a person's descriptions name; none when two tie."""
+    ranked = principals.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _merge_suffixes(groups: dict[str, list[_Mention]]) -> None:

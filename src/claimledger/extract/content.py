@@ -152,7 +152,35 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         rest = trim(doc, (obj.left_edge.i, sent.end))
         if rest and any(doc[i].tag_ in FINITE and i > obj.right_edge.i for i in range(*rest)):
             return rest, []
+    if obj is not None and cls == "evidence":
+        return _small_clause(doc, tok, obj), []
     return None, []
+
+
+# what a poll or a record "shows" someone as: "polls show Smith up by 10 points", "the figures
+# show the party ahead", "the audit found the books short"
+STANDING = frozenset({"up", "down", "ahead", "behind", "even", "level", "short", "tied"})
+
+
+def _small_clause(doc: Doc, tok: Token, obj: Token) -> TokenRange | None:
+    """ "Polls show [Smith up by 10 points]": an object and what is said of it (a particle,
+    an adverb of standing or a complement after the object) are a proposition; a bare object
+    ("the video shows soldiers in the street") is a description, not a claim."""
+    after = [c for c in tok.children if c.i > obj.i and c.dep_ != "punct"]
+    predicate = next(
+        (
+            c
+            for c in after
+            if c.dep_ in ("acomp", "oprd", "xcomp")
+            or (c.dep_ in ("prt", "advmod") and c.lower_ in STANDING)
+        ),
+        None,
+    )
+    if predicate is None:
+        return None
+    end = max(obj.right_edge.i, *(c.right_edge.i for c in after)) + 1
+    rng = trim(doc, (obj.left_edge.i, end))
+    return rng if rng and rng[1] - rng[0] >= 3 else None
 
 
 def _accusation_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:

@@ -161,7 +161,11 @@ def subject_of(verb: Token) -> Token | None:
         governor = verb.head.head  # "surprised Trump by declaring X": the surpriser's
         if governor.pos_ == "NOUN" and governor.dep_ in ("dobj", "obj"):
             governor = governor.head  # "he made a point of saying X": the maker's
-        return subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
+        if governor.pos_ in ("VERB", "AUX") or any(
+            c.dep_ == "nsubj" for c in governor.children
+        ):  # "who surprised X by declaring Y": "surprised" is often tagged an adjective
+            return subject_of(governor)
+        return None
     noun = verb.head
     if (
         verb.dep_ == "acl"

@@ -313,6 +313,20 @@ M010_FIGURE_CHECKS = Migration(
 # seconds), and an interrupted run finishes them on the next ingest; the claims stating a
 # figure found by index (every arrival's checks scanned the whole claim_quantities table)
 
+M011_AFFILIATIONS = Migration(
+    "011_affiliations",
+    """
+    CREATE TABLE affiliations (
+        doc_id    TEXT NOT NULL REFERENCES articles (doc_id),
+        person    TEXT NOT NULL,
+        principal TEXT NOT NULL,
+        PRIMARY KEY (doc_id, person)
+    ) WITHOUT ROWID
+    """,
+)  # whom an article names a person as speaking for ("FBI Director James Comey": FBI), read
+# by the ledger so that the person's statements and the body's are one line of reporting;
+# ledgers extracted before this migration have none until their articles are extracted again
+
 MIGRATIONS: tuple[Migration, ...] = (
     M001_ARTICLES,
     M002_CLAIMS,
@@ -324,4 +338,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     M008_ARTICLE_COPIES,
     M009_READS,
     M010_FIGURE_CHECKS,
+    M011_AFFILIATIONS,
 )

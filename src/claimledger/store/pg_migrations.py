@@ -322,6 +322,18 @@ PG_M010_FIGURE_CHECKS = Migration(
     """,
 )
 
+PG_M011_AFFILIATIONS = Migration(
+    "011_affiliations",
+    f"""
+    CREATE TABLE affiliations (
+        doc_id    {T} NOT NULL REFERENCES articles (doc_id),
+        person    {T} NOT NULL,
+        principal {T} NOT NULL,
+        PRIMARY KEY (doc_id, person)
+    )
+    """,
+)
+
 PG_MIGRATIONS: tuple[Migration, ...] = (
     PG_M001_ARTICLES,
     PG_M002_CLAIMS,
@@ -333,4 +345,5 @@ PG_MIGRATIONS: tuple[Migration, ...] = (
     PG_M008_ARTICLE_COPIES,
     PG_M009_READS,
     PG_M010_FIGURE_CHECKS,
+    PG_M011_AFFILIATIONS,
 )

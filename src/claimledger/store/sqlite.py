@@ -390,6 +390,11 @@ class SQLiteStore(LedgerReads):
                 rows.append((doc_id, seq, kind, actor.text, actor.name, actor.kind,
                              data.get("registry_id"), None, None, None, None, None,
                              data.get("start"), data.get("end"), json.dumps(data)))  # fmt: skip
+                if kind == "person" and actor.speaks_for and actor.speaks_for != actor.name:
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO affiliations VALUES (?,?,?)",
+                        (doc_id, actor.name, actor.speaks_for),
+                    )
                 for conflict in data.get("descriptor_conflicts") or ():
                     descriptor, expected = _conflict_parts(conflict)
                     self.db.execute(
@@ -861,6 +866,20 @@ class SQLiteStore(LedgerReads):
             "WHERE a.is_current = 1 ORDER BY d.actor, d.doc_id"
         )
         return [DescriptorConflict(*r) for r in rows]
+
+    def affiliations(self) -> list[tuple[str, str]]:
+        """(person, principal) as the current articles name them, one row per article."""
+        rows = self.db.execute(
+            "SELECT f.person, f.principal FROM affiliations f "
+            "JOIN articles a ON a.doc_id = f.doc_id WHERE a.is_current = 1 "
+            "ORDER BY f.person, f.principal"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def affiliation_count(self) -> int:
+        """How many affiliation rows the ledger holds (a cheap sign that another writer
+        added some)."""
+        return self._scalar("SELECT COUNT(*) FROM affiliations")
 
     def current_claim_ids(self) -> list[str]:
         rows = self.db.execute(

@@ -1,0 +1,122 @@
+"""Whom a named person speaks for, as the article describes them.
+
+"FBI Director James Comey", "Kremlin spokesman Dmitry Peskov", "Clinton's communications
+director, Jennifer Palmieri", "Dmitry Peskov, a spokesman for the Kremlin": the person's
+statements are their principal's (one line of reporting, ``analyze/origins.py``), and the
+ledger learns the link from the articles that spell it out (``store`` table ``affiliations``),
+so that "the FBI concluded X" in one article and "Comey said X" in another are one source.
+
+Only roles whose holder speaks *for* the body: spokespeople, press secretaries, directors,
+heads, chiefs, chairs, secretaries general. Not ministers, senators, presidents or ambassadors
+(their words are their own or a country's, which the articles do not name as a body), and
+never a former holder ("former FBI Director Robert Mueller"). The principal must be a named
+organisation or person of the article, written just before the role ("FBI Director",
+"Clinton campaign spokesman") or attached to it ("a spokesman for the Kremlin", "Clinton's
+communications director"); a description without a name ("the head of the presidential
+office") gives none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+ROLES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "director", "head", "chief", "chairman",
+    "chairwoman", "chair",
+})  # fmt: skip
+SECRETARIES = frozenset({"press", "general"})  # "press secretary", "secretary general"
+# lower-case words allowed between a principal and the role: "Clinton campaign spokesman"
+BETWEEN = frozenset({"campaign", "communications", "press", "deputy", "senior", "chief", "office"})
+FORMER = frozenset({"former", "ex", "ex-", "then", "late", "retired", "onetime", "one-time"})
+PRINCIPAL_LABELS = frozenset({"ORG", "PERSON"})
+
+Named = Callable[[Span], str | None]  # an entity's name in the article (full name of a person)
+
+
+def principal_of(ent: Span, named: Named) -> str | None:
+    """The principal a PERSON entity speaks for, by the article's words around it, or None."""
+    before = _role_before(ent)
+    if before is not None:
+        return _principal_before(before, named)
+    root = ent.root
+    roles = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]  # "X, a spokesman"
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        roles.append(root.head)  # "Clinton's communications director, Jennifer Palmieri"
+    for role in roles:
+        if _is_role(role) and not _former(role):
+            found = _principal_of_role(role, named)
+            if found is not None:
+                return found
+    return None
+
+
+def _is_role(tok: Token) -> bool:
+    low = tok.lower_
+    if low in ROLES:
+        return True
+    if low == "secretary":
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        prev = tok.doc[tok.i - 1] if tok.i else None
+        return (prev is not None and prev.lower_ == "press") or (
+            nxt is not None and nxt.lower_ == "general"
+        )
+    return low == "general" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "secretary"
+
+
+def _former(role: Token) -> bool:
+    return any(t.lower_ in FORMER for t in role.subtree if t.i < role.i)
+
+
+def _role_before(ent: Span) -> Token | None:
+    """The role word of the title just before the name ("FBI Director [James Comey]"): the
+    nearest role among the nouns that modify the name."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].ent_type_ != "PERSON":
+        tok = doc[i]
+        if _is_role(tok):
+            if tok.dep_ != "compound" or not ent.start <= tok.head.i < ent.end:
+                return None
+            if any(doc[j].lower_ in FORMER for j in range(max(0, i - 4), i)):
+                return None
+            return tok
+        i -= 1
+    return None
+
+
+def _principal_before(role: Token, named: Named) -> str | None:
+    """The named entity that ends just before the role, allowing the words of ``BETWEEN``:
+    "[FBI] Director", "[Clinton] campaign spokesman", "[Clinton]'s communications director"."""
+    doc = role.doc
+    i = role.i - 1
+    while i >= 0 and (doc[i].lower_ in BETWEEN or _is_role(doc[i])):
+        i -= 1
+    if i >= 0 and doc[i].tag_ == "POS":
+        i -= 1
+    if i < 0 or not doc[i].ent_type_:
+        return None
+    return _entity_at(doc[i], named)
+
+
+def _principal_of_role(role: Token, named: Named) -> str | None:
+    """ "[Clinton]'s director", "a [Pentagon] spokesman", "a spokesman for [the Kremlin]"."""
+    for c in role.children:
+        if c.dep_ in ("poss", "compound") and c.i < role.i and c.ent_type_:
+            found = _entity_at(c, named)
+            if found is not None:
+                return found
+    for prep in role.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_:
+                    return _entity_at(pobj, named)
+    return None
+
+
+def _entity_at(tok: Token, named: Named) -> str | None:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or ent.label_ not in PRINCIPAL_LABELS:
+        return None
+    return named(ent)
