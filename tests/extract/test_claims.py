@@ -1121,3 +1121,129 @@ def test_what_a_poll_shows_someone_as_is_a_claim(
 
 def test_what_a_video_shows_is_a_description_not_a_claim(claims_of: Extract) -> None:
     assert not claims_of("The video shows soldiers in the street.")
+
+
+# ------------------------------------------------------------------ issue 10: more cues
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("The general is calling for the government to mobilise more reservists.",
+         "the government to mobilise more reservists", "calling", "The general"),
+        ("The mayor took to Telegram to say that the water supply had been restored.",
+         "the water supply had been restored", "say", "The mayor"),
+        ("The minister used the briefing to warn that more strikes would follow.",
+         "more strikes would follow", "warn", "The minister"),
+        ('"The bridge was destroyed overnight," the statement read.',
+         '"The bridge was destroyed overnight,"', "read", "the statement"),
+        ('"There are cowards who have shown more courage," reads an editorial in the Herald.',
+         '"There are cowards who have shown more courage,"', "reads",
+         "an editorial in the Herald"),
+        ('The ministry issued a statement: "Our forces repelled an attack on the port."',
+         '"Our forces repelled an attack on the port."', "statement", "The ministry"),
+        ('The army chief gave a blunt warning to parliament: "We will run out of shells."',
+         '"We will run out of shells."', "warning", "The army chief"),
+        ("The commander's message was simple: \"Hold the line at all costs.\"",
+         '"Hold the line at all costs."', "message", "The commander"),
+        ('The minister went on television, telling viewers, "The sanctions have failed."',
+         '"The sanctions have failed."', "telling", "The minister"),
+    ],
+)  # fmt: skip
+def test_cues_without_a_speech_verb_clause(
+    claims_of: Extract, text: str, content: str, cue: str, speaker: str
+) -> None:
+    """A call for somebody to act, a purpose clause of speaking through a medium, what a written
+    thing reads, and a quotation introduced by a statement noun or a dangling speech verb."""
+    claim = only(claims_of(text))
+    assert (claim.content.text, claim.cue.text, claim.speaker.text) == (content, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor took a week to decide whether the school would reopen.",
+        "He appeared to say nothing new.",
+        "The thermometer read 40 degrees on Monday.",
+        "He read the statement aloud to the crowd.",
+        'He had one question: "Why did nobody warn us about the flood?"',
+        'The list included three items: "bread, water and fuel for the generators."',
+        "The mayor praised the police but stopped short of calling for the chief to resign.",
+        'The singer can add a new title to his resume: "song collector."',
+        'It seems unfair to simply tell the miners: "We are sorry, but it did not work out."',
+    ],
+)
+def test_no_claim_without_a_speaker_saying_it(claims_of: Extract, text: str) -> None:
+    assert not claims_of(text)
+
+
+def test_a_quotation_added_after_the_cue_is_a_second_statement(claims_of: Extract) -> None:
+    claims = claims_of(
+        '"If they cross the river, we will strike," Petrov said before adding: "Though maybe'
+        ' there is another way, I do not know."'
+    )
+    assert [(c.cue.text, c.content.text) for c in claims] == [
+        ("said", '"If they cross the river, we will strike,"'),
+        ("adding", '"Though maybe there is another way, I do not know."'),
+    ]
+    assert {c.speaker.name for c in claims} == {"Petrov"}
+
+
+def test_a_quotation_paragraph_continues_the_speaker_quoted_before(claims_of: Extract) -> None:
+    claims = claims_of(
+        '"We watched the convoys leave the base," the governor said in an interview with the'
+        ' radio show "Morning Report."\n\n"I think we ought to send them back, and we ought to'
+        ' do it this week."\n\nThe talks resume on Monday.'
+    )
+    assert [(c.speaker.text, c.content.text) for c in claims] == [
+        ("the governor", '"We watched the convoys leave the base,"'),
+        ("the governor", '"I think we ought to send them back, and we ought to do it this week."'),
+    ]
+
+
+def test_a_quotation_paragraph_after_reported_speech_is_not_continued(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The governor said the convoys had left the base.\n\n"
+        '"Nobody told us anything about the plan at all."'
+    )
+    assert [c.content.text for c in claims] == ["the convoys had left the base"]
+
+
+def test_a_quotation_paragraph_reporting_a_named_speaker_is_not_continued(
+    claims_of: Extract,
+) -> None:
+    claims = claims_of(
+        '"The young people have changed," said Baker, a teacher.\n\n'
+        '"On Sunday, Smith announced that he had raised $2 million in a week."'
+    )
+    assert [c.speaker.text for c in claims] == ["Baker"]
+
+
+def test_a_verb_hung_on_its_subject_keeps_the_subject_as_speaker(claims_of: Extract) -> None:
+    claim = claims_of(
+        "Donald Trump called Wednesday for Supreme Court Justice Ruth Bader Ginsburg to"
+        " resign for saying publicly that she feels he is unfit."
+    )[0]
+    assert claim.speaker.name == "Donald Trump"
+    assert claim.content.text.startswith("Supreme Court Justice Ruth Bader Ginsburg to resign")
+
+
+def test_a_sentence_quoted_around_its_attribution_is_one_claim(claims_of: Extract) -> None:
+    claims = claims_of(
+        '"We will defend every village," the governor told a crowd.\n\n'
+        '"And while I am at it, I thank the firefighters," the governor said, "and I fully'
+        ' support their demands."'
+    )
+    assert [c.content.text for c in claims] == [
+        '"We will defend every village,"',
+        '"And while I am at it, I thank the firefighters," the governor said, "and I fully'
+        ' support their demands."',
+    ]
+
+
+def test_a_quotation_of_another_paragraph_is_not_joined(claims_of: Extract) -> None:
+    claims = claims_of(
+        '"She should be ashamed of herself."\n\nThe governor bristled at the suggestion that'
+        ' he had advised the mayor, saying, "the advice I give to him is to him alone."'
+    )
+    assert [c.content.text for c in claims] == ['"the advice I give to him is to him alone."']

@@ -92,6 +92,13 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The complement: "X said (that) Y", "X reported, citing Z, that Y" (hung on "citing")."""
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is not None and (
+        _other_cue_between(doc, tok.i, comp.left_edge.i)
+        or "\n" in doc.text[doc[tok.i].idx : doc[comp.left_edge.i].idx]
+    ):
+        comp = None  # '"A," he said before adding: "B."': B is what he added; or another paragraph
+    if comp is None:
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if comp is None:
@@ -104,6 +111,14 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     holes = _other_speech(comp) + _claim_appositions(comp) + [subtree(c) for c in citing(comp)]
     rng = trim(doc, subtree(comp), holes)
     return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
+
+
+def _other_cue_between(doc: Doc, start: int, end: int) -> bool:
+    """A participle of speech between a cue and a clause after it ("said, adding: ...")."""
+    return any(
+        doc[i].tag_ == "VBG" and lexicon().cue_class.get(doc[i].lemma_.lower()) == "say"
+        for i in range(start + 1, end)
+    )
 
 
 def _aside_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
@@ -460,6 +475,13 @@ ADDRESSED = {"ask", "urge"}  # only with somebody asked: "asked to remain anonym
 PURPOSELESS = {"vow", "pledge", "promise", "threaten"}  # their infinitive is what is promised
 
 
+def _for_subject(verb: Token) -> bool:
+    """An infinitive with "for" and a subject of its own before it: "for NATO to send jets"."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "for"]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(marks and subjects and marks[0].i < subjects[0].i < verb.i)
+
+
 def _called_on(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children)
 
@@ -490,6 +512,14 @@ def _directive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         lemma in PURPOSELESS | ADDRESSED or (lemma == "call" and _called_on(tok))
     ):
         infinitive = next((c for c in after if _infinitive_of(c, "advcl")), None)
+    if infinitive is None and lemma in WANTED_PREP:
+        # "called for the army to step up patrols": the parse makes "for" the mark of a
+        # purpose clause whose subject is who is called on to act
+        infinitive = next(
+            (c for c in after if _infinitive_of(c, "advcl") and _for_subject(c)), None
+        )
+        if infinitive is not None and subject_of(tok) is None:
+            infinitive = None  # nobody named calls for it ("Will" read as a modal verb)
     if infinitive is not None and lemma != "warn":
         addressee = next((c for c in tok.children if tok.i < c.i < infinitive.i and (
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
@@ -497,6 +527,8 @@ def _directive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         if lemma in ADDRESSED and addressee is None:
             return None, []  # a request about the report itself
         start = infinitive.left_edge.i
+        if doc[start].lower_ == "for" and doc[start].dep_ == "mark":
+            start += 1  # "called for [the army to step up patrols]"
         if addressee is not None:
             start = addressee.left_edge.i if addressee.dep_ == "dobj" else addressee.i + 1
         # "called on X to close the depot that stores fuel and proposed Z": a past-tense cue the

@@ -25,8 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.compound import split_compound
 from claimledger.extract.content import DASHES, called_false, verb_content
-from claimledger.extract.quotes import merge_quotes
+from claimledger.extract.quotes import continued_quotes, merge_quotes, quote_spans
 from claimledger.extract.tree import (
+    ISSUING,
+    STATEMENT_NOUNS,
     TokenRange,
     agent_of,
     as_reported,
@@ -42,6 +44,7 @@ from claimledger.extract.tree import (
     without,
 )
 from claimledger.lexicon import lexicon
+from claimledger.nlp.sents import sentence_of
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +89,97 @@ def find_frames(doc: Doc) -> list[Frame]:
             )
             continue
         frames.extend(_sentence_frames(doc, sent, s_index))
-    frames = split_compound(doc, merge_quotes(doc, frames))
+    raw = frames
+    frames = merge_quotes(doc, frames)
+    frames = frames + introduced_quotes(doc, frames)
+    frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
+
+
+GIVING = ISSUING | {"deliver", "offer", "make", "share", "sound", "repeat", "add"}
+INTRODUCING = STATEMENT_NOUNS | {
+    "warning", "message", "appeal", "plea", "promise", "pledge", "ultimatum", "verdict",
+    "reminder", "remark", "comment", "answer", "retort", "demand", "assurance", "threat",
+}  # fmt: skip
+MIN_QUOTE_TOKENS = 3
+
+
+def introduced_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """Quotations introduced by a colon or comma after the speaker's own clause, where no cue
+    verb governs them: "The ministry issued a statement: '...'", "X gave parliament a blunt
+    warning: '...'", "X's message was simple: '...'", "..., telling the crowd, '...'". The
+    introducing word is a statement noun given by the speaker (or the speaker's), or a speech
+    verb left without content; a quotation some frame already covers is not taken again."""
+    text = doc.text
+    taken = [(doc[f.content[0]].idx, _char_end(doc[f.content[1] - 1])) for f in frames]
+    cues = {i for f in frames if f.cue for i in range(*f.cue)}
+    out: list[Frame] = []
+    for q_start, q_end in quote_spans(doc):
+        if any(a < q_end and q_start < b for a, b in taken):
+            continue
+        line = text.rfind("\n", 0, q_start) + 1
+        lead = text[line:q_start].rstrip()
+        if not lead.endswith((":", ",")):
+            continue
+        punct = doc.char_span(line + len(lead) - 1, line + len(lead), alignment_mode="expand")
+        quote = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if punct is None or quote is None or len(quote) < MIN_QUOTE_TOKENS + 2:
+            continue
+        if not has_verb(doc, (quote.start, quote.end)):
+            continue  # a label or a title, not a statement
+        found = _introducer(doc, punct[0], cues)
+        if found is None:
+            continue
+        cue, speaker = found
+        who = noun_with_conj(speaker)
+        if doc[who[1] - 1].dep_ == "case":
+            who = (who[0], who[1] - 1)  # "the commander's message": the commander
+        out.append(
+            Frame(
+                sentence=sentence_of(doc, punct[0].i),
+                content=(quote.start, quote.end),
+                cue=(cue.i, cue.i + 1),
+                cue_class="say",
+                speaker=who,
+                pattern="quote",
+            )
+        )
+    return out
+
+
+def _introducer(doc: Doc, punct: Token, cues: set[int]) -> tuple[Token, Token] | None:
+    """The statement noun or speech verb that introduces what follows ``punct``, and its
+    speaker, from the clause before it (in the punctuation's sentence)."""
+    start = punct.sent.start
+    for tok in reversed(doc[start : punct.i]):
+        if tok.i in cues or tok.is_quote:
+            return None  # the clause has a cue of its own, or is itself quoted
+        if tok.pos_ == "VERB" and lexicon().cue_class.get(tok.lemma_.lower()) != "say":
+            return None  # a clause of its own before the mark: "a report that X appeared to ..."
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in INTRODUCING:
+            if tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in GIVING:
+                speaker = subject_of(tok.head)  # "issued a statement: ..." (or a comma)
+            elif punct.text == ":":
+                speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+            else:
+                return None
+            if speaker is not None and speaker.pos_ in ("PROPN", "NOUN", "PRON"):
+                return tok, speaker
+            return None
+        if tok.pos_ == "VERB" and lexicon().cue_class.get(tok.lemma_.lower()) == "say":
+            if _infinitive(tok) or _not_done(tok) or tok.lemma_ == "call":
+                return None  # "to simply tell them: ...", "calling him 'a failed candidate'"
+            if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+                speaker = subject_of(tok)
+                if (
+                    speaker is not None
+                    and speaker.i < tok.i
+                    and speaker.pos_ in ("PROPN", "NOUN", "PRON")
+                ):
+                    return tok, speaker
+            return None
+    return None
 
 
 MAX_FINAL_SPEAKER = 20  # tokens of a sentence-final speaker phrase
@@ -223,6 +314,8 @@ def _clause_minus(doc: Doc, clause: Token, holes: list[TokenRange]) -> TokenRang
 
 def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) -> Frame | None:
     cls = lexicon().cue_class.get(tok.lemma_.lower())
+    if cls is None and _document_reads(tok):
+        cls = "say"  # "the statement read", "reads an editorial in the Register"
     if (found := called_false(doc, tok)) is not None:
         return _calling_frame(doc, tok, s_index, found, used)
     if cls is None or tok.pos_ not in ("VERB", "AUX"):
@@ -231,7 +324,7 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         return _as_frame(doc, tok, s_index)  # "as reported by X"
     if tok.lemma_ == "cite" and tok.dep_ in ("advcl", "acl"):
         return None  # "citing Y": a cited source, handled with its clause
-    if _infinitive(tok):
+    if _infinitive(tok) or _not_done(tok):
         return None
     negated = any(c.dep_ == "neg" for c in tok.children)
     if negated and cls != "deny":
@@ -487,13 +580,50 @@ def _speakerlike(tok: Token) -> bool:
     return any(not words.isdisjoint(kind) for kind in lexicon().kind_words.values())
 
 
+WRITTEN = STATEMENT_NOUNS | {
+    "editorial", "sign", "banner", "caption", "headline", "notice", "leaflet", "placard",
+    "inscription", "communique", "communiqué", "declaration", "resolution", "text",
+}  # fmt: skip
+
+
+def _document_reads(tok: Token) -> bool:
+    """ "Read" says what a written thing says when the thing is its subject ("the statement
+    read", "a banner reads") or, inverted after a quotation, its object ("reads an editorial")."""
+    if tok.lemma_ != "read" or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[0].lemma_.lower() in WRITTEN
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    return bool(objects) and objects[0].lemma_.lower() in WRITTEN and tok.i > tok.sent.start + 1
+
+
+def _not_done(tok: Token) -> bool:
+    """ "stopped short of calling for X", "without saying that X": a cue that did not happen."""
+    if tok.dep_ != "pcomp":
+        return False
+    prep = tok.head
+    return prep.lower_ == "without" or (prep.lower_ == "of" and prep.head.lower_ == "short")
+
+
 def _infinitive(tok: Token) -> bool:
     """Infinitives ("wants to say", "hard to believe") are no attribution ("went on to say" is)."""
     if tok.dep_ not in ("xcomp", "advcl", "acl") or not any(
         c.lower_ == "to" and c.dep_ == "aux" for c in tok.children
     ):
         return False
-    return tok.head.lemma_ not in ("go", "continue", "proceed", "rush", "hasten")
+    if tok.head.lemma_ in ("go", "continue", "proceed", "rush", "hasten"):
+        return False
+    # "took to Telegram to say", "appeared on television to announce", "used the briefing to
+    # warn", "held a press conference to declare": a purpose clause of speaking through a medium
+    # ("appeared to say" is no such clause: the medium must be named before the infinitive)
+    head = tok.head
+    if head.lemma_ not in MEDIUM or head.pos_ != "VERB":
+        return True
+    return not any(c.dep_ in ("dobj", "prep") and head.i < c.i < tok.i for c in head.children)
+
+
+MEDIUM = {"take", "appear", "use", "hold", "post", "tweet", "write", "publish", "return", "speak"}
 
 
 def _inside_any(rng: TokenRange, holes: list[TokenRange]) -> bool:
@@ -502,6 +632,10 @@ def _inside_any(rng: TokenRange, holes: list[TokenRange]) -> bool:
 
 def _overlaps(a: TokenRange, b: TokenRange) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _char_end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
 
 
 def _cue_range(tok: Token) -> TokenRange:

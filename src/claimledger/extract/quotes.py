@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp.pipeline import BLANK_LINE
 from claimledger.nlp.sents import sentence_of
@@ -154,7 +155,11 @@ def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes) -> list[Frame]:
         tail = _attribution_end(doc, f)
         if n + 1 < len(quotes.spans) and tail > q_end and n + 1 not in quotes.owned:
             nxt_start, nxt_end = quotes.spans[n + 1]
-            if nxt_start >= tail and CONTINUES.fullmatch(text[tail:nxt_start]):
+            if (
+                nxt_start >= tail
+                and CONTINUES.fullmatch(text[tail:nxt_start])
+                and "\n" not in text[q_end:nxt_start]
+            ):  # (a quotation in the next paragraph: ``continued_quotes``)
                 second = _quote_content(doc, f, nxt_start, nxt_end)
                 first_word = second.content[0]
                 while first_word + 1 < second.content[1] and doc[first_word].is_quote:
@@ -163,8 +168,34 @@ def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes) -> list[Frame]:
                 if second is not f and f.cue and index != sentence_of(doc, f.cue[0]):
                     return [_quote_content(doc, f, q_start, q_end), replace(second, sentence=index)]
                 end = nxt_end
+        q_start = _quoted_before(doc, text, f, quotes, n, q_start)
         return [_quote_content(doc, f, q_start, end)]
     return [_across_quotes(doc, f, c_start, c_end, quotes)]
+
+
+MAX_ATTRIBUTION = 8  # tokens from the speaker to the cue: "Mr. Rendell said", "he continued"
+
+
+def _quoted_before(doc: Doc, text: str, f: Frame, quotes: _Quotes, n: int, q_start: int) -> int:
+    """Where the content of a quotation after its attribution starts: at the quotation right
+    before the attribution when the two frame it and the second goes on with the first's
+    sentence ('"A," the governor said, "and B."'), else where it starts."""
+    marks = [r for r in (f.cue, f.speaker) if r is not None]
+    if n == 0 or n - 1 in quotes.owned or not marks:
+        return q_start
+    attr_start = min(doc[r[0]].idx for r in marks)
+    attr_end = max(_char_end(doc[r[1] - 1]) for r in marks)
+    p_start, p_end = quotes.spans[n - 1]
+    first = min(r[0] for r in marks)
+    last = max(r[1] for r in marks)
+    if not (p_end <= attr_start and attr_end <= q_start) or last - first > MAX_ATTRIBUTION:
+        return q_start  # (not '"A." X bristled at the suggestion that ..., saying, "b"')
+    if "\n" in text[p_end:q_start]:
+        return q_start
+    if text[p_end:attr_start].strip() or not CONTINUES.fullmatch(text[attr_end:q_start]):
+        return q_start
+    going_on = text[q_start + 1 : q_start + 40].lstrip(" '‘\"“")
+    return p_start if going_on[:1].islower() else q_start  # '"A," he said. "B."': two statements
 
 
 def _attribution_end(doc: Doc, f: Frame) -> int:
@@ -201,3 +232,80 @@ def _quote_content(doc: Doc, f: Frame, start: int, end: int) -> Frame:
     if span is None:
         return f
     return replace(f, content=(span.start, span.end), pattern="quote")
+
+
+MIN_CONTINUED_TOKENS = 4
+
+
+def continued_quotes(doc: Doc, frames: list[Frame], raw: Sequence[Frame] = ()) -> list[Frame]:
+    """Frames for quotation paragraphs that continue the quoted speaker of the paragraph before.
+
+    The newspaper convention quotes a speaker over several paragraphs and attributes only the
+    first: a line that is one quotation from its start to its end, right after a line with a
+    direct quotation, is more of the words of the speaker last quoted there (a claim with the
+    same speaker and cue). Nothing else is taken: a line with a frame in it, one with words
+    outside the quotation, one after a line with no direct quotation, or one whose first
+    sentence reports another speaker ("On Sunday, X announced that ...": ``raw`` are the frames
+    before quotations were fitted, which still hold those inside quotations; the speaker's own
+    "I think" does not count).
+    """
+    text = doc.text
+    lines = []
+    start = 0
+    for m in LINE.finditer(text):
+        lines.append((start, m.start()))
+        start = m.end()
+    lines.append((start, len(text)))
+    spans = quote_spans(doc)
+    starts = [a for a, _ in spans]
+    ordered = sorted(frames, key=lambda f: f.content[0])
+    firsts = [doc[f.content[0]].idx for f in ordered]
+    raw_cues = [f.cue[0] for f in raw if f.cue and not _first_person(doc, f)]
+    out: list[Frame] = []
+    last: Frame | None = None  # the last frame of the line before
+    for l_start, l_end in lines:
+        body = text[l_start:l_end]
+        if not body.strip():
+            continue  # a blank line between paragraphs
+        q_start = l_start + len(body) - len(body.lstrip())
+        q_stop = l_start + len(body.rstrip())
+        inside = ordered[bisect_left(firsts, l_start) : bisect_left(firsts, l_end)]
+        q = bisect_left(starts, q_start)
+        whole = q < len(spans) and spans[q] == (q_start, q_stop)
+        if inside or not whole:
+            last = next((f for f in reversed(inside) if f.pattern == "quote"), None)
+            continue
+        if last is None or last.speaker is None:
+            continue
+        span = doc.char_span(q_start, q_stop, alignment_mode="expand")
+        if span is None or len(span) < MIN_CONTINUED_TOKENS + 2 or _reports(doc, span, raw_cues):
+            last = None
+            continue
+        frame = replace(last, content=(span.start, span.end), sentence=sentence_of(doc, span.start))
+        out.append(frame)
+        last = frame
+    return out
+
+
+def _first_person(doc: Doc, f: Frame) -> bool:
+    """A cue of the quoted speaker's own ("I think", "we believe")."""
+    if f.speaker is None:
+        return False
+    return doc[f.speaker[0] : f.speaker[1]].text.lower() in ("i", "we")
+
+
+def _reports(doc: Doc, span: Span, cues: Sequence[int]) -> bool:
+    """A third party's cue heading the first sentence of the quotation ("On Sunday, X
+    announced that ..."; not "what X said when ..."), or "he said" inside it (the quotation
+    marks are paired wrongly)."""
+    first = doc[span.start + 1].sent if span.start + 1 < len(doc) else span.sent
+    end = min(span.end, first.end)
+    return any(
+        span.start <= i < end
+        and (
+            (doc[i - 1].lower_ in ("he", "she", "they") and doc[i + 1 : i + 2].text in ",.")
+            # '"..., he added, "': the marks are paired wrongly
+            or (doc[i].dep_ == "ROOT" and i + 1 < len(doc) and doc[i + 1].lower_ == "that")
+        )
+        for i in cues
+    )

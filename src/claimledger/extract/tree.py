@@ -169,6 +169,16 @@ def subject_of(verb: Token) -> Token | None:
     noun = verb.head
     if (
         verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and noun.dep_ == "ROOT"
+        and noun.pos_ == "PROPN"
+        and noun.i < verb.i
+    ):
+        # "Donald Trump called Wednesday for ...", "Trump, who is vying ..., tweeted on Friday
+        # to say ...": a sentence whose root is a name has the verb hung on its subject
+        return noun
+    if (
+        verb.dep_ == "acl"
         and verb.tag_ == "VBG"
         and noun.lemma_.lower() in STATEMENT_NOUNS
         and noun.dep_ in ("dobj", "obj")
