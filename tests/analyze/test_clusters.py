@@ -311,6 +311,16 @@ def test_a_noun_in_ness_meets_its_adjective() -> None:
     assert stem("liberated") == stem("liberation")  # the old suffixes still work
 
 
+def test_a_country_of_two_words_is_one_term() -> None:
+    """ "the United States" is "U.S." ("american"), not "unit" and the verb "state"; a country
+    and its demonym stay two terms (folding them merged topics on the 840 PolNeAR articles)."""
+    from claimledger.analyze.terms import terms
+
+    assert terms("the United States will send tanks") == terms("the U.S. will send tanks")
+    assert terms("the United Kingdom") == ["british"]
+    assert "syrian" not in terms("refugees coming from Syria")
+
+
 def test_a_paraphrase_with_the_noun_of_an_adjective_is_one_proposition() -> None:
     from claimledger.analyze.clusters import margin
 

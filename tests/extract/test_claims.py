@@ -1148,6 +1148,8 @@ def test_what_a_video_shows_is_a_description_not_a_claim(claims_of: Extract) -> 
          '"Hold the line at all costs."', "message", "The commander"),
         ('The minister went on television, telling viewers, "The sanctions have failed."',
          '"The sanctions have failed."', "telling", "The minister"),
+        ('He told the crowd in the square, to loud applause:\n\n"I can say the city will be'
+         ' rebuilt."', '"I can say the city will be rebuilt."', "told", "He"),
     ],
 )  # fmt: skip
 def test_cues_without_a_speech_verb_clause(
@@ -1247,3 +1249,20 @@ def test_a_quotation_of_another_paragraph_is_not_joined(claims_of: Extract) -> N
         ' he had advised the mayor, saying, "the advice I give to him is to him alone."'
     )
     assert [c.content.text for c in claims] == ['"the advice I give to him is to him alone."']
+
+
+def test_an_embedded_post_is_a_claim_of_its_author(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The minister reacted on social media.\n\n"
+        "Our air defence shot down eleven drones over the capital tonight. Glory to the"
+        " defenders! pic.twitter.com/AbCdEf123 — Olena Marchenko (@olena_m) March 3, 2023\n\n"
+        "<blockquote>Talks will resume next week in Istanbul https://t.co/xyz SIGN UP FOR OUR"
+        " NEWSLETTER — Kyiv Daily (@kyivdaily) March 4, 2023</blockquote>\n\n"
+        "Ok — Bob (@bob) March 4, 2023"
+    )
+    assert [(c.speaker.text, c.cue.text, c.content.text) for c in claims] == [
+        ("Olena Marchenko", "@olena_m",
+         "Our air defence shot down eleven drones over the capital tonight."),
+        ("Olena Marchenko", "@olena_m", "Glory to the defenders!"),
+        ("Kyiv Daily", "@kyivdaily", "Talks will resume next week in Istanbul"),
+    ]  # fmt: skip

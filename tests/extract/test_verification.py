@@ -109,3 +109,32 @@ def test_hedge_spans(claims_of: Extract, text: str, hedges: list[str]) -> None:
     (claim,) = claims_of(text)
     assert [h.text for h in claim.hedges] == hedges
     assert all(text[h.start : h.end] == h.text for h in claim.hedges)
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("The mayor said the shelling had stopped. Later the governor contradicted him.",
+         [None]),
+        ("The envoy said he would not take sides. His stance may help him with voters who are"
+         " deeply skeptical of the party's influence.", [None]),
+        ("The minister said there was no evidence to support the rumours.", [None]),
+        ("The inspector said only that the statements were truthful. Several of his findings"
+         " contradicted her public statements.", [None]),
+        ("The general said the front was calm. He rejected rumours that the army might"
+         " withdraw from the city.", [None, None]),
+        ("Pavel Orlov said exports had doubled. Ukrainian officials have denied Orlov's"
+         " claims.", ["denied", None]),
+        ("The rebels said the bridge had fallen. This has been disputed by the army.",
+         ["disputed"]),
+        ("The mayor said the port was open. Reports that the minister had blocked aid, an"
+         " allegation rejected by two inquiries, spread on Monday.", [None, None]),
+    ],
+    ids=["contradicted-a-person", "skeptical-of-a-thing", "phrase-inside-the-claim",
+         "her-statements", "rumours-with-their-own-clause", "a-possessor-named",
+         "this-was-disputed", "an-allegation-described-in-its-sentence"],
+)  # fmt: skip
+def test_a_dispute_counts_only_when_it_is_about_a_claim(
+    claims_of: Extract, text: str, statuses: list[str | None]
+) -> None:
+    assert [c.verification for c in claims_of(text)] == statuses

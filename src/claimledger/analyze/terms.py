@@ -29,7 +29,11 @@ STOP = frozenset(
     thousand thousands million millions billion billions trillion trillions tens scores pair
     couple""".split()
 )  # number words too: figures are compared as figures (numbers.py), not as words
-ABBREVIATIONS = {"u.s.": "american", "u.k.": "british", "e.u.": "european"}  # too short to count
+ABBREVIATIONS = {
+    "u.s.": "american", "u.k.": "british", "e.u.": "european",  # too short to count
+    "united states": "american", "united kingdom": "british", "european union": "european",
+    "soviet union": "soviet",  # not "unit" and the verb "state"
+}  # fmt: skip
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
 CONTRACTED = frozenset({"m", "re", "ve", "ll", "d", "t"})  # I'm, we're, I've, we'll, I'd, don't
 SUFFIXES = (

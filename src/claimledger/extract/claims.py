@@ -33,7 +33,9 @@ def extract_claims(doc: Doc, doc_id: str, resolver: Resolver | None = None) -> t
     for frame in frames:
         resolved.append(_resolve(doc, frame, resolver, pending, resolved))
     resolved = _first_person(doc, resolved)
-    sites = [ClaimSite(r.frame.sentence, r.frame.content, r.speaker.name) for r in resolved]
+    sites = [
+        ClaimSite(r.frame.sentence, r.frame.content, r.speaker.name, r.frame.cue) for r in resolved
+    ]
     statuses = verification(doc, sites)
     text = doc.text  # built anew by spaCy on each access: read it once
     return tuple(

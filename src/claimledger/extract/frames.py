@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.compound import split_compound
 from claimledger.extract.content import DASHES, called_false, verb_content
+from claimledger.extract.embeds import embedded_posts
 from claimledger.extract.quotes import continued_quotes, merge_quotes, quote_spans
 from claimledger.extract.tree import (
     ISSUING,
@@ -92,6 +93,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     raw = frames
     frames = merge_quotes(doc, frames)
     frames = frames + introduced_quotes(doc, frames)
+    frames = embedded_posts(doc, frames)
     frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
@@ -120,6 +122,11 @@ def introduced_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
             continue
         line = text.rfind("\n", 0, q_start) + 1
         lead = text[line:q_start].rstrip()
+        if not lead.strip():  # 'He told the audience:' and the quotation in the next paragraph
+            line = text.rfind("\n", 0, len(text[:line].rstrip())) + 1
+            lead = text[line:q_start].rstrip()
+            if not lead.endswith(":"):
+                continue
         if not lead.endswith((":", ",")):
             continue
         punct = doc.char_span(line + len(lead) - 1, line + len(lead), alignment_mode="expand")

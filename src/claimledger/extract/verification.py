@@ -55,6 +55,7 @@ class ClaimSite:
     sentence: int
     content: TokenRange
     speaker_name: str | None
+    cue: TokenRange | None = None
 
 
 def hedge_spans(doc: Doc, text: str, ranges: list[TokenRange]) -> list[tuple[int, int]]:
@@ -107,15 +108,26 @@ def verification(doc: Doc, sites: list[ClaimSite]) -> list[Verification | None]:
     for s_index, sent in enumerate(doc.sents):
         if not lexicon().any_verification.search(text, sent.start_char, sent.end_char):
             continue
-        for found, referent, maker in _statements(sent, text[sent.start_char : sent.end_char]):
-            for k in _targets(doc, sites, s_index, referent, maker):
-                if status[k] is None or STRENGTH[found] > STRENGTH[status[k] or "confirmed"]:
-                    status[k] = found
+        for st in _statements(sent, text[sent.start_char : sent.end_char]):
+            for k in _targets(doc, sites, s_index, st):
+                if status[k] is None or STRENGTH[st.found] > STRENGTH[status[k] or "confirmed"]:
+                    status[k] = st.found
     return status
 
 
-def _statements(sent: Span, sent_text: str) -> list[tuple[Verification, Token | None, str | None]]:
-    out: list[tuple[Verification, Token | None, str | None]] = []
+@dataclass(frozen=True)
+class _Statement:
+    found: Verification
+    referent: Token | None
+    maker: str | None
+    match: Span
+    possessor: str | None = None  # "Orlov's claims": only the claims of Orlov
+    local: bool = False  # "a claim Kyiv rejected", "..., which he denies": this sentence only
+    clause: TokenRange | None = None  # "rumours that X": only the claims inside X
+
+
+def _statements(sent: Span, sent_text: str) -> list[_Statement]:
+    out: list[_Statement] = []
     base = sent.start_char
     for found, pattern in lexicon().verification:
         for m in pattern.finditer(sent_text):
@@ -123,12 +135,76 @@ def _statements(sent: Span, sent_text: str) -> list[tuple[Verification, Token | 
             if span is None:
                 continue
             status = _unless_negated(found, sent_text[max(0, m.start() - 30) : m.start()])
-            referent = _referent(sent, span)
-            if status is None or (status == "denied" and referent is None):
+            if status in ("disputed", "denied"):
+                st = _dispute(sent, span, status)
+                if st is not None:
+                    out.append(st)
                 continue
-            maker = _maker(span)
-            out.append((status, referent, maker))
+            if status is None:
+                continue
+            out.append(_Statement(status, _referent(sent, span), _maker(span), span))
     return out
+
+
+ANAPHORA = {"this", "that", "these", "those", "it", "which", "such"}
+ARGUMENTS = ("dobj", "nsubjpass", "attr")  # in this order; a subject is who disputes
+
+
+def _dispute(sent: Span, match: Span, status: Verification) -> _Statement | None:
+    """A denial or dispute counts only when what it denies or disputes is a claim: a claim noun
+    inside the phrase or as its argument ("denied the reports", "the statement was met with
+    skepticism", "skeptical of the figures"), or a word pointing back at one ("this was
+    disputed", "which he denied"). "Trump contradicted him", "skeptical of the establishment's
+    influence" are about a person or a thing, not a claim: nothing. A claim noun with a clause
+    of its own ("rejected rumours that X", "allegations that he ..., which he denied") is about
+    that clause only; one with a possessor ("Orlov's claims") about the possessor's claims."""
+    inside = [t for t in match if t.lemma_.lower() in CLAIM_NOUNS | FIGURE_NOUNS]
+    arg = inside[0] if inside else _argument(match)
+    if arg is None:
+        return None
+    # the phrase modifies the claim noun ("a claim Kyiv rejected", "an allegation rejected by
+    # the inquiries", "allegations, which he denies"): the claim is in this sentence or nowhere
+    local = not inside and arg.i < match.start and match.root.dep_ in ("relcl", "acl")
+    if arg.lower_ in ANAPHORA or arg.tag_ in ("WDT", "WP"):
+        if arg.tag_ in ("WDT", "WP") and arg.head.dep_ == "relcl":
+            arg, local = arg.head.head, True  # "allegations ..., which he has denied"
+        elif arg.lower_ in ANAPHORA:
+            return _Statement(status, arg, _maker(match), match)
+    if arg.lemma_.lower() not in CLAIM_NOUNS | FIGURE_NOUNS or arg.pos_ != "NOUN":
+        return None
+    clause = next((c for c in arg.children if c.dep_ in ("acl", "relcl", "ccomp")), None)
+    if clause is not None and match.start not in range(clause.left_edge.i, clause.right_edge.i + 1):
+        return _Statement(
+            status, arg, _maker(match), match, clause=(clause.left_edge.i, clause.right_edge.i + 1)
+        )
+    poss = next((c for c in arg.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        if poss.pos_ == "PRON":
+            return None  # "contradicted her statements": whose, the article does not say here
+        return _Statement(
+            status, arg, _maker(match), match, possessor=poss.text.lower(), local=local
+        )
+    return _Statement(status, arg, _maker(match), match, local=local)
+
+
+def _argument(match: Span) -> Token | None:
+    """What the phrase's verb or adjective is about: its object, its (passive) subject, or
+    the object of its preposition ("skeptical of", "doubt on")."""
+    root = match.root
+    heads = [root, root.head] if root.pos_ not in ("VERB", "AUX", "ADJ") else [root]
+    for head in heads:
+        for dep in ARGUMENTS:
+            for child in head.children:
+                if child.dep_ == dep and child.i not in range(match.start, match.end):
+                    return child
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "on", "about"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    if root.dep_ in ("relcl", "acl") and root.head.pos_ == "NOUN":
+        return root.head  # "a claim Kyiv rejected"
+    return None
 
 
 def _unless_negated(found: str, before: str) -> Verification | None:
@@ -157,7 +233,30 @@ def _maker(match: Span) -> str | None:
     return None
 
 
-def _targets(
+def _targets(doc: Doc, sites: list[ClaimSite], s_index: int, st: _Statement) -> list[int]:
+    referent, maker = st.referent, st.maker
+    found = _targets_of(doc, sites, s_index, referent, maker)
+    if st.clause is not None:
+        a, b = st.clause
+        found = [k for k, s in enumerate(sites) if s.content[0] < b and a < s.content[1]]
+    if st.possessor is not None:
+        found = [k for k in found if st.possessor in (sites[k].speaker_name or "").lower()]
+    if st.local:
+        found = [k for k in found if sites[k].sentence == s_index]
+    if st.found in ("disputed", "denied"):
+        found = [k for k in found if sites[k].speaker_name]  # a claim of nobody named: no
+    # a phrase inside the claim's own content is part of what the claim says ("there is no
+    # evidence to support his insinuations"), not the article's word on it
+    # nor is a claim whose cue is the phrase ("rejected rumours that X": the denial itself)
+    return [
+        k
+        for k in found
+        if not sites[k].content[0] <= st.match.start < sites[k].content[1]
+        and not (sites[k].cue and sites[k].cue[0] <= st.match.start < sites[k].cue[1])
+    ]
+
+
+def _targets_of(
     doc: Doc, sites: list[ClaimSite], s_index: int, referent: Token | None, maker: str | None
 ) -> list[int]:
     if referent is not None and referent.lemma_.lower() in FIGURE_NOUNS:
