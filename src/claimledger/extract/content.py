@@ -94,7 +94,7 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     if comp is not None and (
         _other_cue_between(doc, tok.i, comp.left_edge.i)
-        or "\n" in doc.text[doc[tok.i].idx : doc[comp.left_edge.i].idx]
+        or any("\n" in doc[i].text_with_ws for i in range(tok.i, comp.left_edge.i))
     ):
         comp = None  # '"A," he said before adding: "B."': B is what he added; or another paragraph
     if comp is None:

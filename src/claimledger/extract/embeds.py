@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from claimledger.extract.quotes import doc_text
 from claimledger.nlp.sents import sentence_of
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def embedded_posts(doc: Doc, frames: list[Frame]) -> list[Frame]:
     the handle as cue) and without frames whose content is the post's links and signature."""
     from claimledger.extract.frames import Frame
 
-    text = doc.text
+    text = doc_text(doc)
     taken = [(doc[f.content[0]].idx, doc[f.content[1] - 1].idx) for f in frames]
     out: list[Frame] = []
     tails: list[tuple[int, int]] = []
@@ -81,7 +82,7 @@ def _sentences(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The post's sentences (one proposition each, as for a quotation of two sentences), those
     of ``MIN_WORDS`` words or more."""
     out = []
-    for sent in doc[start:end].sents:
+    for sent in doc[start:end].sents:  # type: ignore[attr-defined]  # (spaCy's stubs lack it)
         lo, hi = max(sent.start, start), min(sent.end, end)
         if sum(1 for t in doc[lo:hi] if t.is_alpha) >= MIN_WORDS:
             out.append((lo, hi))

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.compound import split_compound
 from claimledger.extract.content import DASHES, called_false, verb_content
 from claimledger.extract.embeds import embedded_posts
-from claimledger.extract.quotes import continued_quotes, merge_quotes, quote_spans
+from claimledger.extract.quotes import continued_quotes, doc_text, merge_quotes, quote_spans
 from claimledger.extract.tree import (
     ISSUING,
     STATEMENT_NOUNS,
@@ -113,7 +113,7 @@ def introduced_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
     warning: '...'", "X's message was simple: '...'", "..., telling the crowd, '...'". The
     introducing word is a statement noun given by the speaker (or the speaker's), or a speech
     verb left without content; a quotation some frame already covers is not taken again."""
-    text = doc.text
+    text = doc_text(doc)
     taken = [(doc[f.content[0]].idx, _char_end(doc[f.content[1] - 1])) for f in frames]
     cues = {i for f in frames if f.cue for i in range(*f.cue)}
     out: list[Frame] = []

@@ -22,7 +22,27 @@ CONTINUES = re.compile(r"[^\S\n]*[,.:;]?[^\S\n]*")  # between a cue and the quot
 LINE = re.compile(r"\n")
 
 
+TEXT_KEY = "claimledger.text"  # Doc.user_data keys: the text and its quotations, found once
+QUOTES_KEY = "claimledger.quote_spans"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token on each access)."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The quotations of the article (``find_quote_spans``), found once per Doc."""
+    spans: list[tuple[int, int]] | None = doc.user_data.get(QUOTES_KEY)
+    if spans is None:
+        spans = doc.user_data[QUOTES_KEY] = find_quote_spans(doc)
+    return list(spans)
+
+
+def find_quote_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of quotations (typographic or straight double quotes, or two apostrophes
     as some newspaper archives print them: ''...'').
 
@@ -32,7 +52,7 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     one and closes only the last, and pairing across the break would turn all the text after
     it inside out (what is quoted read as the article's own words, and the other way round).
     """
-    text = doc.text
+    text = doc_text(doc)
     breaks = BLANK_LINE if BLANK_LINE.search(text) else LINE
     out: list[tuple[int, int]] = []
     start = 0
@@ -106,7 +126,7 @@ def merge_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
     if not found:
         return frames
     quotes = _Quotes(found)
-    text = doc.text
+    text = doc_text(doc)
     kept = [f for f in frames if not (f.cue and quotes.around(doc[f.cue[0]].idx) is not None)]
     quotes.owned = {quotes.index_around(doc[f.content[0]].idx) for f in kept}
     out = []
@@ -249,7 +269,7 @@ def continued_quotes(doc: Doc, frames: list[Frame], raw: Sequence[Frame] = ()) -
     before quotations were fitted, which still hold those inside quotations; the speaker's own
     "I think" does not count).
     """
-    text = doc.text
+    text = doc_text(doc)
     lines = []
     start = 0
     for m in LINE.finditer(text):

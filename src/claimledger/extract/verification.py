@@ -252,8 +252,12 @@ def _targets(doc: Doc, sites: list[ClaimSite], s_index: int, st: _Statement) -> 
         k
         for k in found
         if not sites[k].content[0] <= st.match.start < sites[k].content[1]
-        and not (sites[k].cue and sites[k].cue[0] <= st.match.start < sites[k].cue[1])
+        and not _in_range(st.match.start, sites[k].cue)
     ]
+
+
+def _in_range(i: int, rng: TokenRange | None) -> bool:
+    return rng is not None and rng[0] <= i < rng[1]
 
 
 def _targets_of(
