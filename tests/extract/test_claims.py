@@ -1266,3 +1266,16 @@ def test_an_embedded_post_is_a_claim_of_its_author(claims_of: Extract) -> None:
         ("Olena Marchenko", "@olena_m", "Glory to the defenders!"),
         ("Kyiv Daily", "@kyivdaily", "Talks will resume next week in Istanbul"),
     ]  # fmt: skip
+
+
+def test_an_embedded_post_signed_in_two_scripts_names_its_author_once(
+    claims_of: Extract,
+) -> None:
+    claims = claims_of(
+        "The president wrote overnight.\n\n"
+        "We will rebuild every bridge in the region. — Petro Marchuk / Петро Марчук"
+        " (@pmarchuk) February 24, 2023"
+    )
+    assert [(c.speaker.text, c.content.text) for c in claims] == [
+        ("Petro Marchuk", "We will rebuild every bridge in the region.")
+    ]
