@@ -1279,3 +1279,12 @@ def test_an_embedded_post_signed_in_two_scripts_names_its_author_once(
     assert [(c.speaker.text, c.content.text) for c in claims] == [
         ("Petro Marchuk", "We will rebuild every bridge in the region.")
     ]
+
+
+def test_mixed_quotation_marks_are_not_one_continued_quotation(claims_of: Extract) -> None:
+    claims = claims_of(
+        '"We watched the convoys leave," the governor said.\n\n'
+        '“We are not interested in slogans. We want results," he continued. "We will work'
+        " with everyone.”"
+    )
+    assert all("he continued" not in c.content.text for c in claims)

@@ -292,6 +292,8 @@ def continued_quotes(doc: Doc, frames: list[Frame], raw: Sequence[Frame] = ()) -
         inside = ordered[bisect_left(firsts, l_start) : bisect_left(firsts, l_end)]
         q = bisect_left(starts, q_start)
         whole = q < len(spans) and spans[q] == (q_start, q_stop)
+        if whole and '"' in text[q_start + 1 : q_stop - 1] and text[q_start] != '"':
+            whole = False  # '“A," he continued. "B.”': mixed marks, not one quotation
         if inside or not whole:
             last = next((f for f in reversed(inside) if f.pattern == "quote"), None)
             continue
