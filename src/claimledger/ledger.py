@@ -119,11 +119,7 @@ class Ledger:
         are added in memory; the whole table is read again only when it holds rows this
         process has not seen (another writer's articles) or a version was replaced. Each
         person's most named principal counts, none on a tie."""
-        own = {
-            (a.name, a.speaks_for)
-            for a in extraction.people
-            if a.speaks_for and a.speaks_for != a.name
-        }
+        own = extraction.affiliations()
         rows = self.store.affiliation_count()
         if replaced or self._learned_rows < 0 or rows != self._learned_rows + len(own):
             self._counts, self._learned = {}, {}

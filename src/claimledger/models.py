@@ -197,3 +197,7 @@ class Extraction:
     quantities: tuple[Quantity, ...] = ()
     places: tuple[Place, ...] = ()
     units: tuple[Unit, ...] = ()
+
+    def affiliations(self) -> set[tuple[str, str]]:
+        """(person, principal) for each person the article names as speaking for another."""
+        return {(a.name, a.speaks_for) for a in self.people if a.speaks_for not in (None, a.name)}

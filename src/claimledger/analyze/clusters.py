@@ -369,44 +369,29 @@ def explain_margin(
             if not _said_again(a, b, pa, pb, weights, rules) and not _restated_quote(
                 a, b, sim, rules
             ):
-                return (
-                    min(sim - need, -0.01),
-                    sim,
-                    False,
-                    "another occasion",
-                )  # one speaker, another occasion
+                return _apart(sim, need, "another occasion")  # one speaker, another occasion
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
     if negation_conflict(pa, pb):
         return (-1.0, sim, sim >= need, "negation")
     if rel == "different" and _obliges(a.content) != _obliges(b.content):
-        return (
-            min(sim - need, -0.01),
-            sim,
-            False,
-            "obligation",
-        )  # "X should step down" / "I will step down"
+        return _apart(sim, need, "obligation")  # "X should step down" / "I will step down"
     if rel == "same" and _two_quotations(a, b, rules.said_again_run):
-        return (min(sim - need, -0.01), sim, False, "two quotations")  # two sentences of one speech
+        return _apart(sim, need, "two quotations")  # two sentences of one speech
     shared = set(claim_terms(a)) & set(claim_terms(b))
     if len(shared) < rules.min_shared(rel) and not (
         rel == "same"
         and quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)
     ):
-        return (
-            min(sim - need, -0.01),
-            sim,
-            False,
-            "few shared terms",
-        )  # "I hope so" / "I hope not"
+        return _apart(sim, need, "few shared terms")  # "I hope so" / "I hope not"
     plain = shared - name_terms(a.content) - name_terms(b.content)
     if len(plain) < (1 if rel == "same" or _same_facts(a, b) else 2):
-        return (
-            min(sim - need, -0.01),
-            sim,
-            False,
-            "names only",
-        )  # both name Ted Cruz; nothing else shared
+        return _apart(sim, need, "names only")  # both name Ted Cruz; nothing else shared
     return (sim - need, sim, False, f"similarity ({rel})")
+
+
+def _apart(sim: float, need: float, reason: str) -> tuple[float, float, bool, str]:
+    """A pair a rule keeps apart whatever its similarity: a margin below zero."""
+    return (min(sim - need, -0.01), sim, False, reason)
 
 
 def _obliges(text: str) -> bool:

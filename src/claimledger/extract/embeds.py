@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from claimledger.extract.quotes import doc_text
+from claimledger.extract.quotes import content_chars, doc_text
 from claimledger.nlp.sents import sentence_of
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def embedded_posts(doc: Doc, frames: list[Frame]) -> list[Frame]:
     from claimledger.extract.frames import Frame
 
     text = doc_text(doc)
-    taken = [(doc[f.content[0]].idx, doc[f.content[1] - 1].idx) for f in frames]
+    taken = [content_chars(doc, f) for f in frames]
     out: list[Frame] = []
     tails: list[tuple[int, int]] = []
     for m in SIGNATURE.finditer(text):
@@ -61,7 +61,7 @@ def embedded_posts(doc: Doc, frames: list[Frame]) -> list[Frame]:
         cue = doc.char_span(m.start("handle"), m.end("handle"), alignment_mode="expand")
         if content is None or speaker is None or cue is None:
             continue
-        if any(a <= doc[content.end - 1].idx and doc[content.start].idx <= b for a, b in taken):
+        if any(a < content.end_char and content.start_char < b for a, b in taken):
             continue
         for part in _sentences(doc, content.start, content.end):
             out.append(

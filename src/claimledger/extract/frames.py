@@ -26,7 +26,13 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.compound import split_compound
 from claimledger.extract.content import DASHES, called_false, verb_content
 from claimledger.extract.embeds import embedded_posts
-from claimledger.extract.quotes import continued_quotes, doc_text, merge_quotes, quote_spans
+from claimledger.extract.quotes import (
+    content_chars,
+    continued_quotes,
+    doc_text,
+    merge_quotes,
+    quote_spans,
+)
 from claimledger.extract.tree import (
     ISSUING,
     STATEMENT_NOUNS,
@@ -114,7 +120,7 @@ def introduced_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
     introducing word is a statement noun given by the speaker (or the speaker's), or a speech
     verb left without content; a quotation some frame already covers is not taken again."""
     text = doc_text(doc)
-    taken = [(doc[f.content[0]].idx, _char_end(doc[f.content[1] - 1])) for f in frames]
+    taken = [content_chars(doc, f) for f in frames]
     cues = {i for f in frames if f.cue for i in range(*f.cue)}
     out: list[Frame] = []
     for q_start, q_end in quote_spans(doc):
@@ -639,10 +645,6 @@ def _inside_any(rng: TokenRange, holes: list[TokenRange]) -> bool:
 
 def _overlaps(a: TokenRange, b: TokenRange) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _char_end(tok: Token) -> int:
-    return tok.idx + len(tok.text)
 
 
 def _cue_range(tok: Token) -> TokenRange:

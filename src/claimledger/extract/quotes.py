@@ -165,8 +165,7 @@ class _Quotes:
 def _fit_quote(doc: Doc, text: str, f: Frame, quotes: _Quotes) -> list[Frame]:
     """The frame fitted to its quotation; two frames when a quotation after the cue starts a
     sentence of its own."""
-    c_start = doc[f.content[0]].idx
-    c_end = doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1])
+    c_start, c_end = content_chars(doc, f)
     # the first quotation with q_start <= c_start + 1 and c_end <= q_end + 1
     n = quotes.first_ending_from(c_end - 1)
     if n < len(quotes.spans) and quotes.starts[n] <= c_start + 1:
@@ -204,7 +203,7 @@ def _quoted_before(doc: Doc, text: str, f: Frame, quotes: _Quotes, n: int, q_sta
     if n == 0 or n - 1 in quotes.owned or not marks:
         return q_start
     attr_start = min(doc[r[0]].idx for r in marks)
-    attr_end = max(_char_end(doc[r[1] - 1]) for r in marks)
+    attr_end = max(char_end(doc[r[1] - 1]) for r in marks)
     p_start, p_end = quotes.spans[n - 1]
     first = min(r[0] for r in marks)
     last = max(r[1] for r in marks)
@@ -220,18 +219,24 @@ def _quoted_before(doc: Doc, text: str, f: Frame, quotes: _Quotes, n: int, q_sta
 
 def _attribution_end(doc: Doc, f: Frame) -> int:
     """Where the attribution after a quotation ends ("she said", "the mayor told reporters")."""
-    ends = [_char_end(doc[r[1] - 1]) for r in (f.cue, f.speaker) if r is not None]
+    ends = [char_end(doc[r[1] - 1]) for r in (f.cue, f.speaker) if r is not None]
     if f.cue is not None:
         edge = doc[f.cue[0]].right_edge
         while edge.i > f.cue[0] and (edge.is_quote or edge.is_punct):
             edge = doc[edge.i - 1]  # the parse may hang the next quotation's opening mark on it
         if edge.i >= f.content[1]:
-            ends.append(_char_end(edge))
+            ends.append(char_end(edge))
     return max(ends, default=0)
 
 
-def _char_end(tok: Token) -> int:
+def char_end(tok: Token) -> int:
+    """The character offset just after a token."""
     return tok.idx + len(tok.text)
+
+
+def content_chars(doc: Doc, f: Frame) -> tuple[int, int]:
+    """The character span of a frame's content."""
+    return doc[f.content[0]].idx, char_end(doc[f.content[1] - 1])
 
 
 def _across_quotes(doc: Doc, f: Frame, c_start: int, c_end: int, quotes: _Quotes) -> Frame:

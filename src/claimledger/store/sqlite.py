@@ -376,6 +376,15 @@ class SQLiteStore(LedgerReads):
 
     def _put_mentions(self, ex: Extraction) -> None:
         doc_id = ex.article.doc_id
+        affiliations = sorted(ex.affiliations())
+        self.db.executemany(
+            "INSERT OR IGNORE INTO affiliations VALUES (?,?,?)",
+            [(doc_id, person, principal) for person, principal in affiliations],
+        )
+        self.db.execute(  # affiliation_count's counter, once it exists
+            "UPDATE counters SET value = value + ? WHERE name = ?",
+            (len(affiliations), AFFILIATIONS_STORED),
+        )
         rows: list[tuple[Any, ...]] = []
         for seq, p in enumerate(ex.places):
             rows.append((doc_id, seq, "place", p.text, p.name, p.feature, None, p.lat, p.lon,
@@ -390,11 +399,6 @@ class SQLiteStore(LedgerReads):
                 rows.append((doc_id, seq, kind, actor.text, actor.name, actor.kind,
                              data.get("registry_id"), None, None, None, None, None,
                              data.get("start"), data.get("end"), json.dumps(data)))  # fmt: skip
-                if kind == "person" and actor.speaks_for and actor.speaks_for != actor.name:
-                    self.db.execute(
-                        "INSERT OR IGNORE INTO affiliations VALUES (?,?,?)",
-                        (doc_id, actor.name, actor.speaks_for),
-                    )
                 for conflict in data.get("descriptor_conflicts") or ():
                     descriptor, expected = _conflict_parts(conflict)
                     self.db.execute(
@@ -484,16 +488,20 @@ class SQLiteStore(LedgerReads):
         return dict(rows.fetchall())
 
     def claim_count(self) -> int:
-        """Claims stored (all versions): kept in ``counters`` as articles are stored, so that
-        it costs one lookup, not a count of the whole table, on every arrival; a ledger that
-        has no such counter yet counts once (inside a write, it keeps the count)."""
-        row = self.db.execute("SELECT value FROM counters WHERE name = ?", (CLAIMS_STORED,))
+        """Claims stored (all versions)."""
+        return self._stored(CLAIMS_STORED, "claims")
+
+    def _stored(self, counter: str, table: str) -> int:
+        """Rows stored in ``table``: kept in ``counters`` as articles are stored, so that it
+        costs one lookup, not a count of the whole table, on every arrival; a ledger that has
+        no such counter yet counts once (inside a write, it keeps the count)."""
+        row = self.db.execute("SELECT value FROM counters WHERE name = ?", (counter,))
         found = row.fetchone()
         if found is not None:
             return int(found[0])
-        count = self._scalar("SELECT COUNT(*) FROM claims")
+        count = self._scalar(f"SELECT COUNT(*) FROM {table}")
         if self.db.in_transaction:
-            self.db.execute("INSERT INTO counters VALUES (?, ?)", (CLAIMS_STORED, count))
+            self.db.execute("INSERT INTO counters VALUES (?, ?)", (counter, count))
         return count
 
     def candidates(
@@ -877,9 +885,9 @@ class SQLiteStore(LedgerReads):
         return [(r[0], r[1]) for r in rows]
 
     def affiliation_count(self) -> int:
-        """How many affiliation rows the ledger holds (a cheap sign that another writer
-        added some)."""
-        return self._scalar("SELECT COUNT(*) FROM affiliations")
+        """Affiliation rows stored, as counted when articles are stored (a cheap sign that
+        another writer added some)."""
+        return self._stored(AFFILIATIONS_STORED, "affiliations")
 
     def current_claim_ids(self) -> list[str]:
         rows = self.db.execute(
@@ -1029,6 +1037,7 @@ def _statements(sql: str) -> list[str]:
 
 
 CLAIMS_STORED = "claims-stored"  # the counter claim_count reads
+AFFILIATIONS_STORED = "affiliations-stored"  # the counter affiliation_count reads
 _OWNERS = {"claim_terms": "claims", "quantity_terms": "quantities"}
 _ARTICLE_COLS = article_cols()
 _CLAIM_COLS = (
