@@ -1288,3 +1288,28 @@ def test_mixed_quotation_marks_are_not_one_continued_quotation(claims_of: Extrac
         " with everyone.”"
     )
     assert all("he continued" not in c.content.text for c in claims)
+
+
+def test_a_bulleted_list_after_a_speakers_colon_is_their_claims(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Relief groups met on Monday.\n\nHalyna Bondar argued that:\n\n"
+        "• Only 900 families have left the district this month.\n\n"
+        "l The shelters in the north are full and the roads are mined.\n\n"
+        "The council will decide on Friday."
+    )
+    listed = [c for c in claims if c.cue is not None and c.cue.text == "argued"]
+    assert [c.content.text for c in listed] == [
+        "Only 900 families have left the district this month",
+        "The shelters in the north are full",  # two propositions, split as any content is
+        "the roads are mined",
+    ]
+    assert {c.speaker.name for c in listed} == {"Halyna Bondar"}
+    assert not [c for c in claims if "council" in c.content.text]  # the list has ended
+
+
+def test_a_bulleted_list_after_no_speaker_is_no_claim(claims_of: Extract) -> None:
+    claims = claims_of(
+        "What the new rules mean:\n\n• Shops must close at nine in the evening.\n\n"
+        "• Trains will run only twice a day."
+    )
+    assert not claims

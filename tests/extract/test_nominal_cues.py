@@ -38,3 +38,22 @@ def test_reports_that_with_no_one_named_are_an_unattributed_claim(claims_of: Ext
 def test_a_claim_noun_with_no_owner_is_not_a_claim_of_its_own(claims_of: Extract) -> None:
     claims = claims_of("The claim that the dam was mined spread quickly online.")
     assert not [c for c in claims if c.cue is not None and c.cue.text == "claim"]
+
+
+def test_a_claim_noun_made_by_a_speaker_is_their_claim(claims_of: Extract) -> None:
+    claims = claims_of("The mayor made the suggestion that the convoy should travel only at night.")
+    (claim,) = [c for c in claims if c.cue is not None and "suggestion" in c.cue.text]
+    assert claim.cue.text == "made the suggestion"
+    assert claim.speaker.text == "The mayor"
+    assert claim.content.text == "the convoy should travel only at night"
+
+
+def test_making_the_case_that_is_a_claim_but_the_case_that_alone_is_not(
+    claims_of: Extract,
+) -> None:
+    made = claims_of("The envoy will make the case that the shelters must stay open all winter.")
+    assert [(c.speaker.text, c.content.text) for c in made] == [
+        ("The envoy", "the shelters must stay open all winter")
+    ]
+    bare = claims_of("The case that the court heard on Monday concerned a seized tanker.")
+    assert not [c for c in bare if c.cue is not None and "case" in c.cue.text]

@@ -442,3 +442,28 @@ def test_extract_writes_strict_json_for_a_huge_number(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     (record,) = [_strict(line) for line in result.stdout.splitlines()]
     assert [q["value"] for q in record["quantities"]] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "whats"),
+    [
+        (
+            "Some 300 soldiers were killed and 500 were wounded in the battle.",
+            ["soldiers killed", "soldiers wounded"],
+        ),
+        (
+            "The shelling killed 12 civilians and wounded 30.",
+            ["civilians killed", "civilians wounded"],
+        ),
+        (
+            "Police detained 40 protesters and released 12.",
+            ["protesters detained", "protesters released"],
+        ),
+        # the verb of the bare number says nothing of what happened: no counted thing
+        ("The ministry said 20 soldiers died and that 3 were missing.", ["soldiers died", None]),
+    ],
+)
+def test_a_bare_number_counts_the_noun_it_leaves_out(
+    pipeline: Language, text: str, whats: list[str | None]
+) -> None:
+    assert [q.what for q in figures(pipeline, text)] == whats

@@ -91,16 +91,17 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 
 def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The complement: "X said (that) Y", "X reported, citing Z, that Y" (hung on "citing")."""
-    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-    if comp is not None and (
-        _other_cue_between(doc, tok.i, comp.left_edge.i)
-        or any("\n" in doc[i].text_with_ws for i in range(tok.i, comp.left_edge.i))
+    after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    comp = after
+    if after is not None and (
+        _other_cue_between(doc, tok.i, after.left_edge.i)
+        or any("\n" in doc[i].text_with_ws for i in range(tok.i, after.left_edge.i))
     ):
         comp = None  # '"A," he said before adding: "B."': B is what he added; or another paragraph
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
     if comp is None:
-        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c != after), None)
     if comp is None:
         comp = next(
             (c for cite in citing(tok) for c in cite.children if c.dep_ == "ccomp" and has_that(c)),
@@ -161,6 +162,7 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if (
         obj is not None
+        and obj.i > tok.i  # not a word of a quotation before the cue the parse hung on it
         and cls == "say"
         and tok.lemma_ in ("indicate", "report", "suggest", "claim", "say")
     ):
@@ -295,13 +297,14 @@ def _passive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 def _quote_before(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The quotation just before a cue and its subject ("“With an eye to the primary,” he said"),
     when the parse has not made it the cue's complement."""
+    subj = subject_of(tok)
     if (
         cls not in ("say", "hedge")
         or tok.tag_ == "VBG"
-        or tok.dep_ in ("advcl", "acl", "relcl", "xcomp")
+        or tok.dep_ in ("advcl", "relcl", "xcomp")
+        or (tok.dep_ == "acl" and (subj is None or subj.i != tok.head.i))
     ):
         return None, []  # "..., answering a question": an adjunct of the main cue
-    subj = subject_of(tok)
     first = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
     close = first - 1
     if close > 0 and doc[close].text == "," and doc[close - 1].text in CLOSE_QUOTES:
@@ -327,8 +330,8 @@ def _trailing_cue(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         return None, []
     if cls not in ("say", "hedge") or head.i >= tok.i or tok.tag_ == "VBG":
         return None, []  # "..., claiming that": an adjunct of the clause, not its source
-    if any(c.dep_ in ("mark", "cc") for c in tok.children):
-        return None, []  # "..., after the ministry announced", "... and said"
+    if any(c.dep_ in ("mark", "cc") or c.tag_ == "WRB" for c in tok.children):
+        return None, []  # "..., after the ministry announced", "... and said", "..., when X said"
     aside = subtree(tok)
     before = doc[aside[0] - 1] if aside[0] > sent.start else None
     if before is None or before.text != "," or _ends_before(doc, sent, aside[1]):
@@ -422,7 +425,12 @@ def _predicate_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         return None, []
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
-        return None, []
+        # 'called the frontrunner "the best recruiter"', the object parsed inside the predicate
+        pred = next((c for c in tok.children if c.dep_ == "oprd" and c.left_edge.i > tok.i), None)
+        if pred is None or pred.left_edge.i == pred.i or not _quoted(doc, subtree(pred)):
+            return None, []
+        rng = trim(doc, subtree(pred))
+        return (rng, []) if rng and rng[1] - rng[0] >= 2 else (None, [])
     pred = next((c for c in tok.children if c.i > obj.i and _predicate(c)), None)
     if pred is not None:
         end = pred.right_edge.i + 1

@@ -19,6 +19,7 @@ kept as token spans (``tree.py``); ``claims.py`` turns them into the chain.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -99,6 +100,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     raw = frames
     frames = merge_quotes(doc, frames)
     frames = frames + introduced_quotes(doc, frames)
+    frames = introduced_lists(doc, frames)
     frames = embedded_posts(doc, frames)
     frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
@@ -159,6 +161,59 @@ def introduced_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
             )
         )
     return out
+
+
+# a list item's mark at the start of its line; "l" and "n" are the bullet glyphs of a symbol
+# font as news archives print them ("l Rather than ..."), taken only before a capital
+BULLET = re.compile(r"[ \t]*(?:[•·●▪◦‣*–—-]|[ln](?= [A-Z\"“]))[ \t]+")
+
+
+def introduced_lists(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """``frames`` with the items of a list introduced by a speaker's clause ending in a colon:
+    "The ministry said:" or "X argued that:" and then a paragraph per item, each opening with a
+    bullet. Each item is a claim of that speaker; the list ends at the first paragraph without a
+    bullet. An item a frame with a speaker covers already is not taken again; one of no speaker
+    inside the item ("(10,000 are expected next year)") gives way to it."""
+    text = doc_text(doc)
+    taken = [content_chars(doc, f) for f in frames if f.speaker is not None]
+    cues = {i for f in frames if f.cue for i in range(*f.cue)}
+    out: list[Frame] = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for n, (start, end) in enumerate(lines):
+        lead = text[start:end].rstrip()
+        if not lead.endswith(":") or n + 1 == len(lines) or not BULLET.match(text, *lines[n + 1]):
+            continue
+        punct = doc.char_span(start + len(lead) - 1, start + len(lead), alignment_mode="expand")
+        found = None if punct is None else _introducer(doc, punct[0], cues)
+        if found is None:
+            continue
+        cue, speaker = found
+        for item_start, item_end in lines[n + 1 :]:
+            mark = BULLET.match(text, item_start, item_end)
+            if mark is None:
+                break
+            item = doc.char_span(mark.end(), item_end, alignment_mode="expand")
+            if item is None or any(a < item_end and mark.end() < b for a, b in taken):
+                continue
+            rng = trim(doc, (item.start, item.end))
+            if rng is None or rng[1] - rng[0] < MIN_QUOTE_TOKENS or not has_verb(doc, rng):
+                continue
+            out.append(
+                Frame(
+                    sentence=sentence_of(doc, rng[0]),
+                    content=rng,
+                    cue=(cue.i, cue.i + 1),
+                    cue_class="say",
+                    speaker=noun_with_conj(speaker),
+                    pattern="list",
+                )
+            )
+    if not out:
+        return frames
+    items = [content_chars(doc, f) for f in out]
+    kept = [f for f in frames if f.speaker is not None or not any(
+        a < (c := content_chars(doc, f))[1] and c[0] < b for a, b in items)]  # fmt: skip
+    return kept + out
 
 
 def _introducer(doc: Doc, punct: Token, cues: set[int]) -> tuple[Token, Token] | None:
@@ -268,8 +323,12 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
 NOMINAL_CUES = {
     "claim": "hedge", "allegation": "hedge", "accusation": "hedge", "report": "hedge",
     "rumour": "hedge", "rumor": "hedge", "assertion": "say", "statement": "say",
-    "announcement": "say", "warning": "say",
+    "announcement": "say", "warning": "say", "contention": "say", "argument": "say",
+    "suggestion": "say", "insistence": "say", "charge": "hedge", "case": "say",
 }  # fmt: skip
+# verbs that make a claim noun their speaker's act: "he made the suggestion that ...", "she
+# repeated the argument that ...", "made the case that ..." ("case" only with these)
+DELIVERING = frozenset({"make", "repeat", "reiterate", "renew", "voice", "press", "advance"})
 
 
 def _nominal_frame(doc: Doc, tok: Token, s_index: int, found: list[Frame]) -> Frame | None:
@@ -291,6 +350,18 @@ def _nominal_frame(doc: Doc, tok: Token, s_index: int, found: list[Frame]) -> Fr
     if any(_overlaps(content, f.content) and f.speaker is not None for f in found):
         return None  # already a verb's content ("said the claim that ..." stays the verb's)
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    maker = _delivered_by(tok) if owner is None else None
+    if tok.lemma_.lower() == "case" and maker is None:
+        return None  # "the case that ..." is the claim of nobody; "made the case that" is
+    if owner is None and maker is not None:
+        return Frame(
+            sentence=s_index,
+            content=content,
+            cue=(tok.head.i, tok.i + 1),
+            cue_class=cls,
+            speaker=noun_with_conj(maker),
+            pattern="nominal",
+        )
     if owner is None and tok.lemma_.lower() not in ("report", "rumour", "rumor"):
         return None  # "the claim that ...": whose claim the sentence does not say
     if (
@@ -308,6 +379,14 @@ def _nominal_frame(doc: Doc, tok: Token, s_index: int, found: list[Frame]) -> Fr
         speaker=speaker,
         pattern="nominal" if owner is not None else "hedge",
     )
+
+
+def _delivered_by(noun: Token) -> Token | None:
+    """The subject of the verb making a claim noun ("he made the suggestion that ...": he)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in DELIVERING or verb.i > noun.i:
+        return None
+    return subject_of(verb)
 
 
 def _is_that(tok: Token) -> bool:

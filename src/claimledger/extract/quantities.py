@@ -374,22 +374,26 @@ def _match(
     return 0, None
 
 
-def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
+def _what(root: Token, fig: _Figure, rules: _Rules, elided: str | None = None) -> str | None:
+    """What a figure counts; ``elided``: the counted noun of the figure before it in the
+    sentence, for a bare number that leaves it out ("300 soldiers were killed and 500 were
+    wounded": soldiers wounded)."""
     occurrences = _occurrences(root, fig)
     if occurrences is not None:
         return occurrences
-    noun = _counted(root, fig, rules)
-    while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
-        noun = noun.head  # "100 attack drones": the figure hangs on "attack", drones are counted
-    if noun is None or not _nominal(noun):
-        return None
-    mods = [c for c in noun.lefts if c.dep_ in NP_DEPS and not fig.start <= c.i < fig.end]
-    start = min([c.left_edge.i for c in mods] + [noun.i])
-    if fig.start < noun.i:
-        start = max(start, fig.end)
-    while start < noun.i and noun.doc[start].dep_ in ("det", "punct", "case", "cc", "prep"):
-        start += 1
-    what = noun.doc[start : noun.i + 1].text
+    found = _counted_phrase(root, fig, rules)
+    if found is None:
+        if elided is None or not _bare_number(root, fig):
+            return None
+        verb = root.head
+        if lexicon().cue_class.get(verb.lemma_.lower()) is not None:
+            return elided  # "10,000 are expected": the verb is a hedge, not what happened
+        if verb.pos_ != "VERB" or (
+            root.dep_ == "dobj" and not rules.has("event_verb", verb.lemma_.lower())
+        ):
+            return None  # "3 were missing", "saw 30": not said what of them is counted
+        return f"{elided} {verb.text}"  # "500 were wounded", "wounded 30": soldiers wounded
+    noun, what = found
     verb = noun.head
     subject = noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.i > noun.i
     said = lexicon().cue_class.get(verb.lemma_.lower()) is not None  # a misparse: "X soldiers said"
@@ -402,6 +406,34 @@ def _what(root: Token, fig: _Figure, rules: _Rules) -> str | None:
         what += " " + " ".join(filter(None, (verb.text, particle)))  # "civilians killed",
         # "drones shot down"
     return what
+
+
+def _counted_phrase(root: Token, fig: _Figure, rules: _Rules) -> tuple[Token, str] | None:
+    """The noun a figure counts and its phrase with modifiers ("100 attack drones": drones,
+    "attack drones")."""
+    noun = _counted(root, fig, rules)
+    while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "100 attack drones": the figure hangs on "attack", drones are counted
+    if noun is None or not _nominal(noun):
+        return None
+    mods = [c for c in noun.lefts if c.dep_ in NP_DEPS and not fig.start <= c.i < fig.end]
+    start = min([c.left_edge.i for c in mods] + [noun.i])
+    if fig.start < noun.i:
+        start = max(start, fig.end)
+    while start < noun.i and noun.doc[start].dep_ in ("det", "punct", "case", "cc", "prep"):
+        start += 1
+    return noun, noun.doc[start : noun.i + 1].text
+
+
+def _bare_number(root: Token, fig: _Figure) -> bool:
+    """A count standing for a noun it leaves out: the subject or object of a verb ("500 were
+    wounded", "killed 12 and wounded 30"), not a number modifying something."""
+    return (
+        root.pos_ == "NUM"
+        and fig.unit is None
+        and root.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and root.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _occurrences(root: Token, fig: _Figure) -> str | None:
@@ -507,10 +539,14 @@ def _quantities(
     period_of = dates.link_nearest(roots, [doc[p.root] for p in periods], MAX_PERIOD_DISTANCE)
     rate_of = dates.link_nearest(roots, [tok for tok, _ in rates], MAX_RATE_DISTANCE)
     found = []
+    elided = None  # the counted noun of the sentence's last figure that names one
     for fig, root, p, r in zip(figures, roots, period_of, rate_of, strict=True):
         period = periods[p].period if p is not None else None
         per = rates[r][1] if r is not None else None
-        found.append(_quantity(doc, fig, _what(root, fig, rules), period, per))
+        found.append(_quantity(doc, fig, _what(root, fig, rules, elided), period, per))
+        counted = _counted_phrase(root, fig, rules)
+        if counted is not None:
+            elided = counted[1]
     return found
 
 

@@ -133,8 +133,14 @@ def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     # "The day before, at a rally, Mr. Trump was blunt, claiming ...": a fronted time phrase
     # the parse took for a (second) subject is no speaker
+    # '"If she wins, nothing you can do," Trump said': a word of the quotation the parse also
+    # took for a subject is no speaker
+    doc = verb.doc
+    outside = [
+        c for c in subjects if not any(doc[i].text in CLOSE_QUOTES for i in range(c.i, verb.i))
+    ]
     if subjects:
-        return next((c for c in subjects if not _temporal(c)), None)
+        return next((c for c in outside or subjects if not _temporal(c)), None)
     if (
         verb.dep_ == "conj"
         and verb.head.dep_ in ("relcl", "ccomp")
@@ -171,11 +177,12 @@ def subject_of(verb: Token) -> Token | None:
         verb.dep_ == "acl"
         and verb.tag_ in ("VBD", "VBN")
         and noun.dep_ == "ROOT"
-        and noun.pos_ == "PROPN"
+        and (noun.pos_ == "PROPN" or _named_by_apposition(noun))
         and noun.i < verb.i
     ):
         # "Donald Trump called Wednesday for ...", "Trump, who is vying ..., tweeted on Friday
-        # to say ...": a sentence whose root is a name has the verb hung on its subject
+        # to say ...", '"...," the nominee, Donald Trump, tweeted': a sentence whose root is a
+        # name has the verb hung on its subject
         return noun
     if (
         verb.dep_ == "acl"
@@ -186,6 +193,13 @@ def subject_of(verb: Token) -> Token | None:
     ):
         return subject_of(noun.head)  # "Trump fired back a response saying X": Trump's
     return None
+
+
+def _named_by_apposition(noun: Token) -> bool:
+    """A common noun followed by the name of whom it describes ("the nominee, Donald Trump")."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children
+    )
 
 
 STATEMENT_NOUNS = DOCUMENT_HEADS | {
