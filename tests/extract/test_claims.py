@@ -1313,3 +1313,49 @@ def test_a_bulleted_list_after_no_speaker_is_no_claim(claims_of: Extract) -> Non
         "• Trains will run only twice a day."
     )
     assert not claims
+
+
+def test_according_to_on_a_speech_verb_relays_its_speaker(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "The commander says the bridge was destroyed on Monday, according to Ukrainska Pravda."
+    )
+    assert claim.content.text == "the bridge was destroyed on Monday"
+    assert chain(claim) == ["Ukrainska Pravda", "commander"]  # the outlet relays, he is origin
+
+
+def test_according_to_on_a_plain_clause_is_its_source(claims_of: Extract) -> None:
+    (claim,) = claims_of("The dam held overnight, according to the regional ministry.")
+    assert claim.content.text == "The dam held overnight"
+    assert claim.speaker.name == "regional ministry"
+
+
+def test_a_role_parsed_as_a_second_subject_gives_way_to_the_name_after_it(
+    claims_of: Extract,
+) -> None:
+    (claim,) = claims_of(
+        "KYIV, May 3 (UPI) — Former Minister of Defence and opposition presidential frontrunner"
+        " Oleksandr Kuzmenko is calling for the army to halt the offensive."
+    )
+    assert claim.speaker.name == "Oleksandr Kuzmenko"
+    assert claim.content.text == "the army to halt the offensive"
+
+
+def test_a_that_clause_after_a_participle_aside_is_the_main_verbs_only(
+    claims_of: Extract,
+) -> None:
+    (claim,) = claims_of(
+        "The commander further stated, while testifying before parliament earlier this month,"
+        " that the brigade had not been resupplied since May."
+    )
+    assert claim.cue.text == "stated"
+    assert claim.content.text == "the brigade had not been resupplied since May"
+
+
+def test_what_somebody_calls_a_thing_is_no_claim_about_the_clause_before(
+    claims_of: Extract,
+) -> None:
+    claims = claims_of(
+        'In his first broadcasts, the blogger sits in a studio in videos he calls "Frontline'
+        ' Truth," pointing at maps.'
+    )
+    assert not [c for c in claims if "studio" in c.content.text]

@@ -258,7 +258,7 @@ def quoted_runs(text: str, run: int) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for m in QUOTED.finditer(text):
         words = [
-            w.lower().replace("’", "'")
+            w.lower().replace("’", "'").removesuffix("'s")  # "ISIS's" and "ISIS’" are one word
             for w in QUOTED_WORD.findall(next(g for g in m.groups() if g))
         ]
         out.update(tuple(words[i : i + run]) for i in range(len(words) - run + 1))

@@ -94,14 +94,18 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     comp = after
     if after is not None and (
-        _other_cue_between(doc, tok.i, after.left_edge.i)
+        (_other_cue_between(doc, tok.i, after.left_edge.i) and not has_that(after))
         or any("\n" in doc[i].text_with_ws for i in range(tok.i, after.left_edge.i))
     ):
         comp = None  # '"A," he said before adding: "B."': B is what he added; or another paragraph
+        # (not "stated, while testifying, that B": B is what he stated)
     if comp is None:
-        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
-    if comp is None:
-        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c != after), None)
+        # a clause before the cue, then another after it; not before a verb naming something
+        # ('X sits in videos he calls "Y"': "sits" is no content of "calls")
+        naming = any(c.dep_ == "oprd" for c in tok.children)
+        others = [c for c in tok.children if c.dep_ == "ccomp" and c != after
+                  and not (naming and c.i < tok.i)]  # fmt: skip
+        comp = min(others, key=lambda c: c.i > tok.i, default=None)
     if comp is None:
         comp = next(
             (c for cite in citing(tok) for c in cite.children if c.dep_ == "ccomp" and has_that(c)),
@@ -427,8 +431,8 @@ def _predicate_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if obj is None:
         # 'called the frontrunner "the best recruiter"', the object parsed inside the predicate
         pred = next((c for c in tok.children if c.dep_ == "oprd" and c.left_edge.i > tok.i), None)
-        if pred is None or pred.left_edge.i == pred.i or not _quoted(doc, subtree(pred)):
-            return None, []
+        if pred is None or not _object_before_quote(doc, pred):
+            return None, []  # 'videos he calls "Consumer TV"': a name, no object
         rng = trim(doc, subtree(pred))
         return (rng, []) if rng and rng[1] - rng[0] >= 2 else (None, [])
     pred = next((c for c in tok.children if c.i > obj.i and _predicate(c)), None)
@@ -449,6 +453,15 @@ def _predicate_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         end = found
     rng = trim(doc, (obj.left_edge.i, end))
     return (rng, []) if rng and rng[1] - rng[0] >= 2 else (None, [])
+
+
+def _object_before_quote(doc: Doc, pred: Token) -> bool:
+    """A noun before the quotation opening in the predicate: its object, parsed inside it."""
+    start, end = subtree(pred)
+    opening = next((i for i in range(start, end) if doc[i].text in OPEN_QUOTES), None)
+    return opening is not None and any(
+        doc[i].pos_ in ("NOUN", "PROPN", "PRON") for i in range(start, opening)
+    )
 
 
 def _predicate(tok: Token) -> bool:

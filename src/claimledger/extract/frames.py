@@ -103,8 +103,21 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames = introduced_lists(doc, frames)
     frames = embedded_posts(doc, frames)
     frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
+    frames = _without_adjunct_twins(doc, frames)
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
+
+
+def _without_adjunct_twins(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """ "X stated, while testifying, that B": the participle's frame with the content of the
+    verb it hangs on is that verb's statement again, not a second one."""
+    cues = {(f.content, f.cue[0]) for f in frames if f.cue}
+    return [f for f in frames if not (
+        f.cue is not None
+        and doc[f.cue[0]].tag_ == "VBG"
+        and (f.content, doc[f.cue[0]].head.i) in cues
+        and doc[f.cue[0]].head.i != f.cue[0]
+    )]  # fmt: skip
 
 
 GIVING = ISSUING | {"deliver", "offer", "make", "share", "sound", "repeat", "add"}
@@ -288,6 +301,8 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
     if pobj is None:
         return None
     clause = tok.head
+    if _relayed_cue(clause):
+        return None  # "X says Y, according to AP": AP relays X's statement (``_relays``)
     holes = [subtree(tok)]
     cited: list[TokenRange] = []
     for span, target in citations(clause, used) + citations(pobj, used):
@@ -581,11 +596,31 @@ def _relays(
     """
     relays = (relays_of(speaker_tok) if speaker_tok is not None else []) + relays_of(tok)
     holes = []
+    if _relayed_cue(tok):
+        for according in (c for c in tok.children if c.lower_ == "according" and c.dep_ == "prep"):
+            to = next((c for c in according.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if pobj is not None:
+                relays.insert(0, phrase(pobj))
+                used.add(according.i)
+                holes.append(subtree(according))
     for span, src in as_reported(tok) + as_reported(doc[content[0] : content[1]].root):
         relays.append(phrase(src))
         used.update(range(*span))
         holes.append(span)
     return relays, (trim(doc, content, holes) or content) if holes else content
+
+
+def _relayed_cue(verb: Token) -> bool:
+    """A speech verb with its own subject that an "according to" hangs on: "X says Y,
+    according to AP" is AP relaying X, not AP's claim that X says Y."""
+    cls = lexicon().cue_class.get(verb.lemma_.lower())
+    return (
+        verb.pos_ == "VERB"
+        and cls in ("say", "hedge")
+        and subject_of(verb) is not None
+        and verb_content(verb.doc, verb.sent, verb, cls)[0] is not None
+    )  # (not "Turkey has proposed hosting talks, according to officials": no content of its own)
 
 
 def _as_frame(doc: Doc, tok: Token, s_index: int) -> Frame | None:

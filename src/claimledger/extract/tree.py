@@ -139,8 +139,13 @@ def subject_of(verb: Token) -> Token | None:
     outside = [
         c for c in subjects if not any(doc[i].text in CLOSE_QUOTES for i in range(c.i, verb.i))
     ]
+    found = next((c for c in outside or subjects if not _temporal(c)), None)
+    named = next((c for c in subjects if found is not None and c.ent_type_ == "PERSON"
+                  and c.left_edge.i == found.right_edge.i + 1), None)  # fmt: skip
+    if named is not None:
+        return named  # "Former Secretary of State and frontrunner Hillary Clinton is calling"
     if subjects:
-        return next((c for c in outside or subjects if not _temporal(c)), None)
+        return found
     if (
         verb.dep_ == "conj"
         and verb.head.dep_ in ("relcl", "ccomp")
