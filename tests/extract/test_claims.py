@@ -1359,3 +1359,36 @@ def test_what_somebody_calls_a_thing_is_no_claim_about_the_clause_before(
         ' Truth," pointing at maps.'
     )
     assert not [c for c in claims if "studio" in c.content.text]
+
+
+def test_claimed_to_have_done_is_a_hedged_claim(claims_of: Extract) -> None:
+    (claim,) = [
+        c
+        for c in claims_of("Moscow claimed to have captured the village of Novoselivka.")
+        if c.cue is not None and c.cue.text == "claimed"
+    ]
+    assert claim.speaker.name == "Moscow"
+    assert claim.content.text == "have captured the village of Novoselivka"
+    assert claim.hedged
+
+
+def test_a_denied_clause_keeps_its_object_when_its_verb_is_parsed_as_an_adjective(
+    claims_of: Extract,
+) -> None:
+    claims = claims_of(
+        'The Kremlin denied that Russian troops had targeted civilians, calling the reports "a'
+        ' provocation".'
+    )
+    (denial,) = [c for c in claims if c.cue is not None and c.cue.text == "denied"]
+    assert denial.content.text == "Russian troops had targeted civilians"
+    assert denial.polarity == "deny"
+
+
+def test_an_appositive_name_is_the_speaker_not_the_possessor(claims_of: Extract) -> None:
+    (named,) = claims_of(
+        "The president's chief of staff, Andriy Yermak, said talks with Washington were"
+        " constructive."
+    )
+    assert named.speaker.name is not None and "Yermak" in named.speaker.name
+    (unnamed,) = claims_of("Zelensky's spokesman said the talks would resume on Monday.")
+    assert unnamed.speaker.name is not None and "Zelensky" in unnamed.speaker.name

@@ -75,3 +75,38 @@ def test_furniture_never_becomes_a_claim_or_a_speaker() -> None:
     assert "BREAKING" not in contents and "newsletter" not in contents
     for c in outcome.claims:
         assert text[c.content.start : c.content.end] == c.content.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("KYIV (Reuters) - Russian forces struck a depot.", "Russian forces struck a depot."),
+        ("KHARKIV, Ukraine (AP) — The governor said.", "The governor said."),
+        ("Drones over Odesa\n\nODESA, May 3 (UPI) -- Two ships burned.", "Two ships burned."),
+        ("WASHINGTON — The Senate voted.", "The Senate voted."),
+    ],
+)
+def test_a_dateline_before_the_first_sentence_is_blanked(text: str, kept: str) -> None:
+    blanked = blank_furniture(text)
+    assert len(blanked) == len(text)
+    assert blanked.strip().endswith(kept) and blanked.split("\n")[-1].strip() == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO - the alliance said it would meet.",  # no sentence after the dash
+        "US-Russia talks — a timeline of the week.",
+        "One.\n\nTwo.\n\nThree.\n\nFour.\n\nKYIV (Reuters) - Five.",  # past the first lines
+    ],
+)
+def test_no_dateline_is_kept(text: str) -> None:
+    assert blank_furniture(text) == text
+
+
+def test_a_dateline_is_no_part_of_the_first_claim() -> None:
+    text = "KYIV (Reuters) - Russian forces struck an energy facility overnight, the governor said."
+    (outcome,) = list(extract_articles([Article(text, SourceInfo(id="wire"))]))
+    assert isinstance(outcome, Extraction)
+    (claim,) = outcome.claims
+    assert claim.content.text == "Russian forces struck an energy facility overnight"

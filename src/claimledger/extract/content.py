@@ -81,6 +81,7 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _quote_before,
         _trailing_cue,
         _directive_content,
+        _claimed_to_content,
     )
     for finder in finders:
         rng, holes = finder(doc, sent, tok, cls)
@@ -141,6 +142,8 @@ def _that_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if mark is None:
         return None, []
     clause = mark.head.head if mark.head.dep_ in ("aux", "auxpass") else mark.head
+    if clause.dep_ == "amod" and clause.head.i > clause.i:
+        clause = clause.head  # "denied that troops had targeted civilians", "targeted" an adjective
     end = max(clause.right_edge.i + 1, mark.i + 2)
     rng = trim(doc, (mark.i + 1, min(end, sent.end)))
     return (rng, []) if rng and has_verb(doc, rng) else (None, [])
@@ -575,6 +578,25 @@ def _directive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 
 DASHES = {"--", "—", "–", "-"}
 ASIDE_MARKS = {"even", "as", "while", "though", "although", "after", "before", "when", "but"}
+
+
+CLAIMED_TO = frozenset({"claim", "purport", "profess"})
+
+
+def _claimed_to_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """ "Moscow claimed to have captured the village": what the subject claims of itself, in
+    an infinitive ("have captured the village")."""
+    if tok.lemma_.lower() not in CLAIMED_TO or tok.pos_ != "VERB" or subject_of(tok) is None:
+        return None, []
+    comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+    if comp is None:
+        return None, []
+    start, end = subtree(comp)
+    if doc[start].lower_ == "to":
+        start += 1
+    rng = trim(doc, (start, end))
+    return (rng, []) if rng and rng[1] - rng[0] >= 2 else (None, [])
 
 
 def _aside_dash(doc: Doc, start: int, end: int) -> int:

@@ -456,6 +456,10 @@ class Resolver:
 
     def _person_in(self, full: Span, head: Token) -> str | None:
         ents = entities_in(self.doc, full.start, full.end)  # full.ents, without a scan
+        for ent in ents:  # "Zelensky's chief of staff, Andriy Yermak": Yermak (who speaks for
+            # Zelensky: ``principals.py``); "Zelensky's spokesman" with no name: Zelensky
+            if ent.label_ == "PERSON" and ent.root.head.i == head.i and ent.root.dep_ == "appos":
+                return self._full_name(_clean_name(ent))
         for ent in ents:
             if ent.label_ == "PERSON" and (
                 ent.root.i == head.i

@@ -61,10 +61,34 @@ def is_furniture(line: str) -> bool:
     )
 
 
+# "KYIV (Reuters) - ", "KYIV, Ukraine (AP) — ", "NEW YORK, Nov. 19 (UPI) — ", "WASHINGTON — ":
+# where and through whom the article was filed, before its first sentence
+DATELINE_PREFIX = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"  # the place, in capitals
+    r"(?:,\s*[A-Z][\w.’']*(?: [A-Z][\w.’']*){0,2})?"  # ", Ukraine"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"  # ", Nov. 19"
+    r"\s*(?:\([A-Za-z][\w .&-]{0,30}\)\s*)?"  # "(Reuters)"
+    r"[-–—]{1,2}\s+(?=[\"“A-Z])"
+)
+DATELINE_LINES = 4  # the first non-empty lines a dateline may open
+
+
 def blank_furniture(text: str) -> str:
-    """The text with its furniture lines replaced by spaces (same length, newlines kept)."""
+    """The text with its furniture lines replaced by spaces (same length, newlines kept), and
+    the dateline before the first sentence blanked too: on every article of a wire its words
+    ("KYIV", "Reuters") were the first claim's, shared across the wire's unrelated reports."""
     if not text:
         return text
     lines = text.split("\n")
     out = [" " * len(line) if is_furniture(line) else line for line in lines]
+    seen = 0
+    for n, line in enumerate(out):
+        if not line.strip():
+            continue
+        if (m := DATELINE_PREFIX.match(line)) is not None:
+            out[n] = " " * m.end() + line[m.end() :]
+            break
+        seen += 1
+        if seen == DATELINE_LINES:
+            break
     return "\n".join(out)
