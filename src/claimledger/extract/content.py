@@ -589,7 +589,7 @@ def _claimed_to_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if tok.lemma_.lower() not in CLAIMED_TO or tok.pos_ != "VERB" or subject_of(tok) is None:
         return None, []
     comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+                 and any(a.lower_ == "to" for a in c.children)), None)  # fmt: skip
     if comp is None:
         return None, []
     start, end = subtree(comp)
