@@ -1392,3 +1392,12 @@ def test_an_appositive_name_is_the_speaker_not_the_possessor(claims_of: Extract)
     assert named.speaker.name is not None and "Yermak" in named.speaker.name
     (unnamed,) = claims_of("Zelensky's spokesman said the talks would resume on Monday.")
     assert unnamed.speaker.name is not None and "Zelensky" in unnamed.speaker.name
+
+
+def test_cited_footage_is_evidence_not_a_source(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "According to the Institute for the Study of War, citing geolocated footage, Russian"
+        " units advanced near Pokrovsk."
+    )
+    assert claim.speaker.name == "Institute for the Study of War"
+    assert chain(claim) == ["Institute for the Study of War"]

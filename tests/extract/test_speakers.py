@@ -370,3 +370,18 @@ def test_a_share_with_no_poll_named_stays_as_written(claims_of: Extract) -> None
     claims = claims_of("Some 40 percent of the residents said the water was unsafe to drink.")
     assert _speaker_of(claims, "water was unsafe") != "Rating Group"
     assert "percent" in (_speaker_of(claims, "water was unsafe") or "")
+
+
+def test_a_role_refers_back_only_to_a_person_given_that_role(claims_of: Extract) -> None:
+    """ "the mayor said" after the president spoke is the mayor, not the president; "the
+    governor" after "Governor X" is X."""
+    other = claims_of(
+        "President Ivan Sokol spoke in his evening address on Sunday. "
+        "The mayor said the city had enough water for two weeks."
+    )
+    assert _speaker_of(other, "enough water") != "Ivan Sokol"
+    same = claims_of(
+        "Governor Oleh Tkach visited the damaged plant on Monday. "
+        "The governor said three workers were injured."
+    )
+    assert _speaker_of(same, "three workers") == "Oleh Tkach"

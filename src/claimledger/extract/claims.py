@@ -100,6 +100,19 @@ def _hop(m: Mention) -> Hop:
     return Hop(m.name, m.kind)
 
 
+# what a source cites as its evidence, not as a source: "citing geolocated footage" keeps the
+# citer as the origin ("citing data from the ministry" names one: the ministry)
+EVIDENCE = frozenset(
+    "footage video videos image images imagery photo photos photograph photographs picture"
+    " pictures recording recordings".split()
+)
+
+
+def _evidence(doc: Doc, rng: TokenRange) -> bool:
+    head = doc[rng[0] : rng[1]].root
+    return head.lemma_.lower() in EVIDENCE or head.lower_ in EVIDENCE
+
+
 def _resolve(
     doc: Doc,
     frame: Frame,
@@ -108,7 +121,7 @@ def _resolve(
     done: list[_Resolved],
 ) -> _Resolved:
     relays = tuple(_hop(resolver.resolve(r)) for r in frame.relays)
-    cited = [_hop(resolver.resolve(r)) for r in frame.cited]
+    cited = [_hop(resolver.resolve(r)) for r in frame.cited if not _evidence(doc, r)]
     if frame.speaker is None:
         return _unnamed(frame, done)
     mention = resolver.resolve(frame.speaker, relays)

@@ -100,6 +100,10 @@ NAMED_ROLES = frozenset(
     ambassador envoy premier chancellor secretary leader chief admiral colonel marshal
     billionaire mogul tycoon prosecutor diplomat speaker""".split()
 )  # a definite description of one of these ("the general said") means a named person
+# descriptions an article uses of a person it never calls so ("the billionaire", "the
+# presumptive nominee"); any other role ("the mayor", "the governor") refers back only to a
+# person the article gives that role somewhere ("Mayor Vitali Klitschko", "X, the mayor")
+EPITHETS = frozenset("nominee candidate businessman businesswoman billionaire mogul tycoon".split())
 POLLS = frozenset({"poll", "survey"})
 POLL_SHARE_SENTENCES = 25  # a share of respondents speaks for the poll named this recently
 NAMED_BEFORE_LOOK = 12  # mentions looked back through for it
@@ -422,6 +426,7 @@ class Resolver:
         gender = gender_of("", _words(span.root), self.titled)
         keys = ["she"] if gender == "f" else ["he"] if gender == "m" else ["he", "she"]
         sentence = sentence_of(self.doc, before)
+        role = span.root.lemma_.lower()
         for lists in (self.mentions.speakers, self.mentions.pronoun):
             found: list[Mention] = []
             for key in keys:
@@ -429,11 +434,17 @@ class Resolver:
                 for m in reversed(lists[key][max(0, k - NAMED_BEFORE_LOOK) : k]):
                     apart = sentence - sentence_of(self.doc, m.position)
                     if m.person and 1 <= apart <= 2 and not self._quoted(m.position):
-                        found.append(m)
+                        if role in EPITHETS or self._has_role(m.name, role):
+                            found.append(m)
                         break
             if found:
                 return max(found, key=_position)
         return None
+
+    def _has_role(self, name: str, role: str) -> bool:
+        """Whether the article names ``name`` with the role anywhere ("Governor X", "X, the
+        governor"): "the mayor said" is not the president named just before."""
+        return any(m.name == name for m in self.mentions.by_word.get(role, ()))
 
     def _antecedent(self, head: Token, before: int) -> Mention | None:
         lemma = head.lemma_.lower()
