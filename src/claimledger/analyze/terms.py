@@ -60,15 +60,25 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def synonym_map() -> dict[str, str]:
-    out: dict[str, str] = {}
+    """Word -> term for the words of the lexicon as listed."""
+    return _synonyms()[0]
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[dict[str, str], dict[str, str]]:
+    """(listed word -> term, stem of a listed word -> term). A stem folds only a word that
+    has a suffix: "downed" is listed, so "downs" is shot down too, but "down" on its own ("step
+    down", "down 10 points") is no drone shot down."""
+    words_out: dict[str, str] = {}
+    stems_out: dict[str, str] = {}
     for n, line in enumerate(lexicon_lines(SYNONYMS), 1):
         term, sep, words = line.partition("\t")
         if not sep:
             raise DataFileError(f"lexicon {SYNONYMS}, entry {n}: want term<TAB>words")
         for word in words.split():
-            out[word] = term
-            out[stem(word)] = term
-    return out
+            words_out[word] = term
+            stems_out[stem(word)] = term
+    return words_out, stems_out
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +121,12 @@ def phrases(words: list[str]) -> list[str]:
 
 def term_words(text: str) -> list[tuple[str, str]]:
     """(term, the word as written, lower-cased) for each content word of a text, in order."""
-    fold = synonym_map()
-    return [(fold.get(w) or fold.get(stem(w)) or stem(w), w) for w in _content_words(text)]
+    listed, stems = _synonyms()
+    out = []
+    for w in _content_words(text):
+        base = stem(w)
+        out.append((listed.get(w) or (stems.get(base) if base != w else None) or base, w))
+    return out
 
 
 def _words(text: str | None) -> list[str]:
