@@ -1401,3 +1401,39 @@ def test_cited_footage_is_evidence_not_a_source(claims_of: Extract) -> None:
     )
     assert claim.speaker.name == "Institute for the Study of War"
     assert chain(claim) == ["Institute for the Study of War"]
+
+
+def test_this_was_reported_by_gives_the_sentence_before_its_speaker(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Russian troops shelled Nikopol overnight, damaging two houses. This was reported by"
+        " the head of the regional administration, Serhiy Lysak."
+    )
+    (claim,) = claims
+    assert claim.content.text == "Russian troops shelled Nikopol overnight, damaging two houses"
+    assert claim.speaker.name == "Serhiy Lysak"
+
+
+def test_this_was_reported_by_leaves_a_sentence_with_a_speaker_alone(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Two drones were downed, the air force said. This was reported by the regional"
+        " administration."
+    )
+    assert [c.speaker.text for c in claims] == ["the air force"]
+
+
+def test_reports_tagged_as_a_noun_with_reference_to_a_source(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "RBC-Ukraine reports with reference to sources in the military that the brigade was"
+        " withdrawn."
+    )
+    assert claim.speaker.name == "RBC-Ukraine"  # one hyphened name, not the country in it
+    assert claim.content.text == "the brigade was withdrawn"
+    assert chain(claim) == ["RBC-Ukraine", "sources in the military"]
+
+
+def test_a_name_closing_a_role_phrase_is_the_speaker(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "According to the head of the Kharkiv regional military administration Oleh"
+        " Syniehubov, three people were injured."
+    )
+    assert claim.speaker.name == "Oleh Syniehubov"

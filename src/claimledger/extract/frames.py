@@ -97,6 +97,7 @@ def find_frames(doc: Doc) -> list[Frame]:
             )
             continue
         frames.extend(_sentence_frames(doc, sent, s_index))
+    frames = announced_by(doc, frames)
     raw = frames
     frames = merge_quotes(doc, frames)
     frames = frames + introduced_quotes(doc, frames)
@@ -106,6 +107,47 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames = _without_adjunct_twins(doc, frames)
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
+
+
+REFERRING = frozenset({"this", "that"})
+
+
+def announced_by(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """ "Russian troops shelled Nikopol overnight. This was reported by the head of the
+    regional administration, Serhiy Lysak.": the sentence before is the claim of the agent of
+    a passive speech verb whose subject is "this". Only when no named speaker has that sentence
+    already (a claim of nobody there gives way)."""
+    sents: list[Span] | None = None
+    out = list(frames)
+    for tok in doc:
+        if tok.dep_ != "ROOT" or lexicon().cue_class.get(tok.lemma_.lower()) not in (
+            "say",
+            "hedge",
+        ):
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agent = agent_of(tok)
+        if subject is None or subject.lower_ not in REFERRING or agent is None:
+            continue
+        sents = sents if sents is not None else list(doc.sents)
+        k = sentence_of(doc, tok.i)
+        if k == 0 or any(f.sentence == k - 1 and f.speaker is not None for f in out):
+            continue
+        content = trim(doc, (sents[k - 1].start, sents[k - 1].end))
+        if content is None or not has_verb(doc, content):
+            continue
+        out = [f for f in out if not (f.sentence == k - 1 and f.speaker is None)]
+        out.append(
+            Frame(
+                sentence=k - 1,
+                content=content,
+                cue=(tok.i, tok.i + 1),
+                cue_class=lexicon().cue_class[tok.lemma_.lower()],
+                speaker=phrase(agent),
+                pattern="verb",
+            )
+        )
+    return out
 
 
 def _without_adjunct_twins(doc: Doc, frames: list[Frame]) -> list[Frame]:
@@ -364,6 +406,17 @@ def _nominal_frame(doc: Doc, tok: Token, s_index: int, found: list[Frame]) -> Fr
         return None
     if any(_overlaps(content, f.content) and f.speaker is not None for f in found):
         return None  # already a verb's content ("said the claim that ..." stays the verb's)
+    subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if tok.dep_ == "ROOT" and subject is not None and tok.tag_ in ("NNS", "VBZ"):
+        return Frame(  # "RBC-Ukraine reports that ...": the verb tagged a plural noun
+            sentence=s_index,
+            content=content,
+            cue=(tok.i, tok.i + 1),
+            cue_class="say",
+            speaker=noun_with_conj(subject),
+            cited=tuple(target for _, target in citations(tok, set())),
+            pattern="verb",
+        )
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     maker = _delivered_by(tok) if owner is None else None
     if tok.lemma_.lower() == "case" and maker is None:

@@ -478,6 +478,16 @@ class Resolver:
                 or head.i in range(ent.start, ent.end)
             ):
                 return self._full_name(_clean_name(ent))
+        for ent in ents:  # "the head of the regional administration Oleh Syniehubov": the
+            # name closing the role's phrase, right after a noun (not "the wife of X")
+            if (
+                ent.label_ == "PERSON"
+                and ent.end == full.end
+                and ent.start > full.start
+                and self.doc[ent.start - 1].pos_ in ("NOUN", "PROPN")
+                and self.doc[ent.start - 1].ent_type_ != "PERSON"
+            ):
+                return self._full_name(_clean_name(ent))
         for ent in ents:
             if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
                 return self._full_name(_clean_name(ent))
@@ -486,6 +496,9 @@ class Resolver:
         return _appositive_name(head)
 
     def _org_in(self, full: Span, head: Token) -> str | None:
+        hyphened = _hyphened_name(head)
+        if hyphened is not None:
+            return hyphened  # "RBC-Ukraine", "Ukrainska Pravda-Kyiv": not the place in it
         for ent in entities_in(self.doc, full.start, full.end):
             if ent.label_ in ("ORG", "PERSON", "NORP", "GPE") and (
                 head.i in range(ent.start, ent.end)
@@ -678,6 +691,18 @@ def _clean_name(ent: Span) -> str:
         joined = False
     text = " ".join(parts)
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
+
+
+def _hyphened_name(head: Token) -> str | None:
+    """A proper name joined by a hyphen to the proper noun before it, as one name ("RBC-Ukraine",
+    parsed as "RBC" compounded to the place "Ukraine")."""
+    doc = head.doc
+    if head.pos_ != "PROPN" or head.i < 2 or not _inner_hyphen(doc[head.i - 1]):
+        return None
+    first = doc[head.i - 2]
+    if first.pos_ != "PROPN" or first.head.i != head.i:
+        return None
+    return doc[first.i : head.i + 1].text
 
 
 def _inner_hyphen(tok: Token) -> bool:

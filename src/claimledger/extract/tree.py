@@ -240,6 +240,11 @@ def citations(verb: Token, skip: set[int]) -> list[tuple[TokenRange, TokenRange]
     heads = [verb, *[c for c in verb.children if c.dep_ in SUBJECTS | {"prep", "ccomp"}]]
     for head in heads:
         for child in head.children:
+            if child.lower_ == "with" and child.dep_ == "prep" and child.i not in skip:
+                cited = _with_reference_to(child)  # "reports with reference to sources"
+                if cited is not None:
+                    out.append((subtree(child), phrase(cited)))
+                continue
             if (
                 child.lemma_ != "cite"
                 or child.i in skip
@@ -250,6 +255,13 @@ def citations(verb: Token, skip: set[int]) -> list[tuple[TokenRange, TokenRange]
             if obj is not None:
                 out.append((subtree(child), phrase(obj)))
     return out
+
+
+def _with_reference_to(prep: Token) -> Token | None:
+    """X in "with reference to X" (translated reporting's "citing X")."""
+    ref = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ == "reference"), None)
+    to = next((c for c in ref.children if c.lower_ == "to"), None) if ref is not None else None
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
 def as_reported(verb: Token) -> list[tuple[TokenRange, Token]]:
