@@ -114,6 +114,21 @@ def test_a_source_is_graded_under_all_its_names() -> None:
     assert "Clinton" in source_variants("Hillary Clinton", tallied)
 
 
+def test_two_people_of_one_surname_and_initial_are_two_sources() -> None:
+    names = ["Jeff Weaver", "John Weaver", "Siergiej Ławrow", "Sergey Lavrov", "Ihor Klymenko",
+             "Igor Klimenko", "Billionaire Yuri Sokol", "Yuri Sokol", "45% of Republicans",
+             "Republicans"]  # fmt: skip
+
+    def tallied(probe: str) -> list[str]:
+        return names  # every name a candidate: the rule, not the lookup, tells them apart
+
+    assert source_variants("Jeff Weaver", tallied) == ["Jeff Weaver"]
+    assert source_variants("Sergey Lavrov", tallied) == ["Sergey Lavrov", "Siergiej Ławrow"]
+    assert source_variants("Ihor Klymenko", tallied) == ["Igor Klimenko", "Ihor Klymenko"]
+    assert source_variants("Yuri Sokol", tallied) == ["Yuri Sokol"]  # not a run-in headline word
+    assert "45% of Republicans" not in source_variants("Republicans", tallied)
+
+
 def test_poll_shares_and_page_furniture_are_no_source() -> None:
     for origin in [
         "Only 31 percent",

@@ -392,4 +392,33 @@ def source_variants(
         keep = [o for o, k in surname if k[0] is None or unique]
     else:
         keep = [o for o, k in surname if same_source(k, key) and (k[0] is not None or unique)]
-    return sorted(set(keep) | {name})
+    agree = {o for o in keep if given_names_agree(o, name) and not o[:1].isdigit()}
+    return sorted(agree | {name})  # (not "45% of Republicans" for "Republicans")
+
+
+def given_names_agree(a: str, b: str) -> bool:
+    """Whether two names' first given names may be one person's: an initial agrees with any
+    name of that letter; written out, their first two consonants agree once spellings are
+    folded ("Sergey"/"Siergiej", "Volodymyr"/"Vladimir", "Oleksandr"/"Alexander"), so "Jeff
+    Weaver" is not "John Weaver". A name with no given name agrees with any."""
+    fa, fb = _first_given(a), _first_given(b)
+    if fa is None or fb is None:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return _skeleton(fa)[:2] == _skeleton(fb)[:2]
+
+
+def _first_given(name: str) -> str | None:
+    words = [w for w in NAME_WORD.findall(name) if w.lower().strip(".") not in TITLES]
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    return _fold(words[0]).rstrip(".")
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a folded name word, doubled letters once ("oleksandr" -> "lksndr")."""
+    word = word.replace("x", "ks").replace("ph", "f").replace("j", "y").replace("c", "k")
+    word = word.replace("g", "h").replace("h", "")  # Ukrainian "Ihor", Russian "Igor"
+    out = [c for c in word if c.isalpha() and c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(out) if i == 0 or out[i - 1] != c)
