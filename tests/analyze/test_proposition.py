@@ -352,3 +352,14 @@ def test_a_capitalised_slogan_is_not_a_name() -> None:
 
     assert not name_terms("they called it a Pay-to-Play scheme")
     assert name_terms("they met Jean-Claude Juncker")
+
+
+def test_a_slogan_padded_by_its_article_is_no_statement_said_again() -> None:
+    """ "a political revolution" in two speeches months apart is a slogan, not one statement."""
+    from claimledger.analyze.clusters import requoted
+
+    weights = idf({"revolution": 2, "nothing": 2, "began": 2}, 5000)
+    first = claim("a", "“What began here is the start of a political revolution,”", "Jan Novak")
+    later = replace(claim("b", "“Nothing will change without a political revolution,”",
+                          "Jan Novak"), published="2024-06-01")  # fmt: skip
+    assert not requoted(first, later, None, weights)

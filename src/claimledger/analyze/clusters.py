@@ -74,6 +74,7 @@ SHORTLIST = 5  # candidate clusters compared member by member
 EVERYDAY_RUN = 2  # words more than said_again_run in a row that are one statement, however plain
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
+ARTICLES = frozenset({"a", "an", "the"})
 OBLIGATION = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
 FOCUSED = 2  # places an article names at most to be about them (``_about_place``)
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
@@ -502,7 +503,12 @@ def _said_again(
         return False
     run = rules.said_again_run
     shared = quoted_runs(a.content, run) & quoted_runs(b.content, run)
-    return any(not all(common(w) for w in words) for words in shared)  # not "are going to"
+    # not "are going to"; nor a slogan whose article makes up the run ("a political
+    # revolution" in two speeches months apart), unless two of its words are rare ("a reckless
+    # gamble" quoted again)
+    return any(
+        sum(not common(w) for w in words) >= (2 if words[0] in ARTICLES else 1) for words in shared
+    )
 
 
 def _restated_quote(a: ClaimRecord, b: ClaimRecord, sim: float, rules: ClusterSettings) -> bool:
