@@ -115,6 +115,12 @@ def test_the_same_thing_said_differently(
             fig("300", 300, "people", per="day", doc="y"),
             "Russia evacuated 300 people a night",
         ),
+        (  # drones launched are not drones shot down, however alike the two reports
+            fig("45", 45, "drones launched", doc="x"),
+            "Russia launched 45 drones overnight and air defences shot down most of them",
+            fig("40", 40, "drones shot", doc="y"),
+            "40 drones launched by Russia overnight were shot down by air defences",
+        ),
     ],
 )
 def test_different_things(a: QuantityRecord, ctx_a: str, b: QuantityRecord, ctx_b: str) -> None:

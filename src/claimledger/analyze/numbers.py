@@ -53,6 +53,9 @@ PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 3
 LOOSE, TIGHT = 0.10, 0.02
 # what happens to people, as terms (folded and stemmed like any content word)
 _EVENT_WORDS = "kill wound casualty desert surrender capture evacuate detain missing recruit"
+# what was fired at a target and what of it was stopped: "45 drones launched, 37 shot down"
+LAUNCHED = frozenset(terms("launched fired fire launch"))
+DOWNED = frozenset(terms("shot intercepted"))
 EVENTS = frozenset(terms(_EVENT_WORDS))
 CASUALTIES = frozenset({"kill", "wound"})  # killed and wounded together are casualties
 LOSS = "loss"
@@ -195,6 +198,9 @@ def same_thing(
     nouns_a, nouns_b = _nouns(a.what) - GENERIC - EVENTS, _nouns(b.what) - GENERIC - EVENTS
     if nouns_a and nouns_b and not nouns_a & nouns_b:
         return False  # settlements are not households
+    done_a, done_b = _done(a.what), _done(b.what)
+    if (done_a & LAUNCHED and done_b & DOWNED) or (done_a & DOWNED and done_b & LAUNCHED):
+        return False  # drones launched are not drones shot down
     small = max(_largest(a), _largest(b)) < rules.small_count and not shared_event
     if small or (a.unit or None) == PERCENT:
         return one_claim  # "two countries" / "10 countries"; shares of different questions
@@ -284,6 +290,12 @@ def _nouns(what: str | None) -> set[str]:
     if len(words) >= 2 and (words[-1].endswith(("ed", "ing")) or words[-1].lower() in VERB_FORMS):
         words = words[:-1]
     return set(terms(" ".join(words)))
+
+
+def _done(what: str | None) -> set[str]:
+    """The terms of what happened to the counted thing, as the extractor appends it ("drones
+    launched" -> launch; "soldiers killed and wounded" -> kill, wound)."""
+    return set(terms(what)) - _nouns(what) if what else set()
 
 
 def dice(a: list[str], b: list[str]) -> float:
