@@ -344,3 +344,21 @@ def test_the_margin_names_the_rule_that_kept_two_claims_apart() -> None:
     again = _said("c", "d2", "Mr. Moroz will step down from running the charity if she wins",
                   origin="Kyiv Post")  # fmt: skip
     assert explain_margin(intent, again, None, None, {})[3].startswith("similarity")
+
+
+def test_a_denial_in_the_claims_own_terms_is_linked_not_merged() -> None:
+    from claimledger.analyze.clusters import denies
+    from claimledger.analyze.proposition import proposition
+
+    stated = claim("a", "Russian forces have captured the village of Novoselivka in the east",
+                   (("Novoselivka", "Novoselivka"),))  # fmt: skip
+    stated = replace(stated, origin="Russian Defence Ministry")
+    denial = replace(
+        claim("b", "Novoselivka had been captured", ()), origin="General Staff", polarity="deny"
+    )
+    own = replace(denial, origin="Russian Defence Ministry")
+    elsewhere = replace(denial, content="Kupiansk had been captured")
+    pa = proposition(stated)
+    assert denies(stated, denial, pa, proposition(denial))
+    assert not denies(stated, own, pa, proposition(own))  # never denied by its own origin
+    assert not denies(stated, elsewhere, pa, proposition(elsewhere))

@@ -1437,3 +1437,20 @@ def test_a_name_closing_a_role_phrase_is_the_speaker(claims_of: Extract) -> None
         " Syniehubov, three people were injured."
     )
     assert claim.speaker.name == "Oleh Syniehubov"
+
+
+def test_an_event_announced_as_a_noun_is_a_claim(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "The Russian Defence Ministry announced the liberation of the village of Novoselivka"
+        " on Sunday."
+    )
+    assert claim.content.text.startswith("the liberation of the village of Novoselivka")
+    assert not claims_of("The ministry reported an increase in attacks.")  # no event noun
+
+
+def test_footage_inside_a_sources_claim_is_not_a_second_source(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Geolocated footage published on Monday indicates that Russian forces advanced into"
+        " central Novoselivka, the Institute for the Study of War said."
+    )
+    assert {c.speaker.name for c in claims} == {"Institute for the Study of War"}

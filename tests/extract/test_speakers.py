@@ -385,3 +385,14 @@ def test_a_role_refers_back_only_to_a_person_given_that_role(claims_of: Extract)
         "The governor said three workers were injured."
     )
     assert _speaker_of(same, "three workers") == "Oleh Tkach"
+
+
+def test_a_ministry_keeps_the_country_that_owns_it(claims_of: Extract) -> None:
+    """ "Russia's Defence Ministry" and "Ukraine's Defence Ministry" are two sources."""
+    claims = claims_of(
+        "Russia's Defence Ministry said the village was taken. Ukraine's Defence Ministry said"
+        " the report was false."
+    )
+    names = [c.speaker.name for c in claims]
+    assert len(set(names)) == 2
+    assert all(n is not None and n != "Defence Ministry" for n in names)

@@ -271,8 +271,9 @@ def best_match(
         assert c.cluster_id is not None
         gap, _, blocked = margin(claim, c, mine, None, weights, canonical, rules)
         best_pair[c.cluster_id] = max(best_pair.get(c.cluster_id, -1.0), gap)
-        other = relation(mine, proposition(c, canonical)) != "same"
-        if blocked and other and _recent(claim, c, rules):
+        theirs = proposition(c, canonical)
+        other = relation(mine, theirs) != "same"
+        if ((blocked and other) or denies(claim, c, mine, theirs)) and _recent(claim, c, rules):
             contradicts.append(c.id)  # a denial or rebuttal (never by the claim's own source)
     shortlist = sorted(best_pair, key=lambda k: (-best_pair[k], k))[:SHORTLIST]
     scored = []
@@ -303,6 +304,19 @@ def best_match(
     found = choose(scored)
     return Match(found.cluster_id if found else None, found.similarity if found else 1.0,
                  tuple(sorted(contradicts)))  # fmt: skip
+
+
+def denies(a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition) -> bool:
+    """One named source denies what another named source states, in the other's own terms and
+    about the same place: "the General Staff denied that Novoselivka had been captured" against
+    "Russian forces have captured the village of Novoselivka". Linked as a denial, not merged."""
+    if {a.polarity, b.polarity} != {"deny", "affirm"} or relation(pa, pb) != "different":
+        return False
+    denial, claim = (a, b) if a.polarity == "deny" else (b, a)
+    said = {t.lstrip("@") for t in claim_terms(denial)}
+    stated = {t.lstrip("@") for t in claim_terms(claim)}
+    places = {p.replace(" ", "_") for p in _places(denial) | _places(claim)}  # as terms
+    return len(said) >= 2 and said <= stated and bool(said & places)
 
 
 def _restates_own(

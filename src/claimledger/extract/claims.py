@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from claimledger.extract.frames import Frame, find_frames
 from claimledger.extract.quotes import quote_spans
 from claimledger.extract.speakers import Mention, Resolver
-from claimledger.extract.tree import TokenRange, phrase
+from claimledger.extract.tree import TokenRange, is_evidence, phrase
 from claimledger.extract.verification import ClaimSite, hedge_spans, verification
 from claimledger.lexicon import lexicon
 from claimledger.models import Claim, Hop, Polarity, Span, Speaker
@@ -100,19 +100,6 @@ def _hop(m: Mention) -> Hop:
     return Hop(m.name, m.kind)
 
 
-# what a source cites as its evidence, not as a source: "citing geolocated footage" keeps the
-# citer as the origin ("citing data from the ministry" names one: the ministry)
-EVIDENCE = frozenset(
-    "footage video videos image images imagery photo photos photograph photographs picture"
-    " pictures recording recordings".split()
-)
-
-
-def _evidence(doc: Doc, rng: TokenRange) -> bool:
-    head = doc[rng[0] : rng[1]].root
-    return head.lemma_.lower() in EVIDENCE or head.lower_ in EVIDENCE
-
-
 def _resolve(
     doc: Doc,
     frame: Frame,
@@ -121,7 +108,7 @@ def _resolve(
     done: list[_Resolved],
 ) -> _Resolved:
     relays = tuple(_hop(resolver.resolve(r)) for r in frame.relays)
-    cited = [_hop(resolver.resolve(r)) for r in frame.cited if not _evidence(doc, r)]
+    cited = [_hop(resolver.resolve(r)) for r in frame.cited if not is_evidence(doc, r)]
     if frame.speaker is None:
         return _unnamed(frame, done)
     mention = resolver.resolve(frame.speaker, relays)

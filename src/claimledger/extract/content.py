@@ -178,8 +178,24 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
             return rest, []
     if obj is not None and cls == "evidence":
         return _small_clause(doc, tok, obj), []
+    if (
+        obj is not None
+        and obj.i > tok.i
+        and cls in ("say", "hedge")
+        and tok.lemma_.lower() in ANNOUNCING
+        and obj.lemma_.lower() in EVENT_NOUNS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+    ):
+        return trim(doc, subtree(obj)), []  # "announced the liberation of Novoselivka"
     return None, []
 
+
+# "the ministry announced the liberation of the village": an event named by a noun, as a claim
+ANNOUNCING = frozenset({"announce", "report", "claim", "confirm"})
+EVENT_NOUNS = frozenset(
+    "liberation capture seizure fall destruction downing death killing withdrawal retreat"
+    " surrender arrest detention evacuation loss interception sinking shelling".split()
+)
 
 # what a poll or a record "shows" someone as: "polls show Smith up by 10 points", "the figures
 # show the party ahead", "the audit found the books short"

@@ -42,6 +42,7 @@ from claimledger.extract.tree import (
     as_reported,
     citations,
     has_verb,
+    is_evidence,
     is_passive,
     noun_with_conj,
     phrase,
@@ -105,6 +106,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames = embedded_posts(doc, frames)
     frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
     frames = _without_adjunct_twins(doc, frames)
+    frames = _without_nested_evidence(doc, frames)
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
 
@@ -148,6 +150,19 @@ def announced_by(doc: Doc, frames: list[Frame]) -> list[Frame]:
             )
         )
     return out
+
+
+def _without_nested_evidence(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """ "Footage indicates that X, the institute said": the footage is what the institute shows,
+    not a second source of X; the institute's claim covers it. ("Images show no sign that X,
+    analysts said" stays: the images are evidence against X, ``origins.NOT_A_PARTY``.)"""
+    outer = [f.content for f in frames if f.speaker is not None and not is_evidence(doc, f.speaker)]
+    return [f for f in frames if not (
+        f.speaker is not None and f.cue is not None and f.cue_class != "deny"
+        and is_evidence(doc, f.speaker)
+        and any(a <= min(f.speaker[0], f.cue[0]) and max(f.speaker[1], f.cue[1]) <= b
+                for a, b in outer)
+    )]  # fmt: skip
 
 
 def _without_adjunct_twins(doc: Doc, frames: list[Frame]) -> list[Frame]:

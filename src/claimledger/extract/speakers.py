@@ -508,9 +508,12 @@ class Resolver:
                     continue
                 if ent.label_ == "NORP" and ent.end - ent.start == 1 and head.pos_ != "PROPN":
                     continue
-                return _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
+                name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
+                return _country_of(ent.root, name) if ent.label_ == "ORG" else name
         if head.pos_ == "PROPN":
             return " ".join(t.text for t in _name_parts(head))
+        if head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children):
+            return _country_of(head, None)  # "Russia's defence ministry", in lower case
         return None
 
     def _full_name(self, name: str) -> str:
@@ -691,6 +694,15 @@ def _clean_name(ent: Span) -> str:
         joined = False
     text = " ".join(parts)
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
+
+
+def _country_of(head: Token, name: str | None) -> str | None:
+    """An organisation's name with the country it belongs to when a possessive gives it:
+    "Russia's Defence Ministry", not the "Defence Ministry" Ukraine has too."""
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None or poss.ent_type_ not in ("GPE", "NORP") or poss.i > head.i:
+        return name
+    return " ".join(head.doc[poss.left_edge.i : head.i + 1].text.split())
 
 
 def _hyphened_name(head: Token) -> str | None:

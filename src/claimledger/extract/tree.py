@@ -25,6 +25,20 @@ CLOSE_QUOTES = '”"’»'
 TRIM = {"that", "whether", "if", ",", ":", ";", "-", "—", "–", "(", "and", "but"}
 
 
+# what a source shows as its evidence, not a source: "citing geolocated footage" keeps the
+# citer as the origin ("citing data from the ministry" names one: the ministry)
+EVIDENCE = frozenset(
+    "footage video videos image images imagery photo photos photograph photographs picture"
+    " pictures recording recordings".split()
+)
+
+
+def is_evidence(doc: Doc, rng: TokenRange) -> bool:
+    """A phrase headed by footage, images, a recording: what a source shows, not a source."""
+    head = doc[rng[0] : rng[1]].root
+    return head.lemma_.lower() in EVIDENCE or head.lower_ in EVIDENCE
+
+
 def phrase(head: Token) -> TokenRange:
     """The noun phrase headed by ``head``, without relative clauses, participles and appositions."""
     cut = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"}
