@@ -1454,3 +1454,28 @@ def test_footage_inside_a_sources_claim_is_not_a_second_source(claims_of: Extrac
         " central Novoselivka, the Institute for the Study of War said."
     )
     assert {c.speaker.name for c in claims} == {"Institute for the Study of War"}
+
+
+def test_citing_hung_on_the_comma_after_the_subject_is_still_cited(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "Russian media, citing sources in the security services, alleged that the saboteurs had"
+        " crossed from Ukraine."
+    )
+    assert chain(claim) == ["Russian media", "sources in the security services"]
+
+
+def test_preliminary_data_are_a_basis_not_a_second_source(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "According to preliminary data, at least five people were killed in the strike on Odesa,"
+        " the State Emergency Service said."
+    )
+    assert claim.speaker.name == "State Emergency Service"
+    assert claim.content.text == "at least five people were killed in the strike on Odesa"
+
+
+def test_according_to_inside_a_reported_clause_is_cut_from_it(claims_of: Extract) -> None:
+    claims = claims_of("The governor said that, according to the police, three people died.")
+    assert {(c.speaker.name, c.content.text) for c in claims} == {
+        ("governor", "three people died"),
+        ("police", "three people died"),
+    }

@@ -396,3 +396,10 @@ def test_a_ministry_keeps_the_country_that_owns_it(claims_of: Extract) -> None:
     names = [c.speaker.name for c in claims]
     assert len(set(names)) == 2
     assert all(n is not None and n != "Defence Ministry" for n in names)
+
+
+def test_a_body_keeps_the_body_or_country_it_belongs_to(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "The General Staff of the Ukrainian Armed Forces said 20 drones were downed."
+    )
+    assert claim.speaker.name is not None and "Ukrain" in claim.speaker.name

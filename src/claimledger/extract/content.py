@@ -115,6 +115,7 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if comp is None:
         return None, []
     holes = _other_speech(comp) + _claim_appositions(comp) + [subtree(c) for c in citing(comp)]
+    holes += [subtree(c) for c in comp.children if c.lower_ == "according" and c.dep_ == "prep"]
     rng = trim(doc, subtree(comp), holes)
     return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
 

@@ -343,6 +343,12 @@ def _sentence_frames(doc: Doc, sent: Span, s_index: int) -> list[Frame]:
         frame = _nominal_frame(doc, tok, s_index, out)
         if frame:
             out.append(frame)
+    sourced = [f.content for f in out if f.pattern != "according"]
+    out = [f for f in out if not (
+        f.pattern == "according" and f.speaker is not None
+        and _unowned_basis(doc[f.speaker[0]:f.speaker[1]].root)
+        and any(_overlaps(f.content, c) for c in sourced)
+    )]  # "According to preliminary data, five died, the service said": its basis  # fmt: skip
     covered = [f.content for f in out] + [f.cue for f in out if f.cue]
     for tok in sent:
         frame = _hedge_frame(doc, sent, tok, s_index, covered)
@@ -360,6 +366,7 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
     clause = tok.head
     if _relayed_cue(clause):
         return None  # "X says Y, according to AP": AP relays X's statement (``_relays``)
+
     holes = [subtree(tok)]
     cited: list[TokenRange] = []
     for span, target in citations(clause, used) + citations(pobj, used):
@@ -677,6 +684,17 @@ def _relays(
         used.update(range(*span))
         holes.append(span)
     return relays, (trim(doc, content, holes) or content) if holes else content
+
+
+BASIS = frozenset({"data", "datum", "information", "estimate", "figure", "calculation", "count"})
+
+
+def _unowned_basis(noun: Token) -> bool:
+    """ "preliminary data", "initial estimates": what a source goes by, naming no source."""
+    return noun.lemma_.lower() in BASIS and not any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from", "by"))
+        for c in noun.children
+    )
 
 
 def _relayed_cue(verb: Token) -> bool:

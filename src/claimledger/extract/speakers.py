@@ -511,7 +511,11 @@ class Resolver:
                 name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
                 return _country_of(ent.root, name) if ent.label_ == "ORG" else name
         if head.pos_ == "PROPN":
-            return " ".join(t.text for t in _name_parts(head))
+            parts = _name_parts(head)
+            owner = _of_country(head)
+            if owner is not None:  # "the General Staff of the Ukrainian Armed Forces"
+                return " ".join(self.doc[parts[0].i : owner.right_edge.i + 1].text.split())
+            return " ".join(t.text for t in parts)
         if head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children):
             return _country_of(head, None)  # "Russia's defence ministry", in lower case
         return None
@@ -644,7 +648,11 @@ LEADING_NOISE = frozenset({"a", "an", "said", "says"})  # "a Donald Trump", "Sai
 def _name_parts(head: Token) -> list[Token]:
     """A proper noun with the proper nouns compounded to it, in text order ("Marta
     Lindqvist" from its head "Lindqvist")."""
-    parts = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
+    parts, todo = [], [head]  # the compound chain only, not names inside a phrase hung on it
+    while todo:  # ("the General Staff of the Ukrainian Armed Forces": not "Ukrainian Armed")
+        tok = todo.pop()
+        parts.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ in ("compound", "flat"))
     return sorted((t for t in parts if t.pos_ == "PROPN"), key=lambda t: t.i)
 
 
@@ -703,6 +711,17 @@ def _country_of(head: Token, name: str | None) -> str | None:
     if poss is None or poss.ent_type_ not in ("GPE", "NORP") or poss.i > head.i:
         return name
     return " ".join(head.doc[poss.left_edge.i : head.i + 1].text.split())
+
+
+def _of_country(head: Token) -> Token | None:
+    """The "of" phrase naming the country or body a body belongs to ("of the Ukrainian Armed
+    Forces")."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > head.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in obj.subtree):
+                return obj
+    return None
 
 
 def _hyphened_name(head: Token) -> str | None:

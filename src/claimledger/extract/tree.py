@@ -268,6 +268,15 @@ def citations(verb: Token, skip: set[int]) -> list[tuple[TokenRange, TokenRange]
             obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 out.append((subtree(child), phrase(obj)))
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if not out and subject is not None:
+        # "Russian media, citing sources in the security services, alleged ...": the parse
+        # hung "citing" on the comma after the subject
+        for tok in verb.doc[subject.i + 1 : verb.i]:
+            if tok.lemma_ == "cite" and tok.tag_ == "VBG" and tok.i not in skip:
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                if obj is not None:
+                    out.append((subtree(tok), phrase(obj)))
     return out
 
 
