@@ -392,7 +392,7 @@ def test_two_independent_origins_corroborate(analysed: SQLiteStore) -> None:
     assert cluster_of(analysed, "afp-sloviansk", "Sloviansk").id == cluster.id
     assert cluster.assessment == "corroborated"
     assert cluster.independent_origins == 2
-    assert set(cluster.origins) == {"National Police", "Vadym Filashkin"}
+    assert set(cluster.origins) == {"Ukraine's National Police", "Vadym Filashkin"}
 
 
 def test_an_official_denial(analysed: SQLiteStore) -> None:
@@ -449,7 +449,7 @@ def test_source_grades_have_reasons(analysed: SQLiteStore) -> None:
         assert g.reliability in "ABCDEF"
         assert len(g.reasons) >= 2
         assert g.reasons[0].startswith(f"{g.claims} claim(s) in the ledger")
-    police = grades["National Police"]
+    police = grades["Ukraine's National Police"]
     assert (police.corroborated, police.contested, police.denied) == (1, 0, 0)
     assert police.reliability == "F"  # one judged claim is too little to grade a source
     assert "1 of its claims corroborated or contradicted, 5 needed" in police.reasons[-1]

@@ -139,7 +139,7 @@ def test_db_path_from_option_environment_or_default(
     assert out.startswith(f"{env_db}: 1 new")
     code, out, _ = run(runner, "sources", "--format", "json")
     assert code == 0
-    assert [s["name"] for s in json.loads(out)] == ["National Police"]
+    assert [s["name"] for s in json.loads(out)] == ["Ukraine's National Police"]
 
     option_db = tmp_path / "from-option.db"
     code, out, _ = run(runner, "ingest", one, "--db", option_db)

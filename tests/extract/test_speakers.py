@@ -403,3 +403,11 @@ def test_a_body_keeps_the_body_or_country_it_belongs_to(claims_of: Extract) -> N
         "The General Staff of the Ukrainian Armed Forces said 20 drones were downed."
     )
     assert claim.speaker.name is not None and "Ukrain" in claim.speaker.name
+
+
+def test_the_leader_refers_back_to_the_person_named_before(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Moldovan President Ivan Sokol spoke at a meeting in the capital on Tuesday. The Moldovan"
+        " leader said the border would stay closed."
+    )
+    assert _speaker_of(claims, "border would stay closed") == "Ivan Sokol"

@@ -103,7 +103,9 @@ NAMED_ROLES = frozenset(
 # descriptions an article uses of a person it never calls so ("the billionaire", "the
 # presumptive nominee"); any other role ("the mayor", "the governor") refers back only to a
 # person the article gives that role somewhere ("Mayor Vitali Klitschko", "X, the mayor")
-EPITHETS = frozenset("nominee candidate businessman businesswoman billionaire mogul tycoon".split())
+EPITHETS = frozenset(
+    "nominee candidate businessman businesswoman billionaire mogul tycoon leader".split()
+)
 POLLS = frozenset({"poll", "survey"})
 POLL_SHARE_SENTENCES = 25  # a share of respondents speaks for the poll named this recently
 NAMED_BEFORE_LOOK = 12  # mentions looked back through for it
