@@ -78,6 +78,18 @@ def test_a_claim_and_its_negation_are_never_one_proposition() -> None:
     assert gap < 0 and blocked and sim > 0.5
 
 
+def test_a_contradiction_needs_the_terms_a_match_needs() -> None:
+    """ "no arrests" says too little to deny "24 arrests in the city"; an exhortation ("let's
+    make the city safe again") states nothing to contradict."""
+    weights = idf({}, 10)
+    tally = claim("a", "there were 24 arrests in the city", "Anna Kowalska")
+    none = claim("b", "no arrests", "Ivan Petrenko")
+    assert not margin(tally, none, None, None, weights)[2]
+    slogan = claim("c", "“And let’s make the city safe again.”", "Anna Kowalska")
+    rebuttal = claim("d", "the goal was not to make the city safe again", "Ivan Petrenko")
+    assert not margin(slogan, rebuttal, None, None, weights)[2]
+
+
 def test_near_identical_words_of_two_speakers_need_a_close_restatement() -> None:
     a = claim("a", "I am not ready to back the budget at this point", "Anna Kowalska")
     b = claim("b", "she was not ready to back the budget", "Anna Kowalska")
@@ -146,6 +158,8 @@ def test_only_proper_names_are_independent_lines() -> None:
         assert names_someone(name), name
     for name in ["Democratic front-runner", "Kremlin-backed media", "Clinton campaign"]:
         assert source_key(name) is not None and not names_someone(name), name
+    for name in ["Police", "Exit", "Critics"]:  # a common noun opening a sentence
+        assert not names_someone(name), name
 
 
 def test_two_sources_share_more_than_one_word() -> None:

@@ -407,7 +407,7 @@ def test_a_body_keeps_the_body_or_country_it_belongs_to(claims_of: Extract) -> N
 
 def test_the_leader_refers_back_to_the_person_named_before(claims_of: Extract) -> None:
     claims = claims_of(
-        "Belarusian President Ivan Sokol spoke at a meeting in the capital on Tuesday. The Belarusian"
-        " leader said the border would stay closed."
+        "Belarusian President Ivan Sokol spoke at a meeting in the capital on Tuesday. The"
+        " Belarusian leader said the border would stay closed."
     )
     assert _speaker_of(claims, "border would stay closed") == "Ivan Sokol"

@@ -138,3 +138,13 @@ def test_a_dispute_counts_only_when_it_is_about_a_claim(
     claims_of: Extract, text: str, statuses: list[str | None]
 ) -> None:
     assert [c.verification for c in claims_of(text)] == statuses
+
+
+def test_a_proposal_turned_down_is_not_a_claim_proved_false(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The mayor proposed a town-hall meeting on the evening of May 9 - but her rival's"
+        ' campaign rejected the idea as "absurd" because the derby was that night.\n\nThe'
+        " mayor proposed they debate on the city radio on May 15, but her rival rejected that,"
+        " too."
+    )
+    assert all(c.verification not in ("denied", "disputed") for c in claims)

@@ -75,6 +75,7 @@ EVERYDAY_RUN = 2  # words more than said_again_run in a row that are one stateme
 MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
 ARTICLES = frozenset({"a", "an", "the"})
+HORTATIVE = re.compile(r"^\W*(?:and\s+|so\s+)?let(?:'s|’s|\s+us)\b", re.IGNORECASE)
 OBLIGATION = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
 FOCUSED = 2  # places an article names at most to be about them (``_about_place``)
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
@@ -387,7 +388,13 @@ def explain_margin(
                 return _apart(sim, need, "another occasion")  # one speaker, another occasion
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
     if negation_conflict(pa, pb):
-        return (-1.0, sim, sim >= need, "negation")
+        # a contradiction needs what a match needs: "no arrests" says too little to deny "24
+        # arrests in Cleveland"; an exhortation ("let's make X great again") states nothing
+        shared = set(claim_terms(a)) & set(claim_terms(b))
+        enough = len(shared) >= rules.min_shared(rel) and not (
+            HORTATIVE.match(a.content) or HORTATIVE.match(b.content)
+        )
+        return (-1.0, sim, sim >= need and enough, "negation")
     if rel == "different" and _obliges(a.content) != _obliges(b.content):
         return _apart(sim, need, "obligation")  # "X should step down" / "I will step down"
     if rel == "same" and _two_quotations(a, b, rules.said_again_run):

@@ -45,6 +45,12 @@ TITLES = frozenset(
 )
 PARTICLES = frozenset("de da du del der van von bin ibn al la le of and for on in".split())
 PRONOUNS = frozenset("i me he she him her we us they them it you one".split())
+# one capitalised common noun names no one ("Police said ...", "Exit" of "Exit polls show"):
+# an origin of its own in a cluster, never a graded source
+COMMON_SOURCES = frozenset(
+    "police authorities officials witnesses residents exit sources experts analysts observers"
+    " critics protesters media reports polls survey rescuers doctors investigators".split()
+)
 NEGATOR = re.compile(
     r"\b(?:not|never|neither|nor|nobody|nothing|no\b(?!,)|cannot)\b|n[’']t\b", re.I
 )
@@ -176,6 +182,8 @@ def names_someone(origin: str | None, kind: str = "person") -> bool:
     if key is None:
         return False
     words = [w for w in NAME_WORD.findall(origin or "") if w.lower().strip(".") not in TITLES]
+    if len(words) == 1 and words[0].lower() in COMMON_SOURCES:
+        return False  # "Police", "Critics": a common noun at the start of a sentence
     return all(w[:1].isupper() or w.lower() in PARTICLES | PRONOUNS for w in words)
 
 

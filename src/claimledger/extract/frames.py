@@ -366,7 +366,6 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
     clause = tok.head
     if _relayed_cue(clause):
         return None  # "X says Y, according to AP": AP relays X's statement (``_relays``)
-
     holes = [subtree(tok)]
     cited: list[TokenRange] = []
     for span, target in citations(clause, used) + citations(pobj, used):

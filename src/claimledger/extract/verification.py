@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.tree import TokenRange
+from claimledger.extract.tree import TokenRange, has_verb
 from claimledger.lexicon import lexicon
 from claimledger.models import Verification
 
@@ -110,9 +110,22 @@ def verification(doc: Doc, sites: list[ClaimSite]) -> list[Verification | None]:
             continue
         for st in _statements(sent, text[sent.start_char : sent.end_char]):
             for k in _targets(doc, sites, s_index, st):
+                if st.found in ("denied", "disputed") and _proposal(doc, sites[k]):
+                    continue  # "proposed a debate on April 4", turned down: no claim proved false
                 if status[k] is None or STRENGTH[st.found] > STRENGTH[status[k] or "confirmed"]:
                     status[k] = st.found
     return status
+
+
+PROPOSING = frozenset({"propose", "offer", "urge", "demand", "invite", "call"})
+
+
+def _proposal(doc: Doc, site: ClaimSite) -> bool:
+    """A claim that proposes rather than states ("proposed they debate on April 15", "called
+    for talks", or a bare noun phrase): turning it down proves nothing false."""
+    if not has_verb(doc, site.content):
+        return True
+    return site.cue is not None and doc[site.cue[0]].lemma_.lower() in PROPOSING
 
 
 @dataclass(frozen=True)
