@@ -90,6 +90,14 @@ def test_a_contradiction_needs_the_terms_a_match_needs() -> None:
     assert not margin(slogan, rebuttal, None, None, weights)[2]
 
 
+def test_a_negated_name_is_no_contradiction() -> None:
+    """The negation of citizenship is not the negation of the country both name."""
+    weights = idf({}, 10)
+    one = claim("a", "most voters back a ban on migrants who are not American citizens", "Poll A")
+    two = claim("b", "most voters back a ban on migrants entering American ports", "Poll B")
+    assert not margin(one, two, None, None, weights)[2]
+
+
 def test_near_identical_words_of_two_speakers_need_a_close_restatement() -> None:
     a = claim("a", "I am not ready to back the budget at this point", "Anna Kowalska")
     b = claim("b", "she was not ready to back the budget", "Anna Kowalska")

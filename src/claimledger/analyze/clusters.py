@@ -387,7 +387,7 @@ def explain_margin(
             ):
                 return _apart(sim, need, "another occasion")  # one speaker, another occasion
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
-    if negation_conflict(pa, pb):
+    if negation_conflict(pa, pb, name_terms(a.content) | name_terms(b.content)):
         # a contradiction needs what a match needs: "no arrests" says too little to deny "24
         # arrests in Cleveland"; an exhortation ("let's make X great again") states nothing
         shared = set(claim_terms(a)) & set(claim_terms(b))

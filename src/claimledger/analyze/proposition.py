@@ -354,12 +354,14 @@ def negated(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def negation_conflict(a: Proposition, b: Proposition) -> bool:
-    """One negates a term both state and the other does not ("has decided" / "has not decided")."""
+def negation_conflict(a: Proposition, b: Proposition, names: frozenset[str] = frozenset()) -> bool:
+    """One negates a term both state and the other does not ("has decided" / "has not decided");
+    a negated name does not count ("Muslims who are not American citizens" against "Muslims
+    entering the U.S.": the negation is of citizenship, not of America)."""
     if a.negated and b.negated:
         return False  # both negate ("not ready to support" / "couldn't yet support")
     shared = set(a.terms) & set(b.terms)
-    return bool((a.negated ^ b.negated) & shared)
+    return bool((a.negated ^ b.negated) & shared - names)
 
 
 def relation(a: Proposition, b: Proposition) -> str:
