@@ -411,3 +411,22 @@ def test_the_leader_refers_back_to_the_person_named_before(claims_of: Extract) -
         " Belarusian leader said the border would stay closed."
     )
     assert _speaker_of(claims, "border would stay closed") == "Ivan Sokol"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"All drones were intercepted," a spokesman for the Romanian Defence Ministry said.',
+         "Romanian Defence Ministry"),
+        ("According to the press service of the State Border Committee, two men were detained.",
+         "State Border Committee"),
+        ("A spokesman for the ministry, Igor Konashenkov, said 20 drones were downed.",
+         "Igor Konashenkov"),  # a named spokesperson is a person of their own
+        ("The foreign secretary said the sanctions would stay.", "foreign secretary"),
+    ],
+)  # fmt: skip
+def test_an_unnamed_spokesperson_speaks_for_whom_they_speak_for(
+    claims_of: Extract, text: str, name: str
+) -> None:
+    (claim,) = claims_of(text)
+    assert claim.speaker.name == name

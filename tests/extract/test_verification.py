@@ -148,3 +148,11 @@ def test_a_proposal_turned_down_is_not_a_claim_proved_false(claims_of: Extract) 
         " too."
     )
     assert all(c.verification not in ("denied", "disputed") for c in claims)
+
+
+def test_it_was_not_possible_to_verify_marks_the_claim_before(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "Reportedly, 15 soldiers were killed in the strike. It was not possible to independently"
+        " verify the claims."
+    )
+    assert claim.verification == "unverified"

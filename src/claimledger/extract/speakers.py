@@ -461,6 +461,10 @@ class Resolver:
         person = self._person_in(full, head)
         if person:
             return self._mention(span, person, words, person=True)
+        principal = _principal_of(head)
+        if principal is not None:  # "a spokesman for the Romanian Defence Ministry": the
+            # ministry speaks (a named spokesperson is a person of its own, above)
+            return self._named(self.doc[principal.left_edge.i : principal.i + 1], principal)
         org = self._org_in(full, head)
         if org:
             return self._mention(span, org, words, person=False)
@@ -704,6 +708,31 @@ def _clean_name(ent: Span) -> str:
         joined = False
     text = " ".join(parts)
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
+
+
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "service",
+                    "office", "secretary"})  # fmt: skip
+PRESS = frozenset({"press", "media"})  # "press service", "press office", "press secretary"
+
+
+def _principal_of(head: Token) -> Token | None:
+    """Whom an unnamed spokesperson speaks for: "a spokesman for the ministry", "the press
+    service of the Kremlin" (the named body or person of the "for"/"of" phrase)."""
+    lemma = head.lemma_.lower()
+    if lemma not in SPOKES or head.pos_ != "NOUN":
+        return None
+    if lemma in ("service", "office", "secretary") and not any(
+        c.dep_ in ("compound", "amod") and c.lower_ in PRESS for c in head.children
+    ):
+        return None  # "the security service", "the foreign secretary" are bodies and people
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of") and prep.i > head.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (
+                obj.ent_type_ in ("ORG", "PERSON", "GPE") or obj.pos_ == "PROPN"
+            ):
+                return obj
+    return None
 
 
 def _country_of(head: Token, name: str | None) -> str | None:
