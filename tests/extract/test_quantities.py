@@ -467,3 +467,20 @@ def test_a_bare_number_counts_the_noun_it_leaves_out(
     pipeline: Language, text: str, whats: list[str | None]
 ) -> None:
     assert [q.what for q in figures(pipeline, text)] == whats
+
+
+def test_a_list_of_figures_shares_its_verb_and_period(pipeline: Language) -> None:
+    found = figures(
+        pipeline,
+        "Over the past week, Russian forces launched about 700 guided bombs, 400 drones and 20"
+        " missiles.",
+    )
+    assert [q.what for q in found] == [
+        "guided bombs launched",
+        "drones launched",
+        "missiles launched",
+    ]
+    assert all(q.period is not None for q in found)
+    both = figures(pipeline, "Police detained 40 protesters and 3 journalists on Sunday.")
+    assert [q.what for q in both] == ["protesters detained", "journalists detained"]
+    assert all(q.period is not None for q in both)

@@ -394,14 +394,18 @@ def _what(root: Token, fig: _Figure, rules: _Rules, elided: str | None = None) -
             return None  # "3 were missing", "saw 30": not said what of them is counted
         return f"{elided} {verb.text}"  # "500 were wounded", "wounded 30": soldiers wounded
     noun, what = found
-    verb = noun.head
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "launched 700 bombs, 400 drones and 20 missiles": all launched
+    noun_for_verb = first if first.i != noun.i and first.dep_ == "dobj" else noun
+    verb = noun_for_verb.head
     subject = noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.i > noun.i
     said = lexicon().cue_class.get(verb.lemma_.lower()) is not None  # a misparse: "X soldiers said"
     if subject and not said and not rules.has("level_verb", verb.lemma_.lower()):
         what += " " + verb.text  # "soldiers deserted": what happened is part of what is counted
     elif participles := _participles(noun):
         what += " " + " and ".join(p.text for p in participles)  # "soldiers killed and wounded"
-    elif noun.dep_ == "dobj" and rules.has("event_verb", verb.lemma_.lower()):
+    elif noun_for_verb.dep_ == "dobj" and rules.has("event_verb", verb.lemma_.lower()):
         particle = next((c.text for c in verb.children if c.dep_ == "prt"), None)
         what += " " + " ".join(filter(None, (verb.text, particle)))  # "civilians killed",
         # "drones shot down"
@@ -540,6 +544,7 @@ def _quantities(
     rate_of = dates.link_nearest(roots, [tok for tok, _ in rates], MAX_RATE_DISTANCE)
     found = []
     elided = None  # the counted noun of the sentence's last figure that names one
+    period_of = _shared_periods(figures, roots, period_of, rules)
     for fig, root, p, r in zip(figures, roots, period_of, rate_of, strict=True):
         period = periods[p].period if p is not None else None
         per = rates[r][1] if r is not None else None
@@ -548,6 +553,27 @@ def _quantities(
         if counted is not None:
             elided = counted[1]
     return found
+
+
+def _shared_periods(
+    figures: list[_Figure], roots: list[Token], period_of: list[int | None], rules: _Rules
+) -> list[int | None]:
+    """Figures of one list ("launched 700 bombs, 400 drones and 20 missiles over the past
+    week", "detained 40 protesters and 3 journalists on Sunday") share the period one of them
+    has: their counted nouns are conjuncts of one another."""
+    groups: list[int | None] = []
+    for fig, root in zip(figures, roots, strict=True):
+        counted = _counted_phrase(root, fig, rules)
+        noun = counted[0] if counted is not None else None
+        while noun is not None and noun.dep_ == "conj" and noun.head.i < noun.i:
+            noun = noun.head
+        groups.append(noun.i if noun is not None else None)
+    shared: dict[int, int] = {}
+    for group, p in zip(groups, period_of, strict=True):
+        if group is not None and p is not None:
+            shared.setdefault(group, p)
+    return [p if p is not None or g is None else shared.get(g)
+            for g, p in zip(groups, period_of, strict=True)]  # fmt: skip
 
 
 def _quantity(
