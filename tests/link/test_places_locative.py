@@ -111,3 +111,21 @@ def test_with_no_other_clue_a_name_is_a_place_of_the_theatre(
     Voronezh is still the Russian city, not a Ukrainian town of that name."""
     places = extract_places(pipeline(text))
     assert [p.country for p in places if p.feature in ("city", "town")] == [country], places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The British prime minister visited Kyiv on Saturday.", "Kyiv"),  # tagged a person
+        ("The strike hit Odesa's port overnight.", "Odesa"),  # tagged an organisation
+    ],
+)
+def test_what_a_visit_or_a_strike_reaches_is_a_place(
+    pipeline: Language, text: str, place: str
+) -> None:
+    assert place in {p.name for p in extract_places(pipeline(text))}
+
+
+def test_a_person_visited_is_no_place(pipeline: Language) -> None:
+    doc = pipeline("Senator Mark Johnson met voters. The president visited Johnson at home.")
+    assert "Johnson" not in {p.text for p in extract_places(doc)}

@@ -185,16 +185,18 @@ def _may_be_place(span: SpacySpan, text: str, weak: bool, cues: Cues) -> bool:
 
 STRUCK_VERBS = frozenset(
     "shell strike hit attack bomb target storm capture liberate seize take retake encircle "
-    "evacuate".split()
+    "evacuate visit".split()
 )
 
 
 def _struck(span: SpacySpan) -> bool:
     """The object of a verb whose objects are places: "artillery shelled Mezhova", "troops
-    captured Vilcha"."""
+    captured Vilcha", "visited Kyiv"."""
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:  # "shelled Sumy, Okhtyrka and X"
         root = root.head
+    if root.dep_ == "poss" and root.head.dep_ == "dobj":
+        root = root.head  # "the strike hit Odesa's port": its possessor
     return root.dep_ == "dobj" and root.head.lemma_.lower() in STRUCK_VERBS
 
 
