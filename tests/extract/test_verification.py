@@ -156,3 +156,15 @@ def test_it_was_not_possible_to_verify_marks_the_claim_before(claims_of: Extract
         " verify the claims."
     )
     assert claim.verification == "unverified"
+
+
+def test_an_announced_event_is_a_statement_a_proposed_meeting_is_not() -> None:
+    from claimledger.extract.verification import ClaimSite, _proposal
+    from claimledger.nlp.pipeline import load_nlp
+
+    doc = load_nlp()("The ministry announced the liberation of the village of Krynky.")
+    event = ClaimSite(0, (3, len(doc) - 1), "ministry", (2, 3))
+    assert not _proposal(doc, event)
+    doc = load_nlp()("The mayor proposed a town-hall meeting on the evening of May 9.")
+    meeting = ClaimSite(0, (3, len(doc) - 1), "mayor", (2, 3))
+    assert _proposal(doc, meeting)

@@ -544,26 +544,25 @@ def _quantities(
     rate_of = dates.link_nearest(roots, [tok for tok, _ in rates], MAX_RATE_DISTANCE)
     found = []
     elided = None  # the counted noun of the sentence's last figure that names one
-    period_of = _shared_periods(figures, roots, period_of, rules)
-    for fig, root, p, r in zip(figures, roots, period_of, rate_of, strict=True):
+    phrases = [_counted_phrase(root, fig, rules) for fig, root in zip(figures, roots, strict=True)]
+    period_of = _shared_periods(phrases, period_of)
+    for fig, root, p, r, counted in zip(figures, roots, period_of, rate_of, phrases, strict=True):
         period = periods[p].period if p is not None else None
         per = rates[r][1] if r is not None else None
         found.append(_quantity(doc, fig, _what(root, fig, rules, elided), period, per))
-        counted = _counted_phrase(root, fig, rules)
         if counted is not None:
             elided = counted[1]
     return found
 
 
 def _shared_periods(
-    figures: list[_Figure], roots: list[Token], period_of: list[int | None], rules: _Rules
+    phrases: list[tuple[Token, str] | None], period_of: list[int | None]
 ) -> list[int | None]:
     """Figures of one list ("launched 700 bombs, 400 drones and 20 missiles over the past
     week", "detained 40 protesters and 3 journalists on Sunday") share the period one of them
     has: their counted nouns are conjuncts of one another."""
     groups: list[int | None] = []
-    for fig, root in zip(figures, roots, strict=True):
-        counted = _counted_phrase(root, fig, rules)
+    for counted in phrases:
         noun = counted[0] if counted is not None else None
         while noun is not None and noun.dep_ == "conj" and noun.head.i < noun.i:
             noun = noun.head

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.content import EVENT_NOUNS
 from claimledger.extract.tree import TokenRange, has_verb
 from claimledger.lexicon import lexicon
 from claimledger.models import Verification
@@ -123,8 +124,8 @@ PROPOSING = frozenset({"propose", "offer", "urge", "demand", "invite", "call"})
 def _proposal(doc: Doc, site: ClaimSite) -> bool:
     """A claim that proposes rather than states ("proposed they debate on April 15", "called
     for talks", or a bare noun phrase): turning it down proves nothing false."""
-    if not has_verb(doc, site.content):
-        return True
+    if not has_verb(doc, site.content):  # but "announced the liberation of X" states X fell
+        return doc[site.content[0] : site.content[1]].root.lemma_.lower() not in EVENT_NOUNS
     return site.cue is not None and doc[site.cue[0]].lemma_.lower() in PROPOSING
 
 
