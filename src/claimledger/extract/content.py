@@ -321,14 +321,11 @@ def _passive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 def _quote_before(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The quotation just before a cue and its subject ("“With an eye to the primary,” he said"),
     when the parse has not made it the cue's complement."""
-    subj = subject_of(tok)
-    if (
-        cls not in ("say", "hedge")
-        or tok.tag_ == "VBG"
-        or tok.dep_ in ("advcl", "relcl", "xcomp")
-        or (tok.dep_ == "acl" and (subj is None or subj.i != tok.head.i))
-    ):
+    if cls not in ("say", "hedge") or tok.tag_ == "VBG" or tok.dep_ in ("advcl", "relcl", "xcomp"):
         return None, []  # "..., answering a question": an adjunct of the main cue
+    subj = subject_of(tok)
+    if tok.dep_ == "acl" and (subj is None or subj.i != tok.head.i):
+        return None, []  # a participle modifying a noun, not a verb hung on its subject
     first = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
     close = first - 1
     if close > 0 and doc[close].text == "," and doc[close - 1].text in CLOSE_QUOTES:

@@ -236,6 +236,7 @@ def introduced_quotes(doc: Doc, frames: list[Frame]) -> list[Frame]:
 # a list item's mark at the start of its line; "l" and "n" are the bullet glyphs of a symbol
 # font as news archives print them ("l Rather than ..."), taken only before a capital
 BULLET = re.compile(r"[ \t]*(?:[•·●▪◦‣*–—-]|[ln](?= [A-Z\"“]))[ \t]+")
+LIST_AFTER_COLON = re.compile(r":[ \t]*\n\s*(?:[•·●▪◦‣*–—-]|[ln] [A-Z\"“])")  # any list at all
 
 
 def introduced_lists(doc: Doc, frames: list[Frame]) -> list[Frame]:
@@ -245,6 +246,8 @@ def introduced_lists(doc: Doc, frames: list[Frame]) -> list[Frame]:
     bullet. An item a frame with a speaker covers already is not taken again; one of no speaker
     inside the item ("(10,000 are expected next year)") gives way to it."""
     text = doc_text(doc)
+    if not LIST_AFTER_COLON.search(text):
+        return frames  # most articles: no line scan
     taken = [content_chars(doc, f) for f in frames if f.speaker is not None]
     cues = {i for f in frames if f.cue for i in range(*f.cue)}
     out: list[Frame] = []

@@ -515,15 +515,15 @@ class Resolver:
                 if ent.label_ == "NORP" and ent.end - ent.start == 1 and head.pos_ != "PROPN":
                     continue
                 name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
-                return _country_of(ent.root, name) if ent.label_ == "ORG" else name
+                return _with_owner_country(ent.root, name) if ent.label_ == "ORG" else name
         if head.pos_ == "PROPN":
             parts = _name_parts(head)
-            owner = _of_country(head)
+            owner = _owner_phrase(head)
             if owner is not None:  # "the General Staff of the Ukrainian Armed Forces"
                 return " ".join(self.doc[parts[0].i : owner.right_edge.i + 1].text.split())
             return " ".join(t.text for t in parts)
         if head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children):
-            return _country_of(head, None)  # "Russia's defence ministry", in lower case
+            return _with_owner_country(head, None)  # "Russia's defence ministry", in lower case
         return None
 
     def _full_name(self, name: str) -> str:
@@ -735,7 +735,7 @@ def _principal_of(head: Token) -> Token | None:
     return None
 
 
-def _country_of(head: Token, name: str | None) -> str | None:
+def _with_owner_country(head: Token, name: str | None) -> str | None:
     """An organisation's name with the country it belongs to when a possessive gives it:
     "Russia's Defence Ministry", not the "Defence Ministry" Ukraine has too."""
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -744,7 +744,7 @@ def _country_of(head: Token, name: str | None) -> str | None:
     return " ".join(head.doc[poss.left_edge.i : head.i + 1].text.split())
 
 
-def _of_country(head: Token) -> Token | None:
+def _owner_phrase(head: Token) -> Token | None:
     """The "of" phrase naming the country or body a body belongs to ("of the Ukrainian Armed
     Forces")."""
     for prep in head.children:

@@ -137,6 +137,22 @@ def _temporal(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS
 
 
+def _likeliest_subject(verb: Token, subjects: list[Token]) -> Token | None:
+    """Of the subjects a misparse gave one verb: not a word of a quotation before the cue, not
+    a time phrase; a person's name right after the role the parse made a subject of its own
+    ("Former Secretary of State and frontrunner Hillary Clinton is calling")."""
+    doc = verb.doc
+    outside = [
+        c for c in subjects if not any(doc[i].text in CLOSE_QUOTES for i in range(c.i, verb.i))
+    ]
+    found = next((c for c in outside or subjects if not _temporal(c)), None)
+    if found is None:
+        return None
+    named = next((c for c in subjects if c.ent_type_ == "PERSON"
+                  and c.left_edge.i == found.right_edge.i + 1), None)  # fmt: skip
+    return named or found
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or the subject it shares."""
     for child in verb.children:
@@ -149,17 +165,10 @@ def subject_of(verb: Token) -> Token | None:
     # the parse took for a (second) subject is no speaker
     # '"If she wins, nothing you can do," Trump said': a word of the quotation the parse also
     # took for a subject is no speaker
-    doc = verb.doc
-    outside = [
-        c for c in subjects if not any(doc[i].text in CLOSE_QUOTES for i in range(c.i, verb.i))
-    ]
-    found = next((c for c in outside or subjects if not _temporal(c)), None)
-    named = next((c for c in subjects if found is not None and c.ent_type_ == "PERSON"
-                  and c.left_edge.i == found.right_edge.i + 1), None)  # fmt: skip
-    if named is not None:
-        return named  # "Former Secretary of State and frontrunner Hillary Clinton is calling"
+    if len(subjects) == 1:
+        return None if _temporal(subjects[0]) else subjects[0]
     if subjects:
-        return found
+        return _likeliest_subject(verb, subjects)
     if (
         verb.dep_ == "conj"
         and verb.head.dep_ in ("relcl", "ccomp")
