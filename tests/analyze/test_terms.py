@@ -19,3 +19,22 @@ def test_the_bare_stem_of_a_listed_word_is_no_synonym() -> None:
 def test_stepping_down_is_resigning() -> None:
     assert "resign" in terms("the commander stepped down on Friday")
     assert "resign" in terms("the commander resigned on Friday")
+
+
+def test_nouns_in_tion_and_sion_meet_their_verbs() -> None:
+    for noun, verb in [("prosecution", "prosecuted"), ("decision", "decided"),
+                       ("invasion", "invaded"), ("election", "elected")]:  # fmt: skip
+        assert terms(noun) == terms(verb), (noun, verb)
+    assert terms("question") == terms("questioned") != terms("quest")
+    assert terms("commission") == ["commission"]  # no verb "commid"
+
+
+def test_a_place_that_has_fallen_is_taken_and_fallen_soldiers_are_not() -> None:
+    assert "capture" in terms("the village has fallen") and "capture" in terms("Avdiivka fell")
+    assert "capture" not in terms("the bodies of fallen defenders were returned")
+    assert "soldier" in terms("fallen defenders")
+
+
+def test_the_islamic_state_is_no_statement() -> None:
+    """ "state" is not folded with "say": "Islamic State" and "State Department" said nothing."""
+    assert "say" not in terms("the Islamic State")

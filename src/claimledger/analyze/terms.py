@@ -34,10 +34,13 @@ ABBREVIATIONS = {
     "united states": "american", "united kingdom": "british", "european union": "european",
     "soviet union": "soviet",  # not "unit" and the verb "state"
 }  # fmt: skip
+EXCEPT = {"sions": "ssion", "sion": "ssion", "tions": "uestion", "tion": "uestion"}
+# "has fallen" is a place taken ("fell" in the synonym lexicon); "fallen soldiers" are dead
+FALLEN = re.compile(r"\b(ha(?:s|ve|d)(?: not)?)\s+(?:(?:now|finally|already|reportedly)\s+)?fallen\b")
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
 CONTRACTED = frozenset({"m", "re", "ve", "ll", "d", "t"})  # I'm, we're, I've, we'll, I'd, don't
 SUFFIXES = (
-    "ations", "ation", "nesses", "ness", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly",
+    "ations", "ation", "tions", "tion", "sions", "sion", "nesses", "ness", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly",
     "ment",
 )  # fmt: skip
 
@@ -48,12 +51,18 @@ def stem(word: str) -> str:
     for suffix in SUFFIXES:
         if suffix == "s" and word.endswith("ss"):
             break  # "careless", "business", "congress": no plural
+        if suffix in EXCEPT and word.removesuffix("s").endswith(EXCEPT[suffix]):
+            continue  # "mission", "commission" (no verb in "-d"); "question" (no "quest")
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             if suffix in ("ies", "ied"):
                 word += "y"
             elif suffix.startswith("ation"):
                 word += "at"
+            elif suffix.startswith("tion"):
+                word += "t"  # "prosecution", "election": "prosecut", "elect"
+            elif suffix.startswith("sion"):
+                word += "d"  # "decision", "invasion", "explosion": "decid", "invad", "explod"
             break
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
@@ -138,6 +147,8 @@ def _content_words(text: str) -> list[str]:
     lowered = text.lower().replace("’", "'")
     for short, word in ABBREVIATIONS.items():
         lowered = lowered.replace(short, word)
+    if "fallen" in lowered:
+        lowered = FALLEN.sub(r"\1 fell", lowered)
     out = []
     for match in WORD.finditer(lowered):
         word = match.group().removesuffix("'s")
