@@ -1479,3 +1479,32 @@ def test_according_to_inside_a_reported_clause_is_cut_from_it(claims_of: Extract
         ("governor", "three people died"),
         ("police", "three people died"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "want"),
+    [
+        ("The agency Polaris quoted Oleksandr Prykhodko, the regional governor, as saying that "
+         "the evacuation would go on until May.", "the evacuation would go on until May",
+         ["Polaris", "Oleksandr Prykhodko"]),
+        ("General Ivan Tkach was quoted by the news agency Orbita as saying that the brigade had "
+         "lost 40 vehicles.", "the brigade had lost 40 vehicles", ["Orbita", "Ivan Tkach"]),
+        ("Orbita cited Tkach as saying the bridge was intact.", "the bridge was intact",
+         ["Orbita", "Tkach"]),
+        ('"Nobody will leave the city," Orbita quoted Tkach as saying.',
+         '"Nobody will leave the city,"', ["Orbita", "Tkach"]),
+    ],
+)  # fmt: skip
+def test_quoted_as_saying_is_the_one_quoted_relayed_by_the_one_quoting(
+    claims_of: Extract, text: str, content: str, want: list[str]
+) -> None:
+    """ "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y's claim, relayed by X
+    (it was X's claim alone, the one quoted lost)."""
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+    assert chain(claim) == want
+
+
+def test_quoted_as_saying_with_no_one_quoting(claims_of: Extract) -> None:
+    claim = only(claims_of("Tkach was quoted as saying that the bridge was intact."))
+    assert chain(claim) == ["Tkach"]

@@ -36,12 +36,14 @@ ABBREVIATIONS = {
 }  # fmt: skip
 EXCEPT = {"sions": "ssion", "sion": "ssion", "tions": "uestion", "tion": "uestion"}
 # "has fallen" is a place taken ("fell" in the synonym lexicon); "fallen soldiers" are dead
-FALLEN = re.compile(r"\b(ha(?:s|ve|d)(?: not)?)\s+(?:(?:now|finally|already|reportedly)\s+)?fallen\b")
+FALLEN = re.compile(
+    r"\b(ha(?:s|ve|d)(?: not)?)\s+(?:(?:now|finally|already|reportedly)\s+)?fallen\b"
+)
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
 CONTRACTED = frozenset({"m", "re", "ve", "ll", "d", "t"})  # I'm, we're, I've, we'll, I'd, don't
 SUFFIXES = (
-    "ations", "ation", "tions", "tion", "sions", "sion", "nesses", "ness", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s", "ly",
-    "ment",
+    "ations", "ation", "tions", "tion", "sions", "sion", "nesses", "ness", "ings", "ing", "ies",
+    "ied", "edly", "ed", "es", "s", "ly", "ment",
 )  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from claimledger.extract.tree import (
     has_that,
     has_verb,
     is_passive,
+    quoted_as,
     subject_of,
     subtree,
     trim,
@@ -321,12 +322,18 @@ def _passive_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 def _quote_before(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The quotation just before a cue and its subject ("“With an eye to the primary,” he said"),
     when the parse has not made it the cue's complement."""
-    if cls not in ("say", "hedge") or tok.tag_ == "VBG" or tok.dep_ in ("advcl", "relcl", "xcomp"):
+    quoting = quoted_as(tok)  # '"...," he was quoted as saying': the one quoted before the cue
+    if quoting is None and (
+        cls not in ("say", "hedge") or tok.tag_ == "VBG" or tok.dep_ in ("advcl", "relcl", "xcomp")
+    ):
         return None, []  # "..., answering a question": an adjunct of the main cue
-    subj = subject_of(tok)
+    subj = quoting[0] if quoting is not None else subject_of(tok)
     if tok.dep_ == "acl" and (subj is None or subj.i != tok.head.i):
         return None, []  # a participle modifying a noun, not a verb hung on its subject
     first = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+    if quoting is not None and quoting[1] is not None:
+        first = min(first, quoting[1].left_edge.i)  # '"...," TASS quoted Peskov as saying'
+
     close = first - 1
     if close > 0 and doc[close].text == "," and doc[close - 1].text in CLOSE_QUOTES:
         close -= 1

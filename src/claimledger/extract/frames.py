@@ -46,6 +46,7 @@ from claimledger.extract.tree import (
     is_passive,
     noun_with_conj,
     phrase,
+    quoted_as,
     relays_of,
     subject_of,
     subtree,
@@ -508,6 +509,8 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         return _as_frame(doc, tok, s_index)  # "as reported by X"
     if tok.lemma_ == "cite" and tok.dep_ in ("advcl", "acl"):
         return None  # "citing Y": a cited source, handled with its clause
+    if any(quoted_as(p) for c in tok.children if c.lower_ == "as" for p in c.children):
+        return None  # "TASS quoted Peskov as saying ...": the frame of "saying", Peskov's
     if _infinitive(tok) or _not_done(tok):
         return None
     negated = any(c.dep_ == "neg" for c in tok.children)
@@ -519,6 +522,9 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     if content is None:
         return _sentence_final(doc, sent, tok, s_index, cls, used)
     speaker_tok = subject_of(tok)
+    quoting = quoted_as(tok)  # "TASS quoted Shoigu as saying ...": Shoigu, relayed by TASS
+    if quoting is not None:
+        speaker_tok = quoting[0]
     passive_it = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children)
     speaker = None if speaker_tok is None or passive_it else noun_with_conj(speaker_tok)
     if speaker is not None and _overlaps(speaker, content) and not _inside_any(speaker, holes):
@@ -535,6 +541,8 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         elif tok.i > closing and (speaker is None or opening < speaker[0] < closing):
             speaker = _before_aside(doc, opening)  # "Trump - who said X - said at a rally ..."
     relays, content = _relays(doc, tok, speaker_tok, content, used)
+    if quoting is not None and quoting[1] is not None:
+        relays.insert(0, phrase(quoting[1]))
     cited = []
     for span, target in citations(tok, used):
         cited.append(target)

@@ -248,6 +248,28 @@ def relays_of(speaker: Token) -> list[TokenRange]:
     return out
 
 
+QUOTING = frozenset({"quote", "cite"})
+
+
+def quoted_as(cue: Token) -> tuple[Token, Token | None] | None:
+    """(the one quoted, the one quoting) of a cue that is the "as saying" of a quoting verb:
+    "TASS quoted Shoigu as saying that ...", "BelTA cited Lukashenko as saying ...", "Shoigu
+    was quoted by TASS as saying ..." (the quoting outlet is a relay; None when unnamed: "he
+    was quoted as saying")."""
+    prep = cue.head
+    if cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in QUOTING or verb.pos_ != "VERB":
+        return None
+    quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if quoted is None:
+        return None
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return quoted, agent_of(verb)
+    return quoted, subject_of(verb)
+
+
 def agent_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
