@@ -1508,3 +1508,49 @@ def test_quoted_as_saying_is_the_one_quoted_relayed_by_the_one_quoting(
 def test_quoted_as_saying_with_no_one_quoting(claims_of: Extract) -> None:
     claim = only(claims_of("Tkach was quoted as saying that the bridge was intact."))
     assert chain(claim) == ["Tkach"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commander spoke at dawn. 'The bridge is ours and we will hold it,' Tkach said.",
+        "The commander spoke at dawn. ‘The bridge is ours and we will hold it,’ Tkach said.",
+    ],
+)
+def test_a_quotation_in_single_marks_before_its_cue(claims_of: Extract, text: str) -> None:
+    """British outlets quote in single marks; the straight one is told from an apostrophe by
+    where it stands (the quotation was lost)."""
+    claim = only(claims_of(text))
+    assert claim.content.text.strip("'‘’,") == "The bridge is ours and we will hold it"
+    assert chain(claim) == ["Tkach"]
+
+
+def test_apostrophes_are_no_single_quotation_marks(claims_of: Extract) -> None:
+    claims = claims_of("The soldiers' mothers said the brigade's commander had not called them.")
+    assert [c.content.text for c in claims] == ["the brigade's commander had not called them"]
+
+
+def test_a_subheading_quoting_someone_is_not_the_speaker_going_on(claims_of: Extract) -> None:
+    text = (
+        '"We will rebuild the school by autumn," the mayor said.\n\n'
+        "'Nobody Leaves Here.'\n\n"
+        "The town lies on the river."
+    )
+    assert [c.content.text for c in claims_of(text)] == ['"We will rebuild the school by autumn,"']
+
+
+def test_wrote_on_x_ends_its_sentence(claims_of: Extract) -> None:
+    """ "X." was one token like an initial, and the next sentence ran into the cue's."""
+    claims = claims_of(
+        "The bridge was reopened, Ivan Tkach wrote on X. 'It took us nine days,' he wrote."
+    )
+    assert [c.content.text for c in claims] == [
+        "The bridge was reopened",
+        "'It took us nine days,'",
+    ]
+    assert {claim.speaker.name for claim in claims} == {"Ivan Tkach"}
+
+
+def test_a_surname_after_a_particle_stays_in_the_name(claims_of: Extract) -> None:
+    claim = only(claims_of("The fund was doubled, Marta van der Berg said on Monday."))
+    assert claim.speaker.name == "Marta van der Berg"

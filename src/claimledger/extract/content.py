@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.quotes import quote_spans
 from claimledger.extract.tree import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -335,16 +336,29 @@ def _quote_before(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         first = min(first, quoting[1].left_edge.i)  # '"...," TASS quoted Peskov as saying'
 
     close = first - 1
-    if close > 0 and doc[close].text == "," and doc[close - 1].text in CLOSE_QUOTES:
+    if close > 0 and doc[close].text == "," and _closes(doc, close - 1):
         close -= 1
-    if close < 1 or doc[close].text not in CLOSE_QUOTES:
+    if close < 1 or not _closes(doc, close):
         return None, []
-    opener = next(
-        (i for i in range(close - 1, max(close - 400, -1), -1) if doc[i].text in OPEN_QUOTES), None
-    )
+    if doc[close].text == "'":  # a straight single mark: the quotation it closes, if any
+        end = doc[close].idx + 1
+        start = next((a for a, b in quote_spans(doc) if b == end), None)
+        opener = next((t.i for t in doc[:close] if t.idx == start), None)
+    else:
+        opener = next(
+            (i for i in range(close - 1, max(close - 400, -1), -1) if doc[i].text in OPEN_QUOTES),
+            None,
+        )
     if opener is None or close - opener < 3:
         return None, []
     return (opener, close + 1), []
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """A closing quotation mark, or a straight single one ("'") that ends a quotation."""
+    if doc[i].text in CLOSE_QUOTES:
+        return True
+    return doc[i].text == "'" and any(b == doc[i].idx + 1 for _, b in quote_spans(doc))
 
 
 def _trailing_cue(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:

@@ -76,6 +76,12 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             i += 2
             continue
+        if ch in "‘'" and _opens_single(text, i, start):
+            j = _closing_single(text, i + 1, end)
+            if j is not None and j - i <= 1500:
+                out.append((i, j + 1))  # ‘a quotation in single marks’, as British outlets print
+                i = j + 1
+                continue
         if ch in '“"':
             closer = "”" if ch == "“" else '"'
             j = text.find(closer, i + 1, end)
@@ -100,6 +106,39 @@ def _opens_pair(text: str, i: int, start: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 2 : i + 3]
     return (before.isspace() or before in "([—-") and bool(after) and not after.isspace()
+
+
+def _opens_single(text: str, i: int, start: int) -> bool:
+    """A single quotation mark opening a quotation: after a space, a paragraph start, an
+    opening bracket or a dash, before a letter or digit ("'90s" and "'em" have no closer)."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1 : i + 2]
+    return (before.isspace() or before in "([—–-") and bool(after) and after.isalnum()
+
+
+def _closing_single(text: str, i: int, end: int) -> int | None:
+    """The single mark that closes a quotation opened before ``i`` within the paragraph: one
+    after a word or punctuation and before no letter ("Russia's", "don't" are apostrophes).
+    An apostrophe of a plural possessive ("the soldiers' families") closes nothing when a
+    later mark can close the quotation; a double quotation mark or no closer before the
+    paragraph's end means no quotation (a stray apostrophe)."""
+    candidates = []
+    for j in range(i + 1, end):
+        ch = text[j]
+        if ch in '"“”':
+            break
+        if ch not in "'’" or text[j - 1].isspace():
+            continue
+        nxt = text[j + 1 : j + 2]
+        if nxt and nxt.isalnum():
+            continue
+        candidates.append(j)
+        possessive = (
+            text[j - 1] == "s" and text[j + 1 : j + 3][:1] == " " and text[j + 2 : j + 3].islower()
+        )
+        if not possessive:
+            return j
+    return candidates[-1] if candidates else None
 
 
 def _closing_pair(text: str, i: int, end: int) -> int | None:
@@ -302,7 +341,7 @@ def continued_quotes(doc: Doc, frames: list[Frame], raw: Sequence[Frame] = ()) -
         if inside or not whole:
             last = next((f for f in reversed(inside) if f.pattern == "quote"), None)
             continue
-        if last is None or last.speaker is None:
+        if last is None or last.speaker is None or _subheading(text[q_start:q_stop]):
             continue
         span = doc.char_span(q_start, q_stop, alignment_mode="expand")
         if span is None or len(span) < MIN_CONTINUED_TOKENS + 2 or _reports(doc, span, raw_cues):
@@ -312,6 +351,18 @@ def continued_quotes(doc: Doc, frames: list[Frame], raw: Sequence[Frame] = ()) -
         out.append(frame)
         last = frame
     return out
+
+
+SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by with as from".split())
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _subheading(line: str) -> bool:
+    """A short quotation line in title case ("'All Bets Are Off.'"): a section heading that
+    quotes someone, not more of the words of the speaker quoted before it."""
+    words = TITLE_WORD.findall(line)
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    return 2 <= len(words) <= 10 and len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 def _first_person(doc: Doc, f: Frame) -> bool:

