@@ -430,3 +430,45 @@ def test_an_unnamed_spokesperson_speaks_for_whom_they_speak_for(
 ) -> None:
     (claim,) = claims_of(text)
     assert claim.speaker.name == name
+
+
+def test_he_is_a_registered_person_the_tagger_took_for_an_organisation(
+    claims_of: Extract,
+) -> None:
+    """The tagger labels "Zelenskiy" an organisation; the registry knows a person: "He added"
+    was a place named inside his quotation."""
+    claims = claims_of(
+        '"Every assault near Kupiansk costs them a battalion," Zelenskiy said in his evening '
+        "address. He added that the partners had promised more shells."
+    )
+    assert [c.speaker.name for c in claims] == ["Zelenskiy", "Zelenskiy"]
+
+
+def test_it_is_not_the_platform_a_statement_was_posted_on(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Thirty drones were launched overnight, the Air Force of Ukraine said on Telegram. "
+        "Twenty-six of them were shot down, it added."
+    )
+    assert [c.speaker.name for c in claims] == ["Air Force of Ukraine"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The State Border Guard Service recorded 90 crossings last week, the agency said.",
+         "State Border Guard Service"),
+        ("The clinic was shelled twice, the Sudan Doctors Network said. Four nurses were hurt, "
+         "the group said.", "Sudan Doctors Network"),
+        ("The Kyiv Post reported that the envoy had resigned. According to the outlet, he left "
+         "on Monday.", "Kyiv Post"),
+    ],
+)  # fmt: skip
+def test_the_agency_the_group_the_outlet_refer_back_to_the_body_named(
+    claims_of: Extract, text: str, name: str
+) -> None:
+    assert claims_of(text)[-1].speaker.name == name
+
+
+def test_the_group_is_no_capital_standing_for_its_state(claims_of: Extract) -> None:
+    claims = claims_of("Moscow said the talks were over. The group said it would fight on.")
+    assert claims[-1].speaker.name != "Moscow"

@@ -40,6 +40,8 @@ from claimledger.lexicon import Gender, lexicon
 from claimledger.models import Hop, SourceKind
 from claimledger.nlp.ents import entities, entities_in
 from claimledger.nlp.sents import sentence_of
+from claimledger.registry.entries import ActorEntry
+from claimledger.registry.hooks import registry_hooks
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
@@ -59,6 +61,7 @@ DESCRIBABLE = {
     "administration", "service", "headquarters", "committee", "council", "mission",
 }  # fmt: skip
 OUTLET_HEADS = {"newspaper", "publication", "paper", "outlet", "broadcaster", "channel"}
+BODY_HEADS = OUTLET_HEADS | {"agency", "group", "organization", "organisation", "body", "monitor"}
 
 CORE_CUT = ("acl", "relcl", "prep")
 PERSON_ROLES = {
@@ -453,7 +456,21 @@ class Resolver:
         found = self.mentions.latest_before(self.mentions.by_word.get(lemma, []), before)
         if found is None and lemma in OUTLET_HEADS:  # "the publication" after "Politico reported"
             found = self.mentions.latest_before(self.mentions.outlets, before)
+        if found is None and lemma in BODY_HEADS:  # "the agency said" after "the Border Guard"
+            found = self._named_body_before(before)
         return found
+
+    def _named_body_before(self, before: int) -> Mention | None:
+        """The latest named organisation (no person, no place) mentioned in this sentence or
+        the one before: what "the agency", "the group" or "the outlet" refers back to."""
+        found = self.mentions.pronoun["it"]
+        k = bisect_left(found, before, key=_position)
+        for m in reversed(found[max(0, k - NAMED_BEFORE_LOOK) : k]):
+            if self._sentences_apart(m.position, before) > 1:
+                return None
+            if m.name[:1].isupper() and not _place_name(m.name) and not self._quoted(m.position):
+                return m
+        return None
 
     def _named(self, span: Span, head: Token) -> Mention:
         full = self.doc[head.left_edge.i : head.right_edge.i + 1]
@@ -466,8 +483,8 @@ class Resolver:
             # ministry speaks (a named spokesperson is a person of its own, above)
             return self._named(self.doc[principal.left_edge.i : principal.i + 1], principal)
         org = self._org_in(full, head)
-        if org:
-            return self._mention(span, org, words, person=False)
+        if org:  # "Zelenskiy said", tagged an organisation: the registry knows him
+            return self._mention(span, org, words, person=_registered_person(org))
         text = _strip_determiner(span.text)
         return self._mention(span, text, words, person=False)
 
@@ -587,7 +604,7 @@ class Resolver:
             len(words) <= 3
             and words[-1].lower() in self.namesakes
             and (name in self.namesakes[words[-1].lower()] or name == words[-1])
-        )
+        ) or _registered_person(name)
 
     def _remember_poll(self, tok: Token) -> None:
         """A poll named with its author ("a Gallup poll", "a poll by Gallup", "Gallup's
@@ -611,6 +628,8 @@ class Resolver:
 
     def _remember_entity(self, ent: Span) -> None:
         head = ent.root
+        if _platform(ent):
+            return  # "said on Telegram. ..., it added": the ministry, not where it posted
         full = self.doc[head.left_edge.i : head.right_edge.i + 1] if head.dep_ != "ROOT" else ent
         words = frozenset(t.lower_ for t in full) | frozenset(t.lemma_.lower() for t in full)
         if ent.label_ == "PERSON" or self._person_as_org(ent):
@@ -623,6 +642,35 @@ class Resolver:
             person = False
         if name:
             self._add(self._mention(ent, name, words, person))
+
+
+PLATFORMS = frozenset(
+    "telegram facebook twitter x instagram youtube tiktok vkontakte vk whatsapp viber "
+    "truth social threads linkedin".split()
+)
+
+
+def _platform(ent: Span) -> bool:
+    """A social network a statement was posted on ("wrote on Telegram", "via X")."""
+    head = ent.root
+    return (
+        (ent.text.lower() in PLATFORMS or head.lower_ in PLATFORMS)
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("on", "via", "in")
+    )
+
+
+def _place_name(name: str) -> bool:
+    """A country or capital standing for its state ("Moscow", "Kyiv"): no organisation that
+    "the agency" or "the group" refers back to."""
+    metonyms = registry_hooks().registry.vocabulary.metonyms
+    return name in metonyms or any(name.lower() == w.lower() for w in metonyms)
+
+
+def _registered_person(name: str) -> bool:
+    """A name the actor registry gives a person ("Zelenskiy": Volodymyr Zelensky)."""
+    found = registry_hooks().entry(name)
+    return isinstance(found, ActorEntry) and found.kind == "person"
 
 
 def _words(head: Token, cut_deps: tuple[str, ...] = ("acl", "relcl")) -> frozenset[str]:
