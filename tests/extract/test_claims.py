@@ -1554,3 +1554,40 @@ def test_wrote_on_x_ends_its_sentence(claims_of: Extract) -> None:
 def test_a_surname_after_a_particle_stays_in_the_name(claims_of: Extract) -> None:
     claim = only(claims_of("The fund was doubled, Marta van der Berg said on Monday."))
     assert claim.speaker.name == "Marta van der Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "want"),
+    [
+        ("General Tkach accused the rebels of shelling the depot, the agency Polaris reported.",
+         "the rebels of shelling the depot", ["Polaris", "Tkach"]),
+        ("The brigade denied that it had left the town, state radio said.",
+         "it had left the town", ["state radio", "brigade"]),
+    ],
+)  # fmt: skip
+def test_a_claim_inside_a_report_is_relayed_by_the_reporter(
+    claims_of: Extract, text: str, inner: str, want: list[str]
+) -> None:
+    """ "X accused Y of Z, BelTA reported": X's claim came through BelTA (its chain was X
+    alone); BelTA's report of the accusation stays a claim of its own."""
+    claims = claims_of(text)
+    found = next(c for c in claims if c.content.text == inner)
+    assert chain(found) == want
+    assert any(chain(c) == want[:1] for c in claims if c is not found)
+
+
+def test_claimed_without_providing_evidence_that(claims_of: Extract) -> None:
+    """The parse hangs the that-clause on "evidence": it was no claim at all."""
+    claim = only(claims_of("The ministry claimed without providing evidence that the convoy "
+                           "had carried rockets."))  # fmt: skip
+    assert claim.content.text == "the convoy had carried rockets"
+    assert claim.hedged
+
+
+def test_a_participle_after_a_final_cue_is_no_more_of_the_sentence(claims_of: Extract) -> None:
+    claim = only(claims_of(
+        "Two prisoners were shot after they had surrendered near the river, the regional "
+        "prosecutor's office said on Sunday, announcing an investigation."
+    ))  # fmt: skip
+    assert claim.content.text == "Two prisoners were shot after they had surrendered near the river"
+    assert claim.speaker.text == "the regional prosecutor's office"

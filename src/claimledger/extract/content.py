@@ -84,11 +84,31 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _trailing_cue,
         _directive_content,
         _claimed_to_content,
+        _without_evidence_that,
     )
     for finder in finders:
         rng, holes = finder(doc, sent, tok, cls)
         if rng is not None:
             return rng, holes
+    return None, []
+
+
+WITHOUT_GIVING = frozenset({"provide", "give", "offer", "present", "cite", "produce", "show"})
+EVIDENCE_WORDS = frozenset({"evidence", "proof", "details", "detail", "source"})
+
+
+def _without_evidence_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """ "X claimed without providing evidence that Y": the parse hangs Y on "evidence"."""
+    if cls not in ("say", "hedge"):
+        return None, []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "without"):
+        for verb in (c for c in prep.children if c.lemma_.lower() in WITHOUT_GIVING):
+            for noun in (c for c in verb.children if c.lemma_.lower() in EVIDENCE_WORDS):
+                clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                               and has_that(c)), None)  # fmt: skip
+                if clause is not None:
+                    rng = trim(doc, subtree(clause))
+                    return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
     return None, []
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -108,6 +108,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
     frames = _without_adjunct_twins(doc, frames)
     frames = _without_nested_evidence(doc, frames)
+    frames = _relayed_inside(frames)
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
 
@@ -151,6 +152,36 @@ def announced_by(doc: Doc, frames: list[Frame]) -> list[Frame]:
             )
         )
     return out
+
+
+RELAYING = frozenset({"report", "say", "write", "quote", "cite", "tell", "carry", "publish"})
+
+
+def _relayed_inside(frames: list[Frame]) -> list[Frame]:
+    """ "Lukashenko accused Poland of X, BelTA reported", "The army rejected claims that Y,
+    state television said": the inner speaker's claim reached the article through the outer
+    speaker, a relay of its chain (the outer frame, BelTA's report that Lukashenko accused
+    Poland, stays a claim of its own)."""
+    outer = [f for f in frames if f.speaker is not None and f.cue is not None
+             and f.cue_class == "say" and f.pattern == "verb"]  # fmt: skip
+    if not outer:
+        return frames
+    out = []
+    for f in frames:
+        holder = None
+        if f.speaker is not None and f.cue is not None:
+            holder = next((o for o in outer if o is not f
+                           and _inside(f.cue, o.content) and _inside(f.speaker, o.content)
+                           and not _overlaps(o.cue or o.content, f.content)), None)  # fmt: skip
+        if holder is not None and holder.speaker not in f.relays:
+            assert holder.speaker is not None
+            f = replace(f, relays=(*holder.relays, holder.speaker, *f.relays))
+        out.append(f)
+    return out
+
+
+def _inside(rng: TokenRange, outer: TokenRange) -> bool:
+    return outer[0] <= rng[0] and rng[1] <= outer[1]
 
 
 def _without_nested_evidence(doc: Doc, frames: list[Frame]) -> list[Frame]:
@@ -613,9 +644,12 @@ def _sentence_final(
     cue, reaching back over commas inside it ("the head of X, Ivan Fedorov,")."""
     if cls not in ("say", "hedge") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    if has_verb(doc, (tok.i + 1, sent.end)) or any(
-        t.text == "," for t in doc[tok.i + 1 : sent.end]
-    ):
+    end = sent.end
+    trailing = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i]
+    if trailing:  # "..., the office said on Sunday, announcing an investigation": an adjunct
+        end = min(c.left_edge.i for c in trailing)
+        end -= doc[end - 1].text == ","
+    if has_verb(doc, (tok.i + 1, end)) or any(t.text == "," for t in doc[tok.i + 1 : end]):
         return None  # the sentence goes on after the cue
     commas = [t.i for t in doc[sent.start : tok.i] if t.text == ","]
     start = None
