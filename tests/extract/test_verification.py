@@ -168,3 +168,13 @@ def test_an_announced_event_is_a_statement_a_proposed_meeting_is_not() -> None:
     doc = load_nlp()("The mayor proposed a town-hall meeting on the evening of May 9.")
     meeting = ClaimSite(0, (3, len(doc) - 1), "mayor", (2, 3))
     assert _proposal(doc, meeting)
+
+
+def test_neither_claim_verified_is_both_unverified_never_confirmed(claims_of: Extract) -> None:
+    """ "Neither account could be independently verified" read as "could be independently
+    verified" (confirmed), and only for the last claim."""
+    claims = claims_of(
+        "The army said it had repelled an attack on the airport. The rebels said they had "
+        "taken the runway. Neither account could be independently verified."
+    )
+    assert [c.verification for c in claims] == ["unverified", "unverified"]

@@ -563,7 +563,7 @@ class Resolver:
             name=name,
             kind=_kind_from(_words(head, CORE_CUT))
             or _kind_from(words)
-            or ("person" if person else "unspecified"),
+            or ("person" if person else "outlet" if _registered_outlet(name) else "unspecified"),
             head_lemma=head.lemma_.lower(),
             words=words,
             person=person,
@@ -665,6 +665,11 @@ def _place_name(name: str) -> bool:
     "the agency" or "the group" refers back to."""
     metonyms = registry_hooks().registry.vocabulary.metonyms
     return name in metonyms or any(name.lower() == w.lower() for w in metonyms)
+
+
+def _registered_outlet(name: str) -> bool:
+    """A name the registry gives a news outlet ("Ukrainska Pravda")."""
+    return registry_hooks().outlet_id(name) is not None
 
 
 def _registered_person(name: str) -> bool:

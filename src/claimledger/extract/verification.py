@@ -43,8 +43,10 @@ STATUSES: dict[str, Verification] = {
 }  # fmt: skip
 STRENGTH: dict[str, int] = {"denied": 4, "disputed": 3, "unverified": 2, "confirmed": 1}
 NEGATED = re.compile(
-    r"(?:(?<!\w)(?:not|never|cannot|unable|without|no)|n[’']t)(?:\s+\w+){0,2}\s*$", re.IGNORECASE
-)
+    r"(?:(?<!\w)(?:not|never|cannot|unable|without|no|neither|nor|none)|n[’']t)(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)  # "Neither account could be independently verified": unverified, never confirmed
+BOTH = frozenset({"neither", "both", "either"})  # "neither claim": the last two sources' claims
 HEDGE_KEY = "claimledger.hedge_matches"  # Doc.user_data key of the article's hedge matches
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -286,11 +288,28 @@ def _targets_of(
     if earlier:
         last = max(earlier)
         out = [k for k, s in enumerate(sites) if s.sentence == last]
+        if referent is not None and any(c.lower_ in BOTH for c in referent.children):
+            out = _last_two_sources(sites, s_index)  # "Neither account could be verified"
     for k, s in enumerate(sites):
         if s.sentence == s_index and not _same_speaker(s.speaker_name, maker):
             if referent is not None and s.content[0] <= referent.i < s.content[1]:
                 continue  # the claim is the statement itself ("X denied such claims")
             out.append(k)
+    return out
+
+
+def _last_two_sources(sites: list[ClaimSite], s_index: int) -> list[int]:
+    """The claims before sentence ``s_index`` of the last two sources to speak there."""
+    speakers: list[str | None] = []
+    out: list[int] = []
+    for k in sorted((k for k, s in enumerate(sites) if s.sentence < s_index),
+                    key=lambda k: sites[k].sentence, reverse=True):  # fmt: skip
+        name = sites[k].speaker_name
+        if name not in speakers:
+            if len(speakers) == 2:
+                break
+            speakers.append(name)
+        out.append(k)
     return out
 
 
