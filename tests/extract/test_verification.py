@@ -178,3 +178,29 @@ def test_neither_claim_verified_is_both_unverified_never_confirmed(claims_of: Ex
         "taken the runway. Neither account could be independently verified."
     )
     assert [c.verification for c in claims] == ["unverified", "unverified"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The report has yet to be independently verified.",
+        "None of the claims could be independently confirmed.",
+        "Neither side's figures have been confirmed.",
+        "There was no immediate confirmation from the capital.",
+        "It was impossible to confirm the report.",
+        "The claim remains uncorroborated.",
+        "The agency could not independently corroborate the account.",
+    ],
+)
+def test_what_is_not_yet_confirmed_is_unverified(claims_of: Extract, said: str) -> None:
+    """Several of these read as confirmed (the negation too far from the verb, "yet to")."""
+    claims = claims_of(f"The governor said 40 people had been killed in the strike. {said}")
+    assert [c.verification for c in claims] == ["unverified"]
+
+
+def test_an_independent_verification_is_a_confirmation(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The governor said 40 people had been killed in the strike. The report was "
+        "independently verified by the agency."
+    )
+    assert [c.verification for c in claims] == ["confirmed"]

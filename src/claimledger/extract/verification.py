@@ -43,7 +43,8 @@ STATUSES: dict[str, Verification] = {
 }  # fmt: skip
 STRENGTH: dict[str, int] = {"denied": 4, "disputed": 3, "unverified": 2, "confirmed": 1}
 NEGATED = re.compile(
-    r"(?:(?<!\w)(?:not|never|cannot|unable|without|no|neither|nor|none)|n[’']t)(?:\s+\w+){0,3}\s*$",
+    r"(?:(?<!\w)(?:not|never|cannot|unable|without|no|neither|nor|none|yet\s+to)|n[’']t)"
+    r"(?:\s+[\w'’]+){0,5}\s*$",
     re.IGNORECASE,
 )  # "Neither account could be independently verified": unverified, never confirmed
 BOTH = frozenset({"neither", "both", "either"})  # "neither claim": the last two sources' claims
