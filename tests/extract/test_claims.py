@@ -1591,3 +1591,21 @@ def test_a_participle_after_a_final_cue_is_no_more_of_the_sentence(claims_of: Ex
     ))  # fmt: skip
     assert claim.content.text == "Two prisoners were shot after they had surrendered near the river"
     assert claim.speaker.text == "the regional prosecutor's office"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("In a statement carried by the agency Polaris, the brigade said it had held the bridge.",
+         ["Polaris", "brigade"]),
+        ("Tkach said in comments carried by Orbita that he had offered the fighters a base.",
+         ["Orbita", "Tkach"]),
+        ("Tkach said in an interview with Orbita that the talks were off.", ["Orbita", "Tkach"]),
+        ("Tkach said in an interview with reporters that the talks were off.", ["Tkach"]),
+        ("Tkach said in a phone call with Vasylenko that the talks were off.", ["Tkach"]),
+    ],
+)  # fmt: skip
+def test_the_outlet_that_carried_a_statement_relays_it(
+    claims_of: Extract, text: str, want: list[str]
+) -> None:
+    assert chain(only(claims_of(text))) == want

@@ -40,6 +40,7 @@ from claimledger.extract.tree import (
     TokenRange,
     agent_of,
     as_reported,
+    carried_by,
     citations,
     has_verb,
     is_evidence,
@@ -714,6 +715,7 @@ def _relays(
     An "as reported by Y" clause on the content's own head is cut from the content's edge.
     """
     relays = (relays_of(speaker_tok) if speaker_tok is not None else []) + relays_of(tok)
+    relays = [phrase(outlet) for outlet in carried_by(tok)] + relays  # "in a statement carried by"
     holes = []
     if _relayed_cue(tok):
         for according in (c for c in tok.children if c.lower_ == "according" and c.dep_ == "prep"):

@@ -249,6 +249,36 @@ def relays_of(speaker: Token) -> list[TokenRange]:
 
 
 QUOTING = frozenset({"quote", "cite"})
+CARRIERS = frozenset(
+    "statement comment comments remark remarks interview post video address message briefing "
+    "speech letter article".split()
+)
+CARRYING = frozenset("carry publish broadcast air release post quote cite report run".split())
+
+
+def carried_by(cue: Token) -> list[Token]:
+    """The outlets that carried what a cue's speaker said: "said in a statement carried by the
+    SUNA news agency", "said in comments carried by BelTA", "said in an interview with the BBC"
+    (the interviewer's outlet relays the speaker's words)."""
+    out = []
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() not in CARRIERS and noun.lower_ not in CARRIERS:
+                continue
+            for child in noun.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in CARRYING:
+                    agent = agent_of(child)
+                    if agent is not None:
+                        out.append(agent)
+                elif (
+                    noun.lemma_.lower() == "interview"
+                    and child.dep_ == "prep"
+                    and (child.lower_ in ("with", "to"))
+                ):
+                    out.extend(c for c in child.children if c.dep_ == "pobj"
+                               and (c.pos_ == "PROPN" or c.ent_type_ == "ORG"))  # fmt: skip
+                    # (not "in an interview with reporters")
+    return out
 
 
 def quoted_as(cue: Token) -> tuple[Token, Token | None] | None:
