@@ -1609,3 +1609,22 @@ def test_the_outlet_that_carried_a_statement_relays_it(
     claims_of: Extract, text: str, want: list[str]
 ) -> None:
     assert chain(only(claims_of(text))) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("The governor said the rebels had shelled the market, adding that four people were hurt.",
+         "four people were hurt"),
+        ("The ministry said the brigade had left the village, saying it had suffered losses.",
+         "it had suffered losses"),
+    ],
+)  # fmt: skip
+def test_a_speech_participle_after_reported_content_is_the_reporters(
+    claims_of: Extract, text: str, second: str
+) -> None:
+    """The parse hangs ", adding that ..." on the reported clause; its speaker was that
+    clause's subject ("the rebels" added that four people were hurt)."""
+    first, then = claims_of(text)
+    assert then.content.text == second
+    assert then.speaker.text == first.speaker.text

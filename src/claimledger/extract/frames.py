@@ -646,7 +646,8 @@ def _sentence_final(
     if cls not in ("say", "hedge") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     end = sent.end
-    trailing = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i]
+    trailing = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i
+                and doc[c.left_edge.i - 1].text == ","]  # fmt: skip
     if trailing:  # "..., the office said on Sunday, announcing an investigation": an adjunct
         end = min(c.left_edge.i for c in trailing)
         end -= doc[end - 1].text == ","

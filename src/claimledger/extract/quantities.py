@@ -61,6 +61,9 @@ FRACTIONS = {  # in front of "a million", "a thousand": the share of it meant
 }
 PARTICIPLE = frozenset({"VBN", "VBG"})  # "soldiers killed", "soldiers leaving their units"
 RANGE_LINKS = frozenset({"-", "–", "—", "to", "or", "and"})
+CASUALTY_ADJECTIVES = frozenset({"dead", "injured", "wounded", "missing", "killed", "hurt"})
+CASUALTY_VERBS = frozenset({"wound", "injure", "kill", "die", "hurt"})
+PARTICLES = frozenset({"down", "up", "off", "out", "back"})  # "shot down" tagged an adverb
 MAX_PERIOD_DISTANCE = 6
 MAX_RATE_DISTANCE = 4
 MAX_VALUE = 1e15  # the largest figure: past it a number counts nothing (and may be Infinity)
@@ -381,8 +384,48 @@ def _what(root: Token, fig: _Figure, rules: _Rules, elided: str | None = None) -
     occurrences = _occurrences(root, fig)
     if occurrences is not None:
         return occurrences
+    after = root.doc[fig.end] if fig.end < len(root.doc) else None
+    if (
+        after is not None
+        and after.pos_ == "ADJ"
+        and after.lower_ in CASUALTY_ADJECTIVES
+        and (after.i == root.head.i or after.head.i in (root.i, root.head.i))
+    ):
+        return after.text  # "left 45 dead and 100 wounded": the dead
+    whole = _partitive(root, fig)
+    if whole is not None:  # "shot down 47 of the drones", "Of the missiles, 35 were destroyed"
+        start = whole.left_edge.i
+        while start < whole.i and (
+            root.doc[start].dep_ in ("det", "nummod", "punct") or root.doc[start].like_num
+        ):
+            start += 1
+        what = root.doc[start : whole.i + 1].text  # "Of the 40 missiles": "missiles"
+        verb = root.head
+        if (
+            root.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and verb.pos_ == "VERB"
+            and lexicon().cue_class.get(verb.lemma_.lower()) is None
+        ):
+            particle = next(
+                (
+                    c.text
+                    for c in verb.children
+                    if c.dep_ == "prt"
+                    or (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)
+                ),
+                None,
+            )
+            what += " " + " ".join(filter(None, (verb.text, particle)))
+        return what
     found = _counted_phrase(root, fig, rules)
     if found is None:
+        if (
+            elided is None
+            and _bare_number(root, fig)
+            and root.dep_ != "dobj"
+            and (root.head.lemma_.lower() in CASUALTY_VERBS)
+        ):
+            return root.head.text  # "45 dead and 100 wounded": the wounded
         if elided is None or not _bare_number(root, fig):
             return None
         verb = root.head
@@ -427,6 +470,22 @@ def _counted_phrase(root: Token, fig: _Figure, rules: _Rules) -> tuple[Token, st
     while start < noun.i and noun.doc[start].dep_ in ("det", "punct", "case", "cc", "prep"):
         start += 1
     return noun, noun.doc[start : noun.i + 1].text
+
+
+def _partitive(root: Token, fig: _Figure) -> Token | None:
+    """The whole a bare number is a part of: "47 of the drones", "Of the 40 missiles, 35 were
+    destroyed" (a noun, not "of those")."""
+    if root.pos_ != "NUM" or fig.unit is not None:
+        return None
+    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not preps and root.dep_ in ("nsubj", "nsubjpass"):
+        preps = [c for c in root.head.children
+                 if c.dep_ == "prep" and c.lower_ == "of" and c.i < root.i]  # fmt: skip
+    for prep in preps:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE",):
+            return obj
+    return None
 
 
 def _bare_number(root: Token, fig: _Figure) -> bool:
@@ -499,8 +558,24 @@ def _counted(root: Token, fig: _Figure, rules: _Rules) -> Token | None:
         if found is not None:
             return found
     if root.dep_ == "pobj" and head.lower_ in ("to", "at", "by"):
+        container = _moved_container(head.head, rules)
+        if container is not None:  # "put the death toll at 53", "brought the total to 21,320"
+            return _of_object(container, rules)
         return _subject(head.head, rules)
     return _subject(head, rules) if root.dep_ in ("dobj", "attr", "npadvmod", "oprd") else None
+
+
+def _moved_container(tok: Token, rules: _Rules) -> Token | None:
+    """The toll or total a verb sets to a figure, its object: "put the death toll at 53",
+    "raised the toll to 19", "brought the total number of people killed since May to 320" (the
+    parse may hang "to 320" on "killed": the verb above it)."""
+    for _ in range(6):
+        found = next((c for c in tok.children if c.dep_ == "dobj"
+                      and rules.has("container", c.lower_)), None)  # fmt: skip
+        if found is not None or tok.head.i == tok.i:
+            return found
+        tok = tok.head
+    return None
 
 
 def _of_object(tok: Token, rules: _Rules) -> Token | None:
@@ -546,13 +621,31 @@ def _quantities(
     elided = None  # the counted noun of the sentence's last figure that names one
     phrases = [_counted_phrase(root, fig, rules) for fig, root in zip(figures, roots, strict=True)]
     period_of = _shared_periods(phrases, period_of)
+    last_what = None  # what the sentence's last figure counts
     for fig, root, p, r, counted in zip(figures, roots, period_of, rate_of, phrases, strict=True):
         period = periods[p].period if p is not None else None
         per = rates[r][1] if r is not None else None
-        found.append(_quantity(doc, fig, _what(root, fig, rules, elided), period, per))
+        what = _what(root, fig, rules, elided)
+        if what is None and last_what is not None and _same_as_before(root):
+            what = last_what  # "lost 520,000 troops, including 1,140 in the past day"
+        found.append(_quantity(doc, fig, what, period, per))
         if counted is not None:
             elided = counted[1]
+        last_what = what or last_what
     return found
+
+
+def _same_as_before(root: Token) -> bool:
+    """A figure of the same thing as the figure before it: "including 1,140 in the past 24
+    hours", "up from 5,000", "down from 900", "compared with 300 a year earlier"."""
+    head = root.head
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ == "including":
+        return True
+    if head.lower_ == "from" and head.head.lower_ in ("up", "down"):
+        return True
+    return head.lower_ in ("with", "to") and head.head.lower_ in ("compared", "comparison")
 
 
 def _shared_periods(

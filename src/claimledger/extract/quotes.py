@@ -353,14 +353,18 @@ def continued_quotes(doc: Doc, frames: list[Frame], raw: Sequence[Frame] = ()) -
     return out
 
 
+SHORT_SUBHEADING = 8  # words of a line in single quotation marks that is a heading
 SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by with as from".split())
 TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _subheading(line: str) -> bool:
-    """A short quotation line in title case ("'All Bets Are Off.'"): a section heading that
-    quotes someone, not more of the words of the speaker quoted before it."""
+    """A short quotation line in title case ("'All Bets Are Off.'"), or any short one in
+    single marks: a section heading that quotes someone, not more of the words of the speaker
+    quoted before it."""
     words = TITLE_WORD.findall(line)
+    if line[:1] in "'‘" and len(words) <= SHORT_SUBHEADING:
+        return True  # "'A fight from start to finish.'": American papers quote headings so
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     return 2 <= len(words) <= 10 and len(content) >= 2 and all(w[0].isupper() for w in content)
 

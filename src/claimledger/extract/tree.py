@@ -190,7 +190,14 @@ def subject_of(verb: Token) -> Token | None:
         marked = any(c.dep_ == "mark" for c in verb.children)
         if verb.dep_ == "advcl" and marked and verb.tag_ != "VBG":
             return None  # "as reported", "because officials said": not the main clause's
-        return subject_of(verb.head)  # "While saying X, he went on": a participle's subject
+        head = verb.head
+        if (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp"
+            and verb.lemma_.lower() in SPEAKING and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and head.head.i < head.i and lexicon().cue_class.get(head.head.lemma_.lower()) == "say"
+        ):  # fmt: skip
+            head = head.head  # "X said that Russia struck a ship, calling it terror": X calls
+        return subject_of(head)  # "While saying X, he went on": a participle's subject
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
         governor = verb.head.head  # "surprised Trump by declaring X": the surpriser's
         if governor.pos_ == "NOUN" and governor.dep_ in ("dobj", "obj"):
@@ -249,6 +256,7 @@ def relays_of(speaker: Token) -> list[TokenRange]:
 
 
 QUOTING = frozenset({"quote", "cite"})
+SPEAKING = frozenset("call describe label dub term brand say add tell".split())
 CARRIERS = frozenset(
     "statement comment comments remark remarks interview post video address message briefing "
     "speech letter article".split()
