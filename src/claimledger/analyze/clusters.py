@@ -96,15 +96,16 @@ def idf(counts: dict[str, int], total: int) -> dict[str, float]:
 
 
 def claim_terms(claim: ClaimRecord) -> list[str]:
-    """The terms of a claim's content, with each place or unit it names as one term for the
-    place itself, however it is spelled ("Kalinovoye" and "Kalynove" are "@kalynove")."""
+    """The terms of a claim's content, with each place or unit it names as the terms of the
+    place's own name, however it is spelled ("Kalinovoye" and "Kalynove" are "kalynov", as
+    "Kalynove" is where the gazetteer did not resolve it)."""
     words = terms(claim.content)
     if not claim.spelled:
         return words
     spelled = {t for text, _ in claim.spelled for t in terms(text)}
     return [t for t in words if t not in spelled] + [
-        "@" + "_".join(name.lower().split()) for _, name in claim.spelled
-    ]
+        t for _, name in claim.spelled for t in terms(name)
+    ]  # the place's own name's terms: what a claim naming it unresolved has ("Klintsy")
 
 
 def value_keys(claim: ClaimRecord) -> list[str]:
@@ -314,9 +315,9 @@ def denies(a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition) -> 
     if {a.polarity, b.polarity} != {"deny", "affirm"} or relation(pa, pb) != "different":
         return False
     denial, claim = (a, b) if a.polarity == "deny" else (b, a)
-    said = {t.lstrip("@") for t in claim_terms(denial)}
-    stated = {t.lstrip("@") for t in claim_terms(claim)}
-    places = {p.replace(" ", "_") for p in _places(denial) | _places(claim)}  # as terms
+    said = set(claim_terms(denial))
+    stated = set(claim_terms(claim))
+    places = {t for p in _places(denial) | _places(claim) for t in terms(p)}  # as terms
     return len(said) >= 2 and said <= stated and bool(said & places)
 
 

@@ -283,9 +283,13 @@ def carried_by(cue: Token) -> list[Token]:
                     and child.dep_ == "prep"
                     and (child.lower_ in ("with", "to"))
                 ):
-                    out.extend(c for c in child.children if c.dep_ == "pobj"
-                               and (c.pos_ == "PROPN" or c.ent_type_ == "ORG"))  # fmt: skip
-                    # (not "in an interview with reporters")
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        if obj.ent_type_ == "PERSON":  # "with MSNBC's Tamron Hall": MSNBC
+                            obj = next((c for c in obj.children if c.dep_ == "poss"), obj)
+                        if obj.ent_type_ != "PERSON" and (
+                            obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"
+                        ):
+                            out.append(obj)  # (not "in an interview with reporters")
     return out
 
 
