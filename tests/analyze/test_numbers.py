@@ -121,6 +121,13 @@ def test_the_same_thing_said_differently(
             fig("40", 40, "drones shot", doc="y"),
             "40 drones launched by Russia overnight were shot down by air defences",
         ),
+        (  # what happened to some of the documents is no count of the documents
+            fig("2,093", 2093, "the ministry's released documents redacted", doc="x"),
+            "2,093 of the ministry's released documents were redacted in part",
+            fig("22", 22, "ministry documents", doc="y"),
+            "the ministry has classified 22 documents as secret and will not release those "
+            "documents, even redacted",
+        ),
     ],
 )
 def test_different_things(a: QuantityRecord, ctx_a: str, b: QuantityRecord, ctx_b: str) -> None:

@@ -472,3 +472,18 @@ def test_the_agency_the_group_the_outlet_refer_back_to_the_body_named(
 def test_the_group_is_no_capital_standing_for_its_state(claims_of: Extract) -> None:
     claims = claims_of("Moscow said the talks were over. The group said it would fight on.")
     assert claims[-1].speaker.name != "Moscow"
+
+
+def test_he_is_the_speaker_not_the_outlet_that_carried_his_words(claims_of: Extract) -> None:
+    """A relay is no speaker "he" refers back to: the agency (tagged a person) had become the
+    speaker of the next quotation."""
+    claims = claims_of(
+        "Tkach said in comments carried by Orbita that he had offered the fighters a base. "
+        "'Put up your tents,' he was quoted as saying."
+    )
+    assert [c.speaker.name for c in claims] == ["Tkach", "Tkach"]
+
+
+def test_both_is_no_part_of_a_source_name(claims_of: Extract) -> None:
+    claim = claims_of("The depot burned, according to both the regional governor and the army.")[0]
+    assert claim.speaker.name == "regional governor"

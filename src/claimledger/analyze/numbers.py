@@ -213,8 +213,13 @@ def same_thing(
     context = dice(terms(context_a), terms(context_b))
     if shared_event:  # both count people recruited, killed, deserting ...
         return one_claim or context >= rules.related
-    if one_claim or context >= rules.same_story:
+    if one_claim:
         return True
+    if context >= rules.same_story:
+        # with no period to tie them, a figure of what happened to the things and one of the
+        # things alone are two counts: "2,093 of the emails were redacted" / "22 emails"
+        # (classified as top secret), said of one release
+        return timed or bool(done_a) == bool(done_b)
     return alike and timed and context >= rules.related
 
 

@@ -107,8 +107,9 @@ def _resolve(
     pending: dict[int, list[TokenRange]],
     done: list[_Resolved],
 ) -> _Resolved:
-    relays = tuple(_hop(resolver.resolve(r)) for r in frame.relays)
-    cited = [_hop(resolver.resolve(r)) for r in frame.cited if not is_evidence(doc, r)]
+    relays = tuple(_hop(resolver.resolve(r, speaker=False)) for r in frame.relays)
+    cited = [_hop(resolver.resolve(r, speaker=False)) for r in frame.cited
+             if not is_evidence(doc, r)]  # fmt: skip
     if frame.speaker is None:
         return _unnamed(frame, done)
     mention = resolver.resolve(frame.speaker, relays)

@@ -48,6 +48,7 @@ GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
 THING_PRONOUNS = {"it", "its"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "you", "your"}
 DETERMINERS = ("the ", "a ", "an ", "some ")
+PRE_DETERMINERS = ("both ", "either ", "neither ")
 KIND_ORDER: tuple[SourceKind, ...] = (
     "anonymous", "document", "journalist", "expert", "outlet", "military", "government",
     "organization",
@@ -232,14 +233,18 @@ class Resolver:
 
     # -- public
 
-    def resolve(self, rng: TokenRange, relays: tuple[Hop, ...] = ()) -> Mention:
-        """The mention a phrase refers to; recorded as the latest mention of that source."""
+    def resolve(
+        self, rng: TokenRange, relays: tuple[Hop, ...] = (), speaker: bool = True
+    ) -> Mention:
+        """The mention a phrase refers to; recorded as the latest mention of that source (a
+        speaker's, unless ``speaker`` is False: a relay or a cited source, whom "he said"
+        does not refer back to before the speaker it relays)."""
         mention = self._resolve(rng)
         if mention.person and mention.kind == "person":
             mention = Mention(**{**mention.__dict__, "kind": self._person_kind(mention.name)})
         if relays or not mention.relays:
             mention = Mention(**{**mention.__dict__, "relays": relays or mention.relays})
-        self._add(Mention(**{**mention.__dict__, "position": rng[0]}), speaker=True)
+        self._add(Mention(**{**mention.__dict__, "position": rng[0]}), speaker=speaker)
         return mention
 
     def _add(self, m: Mention, speaker: bool = False) -> None:
@@ -848,6 +853,10 @@ def _not_a_name_word(tok: Token, nxt: Token) -> bool:
 
 def _strip_determiner(text: str) -> str:
     text = " ".join(text.split())  # no line breaks or blanked furniture inside a name
+    for pre in PRE_DETERMINERS:  # "both the governor and the army": not a source "both the"
+        if text.lower().startswith(pre):
+            text = text[len(pre) :]
+            break
     low = text.lower()
     for det in DETERMINERS:
         if low.startswith(det):
