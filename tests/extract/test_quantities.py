@@ -503,6 +503,10 @@ def test_a_list_of_figures_shares_its_verb_and_period(pipeline: Language) -> Non
          {"5,200": "soldiers lost", "140": "soldiers lost"}),
         ("About 17,000 soldiers are deployed, up from 5,000 in January.",
          {"About 17,000": "soldiers deployed", "5,000": "soldiers deployed"}),
+        # a tally under the event heading it; with no event it counts nothing comparable
+        ("Launched overnight - drones: 35, cruise missiles: 4.",
+         {"35": "drones launched", "4": "cruise missiles launched"}),
+        ("Losses of the week: tanks: 12.", {"12": None}),
     ],
 )  # fmt: skip
 def test_what_a_figure_counts_when_the_noun_is_elsewhere(

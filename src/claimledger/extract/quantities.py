@@ -392,6 +392,9 @@ def _what(root: Token, fig: _Figure, rules: _Rules, elided: str | None = None) -
         and (after.i == root.head.i or after.head.i in (root.i, root.head.i))
     ):
         return after.text  # "left 45 dead and 100 wounded": the dead
+    tallied = _tallied(root, fig, rules)
+    if tallied is not None:
+        return tallied
     whole = _partitive(root, fig)
     if whole is not None:  # "shot down 47 of the drones", "Of the missiles, 35 were destroyed"
         start = whole.left_edge.i
@@ -470,6 +473,28 @@ def _counted_phrase(root: Token, fig: _Figure, rules: _Rules) -> tuple[Token, st
     while start < noun.i and noun.doc[start].dep_ in ("det", "punct", "case", "cc", "prep"):
         start += 1
     return noun, noun.doc[start : noun.i + 1].text
+
+
+def _tallied(root: Token, fig: _Figure, rules: _Rules) -> str | None:
+    """What a tally's figure counts: the noun right before its colon ("drones: 35, cruise
+    missiles: 4"), with the nouns compounded to it and the event its sentence heads it with
+    ("Launched overnight - drones: 35": drones launched)."""
+    doc = root.doc
+    if fig.start < 2 or doc[fig.start - 1].text != ":" or fig.unit is not None:
+        return None
+    noun = doc[fig.start - 2]
+    if noun.pos_ != "NOUN":
+        return None
+    start = noun.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == noun.i:
+        start -= 1
+    sent = noun.sent
+    header = next((t for t in reversed(doc[sent.start : start]) if t.tag_ in ("VBN", "VBD")
+                   and rules.has("event_verb", t.lemma_.lower())), None)  # fmt: skip
+    # (the nearest: "Launched - drones: 35. Destroyed - drones: 31" may parse as one sentence)
+    if header is None:
+        return None  # "drones: 35" launched or destroyed? unsaid, so never compared
+    return f"{doc[start : noun.i + 1].text} {header.text.lower()}"
 
 
 def _partitive(root: Token, fig: _Figure) -> Token | None:
