@@ -128,3 +128,36 @@ def test_phonetic(a: str, b: str, same: bool) -> None:
 )
 def test_distance(a: str, b: str, d: int) -> None:
     assert distance(a, b) == d
+
+
+@pytest.mark.parametrize(
+    ("written", "entry"),
+    [
+        ("U.N. nuclear watchdog", "iaea"),
+        ("the UN nuclear watchdog", "iaea"),
+        ("Blinken", "antony-blinken"),
+        ("Mariusz Blaszczak", "mariusz-blaszczak"),
+        ("Gladkov", "vyacheslav-gladkov"),
+        ("the U.S. State Department", "state-department"),
+        ("UN refugee agency", "unhcr"),
+    ],
+)
+def test_officials_and_bodies_of_the_wider_war(
+    registry: Registry, written: str, entry: str
+) -> None:
+    """Officials of Poland, Belarus, the United States, NATO and the UN, and the epithets wire
+    copy names bodies by, are one source however an article writes them."""
+    found = registry.match(written)
+    assert found is not None and found.id == entry
+
+
+@pytest.mark.parametrize("written", ["Miller", "Kim", "Austin", "Sullivan", "Jason Miller"])
+def test_a_common_surname_alone_is_nobody_registered(registry: Registry, written: str) -> None:
+    """ "Miller said" may be anyone called Miller, not the registered State Department
+    spokesman; "Kim" is not the registered Ukrainian governor."""
+    assert registry.match(written) is None
+
+
+def test_a_full_name_with_a_common_surname_still_matches(registry: Registry) -> None:
+    found = registry.match("Lloyd Austin")
+    assert found is not None and found.id == "lloyd-austin"

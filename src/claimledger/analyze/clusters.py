@@ -96,16 +96,22 @@ def idf(counts: dict[str, int], total: int) -> dict[str, float]:
 
 
 def claim_terms(claim: ClaimRecord) -> list[str]:
-    """The terms of a claim's content, with each place or unit it names as the terms of the
-    place's own name, however it is spelled ("Kalinovoye" and "Kalynove" are "kalynov", as
-    "Kalynove" is where the gazetteer did not resolve it)."""
+    """The terms of a claim's content, with each place or unit it names as one term for the
+    place itself, however it is spelled ("Kalinovoye" and "Kalynove" are "kalynov", as
+    "Kalynove" is where the gazetteer did not resolve it; ``_place_term``)."""
     words = terms(claim.content)
     if not claim.spelled:
         return words
     spelled = {t for text, _ in claim.spelled for t in terms(text)}
-    return [t for t in words if t not in spelled] + [
-        t for _, name in claim.spelled for t in terms(name)
-    ]  # the place's own name's terms: what a claim naming it unresolved has ("Klintsy")
+    return [t for t in words if t not in spelled] + [_place_term(name) for _, name in claim.spelled]
+
+
+def _place_term(name: str) -> str:
+    """One term for a place, however it is spelled: a one-word name's own term, the term a
+    claim naming it unresolved has too ("Klintsy"); a name of several words one term of them
+    all ("@san_bernardino": its words alone, "san" and "bernardino", weighed as two places)."""
+    words = terms(name)
+    return words[0] if len(words) == 1 else "@" + "_".join(name.lower().split())
 
 
 def value_keys(claim: ClaimRecord) -> list[str]:
@@ -317,7 +323,7 @@ def denies(a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition) -> 
     denial, claim = (a, b) if a.polarity == "deny" else (b, a)
     said = set(claim_terms(denial))
     stated = set(claim_terms(claim))
-    places = {t for p in _places(denial) | _places(claim) for t in terms(p)}  # as terms
+    places = {_place_term(p) for p in _places(denial) | _places(claim)}  # as terms
     return len(said) >= 2 and said <= stated and bool(said & places)
 
 

@@ -4,7 +4,8 @@
    (case, diacritics, apostrophes, punctuation, a leading "the" and a trailing possessive
    "'s" do not count). A name two entries share matches neither.
 2. **Surname**: a one-word name equal to the surname of exactly one registered person
-   ("Zakharova").
+   ("Zakharova"), unless the surname is a common one (``COMMON_SURNAMES``: "Miller said" is
+   not the registered Matthew Miller).
 3. **Spelling** (people only; sets ``spelling_variant``): the first names start with the same
    letter and the surnames are alike: equal once V/W, I/Y/J, KH/H, PH/F and doubled letters
    are folded ("Vanner" ~ "Wanner", "Zelenskiy" ~ "Zelensky"), or within edit distance 1
@@ -25,6 +26,19 @@ from typing import Literal
 from claimledger.registry.entries import ActorEntry
 
 How = Literal["alias", "surname", "spelling"]
+# surnames so common in English-language news that one alone never stands for the registered
+# person of that name (their full names still match)
+COMMON_SURNAMES = frozenset(
+    "miller kim sullivan austin johnson wallace smith jones brown davis wilson lee park "
+    "martin clark lewis walker young allen king wright scott green baker adams nelson hill "
+    "campbell mitchell roberts carter phillips evans turner torres parker collins edwards "
+    "stewart morris murphy cook rogers morgan cooper peterson reed bailey bell kelly howard "
+    "ward cox richardson wood watson brooks bennett gray james hughes price sanders myers long "
+    "ross foster powell jenkins perry russell butler barnes fisher henderson coleman simmons "
+    "patterson jordan reynolds hamilton graham wallace cole west owens harrison gibson "
+    "ivanov petrov smirnov kuznetsov popov sokolov lebedev kozlov novikov morozov volkov "
+    "fedorov melnyk shevchenko bondarenko kovalenko boyko tkachenko kravchenko".split()
+)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _PHONETIC = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("y", "i"), ("j", "i"))
 
@@ -109,6 +123,8 @@ class NameIndex:
             return None
         words = key.split()
         if len(words) == 1:
+            if words[0] in COMMON_SURNAMES:
+                return None  # "Miller said", "Kim said": many people, not the one registered
             found = _unique(self.surnames.get(words[0], ()), True)
             return Match(found, "surname") if found else self._fuzzy_surname(words[0])
         return self._fuzzy(words[0], words[-1])
