@@ -128,6 +128,12 @@ def test_the_same_thing_said_differently(
             "the ministry has classified 22 documents as secret and will not release those "
             "documents, even redacted",
         ),
+        (  # shelters closed are not shelters opened, in one report or two
+            fig("about 600", 600, "shelters closed", doc="x"),
+            "about 600 shelters closed in the region since 2022, the agency said",
+            fig("14", 14, "shelters opened", doc="y"),
+            "14 shelters opened in the region in 2023, the agency said",
+        ),
     ],
 )
 def test_different_things(a: QuantityRecord, ctx_a: str, b: QuantityRecord, ctx_b: str) -> None:

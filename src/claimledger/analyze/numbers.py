@@ -201,6 +201,9 @@ def same_thing(
     done_a, done_b = _done(a.what), _done(b.what)
     if (done_a & LAUNCHED and done_b & DOWNED) or (done_a & DOWNED and done_b & LAUNCHED):
         return False  # drones launched are not drones shot down
+    ca, cb = _event_classes(done_a), _event_classes(done_b)
+    if ca and cb and not ca & cb and not shared_event and not one_claim:
+        return False  # golf courses closed are not golf courses opened
     small = max(_largest(a), _largest(b)) < rules.small_count and not shared_event
     if small or (a.unit or None) == PERCENT:
         return one_claim  # "two countries" / "10 countries"; shares of different questions
@@ -301,6 +304,11 @@ def _done(what: str | None) -> set[str]:
     """The terms of what happened to the counted thing, as the extractor appends it ("drones
     launched" -> launch; "soldiers killed and wounded" -> kill, wound)."""
     return set(terms(what)) - _nouns(what) if what else set()
+
+
+def _event_classes(done: set[str]) -> set[str]:
+    """What happened, with the words of one event folded ("fired" and "launched" drones)."""
+    return {"#launch" if t in LAUNCHED else "#down" if t in DOWNED else t for t in done}
 
 
 def dice(a: list[str], b: list[str]) -> float:
