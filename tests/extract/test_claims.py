@@ -1628,3 +1628,24 @@ def test_a_speech_participle_after_reported_content_is_the_reporters(
     first, then = claims_of(text)
     assert then.content.text == second
     assert then.speaker.text == first.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The health ministry put the death toll at 53.", "the death toll at 53"),
+        ("The border guard reported 112 attempts at the border over the weekend.",
+         "112 attempts at the border over the weekend"),
+    ],
+)  # fmt: skip
+def test_a_source_stating_a_figure_as_its_object(
+    claims_of: Extract, text: str, content: str
+) -> None:
+    """ "put the death toll at 53", "reported 112 attempts": no claim at all, so the figure
+    had no source."""
+    claim = only(claims_of(text))
+    assert claim.content.text == content
+
+
+def test_reporting_fighting_is_no_figure(claims_of: Extract) -> None:
+    assert claims_of("The ministry reported heavy fighting near the town.") == ()

@@ -172,6 +172,27 @@ def _that_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     return (rng, []) if rng and has_verb(doc, rng) else (None, [])
 
 
+FIGURE_REPORTING = frozenset({"report", "record", "register", "count", "put", "place", "estimate"})
+TOLLS = frozenset({"toll", "number", "figure", "tally", "count", "total"})
+
+
+def _counts_figure(verb: Token, obj: Token) -> bool:
+    """A verb reporting a figure as its object: "reported 112 attempts", "put the death toll at
+    53" (the toll and the "at" phrase holding its figure)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in FIGURE_REPORTING:
+        return False
+    if obj.lemma_.lower() in TOLLS:
+        return any(
+            c.dep_ == "prep" and c.lower_ in ("at", "to")
+            and any(t.like_num for t in c.subtree)
+            for c in verb.children
+        )  # fmt: skip
+    return lemma in ("report", "record", "register", "count") and any(
+        c.dep_ == "nummod" and c.like_num for c in obj.children
+    )
+
+
 def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The object: "denied the reports", "denied targeting civilians", "indicated the army ..."."""
     if cls == "deny":
@@ -201,6 +222,16 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
             return rest, []
     if obj is not None and cls == "evidence":
         return _small_clause(doc, tok, obj), []
+    if obj is not None and obj.i > tok.i and cls == "say" and _counts_figure(tok, obj):
+        # "the border guard reported 112 attempts over the weekend", "the ministry put the
+        # death toll at 53": the figure and what it counts are what the source says
+        end = tok.right_edge.i + 1
+        end = next((t.i for t in doc[obj.left_edge.i : end] if t.text in ",;:" or t.is_sent_end),
+                   end)  # fmt: skip  # not ", adding that ...": a claim of its own
+        holes = [subtree(c) for c in tok.children if c.dep_ in ("advcl", "conj") and c.i > obj.i]
+        rng = trim(doc, without(doc, (obj.left_edge.i, end), holes))
+        if rng is not None:
+            return rng, []
     if (
         obj is not None
         and obj.i > tok.i
