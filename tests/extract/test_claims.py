@@ -1649,3 +1649,13 @@ def test_a_source_stating_a_figure_as_its_object(
 
 def test_reporting_fighting_is_no_figure(claims_of: Extract) -> None:
     assert claims_of("The ministry reported heavy fighting near the town.") == ()
+
+
+def test_a_relative_clause_after_a_final_cue_is_no_content(claims_of: Extract) -> None:
+    """ "X happened, the military said, most of which were intercepted": the parse made the
+    relative clause what the military said, and X was nobody's."""
+    claim = only(claims_of(
+        "The rebels fired about 150 rockets at the town on Sunday, the army said, most of "
+        "which were intercepted."
+    ))  # fmt: skip
+    assert claim.content.text == "The rebels fired about 150 rockets at the town on Sunday"

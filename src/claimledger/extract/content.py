@@ -112,9 +112,26 @@ def _without_evidence_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     return None, []
 
 
+RELATIVES = frozenset({"which", "whom", "whose"})
+
+
+def relative_clause(clause: Token) -> bool:
+    """A clause the parse hung on a cue that is a relative clause of the sentence before it
+    ("..., the military said, most of which were intercepted"): nothing the cue reports."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.lower_ in RELATIVES:
+        return True  # ", which was ..."
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.lower_ in RELATIVES for o in p.children) for p in subject.children
+    )  # fmt: skip  # ", most of which were ...", ", some of whom ..."
+
+
 def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The complement: "X said (that) Y", "X reported, citing Z, that Y" (hung on "citing")."""
-    after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                  and not relative_clause(c)), None)  # fmt: skip
     comp = after
     if after is not None and (
         (_other_cue_between(doc, tok.i, after.left_edge.i) and not has_that(after))
@@ -127,7 +144,7 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         # ('X sits in videos he calls "Y"': "sits" is no content of "calls")
         naming = any(c.dep_ == "oprd" for c in tok.children)
         others = [c for c in tok.children if c.dep_ == "ccomp" and c != after
-                  and not (naming and c.i < tok.i)]  # fmt: skip
+                  and not (naming and c.i < tok.i) and not relative_clause(c)]  # fmt: skip
         comp = min(others, key=lambda c: c.i > tok.i, default=None)
     if comp is None:
         comp = next(

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.compound import split_compound
-from claimledger.extract.content import DASHES, TOLLS, called_false, verb_content
+from claimledger.extract.content import (
+    DASHES,
+    TOLLS,
+    called_false,
+    relative_clause,
+    verb_content,
+)
 from claimledger.extract.embeds import embedded_posts
 from claimledger.extract.quotes import (
     content_chars,
@@ -648,8 +654,9 @@ def _sentence_final(
     if cls not in ("say", "hedge") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     end = sent.end
-    trailing = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i
-                and doc[c.left_edge.i - 1].text == ","]  # fmt: skip
+    trailing = [c for c in tok.children if c.i > tok.i and doc[c.left_edge.i - 1].text == ","
+                and ((c.dep_ == "advcl" and c.tag_ == "VBG")
+                     or (c.dep_ == "ccomp" and relative_clause(c)))]  # fmt: skip
     if trailing:  # "..., the office said on Sunday, announcing an investigation": an adjunct
         end = min(c.left_edge.i for c in trailing)
         end -= doc[end - 1].text == ","
