@@ -1603,6 +1603,9 @@ def test_a_participle_after_a_final_cue_is_no_more_of_the_sentence(claims_of: Ex
         ("Tkach said in an interview with Orbita that the talks were off.", ["Orbita", "Tkach"]),
         ("Tkach said in an interview with reporters that the talks were off.", ["Tkach"]),
         ("Tkach said in a phone call with Vasylenko that the talks were off.", ["Tkach"]),
+        ("A brigade commander told Reuters that the bridge was intact.",
+         ["Reuters", "brigade commander"]),
+        ("A brigade commander told reporters that the bridge was intact.", ["brigade commander"]),
     ],
 )  # fmt: skip
 def test_the_outlet_that_carried_a_statement_relays_it(

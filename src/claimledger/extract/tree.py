@@ -264,11 +264,24 @@ CARRIERS = frozenset(
 CARRYING = frozenset("carry publish broadcast air release post quote cite report run".split())
 
 
+def _name_text(tok: Token) -> str:
+    """A noun with the names compounded to it ("Al Jazeera", "the BBC")."""
+    left = min([c.i for c in tok.children if c.dep_ in ("compound", "det")] + [tok.i])
+    return tok.doc[left : tok.i + 1].text
+
+
 def carried_by(cue: Token) -> list[Token]:
     """The outlets that carried what a cue's speaker said: "said in a statement carried by the
     SUNA news agency", "said in comments carried by BelTA", "said in an interview with the BBC"
-    (the interviewer's outlet relays the speaker's words)."""
+    (the interviewer's outlet relays the speaker's words), "told Reuters" (a registered
+    outlet)."""
     out = []
+    if cue.lemma_.lower() == "tell":  # "a commander told Reuters": the outlet relays him
+        from claimledger.registry.hooks import registry_hooks
+
+        hooks = registry_hooks()
+        out.extend(c for c in cue.children if c.dep_ in ("dative", "dobj")
+                   and hooks.outlet_id(_name_text(c)) is not None)  # fmt: skip
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             if noun.lemma_.lower() not in CARRIERS and noun.lower_ not in CARRIERS:
