@@ -369,3 +369,23 @@ def test_a_denial_in_the_claims_own_terms_is_linked_not_merged() -> None:
     assert denies(stated, denial, pa, proposition(denial))
     assert not denies(stated, own, pa, proposition(own))  # never denied by its own origin
     assert not denies(stated, elsewhere, pa, proposition(elsewhere))
+
+
+def test_everyday_words_alone_are_no_proposition_two_sources_share() -> None:
+    """Two sources quoted with "I've never seen anything" share only everyday words (on the
+    840 a rabbi on ISIS and an adviser on a debt crisis were one cluster); the same words as
+    the whole of both claims (a poll finding, "she did nothing wrong") stay one proposition."""
+    from dataclasses import replace
+
+    from claimledger.analyze.clusters import explain_margin
+
+    def said(cid: str, text: str, who: str) -> ClaimRecord:
+        return replace(claim(cid, text, ()), speaker_name=who, chain=((who, "person"),),
+                       origin=who)  # fmt: skip
+
+    a = said("a", "“I've never seen anything like this militia since the war,”", "Ivan Tkach")
+    b = said("b", "“I've never seen anything as complicated as this budget,”", "Olena Marchenko")
+    assert explain_margin(a, b, None, None, {})[3] == "everyday words only"
+    c = said("c", "she did nothing wrong", "Orbita poll")
+    d = said("d", "she did nothing wrong", "Polaris poll")
+    assert explain_margin(c, d, None, None, {})[3] != "everyday words only"

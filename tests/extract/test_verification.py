@@ -11,6 +11,11 @@ from claimledger.models import Claim
 Extract = Callable[[str], tuple[Claim, ...]]  # the `claims_of` fixture of conftest.py
 
 
+def only(claims: tuple[Claim, ...]) -> Claim:
+    assert len(claims) == 1, [c.content.text for c in claims]
+    return claims[0]
+
+
 @pytest.mark.parametrize(
     ("text", "statuses"),
     [
@@ -204,3 +209,13 @@ def test_an_independent_verification_is_a_confirmation(claims_of: Extract) -> No
         "independently verified by the agency."
     )
     assert [c.verification for c in claims] == ["confirmed"]
+
+
+def test_rejected_as_absurd_a_claim_denies_it(claims_of: Extract) -> None:
+    """ "rejected as 'absurd' Moscow's claim that X": the parse puts the claim inside the "as"
+    phrase; X was neither denied nor said by Moscow alone (the speaker read '" Moscow')."""
+    claim = only(claims_of(
+        'The operator rejected as "absurd" Moscow\'s claim that the dam had been mined.'
+    ))  # fmt: skip
+    assert claim.speaker.text == "Moscow"
+    assert claim.verification == "denied"

@@ -46,6 +46,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from claimledger.analyze.numbers import vague
 from claimledger.analyze.proposition import (
@@ -61,7 +62,7 @@ from claimledger.analyze.proposition import (
     relation,
     shares_quotation,
 )
-from claimledger.analyze.terms import terms
+from claimledger.analyze.terms import term_words, terms
 from claimledger.settings import ClusterSettings, shipped_settings
 from claimledger.store.base import Store
 from claimledger.store.records import ClaimRecord
@@ -306,6 +307,11 @@ def best_match(
             continue  # most members of another occasion, and none whose statement it repeats
         if any(blocked for _, _, blocked in pairs):
             continue
+        if any(relation(mine, pm) == "same" and _two_quotations(claim, m, rules.said_again_run)
+               for m, pm in zip(members, props, strict=True)):  # fmt: skip
+            continue  # another quotation of its speaker's: another statement, however the
+            # cluster's paraphrases bridge the two ("We will build a wall" at a rally,
+            # "We are going to build a wall" a week later)
         best, sim, _ = max(pairs)
         scored.append((best, sim, cluster_id))
     log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)
@@ -415,7 +421,20 @@ def explain_margin(
     plain = shared - name_terms(a.content) - name_terms(b.content)
     if len(plain) < (1 if rel == "same" or _same_facts(a, b) else 2):
         return _apart(sim, need, "names only")  # both name Ted Cruz; nothing else shared
+    if (
+        rel != "same"
+        and not shared & _uncommon(a.content) & _uncommon(b.content)
+        and not (set(claim_terms(a)) <= shared or set(claim_terms(b)) <= shared)
+    ):  # "I've never seen anything like ISIS" / "... anything as complicated as this" (but
+        # "she did nothing wrong", the whole of both, is one poll finding)
+        return _apart(sim, need, "everyday words only")
     return (sim - need, sim, False, f"similarity ({rel})")
+
+
+@lru_cache(maxsize=20_000)
+def _uncommon(text: str) -> frozenset[str]:
+    """The terms of a text's words that are no everyday English words (``common``)."""
+    return frozenset(t for t, w in term_words(text) if not common(w))
 
 
 def _apart(sim: float, need: float, reason: str) -> tuple[float, float, bool, str]:

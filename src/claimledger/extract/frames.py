@@ -501,7 +501,7 @@ def _nominal_frame(doc: Doc, tok: Token, s_index: int, found: list[Frame]) -> Fr
         and tok.lemma_ == "report"
     ):
         return None
-    speaker = None if owner is None else (owner.left_edge.i, owner.i + 1)
+    speaker = None if owner is None else _owner_span(owner)
     return Frame(
         sentence=s_index,
         content=content,
@@ -510,6 +510,25 @@ def _nominal_frame(doc: Doc, tok: Token, s_index: int, found: list[Frame]) -> Fr
         speaker=speaker,
         pattern="nominal" if owner is not None else "hedge",
     )
+
+
+def _owner_span(owner: Token) -> TokenRange:
+    """The possessor's own phrase: its determiner, names and modifiers that belong to it, not
+    words the parse hung on it from before ("rejected as 'absurd' Moscow's claim": not the
+    quotation mark; "dismissed as propaganda Russia's claim": not "propaganda")."""
+    start = owner.i
+    doc = owner.doc
+    while start > owner.left_edge.i and _owner_word(doc[start - 1], start, owner.i):
+        start -= 1
+    return (start, owner.i + 1)
+
+
+def _owner_word(tok: Token, start: int, end: int) -> bool:
+    """A word of a possessor's name phrase: a determiner, a name, a capitalised adjective
+    ("the Russian Defence Ministry's"), hung on a word of the phrase."""
+    if tok.dep_ not in ("compound", "det", "amod", "flat") or not start <= tok.head.i <= end:
+        return False
+    return tok.pos_ in ("PROPN", "DET") or (tok.pos_ == "ADJ" and tok.text[:1].isupper())
 
 
 def _delivered_by(noun: Token) -> Token | None:

@@ -215,7 +215,9 @@ def _argument(match: Span) -> Token | None:
                 if child.dep_ == dep and child.i not in range(match.start, match.end):
                     return child
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "on", "about"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "on", "about", "as"):
+                # "as": "rejected as absurd Moscow's claim that ...", parsed with the claim
+                # inside the "as" phrase (only a claim noun counts: ``_dispute``)
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
