@@ -1662,3 +1662,10 @@ def test_a_relative_clause_after_a_final_cue_is_no_content(claims_of: Extract) -
         "which were intercepted."
     ))  # fmt: skip
     assert claim.content.text == "The rebels fired about 150 rockets at the town on Sunday"
+
+
+def test_a_relative_pronoun_before_the_cue_is_the_reported_subject(claims_of: Extract) -> None:
+    """ "X, which the inquiry said was careless": what the inquiry said (not a relative clause
+    hung on the cue from after it)."""
+    claims = claims_of("The ministry used a private server, which an inquiry said was careless.")
+    assert [c.content.text for c in claims] == ["which an inquiry said was careless"]

@@ -115,11 +115,13 @@ def _without_evidence_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 RELATIVES = frozenset({"which", "whom", "whose"})
 
 
-def relative_clause(clause: Token) -> bool:
-    """A clause the parse hung on a cue that is a relative clause of the sentence before it
-    ("..., the military said, most of which were intercepted"): nothing the cue reports."""
+def relative_clause(clause: Token, cue: Token) -> bool:
+    """A clause the parse hung on a cue that is a relative clause of the sentence before it,
+    after the cue ("..., the military said, most of which were intercepted"): nothing the cue
+    reports. (Not "X, which the inquiry said was careless": the relative pronoun before the
+    cue is the subject of what the inquiry said.)"""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
+    if subject is None or subject.i < cue.i:
         return False
     if subject.lower_ in RELATIVES:
         return True  # ", which was ..."
@@ -131,7 +133,7 @@ def relative_clause(clause: Token) -> bool:
 def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The complement: "X said (that) Y", "X reported, citing Z, that Y" (hung on "citing")."""
     after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
-                  and not relative_clause(c)), None)  # fmt: skip
+                  and not relative_clause(c, tok)), None)  # fmt: skip
     comp = after
     if after is not None and (
         (_other_cue_between(doc, tok.i, after.left_edge.i) and not has_that(after))
@@ -144,7 +146,7 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         # ('X sits in videos he calls "Y"': "sits" is no content of "calls")
         naming = any(c.dep_ == "oprd" for c in tok.children)
         others = [c for c in tok.children if c.dep_ == "ccomp" and c != after
-                  and not (naming and c.i < tok.i) and not relative_clause(c)]  # fmt: skip
+                  and not (naming and c.i < tok.i) and not relative_clause(c, tok)]  # fmt: skip
         comp = min(others, key=lambda c: c.i > tok.i, default=None)
     if comp is None:
         comp = next(

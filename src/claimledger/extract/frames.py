@@ -675,7 +675,7 @@ def _sentence_final(
     end = sent.end
     trailing = [c for c in tok.children if c.i > tok.i and doc[c.left_edge.i - 1].text == ","
                 and ((c.dep_ == "advcl" and c.tag_ == "VBG")
-                     or (c.dep_ == "ccomp" and relative_clause(c)))]  # fmt: skip
+                     or (c.dep_ == "ccomp" and relative_clause(c, tok)))]  # fmt: skip
     if trailing:  # "..., the office said on Sunday, announcing an investigation": an adjunct
         end = min(c.left_edge.i for c in trailing)
         end -= doc[end - 1].text == ","
