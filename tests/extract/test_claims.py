@@ -1654,6 +1654,11 @@ def test_reporting_fighting_is_no_figure(claims_of: Extract) -> None:
     assert claims_of("The ministry reported heavy fighting near the town.") == ()
 
 
+def test_journalists_who_reported_stories_state_no_figure(claims_of: Extract) -> None:
+    """ "men reported 65% of the stories": they wrote them (a body reports a count)."""
+    assert claims_of("Men reported 65% of the political stories in 2014.") == ()
+
+
 def test_a_relative_clause_after_a_final_cue_is_no_content(claims_of: Extract) -> None:
     """ "X happened, the military said, most of which were intercepted": the parse made the
     relative clause what the military said, and X was nobody's."""

@@ -193,6 +193,12 @@ def _that_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 
 FIGURE_REPORTING = frozenset({"report", "record", "register", "count", "put", "place", "estimate"})
 TOLLS = frozenset({"toll", "number", "figure", "tally", "count", "total"})
+REPORTING_BODIES = frozenset(
+    "ministry police guard guards service agency army military command office administration "
+    "authorities authority official officials monitor observatory group government staff "
+    "forces force navy headquarters department committee council mission governor mayor "
+    "spokesman spokeswoman spokesperson".split()
+)
 
 
 def _counts_figure(verb: Token, obj: Token) -> bool:
@@ -207,9 +213,13 @@ def _counts_figure(verb: Token, obj: Token) -> bool:
             and any(t.like_num for t in c.subtree)
             for c in verb.children
         )  # fmt: skip
-    return lemma in ("report", "record", "register", "count") and any(
-        c.dep_ == "nummod" and c.like_num for c in obj.children
-    )
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        lemma in ("report", "record", "register", "count")
+        and any(c.dep_ == "nummod" and c.like_num for c in obj.children)
+        and subject is not None
+        and (subject.pos_ == "PROPN" or subject.lemma_.lower() in REPORTING_BODIES)
+    )  # "the border guard reported 112 attempts", not "men reported 65% of the stories"
 
 
 def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
