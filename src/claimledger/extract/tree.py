@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from claimledger.lexicon import lexicon
+from claimledger.registry.hooks import registry_hooks
 
 TokenRange = tuple[int, int]  # [start, end) token indices in the Doc
 
@@ -277,32 +278,36 @@ def carried_by(cue: Token) -> list[Token]:
     outlet)."""
     out = []
     if cue.lemma_.lower() == "tell":  # "a commander told Reuters": the outlet relays him
-        from claimledger.registry.hooks import registry_hooks
-
         hooks = registry_hooks()
         out.extend(c for c in cue.children if c.dep_ in ("dative", "dobj")
                    and hooks.outlet_id(_name_text(c)) is not None)  # fmt: skip
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            if noun.lemma_.lower() not in CARRIERS and noun.lower_ not in CARRIERS:
-                continue
-            for child in noun.children:
-                if child.dep_ == "acl" and child.lemma_.lower() in CARRYING:
-                    agent = agent_of(child)
-                    if agent is not None:
-                        out.append(agent)
-                elif (
-                    noun.lemma_.lower() == "interview"
-                    and child.dep_ == "prep"
-                    and (child.lower_ in ("with", "to"))
-                ):
-                    for obj in (c for c in child.children if c.dep_ == "pobj"):
-                        if obj.ent_type_ == "PERSON":  # "with MSNBC's Tamron Hall": MSNBC
-                            obj = next((c for c in obj.children if c.dep_ == "poss"), obj)
-                        if obj.ent_type_ != "PERSON" and (
-                            obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"
-                        ):
-                            out.append(obj)  # (not "in an interview with reporters")
+            if noun.lemma_.lower() in CARRIERS or noun.lower_ in CARRIERS:
+                out.extend(_carriers_of(noun))
+    return out
+
+
+def _carriers_of(noun: Token) -> list[Token]:
+    """Who carried a statement, comments or an interview: the agent of "carried by X", the
+    outlet an interview was given to ("with the BBC"; "with MSNBC's Tamron Hall": MSNBC; not
+    "with reporters")."""
+    out = []
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in CARRYING:
+            agent = agent_of(child)
+            if agent is not None:
+                out.append(agent)
+        elif (
+            noun.lemma_.lower() == "interview"
+            and child.dep_ == "prep"
+            and (child.lower_ in ("with", "to"))
+        ):
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if obj.ent_type_ == "PERSON":
+                    obj = next((c for c in obj.children if c.dep_ == "poss"), obj)
+                if obj.ent_type_ != "PERSON" and (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"):
+                    out.append(obj)
     return out
 
 
