@@ -487,3 +487,13 @@ def test_he_is_the_speaker_not_the_outlet_that_carried_his_words(claims_of: Extr
 def test_both_is_no_part_of_a_source_name(claims_of: Extract) -> None:
     claim = claims_of("The depot burned, according to both the regional governor and the army.")[0]
     assert claim.speaker.name == "regional governor"
+
+
+def test_the_group_is_no_states_forces(claims_of: Extract) -> None:
+    """ "The group said" after "X fired rockets, the Israeli military said": X, the group
+    named, not the state's forces that spoke last."""
+    claims = claims_of(
+        "The Vostok Front fired rockets at the port on Sunday, the Israeli military said. "
+        "The group said it had hit a depot."
+    )
+    assert claims[-1].speaker.name != "Israeli military"

@@ -26,6 +26,7 @@ modifiers first ("the Institute for the Study of War" is an organisation, not a 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -62,6 +63,9 @@ DESCRIBABLE = {
     "administration", "service", "headquarters", "committee", "council", "mission",
 }  # fmt: skip
 OUTLET_HEADS = {"newspaper", "publication", "paper", "outlet", "broadcaster", "channel"}
+STATE_FORCES = re.compile(
+    r"^[A-Z][a-z]+(?:an|ian|i|ese|ish|ch)\s+(?:military|army|armed forces|forces|troops|navy)$"
+)  # "Israeli military", "Russian army": a state's forces
 BODY_HEADS = OUTLET_HEADS | {"agency", "group", "organization", "organisation", "body", "monitor"}
 
 CORE_CUT = ("acl", "relcl", "prep")
@@ -462,17 +466,20 @@ class Resolver:
         if found is None and lemma in OUTLET_HEADS:  # "the publication" after "Politico reported"
             found = self.mentions.latest_before(self.mentions.outlets, before)
         if found is None and lemma in BODY_HEADS:  # "the agency said" after "the Border Guard"
-            found = self._named_body_before(before)
+            found = self._named_body_before(before, state_forces=lemma != "group")
         return found
 
-    def _named_body_before(self, before: int) -> Mention | None:
+    def _named_body_before(self, before: int, state_forces: bool = True) -> Mention | None:
         """The latest named organisation (no person, no place) mentioned in this sentence or
-        the one before: what "the agency", "the group" or "the outlet" refers back to."""
+        the one before: what "the agency", "the group" or "the outlet" refers back to; a
+        state's forces ("the Israeli military") are no "group" (Hezbollah, named before)."""
         found = self.mentions.pronoun["it"]
         k = bisect_left(found, before, key=_position)
         for m in reversed(found[max(0, k - NAMED_BEFORE_LOOK) : k]):
             if self._sentences_apart(m.position, before) > 1:
                 return None
+            if not state_forces and STATE_FORCES.match(m.name):
+                continue
             if m.name[:1].isupper() and not _place_name(m.name) and not self._quoted(m.position):
                 return m
         return None
