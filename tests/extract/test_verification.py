@@ -219,3 +219,35 @@ def test_rejected_as_absurd_a_claim_denies_it(claims_of: Extract) -> None:
     ))  # fmt: skip
     assert claim.speaker.text == "Moscow"
     assert claim.verification == "denied"
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("The agency could not verify the toll.", "unverified"),
+        ("Independent verification was not possible.", "unverified"),
+        ("Satellite images confirmed the destruction of the launchers.", "confirmed"),
+        ("Analysts questioned the figures.", "disputed"),
+        ("The rebels dismissed both reports as propaganda.", "disputed"),
+    ],
+)
+def test_more_ways_an_article_rates_a_claim(claims_of: Extract, said: str, status: str) -> None:
+    claims = claims_of(f"The brigade said it had destroyed 12 launchers near the river. {said}")
+    assert [c.verification for c in claims[:1]] == [status]
+
+
+def test_none_of_the_claims_is_every_claim_before(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The rebels said they had destroyed four tanks. The army said it had killed 40 "
+        "fighters. Medics said 31 people had died. None of the claims could be independently "
+        "verified."
+    )
+    assert [c.verification for c in claims] == ["unverified"] * 3
+
+
+def test_a_party_confirming_its_own_claim_is_no_confirmation(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The general staff said its forces had struck a depot near the town. The general "
+        "staff later confirmed the strike in a second statement."
+    )
+    assert claims[0].verification is None

@@ -116,6 +116,9 @@ def verification(doc: Doc, sites: list[ClaimSite]) -> list[Verification | None]:
             for k in _targets(doc, sites, s_index, st):
                 if st.found in ("denied", "disputed") and _proposal(doc, sites[k]):
                     continue  # "proposed a debate on April 4", turned down: no claim proved false
+                if st.found != "unverified" and _same_party(sites[k].speaker_name, st.maker):
+                    continue  # "The general staff later confirmed the strike": its own word
+                    # again, no independent confirmation (nor a denial by its own source)
                 if status[k] is None or STRENGTH[st.found] > STRENGTH[status[k] or "confirmed"]:
                     status[k] = st.found
     return status
@@ -291,14 +294,40 @@ def _targets_of(
     if earlier:
         last = max(earlier)
         out = [k for k, s in enumerate(sites) if s.sentence == last]
-        if referent is not None and any(c.lower_ in BOTH for c in referent.children):
+        scope = _scope(referent)
+        if scope == "two":
             out = _last_two_sources(sites, s_index)  # "Neither account could be verified"
+        elif scope == "all":  # "None of the claims could be independently verified"
+            out = [
+                k for k, s in enumerate(sites) if s_index - ALL_SENTENCES <= s.sentence < s_index
+            ]
     for k, s in enumerate(sites):
         if s.sentence == s_index and not _same_speaker(s.speaker_name, maker):
             if referent is not None and s.content[0] <= referent.i < s.content[1]:
                 continue  # the claim is the statement itself ("X denied such claims")
             out.append(k)
     return out
+
+
+ALL_SENTENCES = 3  # sentences back "none of the claims" reaches
+EVERY = frozenset({"none", "all", "each"})
+
+
+def _scope(referent: Token | None) -> str | None:
+    """How many claims a claim noun stands for: "two" ("neither account", "either side's
+    account", "both reports"), "all" ("none of the claims", "all the reports"), else None."""
+    if referent is None:
+        return None
+    if any(
+        c.lower_ in BOTH or any(g.lower_ in BOTH for g in c.children) for c in referent.children
+    ):
+        return "two"
+    head = referent.head
+    if head.lower_ == "of" and head.head.lower_ in EVERY | BOTH:
+        return "two" if head.head.lower_ in BOTH else "all"
+    if any(c.lower_ in EVERY for c in referent.children):
+        return "all"
+    return None
 
 
 def _last_two_sources(sites: list[ClaimSite], s_index: int) -> list[int]:
@@ -314,6 +343,22 @@ def _last_two_sources(sites: list[ClaimSite], s_index: int) -> list[int]:
             speakers.append(name)
         out.append(k)
     return out
+
+
+def _same_party(name: str | None, maker: str | None) -> bool:
+    """The claim's speaker and the statement's maker are one party: the words of one name
+    inside the other's ("the general staff" and "Ukraine's general staff"; not "Russia's
+    foreign ministry" and "Ukraine's foreign ministry")."""
+    if not name or not maker:
+        return False
+    a, b = _name_words(name), _name_words(maker)
+    if min(len(a), len(b)) < 2 and not any(w[:1].isupper() for w in (name, maker)):
+        return False  # "ministry" alone names no party (a name cut to its head word)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.removesuffix("'s").removesuffix("’s") for w in name.lower().split()} - {"the"}
 
 
 def _same_speaker(name: str | None, maker: str | None) -> bool:
