@@ -258,7 +258,8 @@ def _object_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         end = next((t.i for t in doc[obj.left_edge.i : end] if t.text in ",;:" or t.is_sent_end),
                    end)  # fmt: skip  # not ", adding that ...": a claim of its own
         holes = [subtree(c) for c in tok.children if c.dep_ in ("advcl", "conj") and c.i > obj.i]
-        rng = trim(doc, without(doc, (obj.left_edge.i, end), holes))
+        kept = without(doc, (obj.left_edge.i, end), holes)
+        rng = trim(doc, kept) if kept is not None else None
         if rng is not None:
             return rng, []
     if (

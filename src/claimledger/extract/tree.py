@@ -276,7 +276,7 @@ def carried_by(cue: Token) -> list[Token]:
     SUNA news agency", "said in comments carried by BelTA", "said in an interview with the BBC"
     (the interviewer's outlet relays the speaker's words), "told Reuters" (a registered
     outlet)."""
-    out = []
+    out: list[Token] = []
     if cue.lemma_.lower() == "tell":  # "a commander told Reuters": the outlet relays him
         hooks = registry_hooks()
         out.extend(c for c in cue.children if c.dep_ in ("dative", "dobj")

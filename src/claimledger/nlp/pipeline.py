@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from claimledger.errors import ModelError
@@ -90,7 +91,8 @@ def load_nlp() -> Language:
         ) from exc
     # "wrote on X." ends a sentence: the platform, not an initial (spaCy keeps "X." one token
     # as it keeps "J." in "John J. Smith", and the next sentence ran into this one)
-    nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
+    if isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimledger_paragraphs", before="parser")
     log.debug("loaded %s with pipes %s", MODEL_PACKAGE, nlp.pipe_names)
