@@ -201,13 +201,27 @@ REPORTING_BODIES = frozenset(
 )
 
 
+def _toll(noun: Token) -> bool:
+    return noun.lemma_.lower() in TOLLS
+
+
+def puts_a_toll(verb: Token) -> bool:
+    """ "put/placed/estimated the death toll at 53": a source stating a figure (a cue though
+    "put" is none)."""
+    if verb.lemma_.lower() not in ("put", "place", "estimate") or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and _toll(c) for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.children
+    )
+
+
 def _counts_figure(verb: Token, obj: Token) -> bool:
     """A verb reporting a figure as its object: "reported 112 attempts", "put the death toll at
     53" (the toll and the "at" phrase holding its figure)."""
     lemma = verb.lemma_.lower()
     if lemma not in FIGURE_REPORTING:
         return False
-    if obj.lemma_.lower() in TOLLS:
+    if _toll(obj):
         return any(
             c.dep_ == "prep" and c.lower_ in ("at", "to")
             and any(t.like_num for t in c.subtree)
@@ -424,7 +438,8 @@ def _quote_before(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if doc[close].text == "'":  # a straight single mark: the quotation it closes, if any
         end = doc[close].idx + 1
         start = next((a for a, b in quote_spans(doc) if b == end), None)
-        opener = next((t.i for t in doc[:close] if t.idx == start), None)
+        span = doc.char_span(start, end) if start is not None else None
+        opener = span.start if span is not None else None
     else:
         opener = next(
             (i for i in range(close - 1, max(close - 400, -1), -1) if doc[i].text in OPEN_QUOTES),

@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.compound import split_compound
 from claimledger.extract.content import (
     DASHES,
-    TOLLS,
     called_false,
+    puts_a_toll,
     relative_clause,
     verb_content,
 )
@@ -558,7 +558,7 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     cls = lexicon().cue_class.get(tok.lemma_.lower())
     if cls is None and _document_reads(tok):
         cls = "say"  # "the statement read", "reads an editorial in the Register"
-    if cls is None and _puts_a_toll(tok):
+    if cls is None and puts_a_toll(tok):
         cls = "say"  # "the health ministry put the death toll at 53"
     if (found := called_false(doc, tok)) is not None:
         return _calling_frame(doc, tok, s_index, found, used)
@@ -872,15 +872,6 @@ WRITTEN = STATEMENT_NOUNS | {
     "editorial", "sign", "banner", "caption", "headline", "notice", "leaflet", "placard",
     "inscription", "communique", "communiqué", "declaration", "resolution", "text",
 }  # fmt: skip
-
-
-def _puts_a_toll(tok: Token) -> bool:
-    """ "put/placed/estimated the death toll at 53": a source stating a figure."""
-    if tok.lemma_.lower() not in ("put", "place", "estimate") or tok.pos_ != "VERB":
-        return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in TOLLS for c in tok.children) and any(
-        c.dep_ == "prep" and c.lower_ == "at" for c in tok.children
-    )
 
 
 def _document_reads(tok: Token) -> bool:

@@ -409,16 +409,7 @@ def _what(root: Token, fig: _Figure, rules: _Rules, elided: str | None = None) -
             and verb.pos_ == "VERB"
             and lexicon().cue_class.get(verb.lemma_.lower()) is None
         ):
-            particle = next(
-                (
-                    c.text
-                    for c in verb.children
-                    if c.dep_ == "prt"
-                    or (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)
-                ),
-                None,
-            )
-            what += " " + " ".join(filter(None, (verb.text, particle)))
+            what += " " + " ".join(filter(None, (verb.text, _particle(verb))))
         return what
     found = _counted_phrase(root, fig, rules)
     if found is None:
@@ -473,6 +464,13 @@ def _counted_phrase(root: Token, fig: _Figure, rules: _Rules) -> tuple[Token, st
     while start < noun.i and noun.doc[start].dep_ in ("det", "punct", "case", "cc", "prep"):
         start += 1
     return noun, noun.doc[start : noun.i + 1].text
+
+
+def _particle(verb: Token) -> str | None:
+    """The particle of a phrasal verb, also when tagged an adverb right after it ("shot
+    down")."""
+    return next((c.text for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)), None)  # fmt: skip
 
 
 def _tallied(root: Token, fig: _Figure, rules: _Rules) -> str | None:

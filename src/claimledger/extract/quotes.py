@@ -122,7 +122,7 @@ def _closing_single(text: str, i: int, end: int) -> int | None:
     An apostrophe of a plural possessive ("the soldiers' families") closes nothing when a
     later mark can close the quotation; a double quotation mark or no closer before the
     paragraph's end means no quotation (a stray apostrophe)."""
-    candidates = []
+    last = None  # the last possessive apostrophe seen
     for j in range(i + 1, end):
         ch = text[j]
         if ch in '"“”':
@@ -132,13 +132,13 @@ def _closing_single(text: str, i: int, end: int) -> int | None:
         nxt = text[j + 1 : j + 2]
         if nxt and nxt.isalnum():
             continue
-        candidates.append(j)
         possessive = (
             text[j - 1] == "s" and text[j + 1 : j + 3][:1] == " " and text[j + 2 : j + 3].islower()
         )
         if not possessive:
             return j
-    return candidates[-1] if candidates else None
+        last = j
+    return last
 
 
 def _closing_pair(text: str, i: int, end: int) -> int | None:
