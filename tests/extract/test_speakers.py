@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from claimledger.models import Claim
+from claimledger.registry.hooks import registry_hooks
 
 Extract = Callable[[str], tuple[Claim, ...]]  # the `claims_of` fixture of conftest.py
 
@@ -497,3 +498,77 @@ def test_the_group_is_no_states_forces(claims_of: Extract) -> None:
         "The group said it had hit a depot."
     )
     assert claims[-1].speaker.name != "Israeli military"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The army left the hamlet of Ostriv, which the rebels said they had mined.",
+            "rebels",
+            "they had mined",
+        ),
+        (
+            "The depot, which local officials said was hit twice overnight, still burns.",
+            "local officials",
+            "was hit twice overnight",
+        ),
+    ],
+)
+def test_a_cue_inside_a_relative_clause_has_its_own_speaker(
+    claims_of: Extract, text: str, speaker: str, content: str
+) -> None:
+    """A relative pronoun fronted from what was said ("which the rebels said they had mined")
+    puts the cue and its speaker inside the clause: the speaker is the cue's subject and what
+    was said is the clause after the cue, not a claim of nobody's holding the speaker."""
+    claim = next(c for c in claims_of(text) if c.content.text == content)
+    assert claim.speaker.name == speaker
+
+
+def test_he_in_a_relative_clause_is_not_the_noun_it_hangs_on(claims_of: Extract) -> None:
+    """ "He met Mr Orlov, whom he called a traitor": the one calling is not Mr Orlov."""
+    claims = claims_of(
+        "Tomas Berg, the border commander, said on Monday that his sector was calm. He then "
+        "met Peter Novak, whom he called a traitor to the republic."
+    )
+    assert [c.speaker.name for c in claims] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_a_possessor_before_the_relative_noun_stays_an_antecedent(claims_of: Extract) -> None:
+    """ "Governor Lysak's briefing, in which he said ...": he is the governor; only the noun the
+    clause hangs on (the briefing) is barred."""
+    claims = claims_of(
+        "Governor Serhiy Lysak's briefing on Friday, in which he listed the damaged schools, "
+        "ended with a warning that he expected more strikes."
+    )
+    assert {c.speaker.name for c in claims} <= {"Serhiy Lysak"}
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        (
+            "Ukraine's foreign ministry said the convoy had crossed the border.",
+            "Ministry of Foreign Affairs of Ukraine",
+        ),
+        (
+            "The Russian defence ministry said the convoy had crossed the border.",
+            "Ministry of Defence of Russia",
+        ),
+    ],
+)
+def test_a_ministry_in_lower_case_keeps_its_country(
+    claims_of: Extract, text: str, registered: str
+) -> None:
+    """The tagger often calls a lower-case "ministry" a proper noun; the country before it
+    still belongs to the name, so the registry knows which ministry speaks."""
+    entry = registry_hooks().entry(claims_of(text)[0].speaker.name or "")
+    assert entry is not None and entry.name == registered
+
+
+def test_the_ministry_refers_back_to_the_countrys_ministry(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Russia's Defence Ministry said two bridges had been destroyed. The ministry also "
+        "said 14 drones were downed over the region."
+    )
+    assert [c.speaker.name for c in claims] == ["Russia's Defence Ministry"] * 2

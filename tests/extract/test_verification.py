@@ -251,3 +251,26 @@ def test_a_party_confirming_its_own_claim_is_no_confirmation(claims_of: Extract)
         "staff later confirmed the strike in a second statement."
     )
     assert claims[0].verification is None
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("Minsk called the claim a fabrication.", "denied"),
+        ("The border guard called those reports fake.", "denied"),
+        ("The governor branded the allegation baseless.", "disputed"),
+    ],
+)
+def test_calling_a_claim_false_denies_or_disputes_it(
+    claims_of: Extract, said: str, status: str
+) -> None:
+    claims = claims_of(f"Warsaw said a drone had crossed into Polish airspace. {said}")
+    assert claims[0].verification == status
+
+
+def test_calling_an_event_a_provocation_rates_no_claim(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Warsaw said a drone had crossed into Polish airspace. Minsk called the flight a "
+        "provocation."
+    )
+    assert claims[0].verification is None

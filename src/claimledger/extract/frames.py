@@ -581,6 +581,7 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
     if content is None:
         return _sentence_final(doc, sent, tok, s_index, cls, used)
     speaker_tok = subject_of(tok)
+    content = _after_fronted_relative(doc, tok, speaker_tok, content)
     quoting = quoted_as(tok)  # "TASS quoted Shoigu as saying ...": Shoigu, relayed by TASS
     if quoting is not None:
         speaker_tok = quoting[0]
@@ -619,6 +620,27 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         pattern="passive" if passive_it else "verb",
         excluded=tuple(holes),
     )
+
+
+def _after_fronted_relative(
+    doc: Doc, tok: Token, speaker: Token | None, content: TokenRange
+) -> TokenRange:
+    """ "the town, which Ukraine said it had recaptured", "Kim, whom he called a con artist": a
+    relative pronoun fronted from the content puts the cue and its speaker inside the content's
+    span; what was said is what follows the cue."""
+    start, end = content
+    if not (start < tok.i < end - 1) or doc[start].tag_ not in ("WDT", "WP"):
+        return content
+    if speaker is None or not start < speaker.i < tok.i:
+        return content
+    after = trim(doc, (tok.i + 1, end))
+    if after is None or after[1] - after[0] < 2:
+        return content
+    if after[1] - after[0] == 2 and not any(
+        t.pos_ in ("NOUN", "PROPN", "ADJ") for t in doc[after[0] : after[1]]
+    ):
+        return content  # "what he promises to do": nothing said after the cue
+    return after
 
 
 def _last_noun_phrase(doc: Doc, speaker: TokenRange) -> TokenRange | None:

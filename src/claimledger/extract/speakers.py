@@ -306,6 +306,7 @@ class Resolver:
         not the last man named in what he said; unless a named person who agrees is the subject
         of a sentence since ("X said A. Later, Senator Y questioned it. He called it B": Y).
         A name inside a quotation is what somebody said, not who "he" is."""
+        before = self._relative_antecedent(before)
         if low in PERSON_PRONOUNS:
             key = low  # "she" is not the "Emmanuel Macron" just before: one list per pronoun
             spoke = self.mentions.latest_before(self.mentions.speakers[key], before)
@@ -327,6 +328,20 @@ class Resolver:
             return spoke or self._latest_unquoted(found, before)
         key = "they" if low in GROUP_PRONOUNS else "it"
         return self.mentions.latest_before(self.mentions.pronoun[key], before)
+
+    def _relative_antecedent(self, i: int) -> int:
+        """Where to look back from for the pronoun at token ``i``: before the noun a relative
+        clause hangs on when the pronoun is that clause's subject ("Kim, whom he called a con
+        artist": "he" is not Kim), else from the pronoun itself."""
+        verb = self.doc[i].head
+        if self.doc[i].dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
+            return i
+        if not any(c.tag_ in ("WDT", "WP") and c.i < i for c in verb.subtree):
+            return i
+        noun = verb.head  # its name, not a possessor before it ("Comey's news conference, in
+        # which he laid out ...": he is Comey)
+        names = [c.i for c in noun.children if c.dep_ in ("compound", "flat") and c.i < noun.i]
+        return min([i, noun.i, *names])
 
     def _subject_of_sentence(self, i: int) -> bool:
         """The name at token ``i`` is the subject of its sentence's main verb."""
@@ -545,13 +560,14 @@ class Resolver:
                     continue
                 name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
                 return _with_owner_country(ent.root, name) if ent.label_ == "ORG" else name
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" and not head.text.islower():  # (not "Ukraine's foreign
+            # ministry" with "ministry" tagged a proper noun: a common noun's phrase, below)
             parts = _name_parts(head)
             owner = _owner_phrase(head)
             if owner is not None:  # "the General Staff of the Ukrainian Armed Forces"
                 return " ".join(self.doc[parts[0].i : owner.right_edge.i + 1].text.split())
             return " ".join(t.text for t in parts)
-        if head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children):
+        if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in head.children):
             return _with_owner_country(head, None)  # "Russia's defence ministry", in lower case
         return None
 
@@ -651,6 +667,7 @@ class Resolver:
             person = True
         else:
             name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
+            name = _with_owner_country(head, name) or name  # "Russia's Defence Ministry"
             person = False
         if name:
             self._add(self._mention(ent, name, words, person))
