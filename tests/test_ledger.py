@@ -396,10 +396,14 @@ def test_two_independent_origins_corroborate(analysed: SQLiteStore) -> None:
 
 
 def test_an_official_denial(analysed: SQLiteStore) -> None:
+    """The denial is a proposition of its own, linked to the claim it denies: the claim's
+    cluster reads denied, the denial's is not contested by the claim it denies."""
     cluster = cluster_of(analysed, "tass-novoselivka", "Novoselivka")
-    assert cluster_of(analysed, "ukrinform-novoselivka", "Novoselivka").id == cluster.id
+    denial = cluster_of(analysed, "ukrinform-novoselivka", "Novoselivka")
+    assert denial.id != cluster.id
     assert cluster.assessment == "denied"
     assert any("denied by General Staff" in r for r in cluster.reasons)
+    assert denial.assessment == "single-source"
 
 
 def test_a_monthly_figure_in_tension_with_a_monthly_rate(

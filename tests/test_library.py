@@ -94,3 +94,26 @@ def test_articles_stored_already_are_not_extracted_again(
     assert events == [("dnipro-1", "unchanged"), ("bridge", "new"), ("dnipro-2", "unchanged"),
                       ("sumy-1", "unchanged")]  # fmt: skip
     assert extracted == ["bridge"]
+
+
+def test_a_denial_is_linked_to_the_claim_it_denies(nlp: Language, tmp_path: Path) -> None:
+    """Two propositions, two clusters: the claim's reads denied and names the denial; the
+    denial's detail links back to the claim."""
+    texts = [
+        ("kherson-a", "2024-05-02", "Kyiv Post",
+         "Ukraine's navy said on Thursday that its drones had sunk a patrol boat near Kherson."),
+        ("kherson-b", "2024-05-03", "Wire One",
+         "Russia's Defence Ministry denied that any patrol boat had been sunk near Kherson."),
+    ]  # fmt: skip
+    articles = [
+        claimledger.Article(t, claimledger.SourceInfo(id=i, outlet=o, published=p))
+        for i, p, o, t in texts
+    ]
+    with claimledger.open_ledger(tmp_path / "l.db", write=True) as led:
+        list(led.ingest(articles))
+        claim, denial = led.claim("kherson-a:c1"), led.claim("kherson-b:c1")
+        assert claim.cluster and denial.cluster and claim.cluster.id != denial.cluster.id
+        assert claim.cluster.assessment == "denied"
+        assert [m.id for m in claim.linked] == ["kherson-b:c1"]
+        assert [m.id for m in denial.linked] == ["kherson-a:c1"]
+        assert [m.id for m in led.cluster(claim.cluster.id).linked] == ["kherson-b:c1"]

@@ -642,6 +642,12 @@ def claim(
             when = m.published or "undated"
             out.print(f"  * {m.id} ({m.outlet or 'no outlet'}, {when}): {m.content}",
                       highlight=False)  # fmt: skip
+    if detail.linked:
+        out.print("denied or contradicted by, or denying (other clusters):", style="bold")
+        for m in detail.linked:
+            when = m.published or "undated"
+            out.print(f"  x {m.id} ({m.outlet or 'no outlet'}, {when}) {m.speaker}, "
+                      f"{m.polarity}: {m.content}", highlight=False)  # fmt: skip
     for ch in detail.checks:
         out.print(f"{ch.verdict} {', '.join(ch.figures)}: {ch.explanation}", highlight=False)
 

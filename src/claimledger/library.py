@@ -286,6 +286,7 @@ class LedgerHandle:
             cluster=_cluster(cluster) if cluster else None,
             members=tuple(self._claims(members)),
             checks=tuple(self._checks(checks)),
+            linked=tuple(self._linked(cluster.id)) if cluster else (),
         )
 
     # ------------------------------------------------------------------ clusters, checks
@@ -323,7 +324,14 @@ class LedgerHandle:
             cluster=_cluster(cluster),
             members=tuple(self._claims(members)),
             checks=tuple(self._checks(self.store.checks_of_quantities(quantities))),
+            linked=tuple(self._linked(cluster_id)),
         )
+
+    def _linked(self, cluster_id: str) -> list[ClaimView]:
+        """The claims of other clusters that deny or contradict this cluster's, or that its
+        claims deny: a claim and its denial are two propositions, linked, never merged."""
+        others = sorted({other for _, other in self.store.contradictions(cluster_id)})
+        return self._claims(self.store.claims(others[:MAX_PAGE]))
 
     def checks(
         self, *, verdict: str | None = None, cursor: str | None = None, limit: int = DEFAULT_PAGE

@@ -155,6 +155,7 @@ class ClaimDetail(View):
     cluster: ClusterView | None
     members: tuple[ClaimView, ...]  # the cluster's other members
     checks: tuple[CheckView, ...]
+    linked: tuple[ClaimView, ...] = ()  # claims of other clusters that deny or contradict it
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class ClusterDetail(View):
     cluster: ClusterView
     members: tuple[ClaimView, ...]
     checks: tuple[CheckView, ...]
+    linked: tuple[ClaimView, ...] = ()  # claims of other clusters that deny or contradict it
 
 
 T = TypeVar("T", bound=View)

@@ -323,11 +323,12 @@ def test_clusters(runner: CliRunner, ledger_db: Path) -> None:
     clusters = json.loads(out)
     assert clusters
     assert all(k["size"] >= 2 and len(k["claim_ids"]) == k["size"] for k in clusters)
-    assert {"circular", "corroborated", "denied"} <= {k["assessment"] for k in clusters}
-    code, out, _ = run(
-        runner, "clusters", "--db", ledger_db, "-f", "json", "--assessment", "denied"
-    )
-    assert {k["assessment"] for k in json.loads(out)} == {"denied"}
+    assert {"circular", "corroborated"} <= {k["assessment"] for k in clusters}
+    # a claim reported once and denied elsewhere: the denial is linked, not a member
+    args = ["--db", ledger_db, "-f", "json", "--assessment", "denied", "--min-size", "1"]
+    code, out, _ = run(runner, "clusters", *args)
+    denied = json.loads(out)
+    assert denied and {k["assessment"] for k in denied} == {"denied"}
     code, out, _ = run(runner, "clusters", "--db", ledger_db, "-f", "json", "--min-size", "3")
     larger = json.loads(out)
     assert larger
@@ -439,7 +440,9 @@ def test_claim(runner: CliRunner, ledger_db: Path) -> None:
     assert detail["claim"]["id"] == "tass-novoselivka:c1"
     assert detail["cluster"]["assessment"] == "denied"
     assert detail["grade"]["credibility"] in range(1, 7)
-    assert detail["members"]
+    denial = next(m for m in detail["linked"] if m["outlet"] == "Ukrinform")
+    assert denial["polarity"] == "deny"  # the denial is linked to the claim, not its member
+    assert all(m["polarity"] == "affirm" for m in detail["members"])
 
 
 def test_claim_not_found(runner: CliRunner, ledger_db: Path) -> None:

@@ -105,3 +105,25 @@ def test_untrusted_text_is_escaped(hostile: Path) -> None:
     page = client.get(f"/articles/{quote(article_id)}").text
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page  # shown, as text
     assert "\\u003cscript" in page  # and escaped inside the claim data block
+
+
+def test_the_cluster_page_lists_the_denials_linked_to_it(tmp_path: Path) -> None:
+    texts = [
+        ("bridge-a", "Kyiv Post", "Ukraine's army said its missiles had destroyed a pontoon "
+         "bridge near Kherson on Tuesday."),
+        ("bridge-b", "Wire One", "Russia's Defence Ministry denied that any pontoon bridge near "
+         "Kherson had been destroyed."),
+    ]  # fmt: skip
+    path = tmp_path / "l.db"
+    with open_ledger(path, write=True) as led:
+        list(led.ingest(
+            Article(t, SourceInfo(id=i, outlet=o, published="2024-05-0" + str(n + 1)))
+            for n, (i, o, t) in enumerate(texts)
+        ))  # fmt: skip
+        cluster = led.claim("bridge-a:c1").cluster
+    assert cluster is not None
+    client = TestClient(create_app(ServerSettings(str(path), token=TOKEN)))
+    html = client.get(f"/clusters/{cluster.id}").text
+    assert "Denials and contradictions" in html and "bridge-b" in html
+    twin = client.get(f"/clusters/{cluster.id}.json").json()
+    assert [m["id"] for m in twin["linked"]] == ["bridge-b:c1"]

@@ -312,12 +312,23 @@ def best_match(
             continue  # another quotation of its speaker's: another statement, however the
             # cluster's paraphrases bridge the two ("We will build a wall" at a rally,
             # "We are going to build a wall" a week later)
+        if _other_side(claim, everyone):
+            contradicts.extend(m.id for m in everyone if m.doc_id != claim.doc_id)
+            continue  # "Moscow denied that any ship was damaged" against the cluster of "a
+            # ship was damaged": the denial, linked, not a member (nor the claim of a denial's)
         best, sim, _ = max(pairs)
         scored.append((best, sim, cluster_id))
     log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)
     found = choose(scored)
     return Match(found.cluster_id if found else None, found.similarity if found else 1.0,
-                 tuple(sorted(contradicts)))  # fmt: skip
+                 tuple(sorted(set(contradicts))))  # fmt: skip
+
+
+def _other_side(claim: ClaimRecord, members: Sequence[ClaimRecord]) -> bool:
+    """A denial ("X denied that Y") and a cluster of claims that state Y, or a claim that
+    states Y and a cluster of its denials: a claim and its denial are two propositions."""
+    denial = claim.polarity == "deny"
+    return bool(members) and all((m.polarity == "deny") != denial for m in members)
 
 
 def denies(a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition) -> bool:

@@ -200,9 +200,12 @@ def assess(
     origins = tuple(sorted(_representative(keys, names, metonym_of) for keys in groups.values()))
     articles = {m.doc_id for m in support}
     own = [source_key(m.origin, claim_kind(m)) for m in support]
+    denials = bool(support) and all(m.polarity == "deny" for m in support)
     others = [
         c for c in [*against, *counter]
         if c.origin and not _unresolved(c.origin)
+        and not (denials and c.polarity != "deny")  # a denial is not contested by the claim
+        # it denies: that claim's cluster is the one denied
         and not any(k and (s := source_key(c.origin, claim_kind(c))) and same_source(k, s)
                     for k in own)
     ]  # fmt: skip

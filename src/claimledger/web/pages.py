@@ -235,7 +235,8 @@ def _cluster_page(request: Request, raw_id: str) -> Response:
     data = {"title": f"Cluster {cluster_id}", "detail": detail, "graph": graph}
     if twin:
         return JSONResponse(_plain({"cluster": detail.cluster, "members": detail.members,
-                                    "checks": detail.checks, "graph": graph}))  # fmt: skip
+                                    "checks": detail.checks, "linked": detail.linked,
+                                    "graph": graph}))  # fmt: skip
     return _render(request, "cluster.html", data, False)
 
 
