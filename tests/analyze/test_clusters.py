@@ -389,3 +389,28 @@ def test_everyday_words_alone_are_no_proposition_two_sources_share() -> None:
     c = said("c", "she did nothing wrong", "Orbita poll")
     d = said("d", "she did nothing wrong", "Polaris poll")
     assert explain_margin(c, d, None, None, {})[3] != "everyday words only"
+
+
+def test_two_tolls_of_one_count_are_two_propositions() -> None:
+    """'The toll rose to 12' and 'the toll rose to 23': two statements of a rising count, each a
+    cluster of its own (the figure checks compare them); the same number in other words, or a
+    bound and the number it bounds, may be one."""
+    from claimledger.analyze.clusters import explain_margin, other_figures
+
+    def told(cid: str, text: str, value: float, bound: str | None = None) -> ClaimRecord:
+        from claimledger.store.records import QuantityRecord
+
+        q = QuantityRecord(f"{cid}:q1", cid, text, value, None, None, bound is not None, None,
+                           "people killed", None, None, None, bound)  # fmt: skip
+        said = replace(claim(cid, f"the strike on the market killed {text} people", ()),
+                       speaker_name="Regional governor", origin="Regional governor",
+                       speaker_kind="person", quantities=(q,))  # fmt: skip
+        return said
+
+    twelve, later = told("a", "12", 12), told("b", "23", 23)
+    assert other_figures(twelve, later)
+    assert explain_margin(twelve, later, None, None, {})[3] == "other figures"
+    assert not other_figures(told("c", "more than 28,000", 28000, "at_least"),
+                             told("d", "at least 28,064", 28064, "at_least"))  # fmt: skip
+    assert not other_figures(twelve, told("e", "twelve", 12))
+    assert not other_figures(twelve, replace(later, quantities=()))  # no figure: no conflict

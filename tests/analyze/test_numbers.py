@@ -29,9 +29,11 @@ def fig(
     per: str | None = None,
     approximate: bool = False,
     doc: str = "a",
+    bound: str | None = None,
 ) -> QuantityRecord:
     return QuantityRecord(
-        f"{doc}:{text}", doc, text, value, None, None, approximate, None, what, start, end, per
+        f"{doc}:{text}", doc, text, value, None, None, approximate or bound is not None, None,
+        what, start, end, per, bound,
     )
 
 
@@ -289,7 +291,7 @@ def test_a_check_says_what_where_when_and_who() -> None:
     b = fig("15,000", 15000, "soldiers deserting", "2025-10-01", "2025-10-31", doc="doc-b")
     sa = stated("doc-a", "x", "2025-11-02", speakers=("Prosecutors",),
                 places=frozenset({"russia"}))  # fmt: skip
-    sb = stated("doc-b", "y", "2025-11-03")
+    sb = stated("doc-b", "y", "2025-11-03", places=frozenset({"russia"}))
     text = describe(a, b, sa, sb)
     assert text.startswith("soldiers deserting (russia; 2025-10-01..2025-10-31)")
     assert "21,600 in doc-a (2025-11-02, per Prosecutors)" in text
@@ -297,6 +299,92 @@ def test_a_check_says_what_where_when_and_who() -> None:
     check = compare(a, b, (), sa, sb)
     assert check is not None and check.verdict == "tension"
     assert check.explanation.startswith(text) and "do not agree" in check.explanation
+
+
+KILLED = "people killed in the strike on the market"
+
+
+def toll(text: str, value: float, doc: str, bound: str | None = None) -> QuantityRecord:
+    return fig(text, value, "people killed", doc=doc, bound=bound)
+
+
+def test_a_lower_bound_meets_any_larger_count() -> None:
+    """'At least 12 killed' in the morning is not contradicted by '22 killed' that evening;
+    '20 killed' is by 'at least 40 killed'."""
+    where = frozenset({"selydove"})
+    sa = stated("doc-a", KILLED, speakers=("Regional governor",), places=where)
+    sb = stated("doc-b", KILLED, speakers=("Interior ministry",), places=where)
+    check = compare(toll("at least 12", 12, "doc-a", "at_least"), toll("22", 22, "doc-b"),
+                    (), sa, sb)  # fmt: skip
+    assert check is not None and check.verdict == "consistent"
+    check = compare(toll("at least 40", 40, "doc-a", "at_least"), toll("20", 20, "doc-b"),
+                    (), sa, sb)  # fmt: skip
+    assert check is not None and check.verdict == "tension"
+
+
+def test_two_lower_bounds_are_compared_as_numbers_or_not_at_all() -> None:
+    where = frozenset({"sumy"})
+    sa = stated("doc-a", KILLED, speakers=("Regional governor",), places=where)
+    sb = stated("doc-b", KILLED, speakers=("Police",), places=where)
+    low, high = toll("at least 12", 12, "doc-a", "at_least"), toll("at least 27", 27, "doc-b",
+                                                                   "at_least")  # fmt: skip
+    assert compare(low, high, (), sa, sb) is None
+    near = toll("more than 12", 12.5, "doc-b", "at_least")
+    check = compare(low, near, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"
+
+
+def test_a_toll_that_rose_between_reports_is_no_tension() -> None:
+    """A later report's higher toll updates an earlier one; a later lower one is a tension."""
+    where = frozenset({"odesa"})
+    early = stated("doc-a", KILLED, "2024-03-26", speakers=("Regional governor",), places=where)
+    late = stated("doc-b", KILLED, "2024-03-28", speakers=("Emergency service",), places=where)
+    check = compare(toll("4", 4, "doc-a"), toll("12", 12, "doc-b"), (), early, late)
+    assert check is not None and check.verdict == "consistent"
+    assert "rose between the reports" in check.explanation
+    check = compare(toll("12", 12, "doc-a"), toll("4", 4, "doc-b"), (), early, late)
+    assert check is not None and check.verdict == "tension"
+
+
+def test_no_tension_between_the_figures_of_one_source() -> None:
+    where = frozenset({"kyiv"})
+    sa = stated("doc-a", KILLED, speakers=("Vitali Klitschko",), places=where)
+    sb = stated("doc-b", KILLED, speakers=("Mayor Klitschko",), places=where)
+    assert compare(toll("16", 16, "doc-a"), toll("7", 7, "doc-b"), (), sa, sb) is None
+    sb = stated("doc-b", KILLED, speakers=("Ihor Klymenko",), places=where)
+    check = compare(toll("16", 16, "doc-a"), toll("7", 7, "doc-b"), (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+
+
+def test_a_tension_needs_both_claims_to_say_where() -> None:
+    """'16 killed' in Kyiv against '22 killed' that names no place: the country's toll as often
+    as the capital's. Two rates say their scope, and may disagree with one place named."""
+    sa = stated("doc-a", KILLED, speakers=("Vitali Klitschko",), places=frozenset({"kyiv"}))
+    sb = stated("doc-b", KILLED, speakers=("Ihor Klymenko",))
+    assert compare(toll("16", 16, "doc-a"), toll("22", 22, "doc-b"), (), sa, sb) is None
+    bare = stated("doc-a", KILLED, speakers=("Vitali Klitschko",))
+    assert compare(toll("16", 16, "doc-a"), toll("22", 22, "doc-b"), (), bare, sb) is None
+    one = stated("doc-a", KILLED, speakers=("Vitali Klitschko",), clusters=frozenset({"k1"}))
+    two = stated("doc-b", KILLED, speakers=("Ihor Klymenko",), clusters=frozenset({"k1"}))
+    check = compare(toll("16", 16, "doc-a"), toll("22", 22, "doc-b"), (), one, two)
+    assert check is not None and check.verdict == "tension"  # one proposition: same scope
+    ra = fig("93", 93, "times shelled", per="day", doc="doc-a")
+    rb = fig("about 40", 40, "times shelled", per="day", approximate=True, doc="doc-b")
+    text = "Russian forces shelled the region {} times a day in April"
+    sa = stated("doc-a", text.format(93), speakers=("Hromadske",), places=frozenset({"kherson"}))
+    sb = stated("doc-b", text.format(40), speakers=("Olha Kuzmenko",))
+    check = compare(ra, rb, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+
+
+def test_totals_ten_times_apart_are_two_scopes() -> None:
+    """A war's toll and one night's are not two estimates of one count."""
+    where = frozenset({"gaza"})
+    sa = stated("doc-a", KILLED, speakers=("Health ministry",), places=where)
+    sb = stated("doc-b", KILLED, speakers=("Media office",), places=where)
+    assert compare(toll("28,000", 28000, "doc-a"), toll("67", 67, "doc-b"), (), sa, sb) is None
+    check = compare(toll("100", 100, "doc-a"), toll("67", 67, "doc-b"), (), sa, sb)
+    assert check is not None and check.verdict == "tension"
 
 
 def test_a_claim_setting_two_states_side_by_side_is_no_tension_with_either() -> None:

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from claimledger.analyze.numbers import vague
+from claimledger.analyze.numbers import meet, same_thing, vague
 from claimledger.analyze.proposition import (
     QUOTED_WORD,
     Canonical,
@@ -65,7 +65,7 @@ from claimledger.analyze.proposition import (
 from claimledger.analyze.terms import term_words, terms
 from claimledger.settings import ClusterSettings, shipped_settings
 from claimledger.store.base import Store
-from claimledger.store.records import ClaimRecord
+from claimledger.store.records import ClaimRecord, QuantityRecord
 
 log = logging.getLogger(__name__)
 SHIPPED = shipped_settings().clusters  # the thresholds when no ledger passes its own
@@ -419,6 +419,8 @@ def explain_margin(
             HORTATIVE.match(a.content) or HORTATIVE.match(b.content)
         )
         return (-1.0, sim, sim >= need and enough, "negation")
+    if other_figures(a, b):
+        return _apart(sim, need, "other figures")  # a toll of 12 and one of 22: two statements
     if rel == "different" and _obliges(a.content) != _obliges(b.content):
         return _apart(sim, need, "obligation")  # "X should step down" / "I will step down"
     if rel == "same" and _two_quotations(a, b, rules.said_again_run):
@@ -440,6 +442,36 @@ def explain_margin(
         # "she did nothing wrong", the whole of both, is one poll finding)
         return _apart(sim, need, "everyday words only")
     return (sim - need, sim, False, f"similarity ({rel})")
+
+
+def other_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims state figures of the same counted thing (``numbers.same_thing``) and none of
+    those agree (``_agree``; a bound read as its number): "the toll rose to
+    12" and "22 people were killed" are two statements of a rising toll, "27 drones" and "15
+    drones" two counts; each is a proposition of its own, and the figure checks compare them."""
+    pairs = [
+        (qa, qb)
+        for qa in a.quantities if not vague(qa)
+        for qb in b.quantities if not vague(qb)
+        if same_thing(qa, qb, a.content, b.content, one_claim=True)
+    ]  # fmt: skip
+    return bool(pairs) and not any(_agree(qa, qb) for qa, qb in pairs)
+
+
+def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:
+    """The same number, or ranges that meet, within ``SAME_NUMBER`` (5%): "more than 28,000" and
+    "at least 28,064" agree, "more than 10 million" and "about 12 million" do not."""
+
+    def span(q: QuantityRecord) -> tuple[float, float, float] | None:
+        low = q.low if q.value is None else q.value
+        high = q.high if q.value is None else q.value
+        return None if low is None or high is None else (low, high, SAME_NUMBER / 2)
+
+    sa, sb = span(a), span(b)
+    return sa is None or sb is None or meet(sa, sb)
+
+
+SAME_NUMBER = 0.05
 
 
 @lru_cache(maxsize=20_000)

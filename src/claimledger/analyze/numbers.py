@@ -37,12 +37,14 @@ otherwise, for rounding); ranges that still do not meet are a tension.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claimledger.analyze.proposition import same_source, source_key
 from claimledger.analyze.terms import phrases, terms
 from claimledger.settings import FigureSettings, shipped_settings
 from claimledger.store.records import Check, QuantityRecord
@@ -51,6 +53,7 @@ NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 DAYS_PER_MONTH = 30.44
 PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 365.25}
 LOOSE, TIGHT = 0.10, 0.02
+SCOPE_RATIO = 10.0  # two totals for one thing further apart than this are two scopes
 # what happens to people, as terms (folded and stemmed like any content word)
 _EVENT_WORDS = "kill wound casualty desert surrender capture evacuate detain missing recruit"
 # what was fired at a target and what of it was stopped: "45 drones launched, 37 shot down"
@@ -84,13 +87,26 @@ class Figure:
     end: date | None
 
 
-def figure(q: QuantityRecord) -> Figure | None:
+def figure(q: QuantityRecord, as_number: bool = False) -> Figure | None:
+    """The range a figure allows: a lower bound ("at least 12", "more than 400") any larger
+    number, an upper bound ("up to 1,995", "fewer than 50") any smaller one; "nearly 1,200" and
+    "almost" are figures just under the number, not bounds. ``as_number``: the bound read as
+    its number."""
     low = q.low if q.value is None else q.value
     high = q.high if q.value is None else q.value
     if low is None or high is None:
         return None
     tolerance = LOOSE if q.approximate else TIGHT
+    if as_number:
+        pass
+    elif q.bound == "at_least":
+        high = math.inf
+    elif q.bound == "at_most" and not NEAR.match(q.text):
+        low = 0.0
     return Figure(q, low, high, tolerance, day_of(q.period_start), day_of(q.period_end))
+
+
+NEAR = re.compile(r"(?i)\s*(?:nearly|almost|close to|just under|around|about)\b")
 
 
 def day_of(text: str | None) -> date | None:
@@ -330,6 +346,11 @@ def compare(
     fa, fb = figure(a), figure(b)
     if fa is None or fb is None or _disjoint(fa, fb):
         return None
+    if _same_way(a, b):
+        fa, fb = figure(a, as_number=True), figure(b, as_number=True)
+        assert fa is not None and fb is not None
+        if not meet((fa.low, fa.high, fa.tolerance), (fb.low, fb.high, fb.tolerance)):
+            return None  # "at least 12" and "at least 27" agree on nothing checkable
     # a level (poll points, delegates) over a period is no rate, nor part of a longer total
     flows = sa is None or sb is None or (flow(a, sa.text) and flow(b, sb.text))
     found = (
@@ -341,6 +362,12 @@ def compare(
     if found is None:
         return None
     tension, explanation = found
+    if tension and sa is not None and sb is not None:
+        if not _disagreement(fa, fb, sa, sb, rules.min_rate_days):
+            return None
+        rose = _update(fa, fb, sa, sb)
+        if rose:
+            tension, explanation = False, rose
     if sa is not None and sb is not None:
         explanation = f"{describe(a, b, sa, sb)}: {explanation}"
     first, second = sorted((a.id, b.id))
@@ -353,6 +380,67 @@ def compare(
         claim_ids=claim_ids,
         figures=(*_numbers(a), *_numbers(b)),
         explanation=explanation,
+    )
+
+
+def _disagreement(a: Figure, b: Figure, sa: Stated, sb: Stated, min_days: int) -> bool:
+    """Whether two figures that do not meet may be reported as a tension (issue 10: on real
+    conflict reporting nearly every numeric tension was a false alarm). Not when
+
+    - one source states both (a source's later figure updates its earlier one; two figures of
+      one source on one day are two scopes: a city's toll and the country's);
+    - one claim names a place and the other none, unless both are rates: the other is as often
+      the country's toll, or the whole war's, as the same place's;
+    - neither names a place, unless both are statements of one proposition (one cluster) or
+      both figures are rates or totals over a stated stretch of days: "16 killed" and "22
+      killed" on the night of a strike on many cities are the capital's toll and the country's
+      as often as two estimates of one, while "about 900 a day in September" says its scope.
+    """
+    keys_a = [k for k in map(source_key, sa.speakers) if k is not None]
+    keys_b = [k for k in map(source_key, sb.speakers) if k is not None]
+    if any(same_source(x, y) for x in keys_a for y in keys_b):
+        return False
+    if sa.clusters & sb.clusters or (sa.places and sb.places):
+        return True
+    if sa.places or sb.places:
+        return bool(a.q.per and b.q.per)  # two rates: "a day in April" says its scope
+    return all(_spans_days(f, min_days) for f in (a, b))
+
+
+def _spans_days(f: Figure, min_days: int) -> bool:
+    """A rate, or a total over a stated period of at least ``min_days`` days."""
+    if f.q.per:
+        return True
+    return f.start is not None and f.end is not None and (f.end - f.start).days + 1 >= min_days
+
+
+def _same_way(a: QuantityRecord, b: QuantityRecord) -> bool:
+    """Two bounds the same way ("at least 12", "at least 27"): both hold whatever the count is
+    above the larger; their numbers are compared as numbers, or not at all."""
+    return a.bound == b.bound and (
+        a.bound == "at_least" or (a.bound == "at_most" and not NEAR.match(a.text + b.text))
+    )
+
+
+def _update(a: Figure, b: Figure, sa: Stated, sb: Stated) -> str | None:
+    """A toll that rose between two reports: a count of what happened to people (killed,
+    wounded) with no rate, the later report's figure the higher. Tolls of an event grow as
+    bodies are found and the wounded die; the earlier figure was right when it was given. The
+    explanation of the consistent check it is; None when it is no such pair."""
+    if sa.published is None or sb.published is None or sa.published == sb.published:
+        return None
+    if a.q.per or b.q.per:
+        return None
+    if not (counted(a.q.what, sa.text) & EVENTS and counted(b.q.what, sb.text) & EVENTS):
+        return None
+    (early, at_early), (late, at_late) = sorted(
+        ((a, sa.published), (b, sb.published)), key=lambda x: x[1]
+    )
+    if late.high * (1 + late.tolerance) < early.low * (1 - early.tolerance):
+        return None  # the later report counts fewer: no update explains that
+    return (
+        f"{late.q.text} ({at_late}) is higher than {early.q.text} ({at_early}): a toll that "
+        "rose between the reports, not a disagreement"
     )
 
 
@@ -455,7 +543,7 @@ def _rates(a: Figure, b: Figure, min_days: int) -> tuple[bool, str] | None:
     ra, rb = _in_unit(a, per, min_days), _in_unit(b, per, min_days)
     if ra is None or rb is None:
         return None
-    tension = not _meet((ra[0], ra[1], a.tolerance), (rb[0], rb[1], b.tolerance))
+    tension = not meet((ra[0], ra[1], a.tolerance), (rb[0], rb[1], b.tolerance))
     verdict = "do not agree" if tension else "agree"
     return tension, (
         f"{ra[2]} is {_range(ra[0], ra[1])} a {per}; {rb[2]} is {_range(rb[0], rb[1])} a {per}; "
@@ -483,7 +571,10 @@ def _totals(a: Figure, b: Figure) -> tuple[bool, str] | None:
         return None
     if (a.start, a.end) != (b.start, b.end):
         return None
-    tension = not _meet((a.low, a.high, a.tolerance), (b.low, b.high, b.tolerance))
+    tension = not meet((a.low, a.high, a.tolerance), (b.low, b.high, b.tolerance))
+    small, large = sorted((max(a.low, 0.0), max(b.low, 0.0)))
+    if tension and (small <= 0 or large / small > SCOPE_RATIO):
+        return None  # two counts of one thing rarely differ 10 times; two scopes do
     verdict = "do not agree" if tension else "agree"
     scope = f" for {a.start}..{a.end}" if a.start else ""
     return tension, (
@@ -492,11 +583,13 @@ def _totals(a: Figure, b: Figure) -> tuple[bool, str] | None:
     )
 
 
-def _meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
+def meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
     a_low, a_high = a[0] * (1 - a[2]), a[1] * (1 + a[2])
     b_low, b_high = b[0] * (1 - b[2]), b[1] * (1 + b[2])
     return a_low <= b_high and b_low <= a_high
 
 
 def _range(low: float, high: float) -> str:
+    if math.isinf(high):
+        return f"{low:,.0f} or more"
     return f"{low:,.0f}" if abs(high - low) < 0.5 else f"{low:,.0f}-{high:,.0f}"

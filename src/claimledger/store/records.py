@@ -51,6 +51,7 @@ class QuantityRecord:
     period_start: str | None
     period_end: str | None
     per: str | None
+    bound: str | None = None  # "at_least" ("at least 12", "more than 400"), "at_most", "about"
 
 
 @dataclass(frozen=True)

@@ -1047,7 +1047,7 @@ _CLAIM_COLS = (
 )
 _QUANTITY_COLS = (
     "q.id, q.doc_id, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.what, "
-    "q.period_start, q.period_end, q.per"
+    "q.period_start, q.period_end, q.per, q.bound"
 )
 _CLUSTER_COLS = CLUSTER_COLS
 _CHECK_COLS = CHECK_COLS
@@ -1068,7 +1068,7 @@ def _claim(r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...]) -
 
 
 def _quantity(r: Sequence[Any]) -> QuantityRecord:
-    return QuantityRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), *r[7:12])
+    return QuantityRecord(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), *r[7:13])
 
 
 def _grade(r: Sequence[Any]) -> SourceGrade:
