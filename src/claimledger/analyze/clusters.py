@@ -445,17 +445,27 @@ def explain_margin(
 
 
 def other_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Both claims state figures of the same counted thing (``numbers.same_thing``) and none of
-    those agree (``_agree``; a bound read as its number): "the toll rose to
+    """Both claims state figures of the same counted thing (``numbers.same_thing``), at the
+    same rate and over the same period (or none), and none of those agree (``_agree``; a bound read as its number): "the toll rose to
     12" and "22 people were killed" are two statements of a rising toll, "27 drones" and "15
     drones" two counts; each is a proposition of its own, and the figure checks compare them."""
     pairs = [
         (qa, qb)
         for qa in a.quantities if not vague(qa)
         for qb in b.quantities if not vague(qb)
-        if same_thing(qa, qb, a.content, b.content, one_claim=True)
+        if qa.per == qb.per and _same_span(qa, qb)
+        and same_thing(qa, qb, a.content, b.content, one_claim=True)
     ]  # fmt: skip
     return bool(pairs) and not any(_agree(qa, qb) for qa, qb in pairs)
+
+
+def _same_span(a: QuantityRecord, b: QuantityRecord) -> bool:
+    """Figures whose numbers compare as they stand: the same period, or no period on one side
+    (a toll "on Saturday" and the toll); not two different periods, which ``numbers.py``
+    relates ("600 over the past week" and "2,000 this month")."""
+    return (a.period_start, a.period_end) == (b.period_start, b.period_end) or not (
+        a.period_start and b.period_start
+    )
 
 
 def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:

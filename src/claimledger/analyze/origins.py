@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from claimledger.analyze.proposition import (
+    PRONOUNS,
     claim_kind,
     names_someone,
     quoted_pairs,
@@ -175,8 +176,9 @@ def assess(
     unnamed_key = UNNAMED if not named else origin_key(named[0], owner_of, speaks_for)
     if unnamed:  # claims with no named source are one line: their independence is unknowable
         shown = names.setdefault(unnamed_key, Counter())
-        for m in unnamed:  # a description ("Clinton campaign") is shown as itself
-            described = m.origin if source_key(m.origin, claim_kind(m)) else None
+        for m in unnamed:  # a description ("Clinton campaign", "the regional governor") is
+            # shown as itself; a pronoun or one common word ("officials") as an unnamed source
+            described = m.origin if _described(m) else None
             shown[described or "unnamed source"] += 0 if named else 1
         lines.find(unnamed_key)
     for m in named:
@@ -213,6 +215,14 @@ def assess(
 
 
 UNNAMED = "unnamed:"
+
+
+def _described(claim: ClaimRecord) -> bool:
+    origin = claim.origin
+    if not origin or source_key(origin, claim_kind(claim)):
+        return bool(origin)
+    words = [w for w in origin.split() if w.lower() not in ("the", "a", "an")]
+    return len(words) >= 2 and not any(w.lower() in PRONOUNS for w in words)
 
 
 def _unresolved(origin: str) -> bool:

@@ -115,7 +115,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
     frames = _without_adjunct_twins(doc, frames)
     frames = _without_nested_evidence(doc, frames)
-    frames = _relayed_inside(frames)
+    frames = _relayed_inside(_trailing_relay(doc, frames))
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
 
@@ -184,6 +184,35 @@ def _relayed_inside(frames: list[Frame]) -> list[Frame]:
             assert holder.speaker is not None
             f = replace(f, relays=(*holder.relays, holder.speaker, *f.relays))
         out.append(f)
+    return out
+
+
+def _trailing_relay(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """ "The ministry said Y, TASS reported": the parser hangs "TASS reported" inside what the
+    ministry said (said -> reported -> Y), which reads as the ministry relaying TASS. A
+    reporting cue whose speaker follows its content, at the very end of another speech frame's
+    content that it shares its start with, is the relay of that frame: the ministry's content
+    is Y, and TASS reports the ministry's statement."""
+    out = list(frames)
+    for k, inner in enumerate(out):
+        if inner.speaker is None or inner.cue is None or inner.cue_class != "say":
+            continue
+        for j, relay in enumerate(out):
+            if (
+                j == k
+                or relay.speaker is None
+                or relay.cue is None
+                or relay.cue_class != "say"
+                or doc[relay.cue[0]].lemma_.lower() not in RELAYING
+                or relay.content[0] != inner.content[0]
+                or not relay.content[1] <= relay.speaker[0] < relay.cue[1] <= inner.content[1]
+                or inner.speaker[1] > inner.content[0]
+                or any(not t.is_punct for t in doc[relay.cue[1] : inner.content[1]])
+            ):
+                continue
+            out[k] = replace(inner, content=relay.content)
+            out[j] = replace(relay, content=(inner.speaker[0], relay.content[1]))
+            break
     return out
 
 

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.gender import agrees, gender_of, honorifics
 from claimledger.extract.quotes import quote_spans
 from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange, phrase
-from claimledger.lexicon import Gender, lexicon
+from claimledger.lexicon import Gender, given_names, lexicon
 from claimledger.models import Hop, SourceKind
 from claimledger.nlp.ents import entities, entities_in
 from claimledger.nlp.sents import sentence_of
@@ -211,6 +211,7 @@ class Resolver:
     documents: list[tuple[int, str, Mention]] = field(default_factory=list)  # (at, head, author)
     _quotes: list[tuple[int, int]] | None = None  # quotation spans (chars), read when needed
     _quote_starts: list[int] = field(default_factory=list)
+    _people: set[str] | None = None  # words of the PERSON entities of two words or more
 
     def __post_init__(self) -> None:
         self.titled = honorifics(self.doc.text)  # before any mention: their genders use it
@@ -632,7 +633,7 @@ class Resolver:
             len(words) <= 3
             and words[-1].lower() in self.namesakes
             and (name in self.namesakes[words[-1].lower()] or name == words[-1])
-        ) or _registered_person(name)
+        ) or _registered_person(name) or _given_and_surname(words)
 
     def _remember_poll(self, tok: Token) -> None:
         """A poll named with its author ("a Gallup poll", "a poll by Gallup", "Gallup's
@@ -654,12 +655,30 @@ class Resolver:
         if span and span.root.pos_ == "PROPN":
             self.documents.append((tok.i, tok.lemma_.lower(), self._named(span, span.root)))
 
+    def _place_as_person(self, ent: Span) -> bool:
+        """A one-word PERSON entity that is a country, a region or a large city of the
+        gazetteer ("Odesa's port", "Washington's stance"), of a name no person the article
+        names in full bears and with no title before it ("Defence Secretary Austin")."""
+        if len(ent) != 1 or not ent.text[:1].isupper():
+            return False
+        if ent.start > 0 and self.doc[ent.start - 1].lower_.strip(".") in TITLE_WORDS:
+            return False
+        if self._people is None:
+            self._people = {
+                t.lower_ for e in entities(self.doc) if e.label_ == "PERSON" and len(e) > 1
+                for t in e
+            }  # fmt: skip
+        word = ent.text.removesuffix("’s").removesuffix("'s")
+        return word.lower() not in self._people and _large_place(word)
+
     def _remember_entity(self, ent: Span) -> None:
         head = ent.root
         if _platform(ent):
             return  # "said on Telegram. ..., it added": the ministry, not where it posted
         full = self.doc[head.left_edge.i : head.right_edge.i + 1] if head.dep_ != "ROOT" else ent
         words = frozenset(t.lower_ for t in full) | frozenset(t.lemma_.lower() for t in full)
+        if ent.label_ == "PERSON" and self._place_as_person(ent):
+            return  # "Odesa's port" tagged a person: no one "her" can refer to
         if ent.label_ == "PERSON" or self._person_as_org(ent):
             if head.dep_ == "compound" and head.head.pos_ == "NOUN":
                 return  # "the Obama administration", "the Putin regime": nobody "she" can be
@@ -676,6 +695,35 @@ class Resolver:
 PLATFORMS = frozenset(
     "telegram facebook twitter x instagram youtube tiktok vkontakte vk whatsapp viber "
     "truth social threads linkedin".split()
+)
+
+
+def _given_and_surname(words: list[str]) -> bool:
+    """ "Natalia Humeniuk" tagged ORG: a given name of the name list that tells a gender, then
+    one or two capitalised words none of which is an organisation's ("Ministry", "Forces")."""
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    if given_names().get(words[0].lower()) not in ("f", "m"):
+        return False
+    return kind_of_words(frozenset(w.lower() for w in words)) is None
+
+
+def _large_place(word: str) -> bool:
+    from claimledger.extract.actors import _gazetteer
+    from claimledger.link.resolve import PERSON_PLACE_POPULATION
+
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return False
+    return any(  # by any of its names ("Zaporizhzhia" is the city "Zaporizhzhya")
+        c.feature in ("country", "region") or c.population >= PERSON_PLACE_POPULATION
+        for c in gazetteer.lookup(word)
+    )
+
+
+TITLE_WORDS = frozenset(
+    "mr mrs ms dr sir president secretary minister governor mayor senator sen rep general gen "
+    "chancellor premier king queen prince judge spokesman spokeswoman commander chief".split()
 )
 
 
