@@ -94,7 +94,10 @@ def ledger_floors(
 # the claimant's own article (flagged as disputed) had been merged into it; a claim now joins a
 # cluster holding its own speaker's claim of its own article only to restate it (real reporting:
 # one speaker's remarks on one topic are different propositions).
-LEDGER_FLOORS = ledger_floors(0.62, 0.74, 0.80, 0.55)
+# tensions 1.0 -> 0.8 (2026-12-07, issue 10 on blind conflict-reporting probes, where 39 of 40
+# tensions had been false): two lower bounds ("over 100 a night", "more than 300 in the week")
+# are compared as numbers or not at all, since both hold for any count above the larger.
+LEDGER_FLOORS = ledger_floors(0.62, 0.74, 0.80, 0.55, tensions=0.8)
 
 
 def _ledger_export(inputs: list[str], tmp_path: Path) -> Path:
@@ -141,13 +144,17 @@ SCENARIO4 = SCENARIO.with_name("scenario4")
 # assessment 0.50 -> 0.45 and scenario5's clusters 0.62 -> 0.60 (2026-12-04): one source's
 # paraphrases now need similarity 0.45 (0.35 before): on the 840 PolNeAR train articles 6 of 30
 # judged clusters were one speaker's different remarks joined at 0.35-0.44
-LEDGER_FLOORS_4 = ledger_floors(0.48, 0.45, 0.70, 0.50, tensions=0.85)
+# tensions 0.85 -> 0.75 (2026-12-07): "at least 12 injured" and "at least 27 wounded" are two
+# lower bounds, no contradiction; and the same administration's two figures are not checked
+LEDGER_FLOORS_4 = ledger_floors(0.48, 0.45, 0.70, 0.50, tensions=0.75)
 SCENARIO5 = SCENARIO.with_name("scenario5")
 # two of scenario5's ten tensions are not found yet (a total with no period)
 # its cluster floor is 0.62: claims of two different sources now need three content terms in
 # common (real reporting merged "not trump the Second Amendment" with "all for the Second
 # Amendment"), which splits two of its paraphrase pairs
-LEDGER_FLOORS_5 = ledger_floors(0.60, 0.62, 0.75, 0.58, tensions=0.80)
+# tensions 0.80 -> 0.70 (2026-12-07): "up to 30 armoured vehicles" is an upper bound, which
+# "14 armoured vehicles" of the same ministry meets
+LEDGER_FLOORS_5 = ledger_floors(0.60, 0.62, 0.75, 0.58, tensions=0.70)
 
 
 @pytest.mark.parametrize(

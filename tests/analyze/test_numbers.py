@@ -358,7 +358,7 @@ def test_no_tension_between_the_figures_of_one_source() -> None:
 
 def test_a_tension_needs_both_claims_to_say_where() -> None:
     """'16 killed' in Kyiv against '22 killed' that names no place: the country's toll as often
-    as the capital's. Two rates say their scope, and may disagree with one place named."""
+    as the capital's. A rate says its scope, and may disagree with one place named."""
     sa = stated("doc-a", KILLED, speakers=("Vitali Klitschko",), places=frozenset({"kyiv"}))
     sb = stated("doc-b", KILLED, speakers=("Ihor Klymenko",))
     assert compare(toll("16", 16, "doc-a"), toll("22", 22, "doc-b"), (), sa, sb) is None

@@ -616,3 +616,33 @@ def test_a_trailing_report_relays_the_statement_before_it(claims_of: Extract) ->
     assert "Ministry" in (inner[0].chain[-1].name or "") or "ministry" in (
         inner[0].chain[-1].name or ""
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's defence ministry said its units had shot down 17 drones, the TASS news agency "
+        "reported. It also said a fuel depot near the border had been hit.",
+        "Belarus's State Border Committee said in a statement carried by the BelTA news agency "
+        "that guards had turned back 60 people. It also said a fuel depot near the border had "
+        "been hit.",
+    ],
+)
+def test_it_also_said_continues_the_relayed_statement(claims_of: Extract, text: str) -> None:
+    """After "X said Y, TASS reported", "It also said Z" is X again, reached through the
+    relay; not the relay speaking for itself."""
+    last = claims_of(text)[-1]
+    assert last.content.text.startswith("a fuel depot")
+    names = [h.name or "" for h in last.chain]
+    assert len(names) == 2 and ("TASS" in names[0] or "BelTA" in names[0])
+    assert "TASS" not in names[-1] and "BelTA" not in names[-1]
+
+
+def test_said_in_a_statement_carried_by_a_relay_that(claims_of: Extract) -> None:
+    """The parse hangs "that Y" on "statement" as a relative clause; it is what was said."""
+    claims = claims_of(
+        "The border committee said in a statement carried by the BelTA news agency that guards "
+        "had turned back 60 people."
+    )
+    assert [c.content.text for c in claims] == ["guards had turned back 60 people"]
+    assert (claims[0].chain[0].name or "").startswith("BelTA")

@@ -387,23 +387,25 @@ def _disagreement(a: Figure, b: Figure, sa: Stated, sb: Stated, min_days: int) -
     """Whether two figures that do not meet may be reported as a tension (issue 10: on real
     conflict reporting nearly every numeric tension was a false alarm). Not when
 
-    - one source states both (a source's later figure updates its earlier one; two figures of
-      one source on one day are two scopes: a city's toll and the country's);
-    - one claim names a place and the other none, unless both are rates: the other is as often
+    - one source states both totals (a source's later figure updates its earlier one; two
+      figures of one source on one day are two scopes: a city's toll and the country's); a
+      rate against a total of one period is checked whoever states them;
+    - one claim names a place and the other none, unless one is a rate: the other is as often
       the country's toll, or the whole war's, as the same place's;
     - neither names a place, unless both are statements of one proposition (one cluster) or
       both figures are rates or totals over a stated stretch of days: "16 killed" and "22
       killed" on the night of a strike on many cities are the capital's toll and the country's
       as often as two estimates of one, while "about 900 a day in September" says its scope.
     """
+    rate = bool(a.q.per or b.q.per)  # "about 150 a week in January" against "2,600 in January"
     keys_a = [k for k in map(source_key, sa.speakers) if k is not None]
     keys_b = [k for k in map(source_key, sb.speakers) if k is not None]
-    if any(same_source(x, y) for x in keys_a for y in keys_b):
+    if not rate and any(same_source(x, y) for x in keys_a for y in keys_b):
         return False
     if sa.clusters & sb.clusters or (sa.places and sb.places):
         return True
     if sa.places or sb.places:
-        return bool(a.q.per and b.q.per)  # two rates: "a day in April" says its scope
+        return rate
     return all(_spans_days(f, min_days) for f in (a, b))
 
 

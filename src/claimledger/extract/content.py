@@ -85,6 +85,7 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _directive_content,
         _claimed_to_content,
         _without_evidence_that,
+        _in_statement_that,
     )
     for finder in finders:
         rng, holes = finder(doc, sent, tok, cls)
@@ -108,6 +109,30 @@ def _without_evidence_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
                                and has_that(c)), None)  # fmt: skip
                 if clause is not None:
                     rng = trim(doc, subtree(clause))
+                    return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
+    return None, []
+
+
+STATEMENT_NOUNS = frozenset(
+    "statement comments remarks interview post message briefing release address speech "
+    "report update".split()
+)
+
+
+def _in_statement_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """ "X said in a statement carried by BelTA that Y": the parse makes "that Y" a relative
+    clause of "statement" ("that" its object). A "that" clause with a subject of its own
+    hanging on the statement noun of the cue's "in" phrase is what X said."""
+    if cls not in ("say", "hedge") or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None, []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.lemma_.lower() in STATEMENT_NOUNS):
+            for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+                first = doc[clause.left_edge.i]
+                subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i
+                              for c in clause.children)  # fmt: skip
+                if first.lower_ == "that" and first.i > noun.i and subject:
+                    rng = trim(doc, (first.i + 1, clause.right_edge.i + 1))
                     return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
     return None, []
 

@@ -169,7 +169,9 @@ class Mentions:
         self.by_word: defaultdict[str, list[Mention]] = defaultdict(list)  # head lemma, words
         self.outlets: list[Mention] = []
         self.person_kinds: defaultdict[str, list[Mention]] = defaultdict(list)  # by name
-        self.speakers: dict[str, list[Mention]] = {p: [] for p in PERSON_PRONOUNS}
+        self.speakers: dict[str, list[Mention]] = {
+            p: [] for p in (*PERSON_PRONOUNS, "they", "it")
+        }
 
     def add(self, m: Mention, gender: Gender | None, speaker: bool = False) -> None:
         """Record ``m``; ``gender`` is the gender of a mention that fits "he"/"she"; ``speaker``
@@ -182,8 +184,12 @@ class Mentions:
                         insort(self.speakers[pronoun], m, key=_position)
         if _fits_group(m):
             insort(self.pronoun["they"], m, key=_position)
+            if speaker:
+                insort(self.speakers["they"], m, key=_position)
         if _fits_thing(m):
             insort(self.pronoun["it"], m, key=_position)
+            if speaker:
+                insort(self.speakers["it"], m, key=_position)
         for word in {m.head_lemma} | m.words:
             insort(self.by_word[word], m, key=_position)
         if m.kind == "outlet":
@@ -328,7 +334,34 @@ class Resolver:
                     return m  # "X said A. Senator Y questioned it. He called it B"
             return spoke or self._latest_unquoted(found, before)
         key = "they" if low in GROUP_PRONOUNS else "it"
-        return self.mentions.latest_before(self.mentions.pronoun[key], before)
+        found = self.mentions.latest_before(self.mentions.pronoun[key], before)
+        spoke = self._spoke_through(key, before)
+        if spoke is None or found is None:
+            return found
+        if spoke.name == found.name or any(h.name == found.name for h in spoke.relays):
+            return spoke
+        relayed_by = (  # "in comments carried by Tass": the relay named in the speaker's sentence
+            spoke.relays
+            and found not in self.mentions.speakers[key]
+            and self._sentences_apart(found.position, spoke.position) == 0
+        )
+        return spoke if relayed_by else found
+
+    def _spoke_through(self, key: str, before: int) -> Mention | None:
+        """The body whose statement a relay just reported: "The ministry said X, TASS reported.
+        It also said Y" (the latest mention "it" fits is TASS, the relay; the statement it
+        continues is the ministry's, reached through TASS)."""
+        spoken = self.mentions.speakers[key]
+        k = bisect_left(spoken, before, key=_position)
+        latest = spoken[k - 1] if k else None
+        if latest is None or self._sentences_apart(latest.position, before) > 1:
+            return None
+        for m in reversed(spoken[max(0, k - NAMED_BEFORE_LOOK) : k]):
+            if self._sentences_apart(m.position, latest.position) > 0:
+                break
+            if any(h.name == latest.name for h in m.relays):
+                return m
+        return latest
 
     def _relative_antecedent(self, i: int) -> int:
         """Where to look back from for the pronoun at token ``i``: before the noun a relative
