@@ -413,4 +413,9 @@ def test_two_tolls_of_one_count_are_two_propositions() -> None:
     assert not other_figures(told("c", "more than 28,000", 28000, "at_least"),
                              told("d", "at least 28,064", 28064, "at_least"))  # fmt: skip
     assert not other_figures(twelve, told("e", "twelve", 12))
+    assert other_figures(told("f", "at least 28,064", 28064, "at_least"),
+                         told("g", "more than 28,500", 28500, "at_least"))  # fmt: skip
+    assert other_figures(told("h", "17,120", 17120), told("i", "almost 18,000", 18000, "at_most"))
+    assert not other_figures(told("j", "1,315", 1315), told("k", "more than 1,300", 1300,
+                                                            "at_least"))  # fmt: skip
     assert not other_figures(twelve, replace(later, quantities=()))  # no figure: no conflict

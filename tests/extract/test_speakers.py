@@ -646,3 +646,20 @@ def test_said_in_a_statement_carried_by_a_relay_that(claims_of: Extract) -> None
     )
     assert [c.content.text for c in claims] == ["guards had turned back 60 people"]
     assert (claims[0].chain[0].name or "").startswith("BelTA")
+
+
+def test_a_ministry_named_with_of_after_its_country_keeps_the_whole_name(
+    claims_of: Extract,
+) -> None:
+    claims = claims_of("Russia's Ministry of Defence said the bridge had been destroyed.")
+    assert claims[0].speaker.name == "Russia's Ministry of Defence"
+    entry = registry_hooks().entry(claims[0].speaker.name or "")
+    assert entry is not None and entry.name == "Ministry of Defence of Russia"
+
+
+def test_said_in_comments_carried_by_a_relay_that(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The State Border Committee said in comments carried by the BelTA news agency that "
+        "guards had recorded nine drone flights over the frontier since the start of the month."
+    )
+    assert [c.content.text[:24] for c in claims] == ["guards had recorded nine"]

@@ -469,8 +469,12 @@ def _same_span(a: QuantityRecord, b: QuantityRecord) -> bool:
 
 
 def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:
-    """The same number, or ranges that meet, within ``SAME_NUMBER`` (5%): "more than 28,000" and
-    "at least 28,064" agree, "more than 10 million" and "about 12 million" do not."""
+    """The same number, or one the rounding of the other ("more than 28,000" and "at least
+    28,064"; "$61 billion" and "$60.84 billion"), or ranges that meet within ``SAME_NUMBER``
+    (5%): not "at least 28,064" and "more than 28,500", nor "17,120" and "almost 18,000"."""
+    if a.value is not None and b.value is not None:
+        x, y = a.value, b.value
+        return x == y or _rounds_to(x, y) or _rounds_to(y, x)
 
     def span(q: QuantityRecord) -> tuple[float, float, float] | None:
         low = q.low if q.value is None else q.value
@@ -482,6 +486,17 @@ def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:
 
 
 SAME_NUMBER = 0.05
+
+
+def _rounds_to(x: float, y: float) -> bool:
+    """``y`` is ``x`` rounded to ``y``'s last non-zero digit, tens at least, keeping two digits
+    ("28,000", "$61 billion"; "100,000" is no rounding of 60,000)."""
+    if y < 10 or abs(y - round(y)) > 1e-6:
+        return False
+    n, unit = int(round(y)), 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    return 10 <= unit <= n // 10 and round(x / unit) * unit == n
 
 
 @lru_cache(maxsize=20_000)

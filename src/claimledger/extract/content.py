@@ -114,7 +114,7 @@ def _without_evidence_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 
 
 STATEMENT_NOUNS = frozenset(
-    "statement comments remarks interview post message briefing release address speech "
+    "statement comment remark interview post message briefing release address speech "
     "report update".split()
 )
 

@@ -907,7 +907,13 @@ def _with_owner_country(head: Token, name: str | None) -> str | None:
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
     if poss is None or poss.ent_type_ not in ("GPE", "NORP") or poss.i > head.i:
         return name
-    return " ".join(head.doc[poss.left_edge.i : head.i + 1].text.split())
+    end = head.i
+    for prep in head.children:  # "Russia's Ministry of Defence": the name goes on after "of"
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == head.i + 1:
+            words = list(prep.subtree)[1:]
+            if words and all(w.text[:1].isupper() or w.lower_ in ("and", "the") for w in words):
+                end = prep.right_edge.i
+    return " ".join(head.doc[poss.left_edge.i : end + 1].text.split())
 
 
 def _owner_phrase(head: Token) -> Token | None:

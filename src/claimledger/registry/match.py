@@ -103,6 +103,9 @@ def _allowed(surname: str) -> int:
     return 2 if len(surname) >= 8 else 1 if len(surname) >= 5 else 0
 
 
+OWNED = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(\w+\s+of\s+.+)$")
+
+
 @dataclass(frozen=True)
 class NameIndex:
     """Look-up tables over a registry's entries, built once by :func:`build_index`."""
@@ -119,6 +122,11 @@ class NameIndex:
         found = _unique(self.aliases.get(key, ()), person)
         if found is not None:
             return Match(found, "alias")
+        owned = OWNED.match(name.strip())
+        if owned is not None and person is not True:  # "Russia's Ministry of Defence"
+            found = _unique(self.aliases.get(normalise(f"{owned[2]} of {owned[1]}"), ()), False)
+            if found is not None:
+                return Match(found, "alias")
         if person is False:
             return None
         words = key.split()
