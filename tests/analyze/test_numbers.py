@@ -397,3 +397,21 @@ def test_a_claim_setting_two_states_side_by_side_is_no_tension_with_either() -> 
     alone = pct("30 percent", 30, "levy", "y")
     assert not counterpart(now, alone, [now, then], [alone])  # 30 is neither of the two
     assert not counterpart(now, other, [now], [other])  # one figure in each: a real pair
+
+
+def test_a_figure_with_no_period_is_of_the_night_its_report_covers() -> None:
+    """ "27 drones over the night" reported on the 26th against "15 drones overnight on March
+    26": one night's two counts, of two sources."""
+    where = frozenset({"odesa"})
+    a = fig("15", 15, "drones", "2024-03-26", "2024-03-26", doc="doc-a")
+    b = fig("27", 27, "drones", doc="doc-b")
+    text = "the enemy attacked the region with {} drones overnight"
+    sa = stated("doc-a", text.format(15), "2024-03-26", speakers=("Southern command",),
+                places=where)  # fmt: skip
+    sb = stated("doc-b", text.format(27), "2024-03-26", speakers=("Regional governor",),
+                places=where)  # fmt: skip
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    later = stated("doc-b", text.format(27), "2024-03-30", speakers=("Regional governor",),
+                   places=where)  # fmt: skip
+    assert compare(a, b, (), sa, later) is None  # four days on: any night

@@ -351,6 +351,8 @@ def compare(
         assert fa is not None and fb is not None
         if not meet((fa.low, fa.high, fa.tolerance), (fb.low, fb.high, fb.tolerance)):
             return None  # "at least 12" and "at least 27" agree on nothing checkable
+    if sa is not None and sb is not None:
+        fa, fb = _that_day(fa, sa, fb), _that_day(fb, sb, fa)
     # a level (poll points, delegates) over a period is no rate, nor part of a longer total
     flows = sa is None or sb is None or (flow(a, sa.text) and flow(b, sb.text))
     found = (
@@ -381,6 +383,19 @@ def compare(
         figures=(*_numbers(a), *_numbers(b)),
         explanation=explanation,
     )
+
+
+def _that_day(f: Figure, st: Stated, other: Figure) -> Figure:
+    """A figure with no period, of an event, in a report published on the day of the other
+    figure's one-day period or the day after ("27 drones over the night", reported on the 26th,
+    against "15 drones overnight on March 26") is a figure of that day."""
+    if f.start is not None or f.q.per or other.q.per or other.start is None:
+        return f
+    if other.start != other.end or st.published is None:
+        return f
+    if not 0 <= (st.published - other.start).days <= 1:
+        return f
+    return Figure(f.q, f.low, f.high, f.tolerance, other.start, other.end)
 
 
 def _disagreement(a: Figure, b: Figure, sa: Stated, sb: Stated, min_days: int) -> bool:
