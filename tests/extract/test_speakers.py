@@ -663,3 +663,14 @@ def test_said_in_comments_carried_by_a_relay_that(claims_of: Extract) -> None:
         "guards had recorded nine drone flights over the frontier since the start of the month."
     )
     assert [c.content.text[:24] for c in claims] == ["guards had recorded nine"]
+
+
+def test_it_said_after_according_to_is_the_relay_speaking(claims_of: Extract) -> None:
+    """ "Y, according to the monitor. It said Z": the monitor says Z itself ("also" or "added"
+    would continue Y's statement)."""
+    last = claims_of(
+        "The militia has urged attacks on depots, according to the Frontline Monitor group, "
+        "which tracks extremist channels. It said followers were sharing maps of the sites."
+    )[-1]
+    assert last.content.text.startswith("followers")
+    assert len(last.chain) == 1 and (last.chain[0].name or "").startswith("Frontline Monitor")

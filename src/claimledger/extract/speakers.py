@@ -335,7 +335,9 @@ class Resolver:
             return spoke or self._latest_unquoted(found, before)
         key = "they" if low in GROUP_PRONOUNS else "it"
         found = self.mentions.latest_before(self.mentions.pronoun[key], before)
-        spoke = self._spoke_through(key, before)
+        verb = self.doc[before].head
+        goes_on = verb.lemma_.lower() == "add" or any(c.lower_ == "also" for c in verb.children)
+        spoke = self._spoke_through(key, before) if goes_on else None
         if spoke is None or found is None:
             return found
         if spoke.name == found.name or any(h.name == found.name for h in spoke.relays):
@@ -349,8 +351,9 @@ class Resolver:
 
     def _spoke_through(self, key: str, before: int) -> Mention | None:
         """The body whose statement a relay just reported: "The ministry said X, TASS reported.
-        It also said Y" (the latest mention "it" fits is TASS, the relay; the statement it
-        continues is the ministry's, reached through TASS)."""
+        It also said Y" (the latest mention "it" fits is TASS, the relay; the statement "also"
+        continues is the ministry's, reached through TASS). Only for a cue that goes on ("also
+        said", "added"): "Y, according to SITE. It said Z" is SITE speaking."""
         spoken = self.mentions.speakers[key]
         k = bisect_left(spoken, before, key=_position)
         latest = spoken[k - 1] if k else None
