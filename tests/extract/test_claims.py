@@ -1674,3 +1674,22 @@ def test_a_relative_pronoun_before_the_cue_is_the_reported_subject(claims_of: Ex
     hung on the cue from after it)."""
     claims = claims_of("The ministry used a private server, which an inquiry said was careless.")
     assert any(c.content.text.endswith("was careless") for c in claims)
+
+
+def test_a_figure_subject_hung_on_the_cue_stays_in_the_content(claims_of: Extract) -> None:
+    """ "said between 20 and 25 shells had hit the port": the parse makes "between" a
+    preposition of "said", and the content lost its subject and figure."""
+    claims = claims_of("The harbour master said between 20 and 25 shells had hit the port.")
+    assert [c.content.text for c in claims] == ["between 20 and 25 shells had hit the port"]
+
+
+def test_according_to_at_the_end_covers_both_clauses(claims_of: Extract) -> None:
+    claims = claims_of(
+        "Nearly 3 million people have left their homes, and about 400,000 have crossed into "
+        "Chad, according to the refugee agency."
+    )
+    contents = [c.content.text for c in claims]
+    assert any(t.startswith("Nearly 3 million people") for t in contents)
+    assert any(t.startswith("about 400,000") for t in contents)
+    assert all("according" not in t for t in contents)
+

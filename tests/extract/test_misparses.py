@@ -231,3 +231,42 @@ def test_a_calling_verb_in_a_when_clause_says_what_it_calls(nlp: Language) -> No
     assert claim.speaker.name == "Oleksiy Hrytsenko"
     assert claim.cue.text == "called"
     assert claim.content.text == "the Russian commander \"Moscow' best recruiter"
+
+
+
+# "In Sumy, the toll stands at 14, according to X, most of them killed when ...": the parse
+# hangs "according to X" on the second clause ("killed"), though it follows the first
+ACCORDING_BEFORE_SECOND_CLAUSE = """
+    In in ADP IN prep 5 - _
+    Sumy Sumy PROPN NNP pobj 0 GPE .
+    , , PUNCT , punct 5 - _
+    the the DET DT det 4 - _
+    toll toll NOUN NN nsubj 5 - _
+    stands stand VERB VBZ ROOT 5 - _
+    at at ADP IN prep 5 - _
+    14 14 NUM CD pobj 6 CARDINAL .
+    , , PUNCT , punct 5 - _
+    according accord VERB VBG prep 18 - _
+    to to ADP IN prep 9 - _
+    the the DET DT det 13 - _
+    regional regional ADJ JJ amod 13 - _
+    administration administration NOUN NN pobj 10 - .
+    , , PUNCT , punct 18 - _
+    most most ADJ JJS nsubj 18 - _
+    of of ADP IN prep 15 - _
+    them they PRON PRP pobj 16 - _
+    killed kill VERB VBD conj 5 - _
+    when when SCONJ WRB advmod 23 - _
+    a a DET DT det 21 - _
+    shelter shelter NOUN NN nsubjpass 23 - _
+    was be AUX VBD auxpass 23 - _
+    hit hit VERB VBN advcl 18 - .
+    . . PUNCT . punct 5 - .
+"""
+
+
+def test_according_to_between_two_clauses_covers_the_first(nlp: Language) -> None:
+    claims = extract_claims(misparsed(nlp, ACCORDING_BEFORE_SECOND_CLAUSE), "t")
+    contents = [c.content.text for c in claims]
+    assert "In Sumy, the toll stands at 14" in contents
+    assert all("according" not in t for t in contents)

@@ -43,7 +43,10 @@ def _parts(doc: Doc, f: Frame) -> list[Frame]:
     ranges = _split(doc, f.content)
     if len(ranges) < 2:
         return [f]
-    return [replace(f, content=rng) for rng in ranges]
+    # a part starting or ending at an attribution left inside the whole ("X, according to Y,
+    # Z") loses it: it was at an edge of no span before the split
+    parts = [trim(doc, rng, list(f.excluded)) or rng for rng in ranges]
+    return [replace(f, content=rng) for rng in parts]
 
 
 def _split(doc: Doc, rng: TokenRange) -> list[TokenRange]:

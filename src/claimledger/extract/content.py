@@ -182,8 +182,26 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         return None, []
     holes = _other_speech(comp) + _claim_appositions(comp) + [subtree(c) for c in citing(comp)]
     holes += [subtree(c) for c in comp.children if c.lower_ == "according" and c.dep_ == "prep"]
-    rng = trim(doc, subtree(comp), holes)
+    start = _stranded_subject(doc, tok, comp)
+    whole = subtree(comp) if start is None else (start, subtree(comp)[1])
+    rng = trim(doc, whole, holes)
     return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
+
+
+def _stranded_subject(doc: Doc, tok: Token, comp: Token) -> int | None:
+    """ "said between 30 and 40 missiles had been aimed at the capital": the parse hangs the
+    complement's subject, a figure's phrase, on the cue ("between" a preposition of "said"),
+    leaving the clause with no subject. Its start, when it lies right after the cue and the
+    clause after it has no subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
+        return None
+    start = subtree(comp)[0]
+    first = next((c for c in tok.children if tok.i < c.i < start), None)
+    if first is None or first.i != tok.i + 1 or subtree(first)[1] != start:
+        return None
+    if not any(t.like_num for t in doc[first.i : start]):
+        return None  # only a figure's phrase ("between 30 and 40 missiles", "some 200 people")
+    return first.i
 
 
 def _other_cue_between(doc: Doc, start: int, end: int) -> bool:

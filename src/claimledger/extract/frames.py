@@ -434,7 +434,7 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return None
-    clause = tok.head
+    clause = _coordination(tok.head, tok)
     if _relayed_cue(clause):
         return None  # "X says Y, according to AP": AP relays X's statement (``_relays``)
     holes = [subtree(tok)]
@@ -574,6 +574,27 @@ def _is_that(tok: Token) -> bool:
 
 def _has_that(clause: Token) -> bool:
     return any(_is_that(m) for m in clause.children)
+
+
+def _coordination(clause: Token, according: Token) -> Token:
+    """The clause an "according to" vouches for: the whole coordination when it hangs on the
+    second of two clauses at the end of the sentence ("nearly 10 million have been displaced,
+    and more than 2 million have fled abroad, according to the IOM") or between the two,
+    unless the first is a cue of its own (its speaker says it)."""
+    head = clause.head
+    if clause.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or head.i == clause.i:
+        return clause
+    after = according.doc[subtree(according)[1] : subtree(clause)[1]]
+    phrase_end = subtree(according)[1]
+    own = [t.i for t in clause.subtree if not according.i <= t.i < phrase_end and not t.is_punct]
+    between = head.i < according.i and bool(own) and phrase_end <= min(own)
+    # "the toll stands at 28, according to X, most of them killed ...": the parse hangs it on
+    # the second clause, but it follows the first
+    if not between and (according.i < clause.i or any(not t.is_punct for t in after)):
+        return clause  # in the middle of the second: "..., and X, according to Y, did Z"
+    if lexicon().cue_class.get(head.lemma_.lower()) is not None:
+        return clause
+    return head
 
 
 def _clause_minus(doc: Doc, clause: Token, holes: list[TokenRange]) -> TokenRange | None:
