@@ -402,10 +402,9 @@ def test_two_tolls_of_one_count_are_two_propositions() -> None:
 
         q = QuantityRecord(f"{cid}:q1", cid, text, value, None, None, bound is not None, None,
                            "people killed", None, None, None, bound)  # fmt: skip
-        said = replace(claim(cid, f"the strike on the market killed {text} people", ()),
+        return replace(claim(cid, f"the strike on the market killed {text} people", ()),
                        speaker_name="Regional governor", origin="Regional governor",
                        speaker_kind="person", quantities=(q,))  # fmt: skip
-        return said
 
     twelve, later = told("a", "12", 12), told("b", "23", 23)
     assert other_figures(twelve, later)

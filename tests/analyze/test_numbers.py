@@ -32,8 +32,19 @@ def fig(
     bound: str | None = None,
 ) -> QuantityRecord:
     return QuantityRecord(
-        f"{doc}:{text}", doc, text, value, None, None, approximate or bound is not None, None,
-        what, start, end, per, bound,
+        f"{doc}:{text}",
+        doc,
+        text,
+        value,
+        None,
+        None,
+        approximate or bound is not None,
+        None,
+        what,
+        start,
+        end,
+        per,
+        bound,
     )
 
 

@@ -1692,4 +1692,3 @@ def test_according_to_at_the_end_covers_both_clauses(claims_of: Extract) -> None
     assert any(t.startswith("Nearly 3 million people") for t in contents)
     assert any(t.startswith("about 400,000") for t in contents)
     assert all("according" not in t for t in contents)
-

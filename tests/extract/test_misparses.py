@@ -233,7 +233,6 @@ def test_a_calling_verb_in_a_when_clause_says_what_it_calls(nlp: Language) -> No
     assert claim.content.text == "the Russian commander \"Moscow' best recruiter"
 
 
-
 # "In Sumy, the toll stands at 14, according to X, most of them killed when ...": the parse
 # hangs "according to X" on the second clause ("killed"), though it follows the first
 ACCORDING_BEFORE_SECOND_CLAUSE = """

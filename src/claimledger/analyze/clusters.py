@@ -446,9 +446,10 @@ def explain_margin(
 
 def other_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Both claims state figures of the same counted thing (``numbers.same_thing``), at the
-    same rate and over the same period (or none), and none of those agree (``_agree``; a bound read as its number): "the toll rose to
-    12" and "22 people were killed" are two statements of a rising toll, "27 drones" and "15
-    drones" two counts; each is a proposition of its own, and the figure checks compare them."""
+    same rate and over the same period (or none), and none of those agree (``_agree``; a bound
+    read as its number): "the toll rose to 12" and "22 people were killed" are two statements
+    of a rising toll, "27 drones" and "15 drones" two counts; each is a proposition of its own,
+    and the figure checks compare them."""
     pairs = [
         (qa, qb)
         for qa in a.quantities if not vague(qa)
@@ -493,7 +494,7 @@ def _rounds_to(x: float, y: float) -> bool:
     ("28,000", "$61 billion"; "100,000" is no rounding of 60,000)."""
     if y < 10 or abs(y - round(y)) > 1e-6:
         return False
-    n, unit = int(round(y)), 1
+    n, unit = round(y), 1
     while n % (unit * 10) == 0:
         unit *= 10
     return 10 <= unit <= n // 10 and round(x / unit) * unit == n

@@ -53,7 +53,7 @@ NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 DAYS_PER_MONTH = 30.44
 PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 365.25}
 LOOSE, TIGHT = 0.10, 0.02
-SCOPE_RATIO = 10.0  # two totals for one thing further apart than this are two scopes
+SCOPE_RATIO = 30.0  # two totals for one thing further apart than this are two scopes
 # what happens to people, as terms (folded and stemmed like any content word)
 _EVENT_WORDS = "kill wound casualty desert surrender capture evacuate detain missing recruit"
 # what was fired at a target and what of it was stopped: "45 drones launched, 37 shot down"
@@ -591,7 +591,8 @@ def _totals(a: Figure, b: Figure) -> tuple[bool, str] | None:
     tension = not meet((a.low, a.high, a.tolerance), (b.low, b.high, b.tolerance))
     small, large = sorted((max(a.low, 0.0), max(b.low, 0.0)))
     if tension and (small <= 0 or large / small > SCOPE_RATIO):
-        return None  # two counts of one thing rarely differ 10 times; two scopes do
+        return None  # two counts of one thing rarely differ 30 times (an exaggeration may:
+        # 250,000 refugees for 10,000); a war's toll and a night's do
     verdict = "do not agree" if tension else "agree"
     scope = f" for {a.start}..{a.end}" if a.start else ""
     return tension, (

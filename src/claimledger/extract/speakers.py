@@ -169,9 +169,7 @@ class Mentions:
         self.by_word: defaultdict[str, list[Mention]] = defaultdict(list)  # head lemma, words
         self.outlets: list[Mention] = []
         self.person_kinds: defaultdict[str, list[Mention]] = defaultdict(list)  # by name
-        self.speakers: dict[str, list[Mention]] = {
-            p: [] for p in (*PERSON_PRONOUNS, "they", "it")
-        }
+        self.speakers: dict[str, list[Mention]] = {p: [] for p in (*PERSON_PRONOUNS, "they", "it")}
 
     def add(self, m: Mention, gender: Gender | None, speaker: bool = False) -> None:
         """Record ``m``; ``gender`` is the gender of a mention that fits "he"/"she"; ``speaker``
@@ -334,7 +332,12 @@ class Resolver:
                     return m  # "X said A. Senator Y questioned it. He called it B"
             return spoke or self._latest_unquoted(found, before)
         key = "they" if low in GROUP_PRONOUNS else "it"
-        found = self.mentions.latest_before(self.mentions.pronoun[key], before)
+        latest = self.mentions.latest_before(self.mentions.pronoun[key], before)
+        return self._continued(key, before, latest)
+
+    def _continued(self, key: str, before: int, found: Mention | None) -> Mention | None:
+        """``found`` for "it"/"they", unless the cue goes on with the statement a relay just
+        reported (``_spoke_through``)."""
         verb = self.doc[before].head
         goes_on = verb.lemma_.lower() == "add" or any(c.lower_ == "also" for c in verb.children)
         spoke = self._spoke_through(key, before) if goes_on else None
@@ -666,10 +669,14 @@ class Resolver:
             return False
         words = name.split()
         return (
-            len(words) <= 3
-            and words[-1].lower() in self.namesakes
-            and (name in self.namesakes[words[-1].lower()] or name == words[-1])
-        ) or _registered_person(name) or _given_and_surname(words)
+            (
+                len(words) <= 3
+                and words[-1].lower() in self.namesakes
+                and (name in self.namesakes[words[-1].lower()] or name == words[-1])
+            )
+            or _registered_person(name)
+            or _given_and_surname(words)
+        )
 
     def _remember_poll(self, tok: Token) -> None:
         """A poll named with its author ("a Gallup poll", "a poll by Gallup", "Gallup's
