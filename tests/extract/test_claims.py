@@ -783,7 +783,9 @@ def test_several_claims_in_one_sentence(
 def test_content_is_the_reported_clause_not_the_sentence(
     claims_of: Extract, text: str, content: str
 ) -> None:
-    assert only(claims_of(text)).content.text == content
+    said = [c for c in claims_of(text) if c.polarity != "deny"]  # ("a claim Kyiv rejected":
+    # Kyiv's denial of it, a claim of its own)
+    assert only(said).content.text == content
 
 
 # ------------------------------------------------------------------ what is not a claim

@@ -66,7 +66,7 @@ def only(claims: tuple[Claim, ...]) -> Claim:
         (
             "Separatist leader Denis Volkov claimed that his fighters had downed two jets, a "
             "claim Kyiv rejected.",
-            ["denied"],
+            ["denied", None],  # and Kyiv's denial, a claim of its own
         ),
         (
             "Pavel Orlov said exports had doubled. Ukrainian officials have denied such claims.",
@@ -274,3 +274,24 @@ def test_calling_an_event_a_provocation_rates_no_claim(claims_of: Extract) -> No
         "provocation."
     )
     assert claims[0].verification is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lithuania has accused Minsk of flying balloons over the border, an accusation Belarus "
+        "denies.",
+        "Lithuania accuses Belarus of flying balloons over the border, an accusation that Minsk "
+        "rejects.",
+    ],
+)
+def test_a_charge_and_the_denial_appended_to_it(claims_of: Extract, text: str) -> None:
+    """ "X accused Y of Z, an accusation Y denies": the apposition is Y's denial of the charge,
+    not part of it (nor a claim whose content is "that")."""
+    claims = claims_of(text)
+    charge = [c for c in claims if c.polarity == "affirm"]
+    denial = [c for c in claims if c.polarity == "deny"]
+    assert len(charge) == 1 and len(denial) == 1
+    assert "accusation" not in charge[0].content.text
+    assert denial[0].content.text == charge[0].content.text
+    assert denial[0].speaker.name in ("Belarus", "Minsk")

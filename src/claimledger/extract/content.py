@@ -25,6 +25,7 @@ from claimledger.extract.quotes import quote_spans
 from claimledger.extract.tree import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
+    STATEMENT_NOUNS,
     TokenRange,
     citing,
     has_that,
@@ -113,10 +114,7 @@ def _without_evidence_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     return None, []
 
 
-STATEMENT_NOUNS = frozenset(
-    "statement comment remark interview post message briefing release address speech "
-    "report update".split()
-)
+SAID_IN = frozenset(STATEMENT_NOUNS | {"comment", "remark", "interview", "briefing", "speech"})
 
 
 def _in_statement_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
@@ -126,7 +124,7 @@ def _in_statement_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if cls not in ("say", "hedge") or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return None, []
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for noun in (c for c in prep.children if c.lemma_.lower() in STATEMENT_NOUNS):
+        for noun in (c for c in prep.children if c.lemma_.lower() in SAID_IN):
             for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
                 first = doc[clause.left_edge.i]
                 subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i

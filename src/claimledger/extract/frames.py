@@ -115,7 +115,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
     frames = _without_adjunct_twins(doc, frames)
     frames = _without_nested_evidence(doc, frames)
-    frames = _relayed_inside(_trailing_relay(doc, frames))
+    frames = _relayed_inside(_trailing_relay(doc, _rejected_charge(doc, frames)))
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
 
@@ -184,6 +184,43 @@ def _relayed_inside(frames: list[Frame]) -> list[Frame]:
             assert holder.speaker is not None
             f = replace(f, relays=(*holder.relays, holder.speaker, *f.relays))
         out.append(f)
+    return out
+
+
+CHARGE_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "assertion"})
+
+
+def _rejected_charge(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """ "Poland accused Minsk of pushing migrants to the border, an accusation Belarus denies":
+    the apposition is no part of Poland's charge but Belarus's denial of it. Its denial is cut
+    from the charge's content and becomes a frame of its own (the denier's, of the charge's
+    content); the frame the parse gave the relative verb ("that Minsk and Moscow reject": the
+    content "that") goes."""
+    out = list(frames)
+    for noun in doc:
+        verb = next((c for c in noun.children if c.dep_ == "relcl"), None)
+        if noun.lemma_.lower() not in CHARGE_NOUNS or verb is None:
+            continue
+        if lexicon().cue_class.get(verb.lemma_.lower()) != "deny":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in
+                        ("WDT", "WP") and c.lower_ != "that"), None)  # fmt: skip
+        start = noun.left_edge.i
+        if subject is None or start == 0 or doc[start - 1].text not in (",", "—", "–", "-"):
+            continue
+        hole_end = subtree(noun)[1]
+        charged = next((f for f in out if f.speaker is not None and f.content[0] < start - 1
+                        and start - 1 <= f.content[1] <= hole_end + 1
+                        and not (f.cue and f.cue[0] <= verb.i < f.cue[1])), None)  # fmt: skip
+        if charged is None:
+            continue
+        content = trim(doc, (charged.content[0], start - 1))
+        if content is None:
+            continue
+        out = [f for f in out if f.cue is None or not (f.cue[0] <= verb.i < f.cue[1])]
+        out = [replace(f, content=content) if f is charged else f for f in out]
+        out.append(Frame(sentence=charged.sentence, content=content, cue=(verb.i, verb.i + 1),
+                         cue_class="deny", speaker=noun_with_conj(subject)))  # fmt: skip
     return out
 
 
