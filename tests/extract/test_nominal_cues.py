@@ -16,6 +16,15 @@ def test_an_accusation_states_who_is_accused_of_what(claims_of: Extract) -> None
     assert claim.hedged  # an accusation is a charge, not an established fact
 
 
+def test_blaming_someone_for_an_act_is_an_accusation(claims_of: Extract) -> None:
+    (claim,) = claims_of("The navy blamed the rebels for a blast at the fuel depot on Friday.")
+    assert claim.speaker.text == "The navy"
+    assert claim.content.text.startswith("the rebels for a blast at the fuel depot")
+    assert claim.hedged
+    assert not claims_of("The harbour master blamed the fog.")
+    assert not claims_of("Officials blamed the delay on the storm.")
+
+
 def test_an_accusation_with_nothing_checkable_is_no_claim(claims_of: Extract) -> None:
     assert not [c for c in claims_of("The mayor accused him of lying.") if c.cue.text == "accused"]
 
@@ -57,3 +66,15 @@ def test_making_the_case_that_is_a_claim_but_the_case_that_alone_is_not(
     ]
     bare = claims_of("The case that the court heard on Monday concerned a seized tanker.")
     assert not [c for c in bare if c.cue is not None and "case" in c.cue.text]
+
+
+def test_warned_of_an_outcome_is_a_claim(claims_of: Extract) -> None:
+    """ "warned of grave consequences if Y": the prediction and its condition; "warned of
+    risks" alone says too little to check."""
+    (claim,) = claims_of(
+        "The foreign ministry warned of grave consequences if troops crossed the river."
+    )
+    assert claim.content.text == "grave consequences if troops crossed the river"
+    (claim,) = claims_of("The agency warned of a looming shortage of fuel in the north.")
+    assert claim.content.text == "a looming shortage of fuel in the north"
+    assert not claims_of("The agency warned of risks.")

@@ -45,7 +45,8 @@ APPOSITIONS_KEY = "claimledger.claim_appositions"  # Doc.user_data key
 CLAIM_NOUNS = {"claim", "allegation", "assertion", "accusation", "charge"}
 REPORT_NOUNS = {"report", "reports", "statement", "account", "story", "rumour", "rumor"}
 CALLING = {"call", "label", "brand", "describe", "term"}
-ACCUSING = {"accuse"}  # "X accused Y of Z": a charge, content "Y of Z"
+# "X accused Y of Z", "X blamed Y for Z": a charge, content "Y of Z", "Y for Z"
+ACCUSING = {"accuse": "of", "blame": "for"}
 FALSEHOOD = {
     "fake",
     "lie",
@@ -87,6 +88,7 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _claimed_to_content,
         _without_evidence_that,
         _in_statement_that,
+        _warned_of,
     )
     for finder in finders:
         rng, holes = finder(doc, sent, tok, cls)
@@ -115,6 +117,25 @@ def _without_evidence_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
 
 
 SAID_IN = frozenset(STATEMENT_NOUNS | {"comment", "remark", "interview", "briefing", "speech"})
+
+
+def _warned_of(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
+    """ "X warned of dire consequences if Y": what is warned of, with its condition (a
+    prediction); without a condition or an event of several words it is too little to check
+    ("warned of risks")."""
+    if tok.lemma_.lower() != "warn":
+        return None, []
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if prep is None or noun is None:
+        return None, []
+    condition = next((c for c in tok.children if c.dep_ == "advcl" and c.i > noun.i
+                      and any(m.lower_ in ("if", "unless") for m in c.children)), None)  # fmt: skip
+    end = subtree(condition)[1] if condition is not None else subtree(noun)[1]
+    rng = trim(doc, (prep.i + 1, end))
+    if condition is None and (rng is None or rng[1] - rng[0] < 4):
+        return None, []
+    return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
 
 
 def _in_statement_that(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
@@ -366,14 +387,19 @@ def _accusation_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """What someone is accused of: "Russia accused Ukraine of shelling the plant" -> "Ukraine of
     shelling the plant" (the accused and the act: both are the proposition). Only an act (a
     gerund or an event noun phrase of more than one word), not "accused him of lying"."""
-    if tok.lemma_.lower() not in ACCUSING or tok.pos_ != "VERB":
+    word = ACCUSING.get(tok.lemma_.lower())
+    if word is None or tok.pos_ != "VERB":
         return None, []
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None, []
+
+    def is_of(c: Token) -> bool:
+        return _is_of(c) if word == "of" else (c.dep_ == "prep" and c.lower_ == word)
+
     # "of" hangs on the verb after its object, or on the object ("accused [Ukraine of ...]")
-    of = next((c for c in tok.children if _is_of(c) and c.i > obj.i), None)
-    of = of or next((c for c in obj.children if _is_of(c)), None)
+    of = next((c for c in tok.children if is_of(c) and c.i > obj.i), None)
+    of = of or next((c for c in obj.children if is_of(c)), None)
     if of is None:
         return None, []
     act = next((c for c in of.children if c.dep_ in ("pcomp", "pobj")), None)
