@@ -674,3 +674,14 @@ def test_it_said_after_according_to_is_the_relay_speaking(claims_of: Extract) ->
     )[-1]
     assert last.content.text.startswith("followers")
     assert len(last.chain) == 1 and (last.chain[0].name or "").startswith("Frontline Monitor")
+
+
+def test_it_is_the_speaker_not_a_name_inside_what_it_said(claims_of: Extract) -> None:
+    """ "The ministry said its Mi-24 gunships had not crossed the border. It said ...": the
+    ministry, not the jet type named in its statement."""
+    last = claims_of(
+        "The Belarusian defence ministry said its Mi-24 and Mi-8 gunships had not crossed the "
+        "border. In a later statement, it said the reports were invented."
+    )[-1]
+    assert last.content.text.startswith("the reports")
+    assert "ministry" in (last.speaker.name or "").lower()

@@ -340,10 +340,14 @@ class Resolver:
         reported (``_spoke_through``)."""
         verb = self.doc[before].head
         goes_on = verb.lemma_.lower() == "add" or any(c.lower_ == "also" for c in verb.children)
+        said = self._named_in_statement(key, before, found)
+        if said is not None:
+            return said
         spoke = self._spoke_through(key, before) if goes_on else None
         if spoke is None or found is None:
             return found
-        if spoke.name == found.name or any(h.name == found.name for h in spoke.relays):
+        if _one_name(spoke.name, found.name) or any(_one_name(h.name, found.name)
+                                                     for h in spoke.relays):  # fmt: skip
             return spoke
         relayed_by = (  # "in comments carried by Tass": the relay named in the speaker's sentence
             spoke.relays
@@ -351,6 +355,28 @@ class Resolver:
             and self._sentences_apart(found.position, spoke.position) == 0
         )
         return spoke if relayed_by else found
+
+    def _named_in_statement(self, key: str, before: int, found: Mention | None) -> Mention | None:
+        """The speaker of the sentence before, when "it" would otherwise be a name inside what
+        that speaker said: "The ministry said its Mi-24 helicopters had never left its airspace.
+        It said ...": the ministry, not the helicopter (as "he" after a quotation naming
+        someone is its speaker)."""
+        if found is None:
+            return None
+        spoken = self.mentions.speakers[key]
+        k = bisect_left(spoken, before, key=_position)
+        latest = spoken[k - 1] if k else None
+        if latest is None or self._sentences_apart(latest.position, before) > 1:
+            return None
+        around = [m for m in spoken[max(0, k - NAMED_BEFORE_LOOK) : k]
+                  if self._sentences_apart(m.position, latest.position) == 0]  # fmt: skip
+        if any(_one_name(found.name, m.name) or any(_one_name(found.name, h.name)
+               for h in m.relays) for m in around):  # fmt: skip
+            return None  # a speaker or relay of that sentence ("according to SITE")
+        inside = found.position > latest.position and (
+            self._sentences_apart(latest.position, found.position) == 0
+        )
+        return latest if inside and not self._subject_of_sentence(found.position) else None
 
     def _spoke_through(self, key: str, before: int) -> Mention | None:
         """The body whose statement a relay just reported: "The ministry said X, TASS reported.
@@ -739,6 +765,14 @@ PLATFORMS = frozenset(
     "telegram facebook twitter x instagram youtube tiktok vkontakte vk whatsapp viber "
     "truth social threads linkedin".split()
 )
+
+
+def _one_name(a: str | None, b: str | None) -> bool:
+    """Two names of one mention as the article writes them ("TASS", "TASS news agency")."""
+    if not a or not b:
+        return False
+    a, b = a.lower(), b.lower()
+    return a == b or a in b or b in a
 
 
 def _given_and_surname(words: list[str]) -> bool:
