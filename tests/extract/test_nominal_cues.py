@@ -78,3 +78,17 @@ def test_warned_of_an_outcome_is_a_claim(claims_of: Extract) -> None:
     (claim,) = claims_of("The agency warned of a looming shortage of fuel in the north.")
     assert claim.content.text == "a looming shortage of fuel in the north"
     assert not claims_of("The agency warned of risks.")
+
+
+def test_a_named_owners_claim_inside_another_statement_is_still_theirs(
+    claims_of: Extract,
+) -> None:
+    """ "X said the press made too much of Y's claim that Z": Z is still Y's claim (it was
+    dropped as part of X's content)."""
+    claims = claims_of(
+        "The governor said reporters made too much of Senator Marsh's claim that the bridge "
+        "contract had been rigged."
+    )
+    owned = [c for c in claims if c.content.text == "the bridge contract had been rigged"]
+    assert len(owned) == 1
+    assert "Marsh" in (owned[0].chain[-1].name or "")

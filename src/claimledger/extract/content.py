@@ -90,6 +90,8 @@ def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         _in_statement_that,
         _warned_of,
     )
+    if tok.lemma_.lower() == "blame":  # only "blamed Y for Z" ("share the blame" is none)
+        finders = (_accusation_content,)
     for finder in finders:
         rng, holes = finder(doc, sent, tok, cls)
         if rng is not None:

@@ -533,8 +533,12 @@ def _nominal_frame(doc: Doc, tok: Token, s_index: int, found: list[Frame]) -> Fr
     content = trim(doc, (mark.i + 1, clause.right_edge.i + 1))
     if content is None or content[1] - content[0] < 3:
         return None
-    if any(_overlaps(content, f.content) and f.speaker is not None for f in found):
-        return None  # already a verb's content ("said the claim that ..." stays the verb's)
+    named_owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if any(_overlaps(content, f.content) and f.speaker is not None
+           and not (named_owner is not None and not f.speaker[0] <= named_owner.i < f.speaker[1])
+           for f in found):  # fmt: skip
+        return None  # already a verb's content ("said the claim that ..." stays the verb's;
+        # "blamed the media for making an issue of Trump's claim that ...": Trump's still)
     subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if tok.dep_ == "ROOT" and subject is not None and tok.tag_ in ("NNS", "VBZ"):
         return Frame(  # "RBC-Ukraine reports that ...": the verb tagged a plural noun
