@@ -19,6 +19,8 @@ article's comment on the content ("..., a claim Kyiv rejected") are cut from its
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.quotes import quote_spans
@@ -72,9 +74,12 @@ CONTRAST = {"while", "whereas", "although", "though"}
 Found = tuple[TokenRange | None, list[TokenRange]]
 
 
+Finder = Callable[[Doc, Span, Token, str], Found]
+
+
 def verb_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     """The content of a cue verb and the token ranges cut from it, tried pattern by pattern."""
-    finders = (
+    finders: tuple[Finder, ...] = (
         _comp_content,
         _predicate_content,
         _aside_content,
