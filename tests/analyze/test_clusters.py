@@ -418,3 +418,43 @@ def test_two_tolls_of_one_count_are_two_propositions() -> None:
     assert not other_figures(told("j", "1,315", 1315), told("k", "more than 1,300", 1300,
                                                             "at_least"))  # fmt: skip
     assert not other_figures(twelve, replace(later, quantities=()))  # no figure: no conflict
+
+
+def test_tallies_to_date_and_next_day_reports_are_one_time() -> None:
+    """ "since January" said on June 5 and June 6 is one tally; to June 13 it is another; the
+    same count for one night reported on that day and the next is one event."""
+    from claimledger.analyze.clusters import other_figures
+    from claimledger.store.records import QuantityRecord
+
+    def tally(cid: str, text: str, value: float, start: str, end: str,
+              bound: str | None = None) -> ClaimRecord:  # fmt: skip
+        q = QuantityRecord(f"{cid}:q1", cid, text, value, None, None, bound is not None, None,
+                           "attempts", start, end, None, bound)  # fmt: skip
+        return replace(claim(cid, f"there had been {text} attempts to cross the border", ()),
+                       quantities=(q,))  # fmt: skip
+
+    june5 = tally("a", "about 17,500", 17500, "2024-01-01", "2024-06-05")
+    june6 = tally("b", "more than 17,000", 17000, "2024-01-01", "2024-06-06", "at_least")
+    june13 = tally("c", "almost 18,000", 18000, "2024-01-01", "2024-06-13", "at_most")
+    assert not other_figures(june5, june6)  # a bound just under the figure, one tally to date
+    assert other_figures(june5, june13)  # a week later: another tally
+    night = tally("d", "87", 87, "2025-10-05", "2025-10-05")
+    again = tally("e", "87", 87, "2025-10-06", "2025-10-06")
+    later = tally("f", "87", 87, "2025-10-09", "2025-10-09")
+    assert not other_figures(night, again)
+    assert other_figures(night, later)
+
+
+def test_figures_of_periods_that_do_not_meet_are_two_propositions() -> None:
+    from claimledger.analyze.clusters import _part_and_whole
+    from claimledger.store.records import QuantityRecord
+
+    def counted(cid: str, what: str, start: str, end: str) -> ClaimRecord:
+        q = QuantityRecord(f"{cid}:q1", cid, "186", 186.0, None, None, False, None, what,
+                           start, end, None)  # fmt: skip
+        return replace(claim(cid, "people tried to cross the border illegally", ()),
+                       quantities=(q,))  # fmt: skip
+
+    friday = counted("a", "people tried", "2024-06-07", "2024-06-07")
+    year = counted("b", "attempts", "2024-01-01", "2024-06-06")
+    assert _part_and_whole(friday, year)

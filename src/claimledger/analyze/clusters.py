@@ -201,12 +201,19 @@ def _part_and_whole(a: ClaimRecord, b: ClaimRecord) -> bool:
         for qb in b.quantities:
             if not (qa.period_start and qa.period_end and qb.period_start and qb.period_end):
                 continue
-            if not set(terms(qa.what)) & set(terms(qb.what)):
-                continue
+            if (qa.unit or None) != (qb.unit or None):
+                continue  # (a count and a sum of money are no part and whole)
             pa, pb = (qa.period_start, qa.period_end), (qb.period_start, qb.period_end)
-            if pa != pb and (_inside(pa, pb) or _inside(pb, pa)):
+            if not _one_span(pa, pb) and (
+                _inside(pa, pb) or _inside(pb, pa) or _disjoint_periods(pa, pb)
+            ):
                 return True
     return False
+
+
+def _disjoint_periods(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Periods that do not meet ("on Friday" after "since January", to the day before)."""
+    return a[1][:10] < b[0][:10] or b[1][:10] < a[0][:10]
 
 
 def _inside(part: tuple[str, str], whole: tuple[str, str]) -> bool:
@@ -445,28 +452,55 @@ def explain_margin(
 
 
 def other_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Both claims state figures of the same counted thing (``numbers.same_thing``), at the
-    same rate and over the same period (or none), and none of those agree (``_agree``; a bound
-    read as its number): "the toll rose to 12" and "22 people were killed" are two statements
-    of a rising toll, "27 drones" and "15 drones" two counts; each is a proposition of its own,
+    """Both claims state figures of the same counted thing (``numbers.same_thing``) at the same
+    rate, and none of them agree over one time (``_same_span``, ``_agree``,
+    ``_next_day_report``): "the toll rose to 12" and "22 people were killed" are two statements
+    of a rising toll, "27 drones" and "15 drones" two counts, "17,120 since January" on June 6
+    and "almost 18,000 since January" on June 13 two tallies; each is a proposition of its own,
     and the figure checks compare them."""
     pairs = [
         (qa, qb)
         for qa in a.quantities if not vague(qa)
         for qb in b.quantities if not vague(qb)
-        if qa.per == qb.per and _same_span(qa, qb)
-        and same_thing(qa, qb, a.content, b.content, one_claim=True)
+        if qa.per == qb.per and same_thing(qa, qb, a.content, b.content, one_claim=True)
     ]  # fmt: skip
-    return bool(pairs) and not any(_agree(qa, qb) for qa, qb in pairs)
+    return bool(pairs) and not any(
+        (_same_span(qa, qb) and _agree(qa, qb)) or _next_day_report(qa, qb) for qa, qb in pairs
+    )
+
+
+def _next_day_report(a: QuantityRecord, b: QuantityRecord) -> bool:
+    """The same figure (10 or more) for one night or day and the next: one event, reported
+    again the day after ("87 drones overnight" on the 5th and on the 6th)."""
+    if a.value is None or a.value != b.value or a.value < MIN_KEY_VALUE:
+        return False
+    if not (a.period_start and b.period_start):
+        return False
+    one_day = a.period_start == a.period_end and b.period_start == b.period_end
+    gap = _days_apart(a.period_start, b.period_start)
+    return one_day and gap is not None and gap <= 1
 
 
 def _same_span(a: QuantityRecord, b: QuantityRecord) -> bool:
-    """Figures whose numbers compare as they stand: the same period, or no period on one side
-    (a toll "on Saturday" and the toll); not two different periods, which ``numbers.py``
-    relates ("600 over the past week" and "2,000 this month")."""
-    return (a.period_start, a.period_end) == (b.period_start, b.period_end) or not (
-        a.period_start and b.period_start
-    )
+    """Figures of one time: the same period, or no period on one side (a toll "on Saturday"
+    and the toll); not two different periods ("600 over the past week" and "2,000 this
+    month", which ``numbers.py`` relates)."""
+    if not (a.period_start and b.period_start):
+        return True
+    return _one_span((a.period_start, a.period_end or a.period_start),
+                     (b.period_start, b.period_end or b.period_start))  # fmt: skip
+
+
+TO_DATE_DAYS = 2  # "since January" in reports a day or two apart: one tally to date
+
+
+def _one_span(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """The same period, or one start with ends at most ``TO_DATE_DAYS`` apart ("since January",
+    said on June 5 and on June 6)."""
+    if a == b:
+        return True
+    gap = _days_apart(a[1], b[1])
+    return a[0][:10] == b[0][:10] and gap is not None and gap <= TO_DATE_DAYS
 
 
 def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:
@@ -475,7 +509,13 @@ def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:
     (5%): not "at least 28,064" and "more than 28,500", nor "17,120" and "almost 18,000"."""
     if a.value is not None and b.value is not None:
         x, y = a.value, b.value
-        return x == y or _rounds_to(x, y) or _rounds_to(y, x)
+        if x == y or _bounds(x, b) or _bounds(y, a):
+            return True
+        # a round figure for the other, unless it is a bound the other is on the wrong side of
+        # ("more than 28,500" is no rounding of 28,473)
+        return (_rounds_to(x, y) and b.bound not in BOUNDS) or (
+            _rounds_to(y, x) and a.bound not in BOUNDS
+        )
 
     def span(q: QuantityRecord) -> tuple[float, float, float] | None:
         low = q.low if q.value is None else q.value
@@ -487,17 +527,39 @@ def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:
 
 
 SAME_NUMBER = 0.05
+BOUNDS = frozenset({"at_least", "at_most"})
 
 
 def _rounds_to(x: float, y: float) -> bool:
     """``y`` is ``x`` rounded to ``y``'s last non-zero digit, tens at least, keeping two digits
     ("28,000", "$61 billion"; "100,000" is no rounding of 60,000)."""
-    if y < 10 or abs(y - round(y)) > 1e-6:
+    unit = _unit(y)
+    return unit is not None and round(x / unit) * unit == round(y)
+
+
+def _bounds(x: float, q: QuantityRecord) -> bool:
+    """``q`` a round bound just below or above ``x``: "more than 17,000" for about 17,500
+    (within one unit of its last non-zero digit above it), "almost 18,000" for 17,900 (within
+    half a unit below: not for 17,120)."""
+    unit = _unit(q.value) if q.value is not None else None
+    if unit is None or q.value is None:
         return False
+    if q.bound == "at_least":
+        return q.value <= x < q.value + unit
+    if q.bound == "at_most":
+        return q.value - unit / 2 < x <= q.value
+    return False
+
+
+def _unit(y: float) -> int | None:
+    """The place of a round number's last non-zero digit, tens at least, keeping two digits
+    ("28,000": 1,000; "250": 10); None for a number that is not round so."""
+    if y < 10 or abs(y - round(y)) > 1e-6:
+        return None
     n, unit = round(y), 1
     while n % (unit * 10) == 0:
         unit *= 10
-    return 10 <= unit <= n // 10 and round(x / unit) * unit == n
+    return unit if 10 <= unit <= n // 10 else None
 
 
 @lru_cache(maxsize=20_000)
