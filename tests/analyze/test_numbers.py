@@ -426,3 +426,18 @@ def test_a_figure_with_no_period_is_of_the_night_its_report_covers() -> None:
     later = stated("doc-b", text.format(27), "2024-03-30", speakers=("Regional governor",),
                    places=where)  # fmt: skip
     assert compare(a, b, (), sa, later) is None  # four days on: any night
+
+
+def test_an_exact_figure_hides_only_its_own_rounding() -> None:
+    """ "502" and "520" bodies (transposed digits) do not agree; "2,700" and "2,690" may."""
+    where = frozenset({"zaporizhzhia"})
+    sa = stated("doc-a", "bodies were returned", speakers=("Coordination staff",), places=where)
+    sb = stated("doc-b", "bodies were returned", speakers=("Russian envoy",), places=where)
+    a = fig("502", 502, "bodies returned", doc="doc-a")
+    b = fig("520", 520, "bodies returned", doc="doc-b")
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    c = fig("2,700", 2700, "bodies returned", doc="doc-a")
+    d = fig("2,690", 2690, "bodies returned", doc="doc-b")
+    check = compare(c, d, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"

@@ -96,7 +96,7 @@ def figure(q: QuantityRecord, as_number: bool = False) -> Figure | None:
     high = q.high if q.value is None else q.value
     if low is None or high is None:
         return None
-    tolerance = LOOSE if q.approximate else TIGHT
+    tolerance = LOOSE if q.approximate else _rounding(q)
     if as_number:
         pass
     elif q.bound == "at_least":
@@ -107,6 +107,19 @@ def figure(q: QuantityRecord, as_number: bool = False) -> Figure | None:
 
 
 NEAR = re.compile(r"(?i)\s*(?:nearly|almost|close to|just under|around|about)\b")
+
+
+def _rounding(q: QuantityRecord) -> float:
+    """The tolerance of a figure given without a bound word: what its rounding may hide, half
+    a unit of its last non-zero digit ("520" may be 515-525; "2,700" 2,650-2,750; "502" is
+    502), at most ``TIGHT``. Transposed digits ("502" and "520" bodies returned) disagree."""
+    value = q.value if q.value is not None else None
+    if value is None or value <= 0 or abs(value - round(value)) > 1e-6:
+        return TIGHT
+    n, unit = round(value), 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    return min(TIGHT, unit / 2 / value)
 
 
 def day_of(text: str | None) -> date | None:
