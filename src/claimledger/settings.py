@@ -37,6 +37,7 @@ class ClusterSettings:
     said_again_run: int
     quoted_run: int
     max_days: int
+    to_date_days: int
     time_penalty: float
     place_bonus: float
     place_penalty: float
@@ -75,6 +76,7 @@ class FigureSettings:
     small_count: int
     periodless_days: int
     min_rate_days: int
+    scope_ratio: float
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def similarity(
             score += rules.place_bonus
     if _same_value(a, b):
         score += rules.value_bonus
-    elif _part_and_whole(a, b):
+    elif _part_and_whole(a, b, rules):
         score -= rules.part_penalty
     elif _same_figures(a, b):
         score += rules.figure_bonus
@@ -193,7 +193,7 @@ def close_values(x: float | None, y: float | None) -> bool:
     return x is not None and y is not None and x > 1 and abs(x - y) <= 0.05 * max(x, y)
 
 
-def _part_and_whole(a: ClaimRecord, b: ClaimRecord) -> bool:
+def _part_and_whole(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPPED) -> bool:
     """Figures of the same thing where one covers a stretch of time strictly inside the other's
     ("14 killed on Thursday" and "11 killed in the region that week"): an event and a tally,
     two propositions."""
@@ -204,7 +204,7 @@ def _part_and_whole(a: ClaimRecord, b: ClaimRecord) -> bool:
             if (qa.unit or None) != (qb.unit or None):
                 continue  # (a count and a sum of money are no part and whole)
             pa, pb = (qa.period_start, qa.period_end), (qb.period_start, qb.period_end)
-            if not _one_span(pa, pb) and (
+            if not _one_span(pa, pb, rules.to_date_days) and (
                 _inside(pa, pb) or _inside(pb, pa) or _disjoint_periods(pa, pb)
             ):
                 return True
@@ -426,7 +426,7 @@ def explain_margin(
             HORTATIVE.match(a.content) or HORTATIVE.match(b.content)
         )
         return (-1.0, sim, sim >= need and enough, "negation")
-    if other_figures(a, b):
+    if other_figures(a, b, rules):
         return _apart(sim, need, "other figures")  # a toll of 12 and one of 22: two statements
     if rel == "different" and _obliges(a.content) != _obliges(b.content):
         return _apart(sim, need, "obligation")  # "X should step down" / "I will step down"
@@ -451,7 +451,7 @@ def explain_margin(
     return (sim - need, sim, False, f"similarity ({rel})")
 
 
-def other_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
+def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPPED) -> bool:
     """Both claims state figures of the same counted thing (``numbers.same_thing``) at the same
     rate, and none of them agree over one time (``_same_span``, ``_agree``,
     ``_next_day_report``): "the toll rose to 12" and "22 people were killed" are two statements
@@ -465,7 +465,8 @@ def other_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
         if qa.per == qb.per and same_thing(qa, qb, a.content, b.content, one_claim=True)
     ]  # fmt: skip
     return bool(pairs) and not any(
-        (_same_span(qa, qb) and _agree(qa, qb)) or _next_day_report(qa, qb) for qa, qb in pairs
+        (_same_span(qa, qb, rules.to_date_days) and _agree(qa, qb)) or _next_day_report(qa, qb)
+        for qa, qb in pairs
     )
 
 
@@ -481,26 +482,23 @@ def _next_day_report(a: QuantityRecord, b: QuantityRecord) -> bool:
     return one_day and gap is not None and gap <= 1
 
 
-def _same_span(a: QuantityRecord, b: QuantityRecord) -> bool:
+def _same_span(a: QuantityRecord, b: QuantityRecord, to_date_days: int) -> bool:
     """Figures of one time: the same period, or no period on one side (a toll "on Saturday"
     and the toll); not two different periods ("600 over the past week" and "2,000 this
     month", which ``numbers.py`` relates)."""
     if not (a.period_start and b.period_start):
         return True
     return _one_span((a.period_start, a.period_end or a.period_start),
-                     (b.period_start, b.period_end or b.period_start))  # fmt: skip
+                     (b.period_start, b.period_end or b.period_start), to_date_days)  # fmt: skip
 
 
-TO_DATE_DAYS = 2  # "since January" in reports a day or two apart: one tally to date
-
-
-def _one_span(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """The same period, or one start with ends at most ``TO_DATE_DAYS`` apart ("since January",
+def _one_span(a: tuple[str, str], b: tuple[str, str], to_date_days: int) -> bool:
+    """The same period, or one start with ends at most ``to_date_days`` apart ("since January",
     said on June 5 and on June 6)."""
     if a == b:
         return True
     gap = _days_apart(a[1], b[1])
-    return a[0][:10] == b[0][:10] and gap is not None and gap <= TO_DATE_DAYS
+    return a[0][:10] == b[0][:10] and gap is not None and gap <= to_date_days
 
 
 def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:

@@ -53,7 +53,6 @@ NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 DAYS_PER_MONTH = 30.44
 PER_DAY = {"day": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH, "year": 1 / 365.25}
 LOOSE, TIGHT = 0.10, 0.02
-SCOPE_RATIO = 30.0  # two totals for one thing further apart than this are two scopes
 # what happens to people, as terms (folded and stemmed like any content word)
 _EVENT_WORDS = "kill wound casualty desert surrender capture evacuate detain missing recruit"
 # what was fired at a target and what of it was stopped: "45 drones launched, 37 shot down"
@@ -373,7 +372,7 @@ def compare(
         and (
             _rates(fa, fb, rules.min_rate_days) or _part_of_whole(fa, fb) or _part_of_whole(fb, fa)
         )
-    ) or _totals(fa, fb)
+    ) or _totals(fa, fb, rules.scope_ratio)
     if found is None:
         return None
     tension, explanation = found
@@ -596,14 +595,14 @@ def _part_of_whole(part: Figure, whole: Figure) -> tuple[bool, str] | None:
     )
 
 
-def _totals(a: Figure, b: Figure) -> tuple[bool, str] | None:
+def _totals(a: Figure, b: Figure, scope_ratio: float) -> tuple[bool, str] | None:
     if a.q.per or b.q.per:
         return None
     if (a.start, a.end) != (b.start, b.end):
         return None
     tension = not meet((a.low, a.high, a.tolerance), (b.low, b.high, b.tolerance))
     small, large = sorted((max(a.low, 0.0), max(b.low, 0.0)))
-    if tension and (small <= 0 or large / small > SCOPE_RATIO):
+    if tension and (small <= 0 or large / small > scope_ratio):
         return None  # two counts of one thing rarely differ 30 times (an exaggeration may:
         # 250,000 refugees for 10,000); a war's toll and a night's do
     verdict = "do not agree" if tension else "agree"
