@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from claimledger.analyze.numbers import meet, same_thing, vague
+from claimledger.analyze.numbers import figure, meet, rounding_unit, same_thing, vague
 from claimledger.analyze.proposition import (
     QUOTED_WORD,
     Canonical,
@@ -515,13 +515,10 @@ def _agree(a: QuantityRecord, b: QuantityRecord) -> bool:
             _rounds_to(y, x) and a.bound not in BOUNDS
         )
 
-    def span(q: QuantityRecord) -> tuple[float, float, float] | None:
-        low = q.low if q.value is None else q.value
-        high = q.high if q.value is None else q.value
-        return None if low is None or high is None else (low, high, SAME_NUMBER / 2)
-
-    sa, sb = span(a), span(b)
-    return sa is None or sb is None or meet(sa, sb)
+    fa, fb = figure(a, as_number=True), figure(b, as_number=True)
+    if fa is None or fb is None:
+        return True
+    return meet((fa.low, fa.high, SAME_NUMBER / 2), (fb.low, fb.high, SAME_NUMBER / 2))
 
 
 SAME_NUMBER = 0.05
@@ -552,12 +549,8 @@ def _bounds(x: float, q: QuantityRecord) -> bool:
 def _unit(y: float) -> int | None:
     """The place of a round number's last non-zero digit, tens at least, keeping two digits
     ("28,000": 1,000; "250": 10); None for a number that is not round so."""
-    if y < 10 or abs(y - round(y)) > 1e-6:
-        return None
-    n, unit = round(y), 1
-    while n % (unit * 10) == 0:
-        unit *= 10
-    return unit if 10 <= unit <= n // 10 else None
+    unit = rounding_unit(y)
+    return unit if unit is not None and 10 <= unit <= round(y) // 10 else None
 
 
 @lru_cache(maxsize=20_000)

@@ -96,11 +96,9 @@ def figure(q: QuantityRecord, as_number: bool = False) -> Figure | None:
     if low is None or high is None:
         return None
     tolerance = LOOSE if q.approximate else _rounding(q)
-    if as_number:
-        pass
-    elif q.bound == "at_least":
+    if not as_number and q.bound == "at_least":
         high = math.inf
-    elif q.bound == "at_most" and not NEAR.match(q.text):
+    elif not as_number and q.bound == "at_most" and not NEAR.match(q.text):
         low = 0.0
     return Figure(q, low, high, tolerance, day_of(q.period_start), day_of(q.period_end))
 
@@ -112,13 +110,19 @@ def _rounding(q: QuantityRecord) -> float:
     """The tolerance of a figure given without a bound word: what its rounding may hide, half
     a unit of its last non-zero digit ("520" may be 515-525; "2,700" 2,650-2,750; "502" is
     502), at most ``TIGHT``. Transposed digits ("502" and "520" bodies returned) disagree."""
-    value = q.value if q.value is not None else None
-    if value is None or value <= 0 or abs(value - round(value)) > 1e-6:
-        return TIGHT
+    unit = rounding_unit(q.value) if q.value is not None else None
+    return TIGHT if unit is None or q.value is None else min(TIGHT, unit / 2 / q.value)
+
+
+def rounding_unit(value: float) -> int | None:
+    """The place of a whole number's last non-zero digit ("28,000": 1,000; "502": 1); None for
+    a fraction or a number below 1."""
+    if value < 1 or abs(value - round(value)) > 1e-6:
+        return None
     n, unit = round(value), 1
     while n % (unit * 10) == 0:
         unit *= 10
-    return min(TIGHT, unit / 2 / value)
+    return unit
 
 
 def day_of(text: str | None) -> date | None:

@@ -231,10 +231,14 @@ def _trailing_relay(doc: Doc, frames: list[Frame]) -> list[Frame]:
     content that it shares its start with, is the relay of that frame: the ministry's content
     is Y, and TASS reports the ministry's statement."""
     out = list(frames)
+    by_sentence: dict[int, list[int]] = {}
+    for k, f in enumerate(out):
+        by_sentence.setdefault(f.sentence, []).append(k)
     for k, inner in enumerate(out):
         if inner.speaker is None or inner.cue is None or inner.cue_class != "say":
             continue
-        for j, relay in enumerate(out):
+        for j in by_sentence[inner.sentence]:  # (not every pair of a long article's frames)
+            relay = out[j]
             if (
                 j == k
                 or relay.speaker is None

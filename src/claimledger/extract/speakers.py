@@ -361,15 +361,10 @@ class Resolver:
         that speaker said: "The ministry said its Mi-24 helicopters had never left its airspace.
         It said ...": the ministry, not the helicopter (as "he" after a quotation naming
         someone is its speaker)."""
-        if found is None:
+        recent = self._recent_speakers(key, before) if found is not None else None
+        if found is None or recent is None:
             return None
-        spoken = self.mentions.speakers[key]
-        k = bisect_left(spoken, before, key=_position)
-        latest = spoken[k - 1] if k else None
-        if latest is None or self._sentences_apart(latest.position, before) > 1:
-            return None
-        around = [m for m in spoken[max(0, k - NAMED_BEFORE_LOOK) : k]
-                  if self._sentences_apart(m.position, latest.position) == 0]  # fmt: skip
+        latest, around = recent
         if any(_one_name(found.name, m.name) or any(_one_name(found.name, h.name)
                for h in m.relays) for m in around):  # fmt: skip
             return None  # a speaker or relay of that sentence ("according to SITE")
@@ -383,17 +378,25 @@ class Resolver:
         It also said Y" (the latest mention "it" fits is TASS, the relay; the statement "also"
         continues is the ministry's, reached through TASS). Only for a cue that goes on ("also
         said", "added"): "Y, according to SITE. It said Z" is SITE speaking."""
+        recent = self._recent_speakers(key, before)
+        if recent is None:
+            return None
+        latest, around = recent
+        return next((m for m in reversed(around)
+                     if any(h.name == latest.name for h in m.relays)), latest)  # fmt: skip
+
+    def _recent_speakers(self, key: str, before: int) -> tuple[Mention, list[Mention]] | None:
+        """The latest speaker "it"/"they" (``key``) fits, when it spoke in this sentence or the
+        one before, and the speakers of its sentence (in text order, at most
+        ``NAMED_BEFORE_LOOK`` back)."""
         spoken = self.mentions.speakers[key]
         k = bisect_left(spoken, before, key=_position)
         latest = spoken[k - 1] if k else None
         if latest is None or self._sentences_apart(latest.position, before) > 1:
             return None
-        for m in reversed(spoken[max(0, k - NAMED_BEFORE_LOOK) : k]):
-            if self._sentences_apart(m.position, latest.position) > 0:
-                break
-            if any(h.name == latest.name for h in m.relays):
-                return m
-        return latest
+        window = spoken[max(0, k - NAMED_BEFORE_LOOK) : k]
+        return latest, [m for m in window
+                        if self._sentences_apart(m.position, latest.position) == 0]  # fmt: skip
 
     def _relative_antecedent(self, i: int) -> int:
         """Where to look back from for the pronoun at token ``i``: before the noun a relative
@@ -798,9 +801,9 @@ def _large_place(word: str) -> bool:
     )
 
 
-TITLE_WORDS = frozenset(
-    "mr mrs ms dr sir president secretary minister governor mayor senator sen rep general gen "
-    "chancellor premier king queen prince judge spokesman spokeswoman commander chief".split()
+# a word before a one-word name that makes it a person's ("Defence Secretary Austin")
+TITLE_WORDS = NAMED_ROLES | frozenset(
+    "mr mrs ms dr sir sen rep gen king queen prince judge spokesman spokeswoman".split()
 )
 
 
