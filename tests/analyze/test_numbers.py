@@ -441,3 +441,15 @@ def test_an_exact_figure_hides_only_its_own_rounding() -> None:
     d = fig("2,690", 2690, "bodies returned", doc="doc-b")
     check = compare(c, d, (), sa, sb)
     assert check is not None and check.verdict == "consistent"
+
+
+def test_nearly_is_no_upper_bound_on_either_side() -> None:
+    """ "up to 30" and "nearly 20" are not two bounds the same way: "nearly 20" is a figure
+    just under 20, which "up to 30" allows (the check once read only the first one's words)."""
+    where = frozenset({"kherson"})
+    sa = stated("doc-a", "vehicles were destroyed", speakers=("Army",), places=where)
+    sb = stated("doc-b", "vehicles were destroyed", speakers=("Ministry",), places=where)
+    up_to = fig("up to 30", 30, "vehicles destroyed", doc="doc-a", bound="at_most")
+    nearly = fig("nearly 20", 20, "vehicles destroyed", doc="doc-b", bound="at_most")
+    check = compare(up_to, nearly, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"

@@ -451,7 +451,8 @@ def _same_way(a: QuantityRecord, b: QuantityRecord) -> bool:
     """Two bounds the same way ("at least 12", "at least 27"): both hold whatever the count is
     above the larger; their numbers are compared as numbers, or not at all."""
     return a.bound == b.bound and (
-        a.bound == "at_least" or (a.bound == "at_most" and not NEAR.match(a.text + b.text))
+        a.bound == "at_least"
+        or (a.bound == "at_most" and not (NEAR.match(a.text) or NEAR.match(b.text)))
     )
 
 
