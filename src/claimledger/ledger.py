@@ -85,6 +85,7 @@ class Ledger:
         speaks_for: Callable[[str], str | None] = lambda name: None,
         metonym_of: Callable[[str], str | None] = lambda name: None,
         side_of: Callable[[str], str | None] = lambda name: None,
+        official_of: Callable[[str], str | None] = lambda name: None,
         canonical: Callable[[str], str | None] = lambda name: None,
         settings: Settings | None = None,
     ) -> None:
@@ -97,6 +98,7 @@ class Ledger:
         self._registered_for = speaks_for
         self.metonym_of = metonym_of
         self.side_of = side_of
+        self.official_of = official_of
         self.canonical = canonical
         self._learned: dict[str, str] = {}  # person key -> principal (``affiliations``)
         self._counts: dict[str, Counter[str]] = {}  # person key -> principals, how often
@@ -226,6 +228,7 @@ class Ledger:
                 self.side_of,
                 counter,
                 {doc: of for doc, (of, _) in copies.items()},
+                official_of=self.official_of,
             )
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)
@@ -436,6 +439,7 @@ def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:
         speaks_for=hooks.speaks_for,
         metonym_of=hooks.metonym,
         side_of=hooks.side,
+        official_of=hooks.official,
         canonical=lambda name: hooks.speaks_for(name) or hooks.canonical(name),  # grades
         settings=settings or load_settings(),
     )

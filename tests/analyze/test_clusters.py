@@ -306,6 +306,27 @@ def test_a_demand_and_a_statement_of_two_sources_are_two_propositions() -> None:
     assert margin(intent, again, None, None, {})[0] >= 0
 
 
+def test_the_enemy_of_two_sources_is_two_armies() -> None:
+    """ "The enemy lost 350 servicemen" from Moscow and from Kyiv counts two armies' losses:
+    between two sources such words never make one proposition; one source saying it again
+    in close wording may."""
+    from claimledger.analyze.clusters import explain_margin
+
+    moscow = _said("a", "d1", "the enemy lost 350 servicemen near Kurakhove over the past day",
+                   origin="Ministry of Defence of Russia")  # fmt: skip
+    kyiv = _said("b", "d2", "the enemy lost 350 servicemen near Kurakhove over the past day",
+                 origin="Viktor Trehubov")  # fmt: skip
+    assert explain_margin(moscow, kyiv, None, None, {})[3] == "the speaker's side"
+    again = _said("c", "d2", "the enemy lost 350 servicemen near Kurakhove in the past day",
+                  origin="Ministry of Defence of Russia")  # fmt: skip
+    assert explain_margin(moscow, again, None, None, {})[0] >= 0
+    ours = _said("d", "d3", "our forces repelled the assault near Kurakhove over the past day",
+                 origin="Viktor Trehubov")  # fmt: skip
+    theirs = replace(ours, id="e", doc_id="d4", origin="Ministry of Defence of Russia",
+                     speaker_name="Ministry of Defence of Russia")  # fmt: skip
+    assert explain_margin(ours, theirs, None, None, {})[3] == "the speaker's side"
+
+
 def test_a_noun_in_ness_meets_its_adjective() -> None:
     """ "extreme carelessness" and "extremely careless" are one wording; a word ending in
     "ss" is no plural ("careless", "congress", "business" keep their last letter)."""

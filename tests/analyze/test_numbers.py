@@ -174,6 +174,17 @@ def test_a_monthly_total_against_a_daily_rate() -> None:
     assert "36,000 over 30 day(s) is 1,200 a day" in differ.explanation
 
 
+def test_rates_of_one_thing_far_apart_count_two_things() -> None:
+    """32 vessels a day through a strait and 193 ships targeted in eleven months are 57 times
+    apart as daily rates: not two counts of one thing, so no tension; 3 times apart is one."""
+    daily = fig("32", 32, "vessels", per="day", doc="x")
+    months = fig("193", 193, "ships", "2023-11-01", "2024-10-08", doc="y")
+    assert compare(daily, months, ()) is None
+    weekly = fig("100", 100, "vessels", "2024-10-01", "2024-10-07", doc="z")
+    check = compare(daily, weekly, ())
+    assert check is not None and check.verdict == "tension"
+
+
 def test_a_particle_after_what_is_counted_is_not_its_head() -> None:
     from claimledger.analyze.numbers import _head
 

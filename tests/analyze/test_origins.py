@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from claimledger.analyze.origins import assess
+from claimledger.registry.hooks import registry_hooks
 from claimledger.store.records import ClaimRecord
 
 
@@ -68,6 +69,37 @@ def test_a_capital_speaking_is_the_official_source_of_its_state() -> None:
     cluster = assess("k1", members, no_owner, metonym_of={"Moscow": "RU"}.get, side_of=sides.get)
     assert cluster.independent_origins == 2
     assert "Russian Defence Ministry" in cluster.origins and "Moscow" not in cluster.origins
+
+
+def test_the_authorities_of_one_state_are_one_line() -> None:
+    """The air force and a regional governor of one state repeating its figure are one line of
+    reporting; an authority of another state stating it too is a second line."""
+    officials = {"Ukrainian Air Force": "UA", "Oleh Kiper": "UA", "Ministry of Defence": "RU"}
+    members = [
+        claim("a:c1", "a", "Ukrainian Air Force", "unspecified", "Ukrinform"),
+        claim("b:c1", "b", "Oleh Kiper", "person", "Reuters"),
+    ]
+    one = assess("k1", members, no_owner, official_of=officials.get)
+    assert one.independent_origins == 1 and one.assessment == "circular"
+    assert assess("k1", members, no_owner).assessment == "corroborated"  # nothing says so
+    other = [*members, claim("c:c1", "c", "Ministry of Defence", "military", "TASS")]
+    two = assess("k1", other, no_owner, official_of=officials.get)
+    assert two.independent_origins == 2 and two.assessment == "corroborated"
+    registry = registry_hooks()  # the shipped registry knows both as Ukraine's
+    assert assess("k1", members, no_owner, official_of=registry.official).independent_origins == 1
+
+
+def test_a_government_source_named_for_its_state_is_one_of_its_authorities() -> None:
+    """Unregistered, a government or military source whose name places it in a state is one of
+    that state's authorities; a person of that state is not (an analyst, a resident)."""
+    sides = {"Polish Border Guard": "PL", "Polish Army Command": "PL", "Jan Nowak": "PL"}
+    bodies = [
+        claim("a:c1", "a", "Polish Border Guard", "government", "PAP"),
+        claim("b:c1", "b", "Polish Army Command", "military", "Reuters"),
+    ]
+    assert assess("k1", bodies, no_owner, side_of=sides.get).independent_origins == 1
+    people = [bodies[0], claim("c:c1", "c", "Jan Nowak", "person", "AFP")]
+    assert assess("k1", people, no_owner, side_of=sides.get).independent_origins == 2
 
 
 def test_a_capital_alone_is_its_own_origin() -> None:

@@ -229,6 +229,9 @@ def test_dev_set_people_and_organizations(nlp: Language, shared: Path, tmp_path:
         ("Nora Kell, Marta Vance's communications director, said it later.", "Nora Kell",
          "Marta Vance"),
         ("NATO Secretary General Jens Stoltenberg said.", "Jens Stoltenberg", "NATO"),
+        ("Interpol commander Alan Greer said the file was closed.", "Alan Greer", "Interpol"),
+        ("Zavari military spokesman Alan Greer said it. The Zavaris denied it.", "Alan Greer",
+         "Zavaris"),  # a group by its adjective, named as a group elsewhere
     ],
 )  # fmt: skip
 def test_whom_a_person_speaks_for(nlp: Language, text: str, person: str, principal: str) -> None:
@@ -246,6 +249,7 @@ def test_whom_a_person_speaks_for(nlp: Language, text: str, person: str, princip
         "Alan Greer, a former spokesman for Interpol, said it.",
         "Senator Alan Greer said the file was closed.",
         "Alan Greer, the head of the presidential office, said it.",  # no named principal
+        "Zavari military spokesman Alan Greer said it.",  # an adjective, no group named
     ],
 )
 def test_no_principal_without_a_named_current_body(nlp: Language, text: str) -> None:

@@ -27,6 +27,23 @@ def test_metonyms_and_sides(name: str, metonym: str | None, side: str | None) ->
 
 
 @pytest.mark.parametrize(
+    ("name", "state"),
+    [
+        ("Ukrainian Air Force", "UA"),  # a registered armed force
+        ("Dmitry Peskov", "RU"),  # a registered press secretary
+        ("Oleh Kiper", "UA"),  # the head of a regional administration
+        ("Christoph Wanner", None),  # a correspondent: his country's, not its state's voice
+        ("Sviatlana Tsikhanouskaya", None),  # the opposition in exile
+        ("Yevgeny Prigozhin", None),  # a private army's founder
+        ("TASS", None),  # state media is an outlet, not an authority
+        ("Kyiv", None),  # a capital is a metonym (``metonym``), not a registered authority
+    ],
+)
+def test_which_state_a_registered_authority_speaks_for(name: str, state: str | None) -> None:
+    assert registry_hooks().official(name) == state
+
+
+@pytest.mark.parametrize(
     ("name", "body"),
     [
         ("FSB public relations centre", "Federal Security Service"),

@@ -77,6 +77,13 @@ MAX_MEMBERS = 50  # members compared per candidate cluster (the newest)
 VALUE_KEYS = 2  # figures a claim is also looked up by, besides its rarest terms
 ARTICLES = frozenset({"a", "an", "the"})
 HORTATIVE = re.compile(r"^\W*(?:and\s+|so\s+)?let(?:'s|’s|\s+us)\b", re.IGNORECASE)
+# words whose referent is the speaker's side: "the enemy lost 350 servicemen" from Moscow and from
+# Kyiv are two claims about two armies
+SIDE_RELATIVE = re.compile(
+    r"\benem(?:y|ies)(?:'s|’s)?\b|\bour (?:forces|troops|soldiers|defenders|units|positions"
+    r"|army|military|fighters|air defen[cs]es?)\b",
+    re.IGNORECASE,
+)
 OBLIGATION = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
 FOCUSED = 2  # places an article names at most to be about them (``_about_place``)
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
@@ -410,6 +417,8 @@ def explain_margin(
         rel = "same"  # the same quoted words at the time: one statement relayed, whoever relays it
     sim = similarity(a, b, weights, rel == "same", rules)
     need = rules.threshold(rel)
+    if rel != "same" and (SIDE_RELATIVE.search(a.content) or SIDE_RELATIVE.search(b.content)):
+        return _apart(sim, need, "the speaker's side")  # whose enemy depends on who speaks
     if rel == "same":
         sim += quote_bonus(pa, pb, weights, rules)
         if not _recent(a, b, rules):

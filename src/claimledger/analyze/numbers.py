@@ -374,7 +374,9 @@ def compare(
     found = (
         flows
         and (
-            _rates(fa, fb, rules.min_rate_days) or _part_of_whole(fa, fb) or _part_of_whole(fb, fa)
+            _rates(fa, fb, rules.min_rate_days, rules.scope_ratio)
+            or _part_of_whole(fa, fb)
+            or _part_of_whole(fb, fa)
         )
     ) or _totals(fa, fb, rules.scope_ratio)
     if found is None:
@@ -570,7 +572,9 @@ def _whole_months(start: date, end: date) -> int | None:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def _rates(a: Figure, b: Figure, min_days: int) -> tuple[bool, str] | None:
+def _rates(
+    a: Figure, b: Figure, min_days: int, scope_ratio: float = math.inf
+) -> tuple[bool, str] | None:
     per = a.q.per or b.q.per
     if per is None:
         return None
@@ -578,6 +582,9 @@ def _rates(a: Figure, b: Figure, min_days: int) -> tuple[bool, str] | None:
     if ra is None or rb is None:
         return None
     tension = not meet((ra[0], ra[1], a.tolerance), (rb[0], rb[1], b.tolerance))
+    if tension and min(ra[0], rb[0]) > 0 and _far_apart(ra[0], rb[0], scope_ratio):
+        return None  # rates of one thing more than 30 times apart count two things: "32
+        # vessels a day passed through the strait", "193 ships targeted since November"
     verdict = "do not agree" if tension else "agree"
     return tension, (
         f"{ra[2]} is {_range(ra[0], ra[1])} a {per}; {rb[2]} is {_range(rb[0], rb[1])} a {per}; "
@@ -606,8 +613,7 @@ def _totals(a: Figure, b: Figure, scope_ratio: float) -> tuple[bool, str] | None
     if (a.start, a.end) != (b.start, b.end):
         return None
     tension = not meet((a.low, a.high, a.tolerance), (b.low, b.high, b.tolerance))
-    small, large = sorted((max(a.low, 0.0), max(b.low, 0.0)))
-    if tension and (small <= 0 or large / small > scope_ratio):
+    if tension and _far_apart(a.low, b.low, scope_ratio):
         return None  # two counts of one thing rarely differ 30 times (an exaggeration may:
         # 250,000 refugees for 10,000); a war's toll and a night's do
     verdict = "do not agree" if tension else "agree"
@@ -616,6 +622,12 @@ def _totals(a: Figure, b: Figure, scope_ratio: float) -> tuple[bool, str] | None
         f"{a.q.text} and {b.q.text} count the same thing{scope}; with "
         f"{a.tolerance:.0%}/{b.tolerance:.0%} tolerance they {verdict}"
     )
+
+
+def _far_apart(x: float, y: float, ratio: float) -> bool:
+    """Whether two lower figures are more than ``ratio`` times apart (or one is nothing)."""
+    small, large = sorted((max(x, 0.0), max(y, 0.0)))
+    return small <= 0 or large / small > ratio
 
 
 def meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:

@@ -12,7 +12,9 @@ into lines of reporting when they cannot be independent of each other:
 - an unnamed local body ("the regional health department") is one line with the authority or
   official its article names beside it for the same story (the governor);
 - a state named for its authorities ("Kyiv says", "Moscow said") is one line with an official
-  source of that state in the cluster (registry country, or the country its name says).
+  source of that state in the cluster (registry country, or the country its name says);
+- the authorities of one state (its ministries, armed forces, officials and spokespeople, by
+  the registry or by a government or military source's name) are one line.
 
 Variants of one name (``proposition.same_source``: "Hillary Rodham Clinton" and "Mrs.
 Clinton", "Lavrov" and "Ławrow", a misspelt surname) are one line; a bare-word source
@@ -157,6 +159,7 @@ def assess(
     side_of: CountryOf = _nobody,
     counter: Sequence[ClaimRecord] = (),
     copy_of: Mapping[str, str] | None = None,
+    official_of: CountryOf = _nobody,
 ) -> Cluster:
     """The cluster's origins, their independence, and its assessment, with the reasons.
 
@@ -191,6 +194,7 @@ def assess(
             lines.join(carrier, origin_key(m, owner_of, speaks_for))
     _merge_local_bodies(named, lines, owner_of, speaks_for)
     _merge_metonyms(named, lines, owner_of, speaks_for, metonym_of, side_of)
+    _merge_officials(named, lines, owner_of, speaks_for, metonym_of, side_of, official_of)
     _merge_variants(lines)
     _merge_same_source(named, lines, owner_of, speaks_for)
     republished = _merge_copies(support, lines, owner_of, speaks_for, copy_of or {}, unnamed_key)
@@ -405,6 +409,41 @@ def _merge_metonyms(
                     origin_key(m, owner_of, speaks_for), origin_key(other, owner_of, speaks_for)
                 )
                 break
+
+
+def _merge_officials(
+    support: Sequence[ClaimRecord],
+    lines: _Lines,
+    owner_of: OwnerOf,
+    speaks_for: SpeaksFor,
+    metonym_of: CountryOf,
+    side_of: CountryOf,
+    official_of: CountryOf,
+) -> None:
+    """The authorities of one state are one line: the Ukrainian Air Force and the head of the
+    Odesa regional administration, the Russian Defence Ministry and the Kremlin's spokesman,
+    Poland's defence minister and its army speak for one government and draw on one chain of
+    reports, so one of them repeating the other's figure is no independent confirmation. An
+    authority is a state named for them ("Kyiv said"), a registered one
+    (``RegistryHooks.official``) or a government or military source whose name places it in a
+    country ("Russian Defence Ministry")."""
+    first: dict[str, str] = {}
+    for m in support:
+        if not m.origin:
+            continue
+        kind = m.chain[-1][1] if m.chain else m.speaker_kind
+        state = (
+            metonym_of(m.origin)
+            or official_of(m.origin)
+            or (side_of(m.origin) if kind in PARTY_KINDS else None)
+        )
+        if state is None:
+            continue
+        key = origin_key(m, owner_of, speaks_for)
+        if state in first:
+            lines.join(key, first[state])
+        else:
+            first[state] = key
 
 
 def _named(claim: ClaimRecord) -> list[str]:

@@ -7,8 +7,9 @@ ledger learns the link from the articles that spell it out (``store`` table ``af
 so that "the FBI concluded X" in one article and "Comey said X" in another are one source.
 
 Only roles whose holder speaks *for* the body: spokespeople, press secretaries, directors,
-heads, chiefs, chairs, secretaries general. Not ministers, senators, presidents or ambassadors
-(their words are their own or a country's, which the articles do not name as a body), and
+heads, chiefs, chairs, commanders, secretaries general. Not ministers, senators, presidents or
+ambassadors (their words are their own or a country's, which the articles do not name as a
+body), and
 never a former holder ("former FBI Director Robert Mueller"). The principal must be a named
 organisation or person of the article, written just before the role ("FBI Director",
 "Clinton campaign spokesman") or attached to it ("a spokesman for the Kremlin", "Clinton's
@@ -18,19 +19,23 @@ office") gives none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
 ROLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "director", "head", "chief", "chairman",
-    "chairwoman", "chair",
+    "chairwoman", "chair", "commander",
 })  # fmt: skip
 SECRETARIES = frozenset({"press", "general"})  # "press secretary", "secretary general"
 # lower-case words allowed between a principal and the role: "Clinton campaign spokesman"
-BETWEEN = frozenset({"campaign", "communications", "press", "deputy", "senior", "chief", "office"})
+BETWEEN = frozenset({
+    "campaign", "communications", "press", "deputy", "senior", "chief", "office", "military",
+})  # fmt: skip
 FORMER = frozenset({"former", "ex", "ex-", "then", "late", "retired", "onetime", "one-time"})
 PRINCIPAL_LABELS = frozenset({"ORG", "PERSON"})
+GROUP_LABEL = "NORP"  # "Houthi military spokesman Yahya Saree": the group (``_group``)
 
 Named = Callable[[Span], str | None]  # an entity's name in the article (full name of a person)
 
@@ -95,8 +100,10 @@ def _principal_before(role: Token, named: Named) -> str | None:
         i -= 1
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1
-    if i < 0 or not doc[i].ent_type_:
+    if i < 0:
         return None
+    if not doc[i].ent_type_ or doc[i].ent_type_ == GROUP_LABEL:
+        return _group(doc[i])
     return _entity_at(doc[i], named)
 
 
@@ -113,6 +120,16 @@ def _principal_of_role(role: Token, named: Named) -> str | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_:
                     return _entity_at(pobj, named)
     return None
+
+
+def _group(tok: Token) -> str | None:
+    """A group named by its adjective ("[Houthi] military spokesman"): the group as the article
+    names it elsewhere ("the Houthis said"); None for a nationality or party the article never
+    names as a group of that spelling."""
+    if tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper() or not tok.is_alpha:
+        return None
+    plural = tok.text + "s"
+    return plural if re.search(rf"\b{re.escape(plural)}\b", tok.doc.text) else None
 
 
 def _entity_at(tok: Token, named: Named) -> str | None:

@@ -94,6 +94,20 @@ class RegistryHooks:
             return country
         return None
 
+    def official(self, name: str) -> str | None:
+        """The state a registered source speaks for as one of its authorities (a ministry, an
+        armed force, a minister, a governor, a spokesperson), or None: a journalist, an
+        opposition leader or an outlet of that country speaks for no state."""
+        found = self.entry(name)
+        if found is None or not found.country or isinstance(found, OutletEntry):
+            return None
+        if found.kind in ("government", "military"):
+            return found.country
+        role = found.role or ""
+        if found.kind == "person" and OFFICIAL_ROLE.search(role) and not NOT_OFFICIAL.search(role):
+            return found.country
+        return None
+
     def prior(self, name: str) -> tuple[str, str] | None:
         """A reliability prior (letter, why) while a source has too little track record."""
         found = self.entry(name)
@@ -109,6 +123,19 @@ class RegistryHooks:
             return "D", f"an official source of a party to the war ({found.country})"
         return None
 
+
+# offices whose holder speaks for a state (registry roles); not a journalist, commentator,
+# opposition leader or a private army's founder
+OFFICIAL_ROLE = re.compile(
+    r"\b(?:president|prime minister|minister|spokes(?:man|woman|person)|press secretary"
+    r"|secretary|chief|commander|head|governor|mayor|ambassador|representative|commissioner"
+    r"|adviser|aide|chairman|director)\b",
+    re.IGNORECASE,
+)
+NOT_OFFICIAL = re.compile(
+    r"\b(?:journalist|correspondent|commentator|opposition|editor|founder|analyst|blogger)\b",
+    re.IGNORECASE,
+)
 
 MAX_KEPT = 65536  # names whose registry entry one ledger keeps
 
