@@ -121,7 +121,7 @@ class _Lines:
 def origin_key(claim: ClaimRecord, owner_of: OwnerOf, speaks_for: SpeaksFor = _nobody) -> str:
     """The key of a claim's origin: an outlet by its owner, a spokesperson by the organisation
     they speak for; unnamed sources count as the outlet that carries them."""
-    kind = claim.chain[-1][1] if claim.chain else claim.speaker_kind
+    kind = _last_kind(claim)
     if claim.origin and claim.outlet and _norm(claim.origin) == _norm(claim.outlet):
         return _carrier_key(claim, owner_of)  # the outlet's own voice, whatever kind it was given
     if claim.origin and kind not in ANONYMOUS:
@@ -133,6 +133,11 @@ def origin_key(claim: ClaimRecord, owner_of: OwnerOf, speaks_for: SpeaksFor = _n
     if outlets:
         return "outlet:" + (owner_of(outlets[0]) or _norm(outlets[0]))
     return _carrier_key(claim, owner_of)
+
+
+def _last_kind(claim: ClaimRecord) -> str | None:
+    """The kind of a claim's origin: of its chain's last link, else of its speaker."""
+    return claim.chain[-1][1] if claim.chain else claim.speaker_kind
 
 
 def _carrier_key(claim: ClaimRecord, owner_of: OwnerOf) -> str:
@@ -376,7 +381,7 @@ def _merge_local_bodies(
         beside = [
             o for o in support
             if o.doc_id == m.doc_id and o.origin and o.origin != m.origin
-            and (o.chain[-1][1] if o.chain else o.speaker_kind) in LOCAL_SIDE
+            and _last_kind(o) in LOCAL_SIDE
         ]  # fmt: skip
         for other in beside[:1]:
             lines.join(origin_key(m, owner_of, speaks_for), origin_key(other, owner_of, speaks_for))
@@ -397,7 +402,7 @@ def _merge_metonyms(
         if country is None:
             continue
         for other in support:
-            kind = other.chain[-1][1] if other.chain else other.speaker_kind
+            kind = _last_kind(other)
             if (
                 other.origin
                 and other.origin != m.origin
@@ -431,7 +436,7 @@ def _merge_officials(
     for m in support:
         if not m.origin:
             continue
-        kind = m.chain[-1][1] if m.chain else m.speaker_kind
+        kind = _last_kind(m)
         state = (
             metonym_of(m.origin)
             or official_of(m.origin)
