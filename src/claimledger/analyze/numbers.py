@@ -572,9 +572,7 @@ def _whole_months(start: date, end: date) -> int | None:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def _rates(
-    a: Figure, b: Figure, min_days: int, scope_ratio: float = math.inf
-) -> tuple[bool, str] | None:
+def _rates(a: Figure, b: Figure, min_days: int, scope_ratio: float) -> tuple[bool, str] | None:
     per = a.q.per or b.q.per
     if per is None:
         return None

@@ -9,9 +9,8 @@ so that "the FBI concluded X" in one article and "Comey said X" in another are o
 Only roles whose holder speaks *for* the body: spokespeople, press secretaries, directors,
 heads, chiefs, chairs, commanders, secretaries general. Not ministers, senators, presidents or
 ambassadors (their words are their own or a country's, which the articles do not name as a
-body), and
-never a former holder ("former FBI Director Robert Mueller"). The principal must be a named
-organisation or person of the article, written just before the role ("FBI Director",
+body), and never a former holder ("former FBI Director Robert Mueller"). The principal must be
+a named organisation or person of the article, written just before the role ("FBI Director",
 "Clinton campaign spokesman") or attached to it ("a spokesman for the Kremlin", "Clinton's
 communications director"); a description without a name ("the head of the presidential
 office") gives none.

@@ -340,10 +340,11 @@ class Resolver:
         reported (``_spoke_through``)."""
         verb = self.doc[before].head
         goes_on = verb.lemma_.lower() == "add" or any(c.lower_ == "also" for c in verb.children)
-        said = self._named_in_statement(key, before, found)
+        recent = self._recent_speakers(key, before) if found is not None or goes_on else None
+        said = self._named_in_statement(found, recent)
         if said is not None:
             return said
-        spoke = self._spoke_through(key, before) if goes_on else None
+        spoke = self._spoke_through(recent) if goes_on else None
         if spoke is None or found is None:
             return found
         if _one_name(spoke.name, found.name) or any(_one_name(h.name, found.name)
@@ -356,12 +357,13 @@ class Resolver:
         )
         return spoke if relayed_by else found
 
-    def _named_in_statement(self, key: str, before: int, found: Mention | None) -> Mention | None:
+    def _named_in_statement(
+        self, found: Mention | None, recent: tuple[Mention, list[Mention]] | None
+    ) -> Mention | None:
         """The speaker of the sentence before, when "it" would otherwise be a name inside what
         that speaker said: "The ministry said its Mi-24 helicopters had never left its airspace.
         It said ...": the ministry, not the helicopter (as "he" after a quotation naming
-        someone is its speaker)."""
-        recent = self._recent_speakers(key, before) if found is not None else None
+        someone is its speaker). ``recent``: ``_recent_speakers``."""
         if found is None or recent is None:
             return None
         latest, around = recent
@@ -373,12 +375,12 @@ class Resolver:
         )
         return latest if inside and not self._subject_of_sentence(found.position) else None
 
-    def _spoke_through(self, key: str, before: int) -> Mention | None:
+    def _spoke_through(self, recent: tuple[Mention, list[Mention]] | None) -> Mention | None:
         """The body whose statement a relay just reported: "The ministry said X, TASS reported.
         It also said Y" (the latest mention "it" fits is TASS, the relay; the statement "also"
         continues is the ministry's, reached through TASS). Only for a cue that goes on ("also
-        said", "added"): "Y, according to SITE. It said Z" is SITE speaking."""
-        recent = self._recent_speakers(key, before)
+        said", "added"): "Y, according to SITE. It said Z" is SITE speaking. ``recent``:
+        ``_recent_speakers``."""
         if recent is None:
             return None
         latest, around = recent
