@@ -479,3 +479,93 @@ def test_figures_of_periods_that_do_not_meet_are_two_propositions() -> None:
     friday = counted("a", "people tried", "2024-06-07", "2024-06-07")
     year = counted("b", "attempts", "2024-01-01", "2024-06-06")
     assert _part_and_whole(friday, year)
+
+
+def _counting(cid: str, doc: str, content: str, text: str, value: float, what: str,
+              origin: str = "Air Command South") -> ClaimRecord:  # fmt: skip
+    from claimledger.store.records import QuantityRecord
+
+    q = QuantityRecord(f"{cid}:q1", cid, text, value, None, None, False, None, what,
+                       None, None, None)  # fmt: skip
+    return replace(_said(cid, doc, content, origin), quantities=(q,))
+
+
+def test_one_sources_exact_figure_counts_as_a_word_in_common() -> None:
+    """ "40,000 more conscripts would be drafted" and "the army would call up 40,000 men": one
+    word in common, and one figure stated exactly, by one source, are as telling as two words;
+    a figure close but not equal (a toll to date one day and the next) is not."""
+    from claimledger.analyze.clusters import _one_figure, explain_margin
+
+    drafted = _counting(
+        "a",
+        "d1",
+        "40,000 more conscripts would be drafted in the spring",
+        "40,000",
+        40000,
+        "conscripts drafted",
+        origin="Defence Minister Vella",
+    )
+    mobilised = _counting(
+        "b",
+        "d2",
+        "40,000 conscripts will be mobilised",
+        "40,000",
+        40000,
+        "conscripts mobilised",
+        origin="Defence Minister Vella",
+    )
+    assert _one_figure(drafted, mobilised)
+    assert explain_margin(drafted, mobilised, None, None, {})[3] != "few shared terms"
+    close = replace(mobilised, quantities=(replace(mobilised.quantities[0], value=40500.0),))
+    assert not _one_figure(drafted, close)
+    unstated = replace(mobilised, quantities=())
+    assert explain_margin(drafted, unstated, None, None, {})[3] == "few shared terms"
+
+
+def test_counts_of_one_kind_of_thing_that_differ_are_two_statements() -> None:
+    """ "90 missiles and drones were launched overnight" and "more than 4,100 drones were
+    launched this year" count drones in both: one source's two counts, two propositions,
+    though the extractor named only the first thing the night's figure counts; the same
+    figure again is no conflict."""
+    from claimledger.analyze.clusters import other_figures
+
+    night = _counting(
+        "a",
+        "d1",
+        "90 missiles and drones were launched at the region overnight",
+        "90",
+        90,
+        "missiles launched",
+    )
+    year = _counting(
+        "b",
+        "d2",
+        "more than 4,100 drones were launched at the region this year",
+        "more than 4,100",
+        4100,
+        "drones launched",
+    )
+    assert other_figures(night, year)
+    again = _counting(
+        "c",
+        "d3",
+        "90 missiles and drones were fired at the region in the night",
+        "90",
+        90,
+        "missiles fired",
+    )
+    assert not other_figures(night, again)
+    tanks = _counting(
+        "d",
+        "d4",
+        "more than 4,100 tanks were lost this year",
+        "more than 4,100",
+        4100,
+        "tanks lost",
+    )
+    assert not other_figures(night, tanks)
+    battalion = _counting(
+        "e", "d5", "52 servicemen of a marine battalion gave themselves up", "52", 52, "servicemen"
+    )
+    marines = _counting("f", "d6", "about 50 marines gave themselves up", "about 50", 50, "marines")
+    assert not other_figures(battalion, marines)  # close enough to be one count

@@ -238,3 +238,21 @@ def test_a_denial_by_an_unresolved_common_noun_disputes_nothing() -> None:
     assert assess("k1", [a], no_owner, counter=[denial]).assessment == "single-source"
     named = _deny(claim("b:c1", "b", "Marta Nowak", "person", "Reuters"))
     assert assess("k1", [a], no_owner, counter=[named]).assessment in ("contested", "denied")
+
+
+def test_a_states_armed_forces_named_by_their_state_are_a_named_source() -> None:
+    """ "The US military said one missile hit the ship" names its source as surely as
+    "CENTCOM" would: beside a Houthi spokesman's claim it is a second line, not an unnamed
+    one folded into his; "regional health department" (no state in its name) stays unnamed."""
+    sides = {"US military": "US", "Yahya Saree": "YE"}
+    members = [
+        claim("a:c1", "a", "Yahya Saree", "military", "Al Jazeera"),
+        claim("b:c1", "b", "US military", "military", "The Guardian"),
+    ]
+    cluster = assess("k1", members, no_owner, side_of=sides.get)
+    assert cluster.independent_origins == 2
+    assert "US military" in cluster.origins
+    assert assess("k1", members, no_owner).independent_origins == 1  # no state: unnamed
+    unnamed = [members[0], claim("b:c1", "b", "regional health department", "government",
+                                 "The Guardian")]  # fmt: skip
+    assert assess("k1", unnamed, no_owner, side_of=sides.get).independent_origins == 1

@@ -48,7 +48,17 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from claimledger.analyze.numbers import figure, meet, rounding_unit, same_thing, vague
+from claimledger.analyze.numbers import (
+    UNSPECIFIC,
+    _largest,
+    _nouns,
+    _tail,
+    figure,
+    meet,
+    rounding_unit,
+    same_thing,
+    vague,
+)
 from claimledger.analyze.proposition import (
     QUOTED_WORD,
     Canonical,
@@ -87,6 +97,7 @@ SIDE_RELATIVE = re.compile(
 OBLIGATION = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
 FOCUSED = 2  # places an article names at most to be about them (``_about_place``)
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
+KIND_RATIO = 1.5  # figures of one kind of thing further apart than this are two counts
 # content terms two claims share at least to be one proposition ("I hope so" / "I hope not"; "not
 # trump the Second Amendment" / "all for the Second Amendment"; one speaker's "I hope to" and "we
 # hope that our nominee..."), unless one source is quoted with the same words in both
@@ -183,16 +194,24 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Both state the same figure (within 5%): "87 drones" here and there; a small figure
-    ("two residents", "two aircraft") only when it counts the same thing; never a vague amount
-    ("tens of millions of dollars", "thousands"): an order of magnitude is no figure."""
+def _same_value(a: ClaimRecord, b: ClaimRecord, exact: bool = False) -> bool:
+    """Both state the same figure (within 5%, or ``exact``ly): "87 drones" here and there; a
+    small figure ("two residents", "two aircraft") only when it counts the same thing; never a
+    vague amount ("tens of millions of dollars", "thousands"): an order of magnitude is no
+    figure."""
     return any(
-        x is not None and close_values(x, y)
+        x is not None and (x > 1 and x == y if exact else close_values(x, y))
         and (x >= MIN_KEY_VALUE or bool(set(terms(qa.what)) & set(terms(qb.what))))
         for qa in a.quantities if not vague(qa) for qb in b.quantities if not vague(qb)
         for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
     )  # fmt: skip
+
+
+def _one_figure(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both state one figure exactly (``_same_value``: "300,000 reservists would be called up" /
+    "300,000 people would be mobilised"): as telling as a word in common. A figure within 5%
+    is not: a toll to date of 28,064 one day and of 28,340 the next are two statements."""
+    return _same_value(a, b, exact=True)
 
 
 def close_values(x: float | None, y: float | None) -> bool:
@@ -442,7 +461,7 @@ def explain_margin(
     if rel == "same" and _two_quotations(a, b, rules.said_again_run):
         return _apart(sim, need, "two quotations")  # two sentences of one speech
     shared = set(claim_terms(a)) & set(claim_terms(b))
-    if len(shared) < rules.min_shared(rel) and not (
+    if len(shared) + _one_figure(a, b) < rules.min_shared(rel) and not (
         rel == "same"
         and quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)
     ):
@@ -466,17 +485,37 @@ def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPP
     ``_next_day_report``): "the toll rose to 12" and "22 people were killed" are two statements
     of a rising toll, "27 drones" and "15 drones" two counts, "17,120 since January" on June 6
     and "almost 18,000 since January" on June 13 two tallies; each is a proposition of its own,
-    and the figure checks compare them."""
-    pairs = [
+    and the figure checks compare them. When no figure of one counts what a figure of the other
+    does, figures of one kind of thing stand in for them (``_overlap``) when they are far apart
+    (``KIND_RATIO``: "48 servicemen of a marine battalion" and "nearly 50 marines" may be one
+    count; 158 and 3,700 drones are not)."""
+    candidates = [
         (qa, qb)
         for qa in a.quantities if not vague(qa)
         for qb in b.quantities if not vague(qb)
-        if qa.per == qb.per and same_thing(qa, qb, a.content, b.content, one_claim=True)
+        if qa.per == qb.per
     ]  # fmt: skip
+    pairs = [(qa, qb) for qa, qb in candidates
+             if same_thing(qa, qb, a.content, b.content, one_claim=True)]  # fmt: skip
+    if not pairs:  # counts of one kind of thing, when no figure counts what the other does
+        kind = [(qa, qb) for qa, qb in candidates if _overlap(qa, qb, a.content, b.content)]
+        return bool(kind) and all(_largest(qa) > KIND_RATIO * _largest(qb)
+                                  or _largest(qb) > KIND_RATIO * _largest(qa)
+                                  for qa, qb in kind)  # fmt: skip
     return bool(pairs) and not any(
         (_same_span(qa, qb, rules.to_date_days) and _agree(qa, qb)) or _next_day_report(qa, qb)
         for qa, qb in pairs
     )
+
+
+def _overlap(a: QuantityRecord, b: QuantityRecord, context_a: str, context_b: str) -> bool:
+    """Figures (10 or more) that count things of one kind, whatever else either counts ("158
+    missiles and drones launched" / "3,700 Shahed drones"): one count is not the other's
+    proposition unless they agree."""
+    if min(_largest(a), _largest(b)) < MIN_KEY_VALUE or (a.unit or None) != (b.unit or None):
+        return False
+    shared = set(terms(_tail(a.what, context_a))) & set(terms(_tail(b.what, context_b)))
+    return bool(shared & (_nouns(a.what) | _nouns(b.what)) - UNSPECIFIC)
 
 
 def _next_day_report(a: QuantityRecord, b: QuantityRecord) -> bool:

@@ -179,7 +179,7 @@ def assess(
     support = [m for m in members if m not in against]
     lines = _Lines()
     names: dict[str, Counter[str]] = {}
-    named = [m for m in support if _is_named(m, owner_of)]
+    named = [m for m in support if _is_named(m, owner_of, side_of)]
     unnamed = [m for m in support if m not in named]
     unnamed_key = UNNAMED if not named else origin_key(named[0], owner_of, speaks_for)
     if unnamed:  # claims with no named source are one line: their independence is unknowable
@@ -202,7 +202,9 @@ def assess(
     _merge_officials(named, lines, owner_of, speaks_for, metonym_of, side_of, official_of)
     _merge_variants(lines)
     _merge_same_source(named, lines, owner_of, speaks_for)
-    republished = _merge_copies(support, lines, owner_of, speaks_for, copy_of or {}, unnamed_key)
+    republished = _merge_copies(
+        support, named, lines, owner_of, speaks_for, copy_of or {}, unnamed_key
+    )
     republished += _merge_same_words(named, lines, owner_of, speaks_for)
     republished += _merge_quoting(named, lines, owner_of, speaks_for)
     groups: dict[str, list[str]] = {}
@@ -250,6 +252,7 @@ NOT_A_PARTY = frozenset({"document", "unspecified"})
 
 def _merge_copies(
     support: Sequence[ClaimRecord],
+    named: Sequence[ClaimRecord],
     lines: _Lines,
     owner_of: OwnerOf,
     speaks_for: SpeaksFor,
@@ -266,10 +269,7 @@ def _merge_copies(
         docs = sorted({m.doc_id for m in found} - {report})
         if not docs:
             continue
-        keys = [
-            origin_key(m, owner_of, speaks_for) if _is_named(m, owner_of) else unnamed_key
-            for m in found
-        ]
+        keys = [origin_key(m, owner_of, speaks_for) if m in named else unnamed_key for m in found]
         for key in keys[1:]:
             lines.join(key, keys[0])
         said.append(f"{', '.join(docs)} republish(es) {report}: one report")
@@ -344,14 +344,17 @@ def _merge_quoting(
     return said
 
 
-def _is_named(claim: ClaimRecord, owner_of: OwnerOf) -> bool:
+def _is_named(claim: ClaimRecord, owner_of: OwnerOf, side_of: CountryOf = _nobody) -> bool:
     """A source that is named (a person, a body, an outlet), not "officials", an unresolved
     pronoun or a description ("Democratic front-runner", "Republican primary voters"); an
-    outlet the claim is relayed through names it."""
+    outlet the claim is relayed through names it, and a state's armed forces or government
+    named by their state ("the US military", "the Israeli army") are that state's."""
     kind = claim_kind(claim)
     if kind in ANONYMOUS:
         return False
     if claim.origin and (owner_of(claim.origin) or kind == "outlet"):
+        return True
+    if claim.origin and kind in PARTY_KINDS and side_of(claim.origin):
         return True
     return names_someone(claim.origin, kind)
 
