@@ -520,6 +520,9 @@ def test_one_sources_exact_figure_counts_as_a_word_in_common() -> None:
     assert not _one_figure(drafted, close)
     unstated = replace(mobilised, quantities=())
     assert explain_margin(drafted, unstated, None, None, {})[3] == "few shared terms"
+    elsewhere = _counting("c", "d3", "40,000 conscripts will be drafted", "40,000", 40000,
+                          "conscripts drafted", origin="Opposition MP Darra")  # fmt: skip
+    assert explain_margin(drafted, elsewhere, None, None, {})[3] == "few shared terms"
 
 
 def test_counts_of_one_kind_of_thing_that_differ_are_two_statements() -> None:
@@ -569,3 +572,47 @@ def test_counts_of_one_kind_of_thing_that_differ_are_two_statements() -> None:
     )
     marines = _counting("f", "d6", "about 50 marines gave themselves up", "about 50", 50, "marines")
     assert not other_figures(battalion, marines)  # close enough to be one count
+
+
+def test_a_claim_called_false_is_rebutted_not_restated() -> None:
+    """ "Claims that an air-defence missile hit the block were false" states the words of the
+    claim it rejects: linked as its rebuttal (blocked), never merged with it."""
+    from claimledger.analyze.clusters import explain_margin
+
+    claim = _said("a", "d1", "an air-defence missile of the city's own hit the apartment block",
+                  origin="Foreign Ministry spokeswoman Vera Lund")  # fmt: skip
+    rebuttal = _said("b", "d2", "claims that an air-defence missile of the city's own hit the "
+                     "apartment block were false", origin="Mayor Ivan Sorel")  # fmt: skip
+    gap, _, blocked, why = explain_margin(claim, rebuttal, None, None, {})
+    assert (why, blocked) == ("rejection", True) and gap < 0
+    again = _said("c", "d3", "an air-defence missile of the city's own hit the apartment block "
+                  "on Monday", origin="Foreign Ministry spokeswoman Vera Lund")  # fmt: skip
+    assert explain_margin(claim, again, None, None, {})[3] != "rejection"
+
+
+def test_two_sides_accusing_each_other_contest_and_do_not_merge() -> None:
+    """ "Azerbaijani forces opened fire first at Armenian positions" and "Armenian forces opened
+    fire first": two sources, the other side acting; they contest each other. A passive agent
+    ("launched by Russia") or a place ("over Kyiv") is no acting side."""
+    from claimledger.analyze.clusters import explain_margin
+    from claimledger.analyze.proposition import sides_named
+
+    yerevan = _said("a", "d1", "Azerbaijani forces opened fire first at Armenian positions near "
+                    "the pass", origin="Ministry of Defense of Armenia")  # fmt: skip
+    baku = _said("b", "d2", "Armenian forces opened fire first at positions near the pass",
+                 origin="Azerbaijani Defense Ministry")  # fmt: skip
+    gap, _, blocked, why = explain_margin(yerevan, baku, None, None, {})
+    assert why == "the other side acts" and blocked and gap < 0
+    assert sides_named("52 drones launched by Russia were downed, most over Kyiv") == ("RU",)
+    assert sides_named("Ukrainian units shelled Russian positions") == ("UA", "RU")
+    # one exchange told by each side: what was done to each side's men, no accusation
+    theirs = _said(
+        "c",
+        "d3",
+        "205 Russian servicemen were returned from captivity in exchange "
+        "for 205 Ukrainian prisoners",
+        origin="Ministry of Defence of Russia",
+    )
+    ours = _said("d", "d4", "205 Ukrainian defenders have returned home from captivity in the "
+                 "exchange", origin="Coordination Headquarters")  # fmt: skip
+    assert explain_margin(theirs, ours, None, None, {})[3] != "the other side acts"

@@ -685,3 +685,25 @@ def test_it_is_the_speaker_not_a_name_inside_what_it_said(claims_of: Extract) ->
     )[-1]
     assert last.content.text.startswith("the reports")
     assert "ministry" in (last.speaker.name or "").lower()
+
+
+def test_it_after_a_body_with_a_plural_name_is_that_body(claims_of: Extract) -> None:
+    """ "The Israel Defense Forces said ... It said ...": one body, whatever its name's plural;
+    not a group named inside what it said. "Russian forces" stays a plural ("they")."""
+    claims = claims_of(
+        "The Israel Defense Forces said eight Hamas and Palestinian Islamic Jihad gunmen were "
+        "killed at the depot. It said they had fired mortars from the yard."
+    )
+    assert [c.speaker.name for c in claims] == ["Israel Defense Forces"] * 2
+    plural = claims_of("Russian forces said 12 soldiers were captured. It said the road was cut.")
+    assert plural[-1].speaker.name != "Russian forces"
+
+
+def test_a_country_possessing_a_body_stays_in_its_name(claims_of: Extract) -> None:
+    """ "Moldova's Bureau for Reintegration": the state is part of which bureau it is, even
+    when the tagger takes the country for an organisation; a bureau is a government body."""
+    claims = claims_of(
+        "Moldova's Bureau for Reintegration said it had no record of any explosions on Sunday."
+    )
+    assert claims[0].speaker.name == "Moldova's Bureau for Reintegration"
+    assert claims[0].speaker.kind == "government"

@@ -102,3 +102,31 @@ def test_small_theatre_places_with_a_cue_still_resolve(
 ) -> None:
     found = {p.name: p for p in extract_places(nlp(text), gazetteer)}
     assert found[name].country == "UA", found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The nominee would need approval by Congress, and voters in Arizona and Nevada were "
+         "split, the senator said in Phoenix.", "Congress"),
+        ("Garland would fill the seat of Justice Antonin Scalia, a senator from Illinois said "
+         "in Springfield.", "Justice"),
+        ("Democrat Hillary Clinton won Alabama on Tuesday, while Republicans argued in "
+         "Montgomery.", "Democrat"),
+    ],
+)  # fmt: skip
+def test_an_everyday_word_is_no_small_town_of_a_state_the_article_names(
+    nlp: Language, gazetteer: Gazetteer, text: str, word: str
+) -> None:
+    """There are a village called Congress in Arizona, a city called Justice in Illinois and a
+    town in Alabama once called Democrat; in a report naming those states the words are still
+    the legislature, a judge's title and a party."""
+    assert word not in resolved(nlp, gazetteer, text)
+
+
+def test_a_common_name_after_a_locative_in_its_state_is_the_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Officials in Wisconsin said the rally in Jefferson drew 2,000 people."
+    place = resolved(nlp, gazetteer, text)["Jefferson"]
+    assert (place.country, place.feature) == ("US", "town")

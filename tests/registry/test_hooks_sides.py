@@ -18,6 +18,10 @@ from claimledger.registry.hooks import registry_hooks
         ("General Staff of the Armed Forces of Ukraine", None, "UA"),
         ("Dmitry Peskov", None, "RU"),  # from his registry entry
         ("the regional prosecutor's office", None, None),
+        ("Azerbaijani Defense Ministry", None, "AZ"),  # the states of other wars, too
+        ("Moldova's Bureau for Reintegration", None, "MD"),
+        ("Israel", "IL", "IL"),
+        ("Benjamin Netanyahu", None, "IL"),
     ],
 )
 def test_metonyms_and_sides(name: str, metonym: str | None, side: str | None) -> None:

@@ -71,6 +71,8 @@ from claimledger.analyze.proposition import (
     quoted_runs,
     relation,
     shares_quotation,
+    side_acts,
+    sides_named,
 )
 from claimledger.analyze.terms import term_words, terms
 from claimledger.settings import ClusterSettings, shipped_settings
@@ -95,6 +97,17 @@ SIDE_RELATIVE = re.compile(
     re.IGNORECASE,
 )
 OBLIGATION = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.IGNORECASE)
+# a claim that calls another claim false: "claims that a Ukrainian missile hit the building were
+# false", "the claim that Armenian units fired first does not correspond to reality"
+REJECTION = re.compile(
+    r"\b(?:claims?|reports?|allegations?|accusations?|assertions?|statements?|suggestions?"
+    r"|rumou?rs?)\b.{0,240}?\b(?:(?:is|are|was|were|(?:has|have|had) been)\s+"
+    r"(?:(?:completely|totally|absolutely|simply|entirely)\s+)?(?:false|untrue|not true|baseless"
+    r"|groundless|unfounded|fake|fabricated|an? (?:lie|fabrication|provocation)|lies|nonsense"
+    r"|absurd|disinformation|propaganda)|(?:do|does|did) not correspond to (?:reality|the truth"
+    r"|the facts)|(?:has|have|had) nothing to do with (?:reality|the truth))\b",
+    re.IGNORECASE,
+)
 FOCUSED = 2  # places an article names at most to be about them (``_about_place``)
 MIN_KEY_VALUE = 10  # smaller figures are too common to find a claim by
 KIND_RATIO = 1.5  # figures of one kind of thing further apart than this are two counts
@@ -209,8 +222,9 @@ def _same_value(a: ClaimRecord, b: ClaimRecord, exact: bool = False) -> bool:
 
 def _one_figure(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Both state one figure exactly (``_same_value``: "300,000 reservists would be called up" /
-    "300,000 people would be mobilised"): as telling as a word in common. A figure within 5%
-    is not: a toll to date of 28,064 one day and of 28,340 the next are two statements."""
+    "300,000 people would be mobilised"): from one source, as telling as a word in common (two
+    sources' "$15 minimum wage" is a topic). A figure within 5% is not: a toll to date of
+    28,064 one day and of 28,340 the next are two statements."""
     return _same_value(a, b, exact=True)
 
 
@@ -438,6 +452,9 @@ def explain_margin(
     need = rules.threshold(rel)
     if rel != "same" and (SIDE_RELATIVE.search(a.content) or SIDE_RELATIVE.search(b.content)):
         return _apart(sim, need, "the speaker's side")  # whose enemy depends on who speaks
+    if rel != "same" and _other_agent(a.content, b.content):
+        # "X fired first" / "Y fired first": in close wording, each contests the other
+        return (-1.0, sim, sim >= need, "the other side acts")
     if rel == "same":
         sim += quote_bonus(pa, pb, weights, rules)
         if not _recent(a, b, rules):
@@ -446,6 +463,10 @@ def explain_margin(
             ):
                 return _apart(sim, need, "another occasion")  # one speaker, another occasion
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
+    if bool(REJECTION.search(a.content)) != bool(REJECTION.search(b.content)):
+        # one calls false what the other states: its rebuttal, never the same proposition
+        shared = set(claim_terms(a)) & set(claim_terms(b))
+        return (-1.0, sim, sim >= need and len(shared) >= rules.min_shared(rel), "rejection")
     if negation_conflict(pa, pb, name_terms(a.content) | name_terms(b.content)):
         # a contradiction needs what a match needs: "no arrests" says too little to deny "24
         # arrests in Cleveland"; an exhortation ("let's make X great again") states nothing
@@ -461,7 +482,8 @@ def explain_margin(
     if rel == "same" and _two_quotations(a, b, rules.said_again_run):
         return _apart(sim, need, "two quotations")  # two sentences of one speech
     shared = set(claim_terms(a)) & set(claim_terms(b))
-    if len(shared) + _one_figure(a, b) < rules.min_shared(rel) and not (
+    one_figure = rel == "same" and _one_figure(a, b)  # one source's own figure again
+    if len(shared) + one_figure < rules.min_shared(rel) and not (
         rel == "same"
         and quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)
     ):
@@ -610,6 +632,19 @@ def _uncommon(text: str) -> frozenset[str]:
 def _apart(sim: float, need: float, reason: str) -> tuple[float, float, bool, str]:
     """A pair a rule keeps apart whatever its similarity: a margin below zero."""
     return (min(sim - need, -0.01), sim, False, reason)
+
+
+def _other_agent(a: str, b: str) -> bool:
+    """Two sources' claims whose first-named side differs, one of them naming the other's
+    first too: "Azerbaijani forces opened fire at Armenian positions" and "Armenian forces
+    opened fire first" accuse each other; they state two propositions, never one, and in
+    close wording each contests the other: what the first-named side does is the same
+    act in both (``side_acts``)."""
+    sa, sb = sides_named(a), sides_named(b)
+    if not (sa and sb) or sa[0] == sb[0] or not (sb[0] in sa or sa[0] in sb):
+        return False
+    act = side_acts(a)  # the same act, not "Ukraine received 1,000 bodies from Russia" /
+    return act is not None and act == side_acts(b)  # "Russia handed 1,000 bodies to Ukraine"
 
 
 def _obliges(text: str) -> bool:

@@ -159,6 +159,68 @@ def _body_vocabulary() -> tuple[frozenset[str], dict[str, str]]:
     return org_words, countries
 
 
+PLACE_BEFORE = frozenset("in over near across around inside throughout into of from".split())
+
+
+def sides_named(text: str) -> tuple[str, ...]:
+    """The states a text names as parties, by a demonym or a country or capital of the
+    registry's vocabulary: the one after "by" first (the agent of a passive), then in the
+    order the text names them ("Azerbaijani forces fired at Armenian positions": AZ, AM); a
+    name after a locative is where, not who ("drones launched by Russia over Kyiv": RU)."""
+    return tuple(dict.fromkeys(country for country, _ in _parties(text)))
+
+
+# who a side's name is followed by before what it does ("Azerbaijani armed forces opened fire")
+PARTICIPANTS = frozenset(
+    terms("armed forces troops units soldiers military army navy fleet side people civilians")
+)
+
+
+def side_acts(text: str) -> str | None:
+    """The first content term after the first side ``sides_named`` gives, past the words for
+    its people ("Armenian forces opened fire first": open): what that side is said to do;
+    None in the passive (``_act``)."""
+    parties = _parties(text)
+    return parties[0][1] if parties else None
+
+
+PASSIVE = frozenset("is are was were be been being".split())
+
+
+def _act(rest: str) -> str | None:
+    """The first content term of ``rest`` past the words for a side's people, or None when a
+    form of "be" comes first: "Russian servicemen were returned" says what was done to them,
+    not what they did."""
+    for word, term in ((w, terms(w)) for w in rest.split()):
+        if word.lower() in PASSIVE:
+            return None
+        if term and term[0] not in PARTICIPANTS:
+            return term[0]
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def _parties(text: str) -> tuple[tuple[str, str | None], ...]:
+    from claimledger.registry import load_registry
+    from claimledger.registry.conflicts import _side_pattern
+    from claimledger.registry.match import normalise
+
+    vocabulary = load_registry().vocabulary
+    words = {**vocabulary.metonyms, **vocabulary.sides}
+    lookup = {normalise(k): v for k, v in words.items()}
+    pattern = _side_pattern(tuple(words))
+    agents: list[tuple[str, str | None]] = []
+    named: list[tuple[str, str | None]] = []
+    for m in pattern.finditer(text):
+        before = text[: m.start()].split()[-1:]
+        word = before[0].lower() if before else ""
+        if word in PLACE_BEFORE:
+            continue
+        act = _act(pattern.sub(" ", text[m.end() :]))
+        (agents if word == "by" else named).append((lookup[normalise(m.group(0))], act))
+    return tuple(agents + named)
+
+
 def _same_body(a: str, b: str) -> bool:
     """Two body keys of one organisation: the same words, or the words of one inside the
     other's ("Ukraine's General Staff", "General Staff of the Armed Forces of Ukraine"), and

@@ -150,8 +150,18 @@ def _fits_group(m: Mention) -> bool:
 
 
 def _fits_thing(m: Mention) -> bool:
-    """What "it" can refer back to: one thing that is no person."""
-    return not m.person and not m.plural
+    """What "it" can refer back to: one thing that is no person, or one body with a plural
+    name ("the Israel Defense Forces said ... It said ...", not "Russian forces")."""
+    return not m.person and (not m.plural or _plural_named_body(m))
+
+
+def _plural_named_body(m: Mention) -> bool:
+    """A body whose proper name ends in a plural noun: "Israel Defense Forces", "Armed Forces
+    of Ukraine" (its head word capitalised, after the name's first word)."""
+    if m.kind not in ("military", "government", "organization") or not m.head_lemma:
+        return False
+    words = m.name.split()[1:]
+    return any(w[:1].isupper() and w.lower().startswith(m.head_lemma[:4]) for w in words)
 
 
 class Mentions:
@@ -952,13 +962,16 @@ def _principal_of(head: Token) -> Token | None:
 
 def _with_owner_country(head: Token, name: str | None) -> str | None:
     """An organisation's name with the country it belongs to when a possessive gives it:
-    "Russia's Defence Ministry", not the "Defence Ministry" Ukraine has too."""
+    "Russia's Defence Ministry", not the "Defence Ministry" Ukraine has too; a country the
+    tagger took for an organisation ("Moldova's Bureau for Reintegration") too."""
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
-    if poss is None or poss.ent_type_ not in ("GPE", "NORP") or poss.i > head.i:
+    if poss is None or poss.i > head.i:
+        return name
+    if poss.ent_type_ not in ("GPE", "NORP") and not _place_name(poss.text):
         return name
     end = head.i
     for prep in head.children:  # "Russia's Ministry of Defence": the name goes on after "of"
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == head.i + 1:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and prep.i == head.i + 1:
             words = list(prep.subtree)[1:]
             if words and all(w.text[:1].isupper() or w.lower_ in ("and", "the") for w in words):
                 end = prep.right_edge.i

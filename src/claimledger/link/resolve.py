@@ -233,9 +233,46 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Candidate
         if (not m.weak or _fits(c, context, m.cued))
         and (not m.person or _large(c))
         and _supported(c, context, m.cued)
+        and _borne_out(c, context, m)
         else None
         for m, c in zip(mentions, final, strict=True)
     ]
+
+
+COMMON_ZIPF = 4.0  # an English word or name this common (wordfreq's Zipf scale) ...
+EVERYDAY_ZIPF = 4.5  # ... or this common: "justice", "congress", "economy", "johnson"
+
+
+def _borne_out(candidate: Candidate | None, context: Context, mention: Mention) -> bool:
+    """A small settlement (under ``FOREIGN_POPULATION``) outside the theatre whose name as
+    written is a common English word or name (``COMMON_ZIPF``) is taken only when the article
+    supports it: its region named, one of the article's unambiguous settlements within
+    ``NEAR_KM``, or a locative cue ("in Jefferson"); by an everyday word (``EVERYDAY_ZIPF``),
+    or by a common word that is only another name of the place, never. "Justice Antonin
+    Scalia" is no city in Illinois, "approval by Congress" no village in Arizona, "Democrat
+    Hillary Clinton" no town in Alabama that once had the name, "Gary Johnson" no town in
+    Vermont, in a report that names those states."""
+    if candidate is None or not candidate.settlement or _in_theatre(candidate):
+        return True
+    if candidate.population >= FOREIGN_POPULATION:
+        return True
+    zipf = _zipf(mention.text)
+    if zipf < COMMON_ZIPF:
+        return True
+    if zipf >= EVERYDAY_ZIPF or fold(candidate.name) != fold(mention.name):
+        return False  # an everyday word, or a common one that is only another name of it
+    if (candidate.country, candidate.admin1) in context.regions:
+        return True
+    if any(km(candidate, a) <= NEAR_KM for a in context.anchors if a != candidate):
+        return True
+    return mention.cued
+
+
+def _zipf(written: str) -> float:
+    """How common the words of a name are in English (wordfreq's Zipf scale, 0 to 8)."""
+    from wordfreq import zipf_frequency  # its word list loads on first use
+
+    return float(zipf_frequency(written.lower(), "en"))
 
 
 PERSON_PLACE_POPULATION = 250_000
