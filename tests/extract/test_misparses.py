@@ -269,3 +269,31 @@ def test_according_to_between_two_clauses_covers_the_first(nlp: Language) -> Non
     contents = [c.content.text for c in claims]
     assert "In Sumy, the toll stands at 14" in contents
     assert all("according" not in t for t in contents)
+
+
+# "X said claims that ... were false": the plural noun "claims" tagged a verb (VBZ) with no
+# subject, the clause of "that" hung on it
+CLAIMS_NOUN_AS_VERB = """
+    The the DET DT det 1 - _
+    mayor mayor NOUN NN nsubj 2 - _
+    said say VERB VBD ROOT 2 - _
+    claims claim VERB VBZ ccomp 2 - _
+    that that SCONJ IN mark 7 - _
+    the the DET DT det 6 - _
+    depot depot NOUN NN nsubj 7 - _
+    burned burn VERB VBD ccomp 3 - _
+    down down ADP RP prt 7 - _
+    overnight overnight ADV RB advmod 7 - _
+    were be AUX VBD ccomp 7 - _
+    false false ADJ JJ acomp 10 - .
+    . . PUNCT . punct 2 - .
+"""
+
+
+def test_a_claim_noun_tagged_a_verb_after_a_cue_is_no_speakerless_claim(nlp: Language) -> None:
+    """The mayor called the claims false: one claim, the mayor's, whose content is the
+    rejection; not a second claim of nobody's reading "the depot burned down ... were false"."""
+    claims = extract_claims(misparsed(nlp, CLAIMS_NOUN_AS_VERB), "t")
+    assert [(c.cue.text, c.content.text) for c in claims] == [
+        ("said", "claims that the depot burned down overnight were false")
+    ]

@@ -649,6 +649,16 @@ def _clause_minus(doc: Doc, clause: Token, holes: list[TokenRange]) -> TokenRang
     return without(doc, rng, holes)
 
 
+def _noun_after_cue(tok: Token) -> bool:
+    """A plural claim noun the tagger took for a verb right after a speech verb, with no
+    subject of its own ("said claims that ... were false", "dismissed reports that ...")."""
+    if tok.tag_ != "VBZ" or tok.i != tok.head.i + 1 or tok.dep_ not in ("ccomp", "dobj", "xcomp"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    return lexicon().cue_class.get(tok.head.lemma_.lower()) is not None
+
+
 def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) -> Frame | None:
     cls = lexicon().cue_class.get(tok.lemma_.lower())
     if cls is None and _document_reads(tok):
@@ -659,6 +669,8 @@ def _verb_frame(doc: Doc, sent: Span, tok: Token, s_index: int, used: set[int]) 
         return _calling_frame(doc, tok, s_index, found, used)
     if cls is None or tok.pos_ not in ("VERB", "AUX"):
         return None
+    if _noun_after_cue(tok):
+        return None  # "Tykhyi said claims that X were false": "claims" is what he called false
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return _as_frame(doc, tok, s_index)  # "as reported by X"
     if tok.lemma_ == "cite" and tok.dep_ in ("advcl", "acl"):
