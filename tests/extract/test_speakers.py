@@ -707,3 +707,11 @@ def test_a_country_possessing_a_body_stays_in_its_name(claims_of: Extract) -> No
     )
     assert claims[0].speaker.name == "Moldova's Bureau for Reintegration"
     assert claims[0].speaker.kind == "government"
+
+
+def test_a_demonym_the_tagger_takes_for_a_name_is_no_person(claims_of: Extract) -> None:
+    """ "The Moldovan authorities": the tagger may read "Moldovan" as a person's name; the
+    speaker is the authorities of Moldova, a government source."""
+    claims = claims_of("The Moldovan authorities said the border crossing had reopened.")
+    assert claims[0].speaker.name == "Moldovan authorities"
+    assert claims[0].speaker.kind == "government"

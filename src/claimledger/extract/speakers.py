@@ -597,7 +597,8 @@ class Resolver:
         return self._mention(span, text, words, person=False)
 
     def _person_in(self, full: Span, head: Token) -> str | None:
-        ents = entities_in(self.doc, full.start, full.end)  # full.ents, without a scan
+        ents = [e for e in entities_in(self.doc, full.start, full.end)  # full.ents, no scan
+                if not (e.label_ == "PERSON" and _side_word(e.text))]  # fmt: skip
         for ent in ents:  # "Zelensky's chief of staff, Andriy Yermak": Yermak (who speaks for
             # Zelensky: ``principals.py``); "Zelensky's spokesman" with no name: Zelensky
             if ent.label_ == "PERSON" and ent.root.head.i == head.i and ent.root.dep_ == "appos":
@@ -827,6 +828,13 @@ def _platform(ent: Span) -> bool:
         and head.dep_ == "pobj"
         and head.head.lower_ in ("on", "via", "in")
     )
+
+
+def _side_word(name: str) -> bool:
+    """A demonym of the registry's vocabulary ("Moldovan"), which the tagger may take for a
+    person's name: "the Moldovan authorities" are no person called Moldovan."""
+    sides = registry_hooks().registry.vocabulary.sides
+    return any(name.lower() == w.lower() for w in sides)
 
 
 def _place_name(name: str) -> bool:
