@@ -50,10 +50,10 @@ from functools import lru_cache
 
 from claimledger.analyze.numbers import (
     UNSPECIFIC,
-    _largest,
-    _nouns,
-    _tail,
+    counted_nouns,
+    counted_tail,
     figure,
+    largest,
     meet,
     rounding_unit,
     same_thing,
@@ -521,8 +521,8 @@ def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPP
              if same_thing(qa, qb, a.content, b.content, one_claim=True)]  # fmt: skip
     if not pairs:  # counts of one kind of thing, when no figure counts what the other does
         kind = [(qa, qb) for qa, qb in candidates if _overlap(qa, qb, a.content, b.content)]
-        return bool(kind) and all(_largest(qa) > KIND_RATIO * _largest(qb)
-                                  or _largest(qb) > KIND_RATIO * _largest(qa)
+        return bool(kind) and all(largest(qa) > KIND_RATIO * largest(qb)
+                                  or largest(qb) > KIND_RATIO * largest(qa)
                                   for qa, qb in kind)  # fmt: skip
     return bool(pairs) and not any(
         (_same_span(qa, qb, rules.to_date_days) and _agree(qa, qb)) or _next_day_report(qa, qb)
@@ -534,10 +534,12 @@ def _overlap(a: QuantityRecord, b: QuantityRecord, context_a: str, context_b: st
     """Figures (10 or more) that count things of one kind, whatever else either counts ("158
     missiles and drones launched" / "3,700 Shahed drones"): one count is not the other's
     proposition unless they agree."""
-    if min(_largest(a), _largest(b)) < MIN_KEY_VALUE or (a.unit or None) != (b.unit or None):
+    if min(largest(a), largest(b)) < MIN_KEY_VALUE or (a.unit or None) != (b.unit or None):
         return False
-    shared = set(terms(_tail(a.what, context_a))) & set(terms(_tail(b.what, context_b)))
-    return bool(shared & (_nouns(a.what) | _nouns(b.what)) - UNSPECIFIC)
+    shared = set(terms(counted_tail(a.what, context_a))) & set(
+        terms(counted_tail(b.what, context_b))
+    )
+    return bool(shared & (counted_nouns(a.what) | counted_nouns(b.what)) - UNSPECIFIC)
 
 
 def _next_day_report(a: QuantityRecord, b: QuantityRecord) -> bool:

@@ -227,7 +227,10 @@ def same_thing(
     head_a, head_b = _head(a.what), _head(b.what)
     if head_a is None or head_b is None or (head_a != head_b and not shared_event):
         return False  # fighter jets are not servicemen, whatever their modifiers share
-    nouns_a, nouns_b = _nouns(a.what) - GENERIC - EVENTS, _nouns(b.what) - GENERIC - EVENTS
+    nouns_a, nouns_b = (
+        counted_nouns(a.what) - GENERIC - EVENTS,
+        counted_nouns(b.what) - GENERIC - EVENTS,
+    )
     if nouns_a and nouns_b and not nouns_a & nouns_b:
         return False  # settlements are not households
     done_a, done_b = _done(a.what), _done(b.what)
@@ -236,7 +239,7 @@ def same_thing(
     ca, cb = _event_classes(done_a), _event_classes(done_b)
     if ca and cb and not ca & cb and not shared_event and not one_claim:
         return False  # golf courses closed are not golf courses opened
-    small = max(_largest(a), _largest(b)) < rules.small_count and not shared_event
+    small = max(largest(a), largest(b)) < rules.small_count and not shared_event
     if small or (a.unit or None) == PERCENT:
         return one_claim  # "two countries" / "10 countries"; shares of different questions
     alike = dice(list(wa), list(wb)) >= rules.min_what and bool((wa & wb) - GENERIC)
@@ -272,7 +275,7 @@ def flow(q: QuantityRecord, context: str | None) -> bool:
     )
 
 
-def _largest(q: QuantityRecord) -> float:
+def largest(q: QuantityRecord) -> float:
     return max(v for v in (q.value, q.low, q.high, 0.0) if v is not None)
 
 
@@ -282,7 +285,7 @@ def counted(what: str | None, context: str | None) -> frozenset[str]:
     add ("soldiers leaving their units": desert), and casualties recognised however they are put:
     "casualties", "soldiers killed and wounded", "losses", and soldiers in a claim about losses
     ("lost 36,000 soldiers", "losses averaged 1,200 personnel a day")."""
-    found = set(terms(what)) | set(phrases(terms(_tail(what, context))))
+    found = set(terms(what)) | set(phrases(terms(counted_tail(what, context))))
     if found >= CASUALTIES:
         found = (found - CASUALTIES) | {"casualty"}
     if LOSS in found and (found & GENERIC or found == {LOSS}):
@@ -292,7 +295,7 @@ def counted(what: str | None, context: str | None) -> frozenset[str]:
     return frozenset(found)  # cached: an article's figures are compared with hundreds of others
 
 
-def _tail(what: str | None, context: str | None, words: int = TAIL_WORDS) -> str:
+def counted_tail(what: str | None, context: str | None, words: int = TAIL_WORDS) -> str:
     """What is counted and the words after it in the claim stating it: "soldiers" in "cases
     over soldiers leaving their units without permission" reads "soldiers leaving their units
     without"."""
@@ -321,7 +324,7 @@ def _head(what: str | None) -> str | None:
     return found[0] if found else None
 
 
-def _nouns(what: str | None) -> set[str]:
+def counted_nouns(what: str | None) -> set[str]:
     """The counted noun phrase of a ``what``, without the verb the extractor appends to it
     ("households left" -> households)."""
     words = (what or "").split()
@@ -335,7 +338,7 @@ def _nouns(what: str | None) -> set[str]:
 def _done(what: str | None) -> set[str]:
     """The terms of what happened to the counted thing, as the extractor appends it ("drones
     launched" -> launch; "soldiers killed and wounded" -> kill, wound)."""
-    return set(terms(what)) - _nouns(what) if what else set()
+    return set(terms(what)) - counted_nouns(what) if what else set()
 
 
 def _event_classes(done: set[str]) -> set[str]:

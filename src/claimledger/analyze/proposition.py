@@ -202,13 +202,13 @@ def _act(rest: str) -> str | None:
 @lru_cache(maxsize=20_000)
 def _parties(text: str) -> tuple[tuple[str, str | None], ...]:
     from claimledger.registry import load_registry
-    from claimledger.registry.conflicts import _side_pattern
+    from claimledger.registry.conflicts import side_pattern
     from claimledger.registry.match import normalise
 
     vocabulary = load_registry().vocabulary
     words = {**vocabulary.metonyms, **vocabulary.sides}
     lookup = {normalise(k): v for k, v in words.items()}
-    pattern = _side_pattern(tuple(words))
+    pattern = side_pattern(tuple(words))
     agents: list[tuple[str, str | None]] = []
     named: list[tuple[str, str | None]] = []
     for m in pattern.finditer(text):

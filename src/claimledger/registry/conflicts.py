@@ -49,7 +49,7 @@ def expected_of(entry: ActorEntry) -> str:
 
 
 @lru_cache(maxsize=64)
-def _side_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def side_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     alts = [re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in ordered]
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])")
@@ -60,7 +60,7 @@ def side_words(text: str, sides: Mapping[str, str]) -> Iterator[tuple[str, str]]
     if not sides:
         return
     lookup = {normalise(k): v for k, v in sides.items()}
-    for m in _side_pattern(tuple(sides)).finditer(text):
+    for m in side_pattern(tuple(sides)).finditer(text):
         yield m.group(0), lookup[normalise(m.group(0))]
 
 
