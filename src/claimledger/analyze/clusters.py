@@ -463,7 +463,7 @@ def explain_margin(
             ):
                 return _apart(sim, need, "another occasion")  # one speaker, another occasion
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
-    if bool(REJECTION.search(a.content)) != bool(REJECTION.search(b.content)):
+    if _rejects(a.content) != _rejects(b.content):
         # one calls false what the other states: its rebuttal, never the same proposition
         shared = set(claim_terms(a)) & set(claim_terms(b))
         return (-1.0, sim, sim >= need and len(shared) >= rules.min_shared(rel), "rejection")
@@ -629,6 +629,12 @@ def _unit(y: float) -> int | None:
 def _uncommon(text: str) -> frozenset[str]:
     """The terms of a text's words that are no everyday English words (``common``)."""
     return frozenset(t for t, w in term_words(text) if not common(w))
+
+
+@lru_cache(maxsize=20_000)
+def _rejects(text: str) -> bool:
+    """The text calls a claim false (``REJECTION``); each content is read once, not per pair."""
+    return REJECTION.search(text) is not None
 
 
 def _apart(sim: float, need: float, reason: str) -> tuple[float, float, bool, str]:

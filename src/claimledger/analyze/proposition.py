@@ -124,7 +124,7 @@ def _body_key(words: list[str]) -> str | None:
     person's name (initials and a last word) the Russian and the Ukrainian ministries were one
     source. None when no word of the name is an organisation word (the registry's
     ``organization_words``: Ministry, Staff, Force, Service...)."""
-    org_words, countries = _body_vocabulary()
+    org_words, countries, _ = _vocabulary()
     if len(words) < 2 or not any(w.lower() in org_words for w in words):
         return None
     out: set[str] = set()
@@ -139,24 +139,27 @@ def _body_key(words: list[str]) -> str | None:
     return " ".join(sorted(out)) if len(out) >= 2 else None
 
 
-_BODY_VOCABULARY: list[tuple[object, frozenset[str], dict[str, str]]] = []  # the last one made
+_VOCABULARY: list[tuple[object, frozenset[str], dict[str, str], re.Pattern[str]]] = []  # the last
 
 
-def _body_vocabulary() -> tuple[frozenset[str], dict[str, str]]:
-    """The registry's organisation words (lower-cased, with the spellings of ``BODY_SPELLING``)
-    and its demonyms and metonyms (folded) -> country, made again only when the registry is
-    another one (the user's file changed)."""
+def _vocabulary() -> tuple[frozenset[str], dict[str, str], re.Pattern[str]]:
+    """The registry's organisation words (lower-cased, with the spellings of ``BODY_SPELLING``),
+    its demonyms and metonyms (folded) -> country, and the pattern that finds those in a text
+    (``registry.conflicts.side_pattern``), made again only when the registry is another one (the
+    user's file changed)."""
     from claimledger.registry import load_registry  # the vocabulary the registry ships
+    from claimledger.registry.conflicts import side_pattern
 
     vocabulary = load_registry().vocabulary
-    if not _BODY_VOCABULARY or _BODY_VOCABULARY[0][0] is not vocabulary:
+    if not _VOCABULARY or _VOCABULARY[0][0] is not vocabulary:
         org_words = (
             frozenset(w.lower() for w in vocabulary.organization_words) | BODY_SPELLING.keys()
         )
         places = (*vocabulary.sides.items(), *vocabulary.metonyms.items())
-        _BODY_VOCABULARY[:] = [(vocabulary, org_words, {_fold(k): v for k, v in places})]
-    _, org_words, countries = _BODY_VOCABULARY[0]
-    return org_words, countries
+        pattern = side_pattern(tuple(k for k, _ in places))
+        _VOCABULARY[:] = [(vocabulary, org_words, {_fold(k): v for k, v in places}, pattern)]
+    _, org_words, countries, pattern = _VOCABULARY[0]
+    return org_words, countries, pattern
 
 
 PLACE_BEFORE = frozenset("in over near across around inside throughout into of from".split())
@@ -201,14 +204,7 @@ def _act(rest: str) -> str | None:
 
 @lru_cache(maxsize=20_000)
 def _parties(text: str) -> tuple[tuple[str, str | None], ...]:
-    from claimledger.registry import load_registry
-    from claimledger.registry.conflicts import side_pattern
-    from claimledger.registry.match import normalise
-
-    vocabulary = load_registry().vocabulary
-    words = {**vocabulary.metonyms, **vocabulary.sides}
-    lookup = {normalise(k): v for k, v in words.items()}
-    pattern = side_pattern(tuple(words))
+    _, countries, pattern = _vocabulary()
     agents: list[tuple[str, str | None]] = []
     named: list[tuple[str, str | None]] = []
     for m in pattern.finditer(text):
@@ -216,8 +212,10 @@ def _parties(text: str) -> tuple[tuple[str, str | None], ...]:
         word = before[0].lower() if before else ""
         if word in PLACE_BEFORE:
             continue
-        act = _act(pattern.sub(" ", text[m.end() :]))
-        (agents if word == "by" else named).append((lookup[normalise(m.group(0))], act))
+        country = countries.get(_fold(m.group(0)))
+        if country is not None:
+            act = _act(pattern.sub(" ", text[m.end() :]))
+            (agents if word == "by" else named).append((country, act))
     return tuple(agents + named)
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -833,15 +833,18 @@ def _platform(ent: Span) -> bool:
 def _side_word(name: str) -> bool:
     """A demonym of the registry's vocabulary ("Moldovan"), which the tagger may take for a
     person's name: "the Moldovan authorities" are no person called Moldovan."""
-    sides = registry_hooks().registry.vocabulary.sides
-    return any(name.lower() == w.lower() for w in sides)
+    return _listed(name, registry_hooks().registry.vocabulary.sides)
 
 
 def _place_name(name: str) -> bool:
     """A country or capital standing for its state ("Moscow", "Kyiv"): no organisation that
     "the agency" or "the group" refers back to."""
-    metonyms = registry_hooks().registry.vocabulary.metonyms
-    return name in metonyms or any(name.lower() == w.lower() for w in metonyms)
+    return _listed(name, registry_hooks().registry.vocabulary.metonyms)
+
+
+def _listed(name: str, words: Mapping[str, str]) -> bool:
+    """``name`` is one of the vocabulary's ``words``, in any case."""
+    return name in words or any(name.lower() == w.lower() for w in words)
 
 
 def _registered_outlet(name: str) -> bool:
