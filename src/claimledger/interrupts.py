@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -105,12 +106,28 @@ def signals_interrupt() -> Iterator[None]:
     handler = _Raiser()
     previous: dict[int, Any] = {sig: signal.signal(sig, handler) for sig in SIGNALS}
     _active.append(handler)
+    hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_if_ours(hook)
     try:
         yield
     finally:
+        sys.unraisablehook = hook
         _active.remove(handler)
         for sig, old in previous.items():
             signal.signal(sig, old)
+
+
+def _quiet_if_ours(hook: Any) -> Any:
+    """Where Python swallows our KeyboardInterrupt (an import's lock callback) it would print
+    "Exception ignored in ..." and a traceback; :func:`checkpoint` raises it again, so say
+    nothing then. Anything else goes to the hook that was there."""
+
+    def unraisable(info: Any) -> None:
+        if isinstance(info.exc_value, KeyboardInterrupt) and _active and _active[-1].fired:
+            return
+        hook(info)
+
+    return unraisable
 
 
 def in_worker() -> None:
