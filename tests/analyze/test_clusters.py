@@ -616,3 +616,31 @@ def test_two_sides_accusing_each_other_contest_and_do_not_merge() -> None:
     ours = _said("d", "d4", "205 Ukrainian defenders have returned home from captivity in the "
                  "exchange", origin="Coordination Headquarters")  # fmt: skip
     assert explain_margin(theirs, ours, None, None, {})[3] != "the other side acts"
+
+
+def test_words_that_only_hedge_a_figure_are_not_terms() -> None:
+    """ "several hours", "at least 5", "nearly 40", "between 2 and 3 a.m.": the hedges belong to
+    the figures, compared as figures; as words they made a rebel's search for drones and a
+    resident's smoke "for several hours" one proposition."""
+    assert terms("searched for the drones for several hours") == terms("searched drones hours")
+    hedged = "at least 5 explosions, nearly all of them between 2 and 3 a.m., around the bay"
+    assert terms(hedged) == terms("explosions all them bay")
+
+
+def test_two_everyday_words_that_are_the_whole_of_one_claim_are_thin_evidence() -> None:
+    """ "People were hit" is all inside "people in the town were hit hard", but two everyday
+    words fit too many statements to make two sources one; the same two words with the same
+    figure do ("35 of the dead were children" / "at least 35 children were killed")."""
+    from claimledger.analyze.clusters import _whole_of_one, explain_margin
+
+    assert not _whole_of_one({"ship", "strike", "direct"}, {"ship", "strike"}, {"ship", "strike"})
+    assert _whole_of_one({"ship", "strike"}, {"ship", "strike"}, {"ship", "strike"})
+    assert _whole_of_one({"a", "b", "c", "d"}, {"a", "b", "c"}, {"a", "b", "c"})
+    town = _said("a", "d1", "people in the town were hit hard", origin="Rebel spokesman Harun")
+    hit = _said("b", "d2", "people were hit", origin="the navy")  # no named source
+    assert explain_margin(town, hit, None, None, {})[3] == "everyday words only"
+    dead = _counting("c", "d3", "35 of the dead were children", "35", 35, "children",
+                     origin="the governor's office")  # fmt: skip
+    killed = _counting("d", "d4", "at least 35 children were killed", "35", 35, "children",
+                       origin="a relief agency")  # fmt: skip
+    assert explain_margin(dead, killed, None, None, {})[3] != "everyday words only"

@@ -494,11 +494,19 @@ def explain_margin(
     if (
         rel != "same"
         and not shared & _uncommon(a.content) & _uncommon(b.content)
-        and not (set(claim_terms(a)) <= shared or set(claim_terms(b)) <= shared)
+        and not _whole_of_one(set(claim_terms(a)), set(claim_terms(b)), shared)
+        and not _same_value(a, b)
     ):  # "I've never seen anything like ISIS" / "... anything as complicated as this" (but
         # "she did nothing wrong", the whole of both, is one poll finding)
         return _apart(sim, need, "everyday words only")
     return (sim - need, sim, False, f"similarity ({rel})")
+
+
+def _whole_of_one(ta: set[str], tb: set[str], shared: set[str]) -> bool:
+    """Everyday words still make one statement when they are the whole of both ("she did
+    nothing wrong"), or the whole of one and three or more: two words ("one hit the ship") fit
+    too many statements (unless both state one figure: "35 of the dead were children")."""
+    return (ta <= shared and tb <= shared) or ((ta <= shared or tb <= shared) and len(shared) >= 3)
 
 
 def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPPED) -> bool:

@@ -27,7 +27,8 @@ STOP = frozenset(
     according said says say told reportedly allegedly claimed claim reported report alone
     one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds
     thousand thousands million millions billion billions trillion trillions tens scores pair
-    couple""".split()
+    couple several least nearly almost around approximately roughly many few numerous between
+    among""".split()
 )  # number words too: figures are compared as figures (numbers.py), not as words
 ABBREVIATIONS = {
     "u.s.": "american", "u.k.": "british", "e.u.": "european",  # too short to count
