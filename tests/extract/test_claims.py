@@ -736,8 +736,37 @@ def test_negation_inside_the_content_is_still_affirmed(claims_of: Extract, text:
                 ("more strikes were likely", "Ukrainian intelligence"),
             ],
         ),
+        (
+            "Nine people were killed, according to the regional governor, while the army said "
+            "its drones had hit a fuel depot.",
+            [
+                ("Nine people were killed", "regional governor"),
+                ("its drones had hit a fuel depot", "army"),
+            ],
+        ),
+        (
+            "The Red Cross says 3,000 families have fled the valley, while about 400 homes have "
+            "been destroyed, according to local officials.",
+            [
+                ("3,000 families have fled the valley", "Red Cross"),
+                ("about 400 homes have been destroyed", "local officials"),
+            ],
+        ),
+        (
+            "Two soldiers were wounded, whereas 15 rebels were killed, according to the army.",
+            [("Two soldiers were wounded, whereas 15 rebels were killed", "army")],
+        ),
     ],
-    ids=["and", "semicolon", "while", "but-he", "adding-that"],
+    ids=[
+        "and",
+        "semicolon",
+        "while",
+        "but-he",
+        "adding-that",
+        "according-while-said",
+        "says-while-according",
+        "whereas-according",
+    ],
 )
 def test_several_claims_in_one_sentence(
     claims_of: Extract, text: str, expected: list[tuple[str, str]]

@@ -206,7 +206,7 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
         )
     if comp is None:
         return None, []
-    holes = _other_speech(comp) + _claim_appositions(comp) + [subtree(c) for c in citing(comp)]
+    holes = other_speech(comp) + _claim_appositions(comp) + [subtree(c) for c in citing(comp)]
     holes += [subtree(c) for c in comp.children if c.lower_ == "according" and c.dep_ == "prep"]
     start = _stranded_subject(doc, tok, comp)
     whole = subtree(comp) if start is None else (start, subtree(comp)[1])
@@ -592,19 +592,43 @@ def _claim_noun_appositions(doc: Doc) -> list[Token]:
     return found
 
 
-def _other_speech(comp: Token) -> list[TokenRange]:
-    """Contrasting clauses after a content clause that report another speaker
-    ("the ceasefire would hold, while the rebels warned that ..."): not part of the content."""
+def other_speech(comp: Token, reported: bool = True) -> list[TokenRange]:
+    """Contrasting clauses after a content clause that report another speaker ("the ceasefire
+    would hold, while the rebels warned that ...", "12 were killed, according to the ministry,
+    while the army said ..."): not part of the content. Of a ``reported`` clause (a cue's
+    complement), nor one an "according to" right after it vouches for ("X says A, while B,
+    according to Y")."""
     classes = lexicon().cue_class
     return [
         subtree(c)
         for c in comp.children
         if c.dep_ == "advcl"
         and c.i > comp.i
-        and classes.get(c.lemma_.lower()) in ("say", "hedge", "deny")
         and any(m.dep_ == "mark" and m.lower_ in CONTRAST for m in c.children)
-        and any(s.dep_ == "nsubj" for s in c.children)
+        and (
+            (
+                classes.get(c.lemma_.lower()) in ("say", "hedge", "deny")
+                and any(s.dep_ == "nsubj" for s in c.children)
+            )
+            or any(p.dep_ == "prep" and p.lower_ == "according" for p in c.children)
+            or (reported and vouched_after(comp, c) is not None)
+        )
     ]
+
+
+def vouched_after(clause: Token, contrast: Token) -> Token | None:
+    """The "according" right after a contrasting clause, hung on the clause before it: "X
+    says A, while B, according to Y" (the parse hangs "according to Y" on A)."""
+    end = subtree(contrast)[1]
+    for p in clause.children:
+        if (
+            p.dep_ == "prep"
+            and p.lower_ == "according"
+            and p.i >= end
+            and all(t.is_punct for t in clause.doc[end : p.i])
+        ):
+            return p
+    return None
 
 
 def _that_after(sent: Span, tok: Token) -> Token | None:

@@ -26,11 +26,14 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.compound import split_compound
 from claimledger.extract.content import (
+    CONTRAST,
     DASHES,
     called_false,
+    other_speech,
     puts_a_toll,
     relative_clause,
     verb_content,
+    vouched_after,
 )
 from claimledger.extract.embeds import embedded_posts
 from claimledger.extract.quotes import (
@@ -476,9 +479,11 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
     if pobj is None:
         return None
     clause = _coordination(tok.head, tok)
+    clause = _contrast_vouched(clause, tok)
     if _relayed_cue(clause):
         return None  # "X says Y, according to AP": AP relays X's statement (``_relays``)
-    holes = [subtree(tok)]
+    # not "..., while the army said ...", the army's words
+    holes = [subtree(tok), *other_speech(clause, reported=False)]
     cited: list[TokenRange] = []
     for span, target in citations(clause, used) + citations(pobj, used):
         holes.append(span)
@@ -496,6 +501,8 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
     content = _clause_minus(doc, clause, holes)
     if content is None:
         return None
+    if doc[content[0]].dep_ == "mark" and doc[content[0]].lower_ in CONTRAST:
+        content = (content[0] + 1, content[1])  # "..., while B, according to Y": Y says B
     return Frame(
         sentence=s_index,
         content=content,
@@ -619,6 +626,23 @@ def _is_that(tok: Token) -> bool:
 
 def _has_that(clause: Token) -> bool:
     return any(_is_that(m) for m in clause.children)
+
+
+def _contrast_vouched(clause: Token, according: Token) -> Token:
+    """The contrasting clause right before an "according to" when what it hangs on is another
+    speaker's complement: in "X says A, while B, according to Y", Y vouches for B, X for A.
+    (With no other speaker, "A, whereas B, according to Y", Y says both.)"""
+    if clause.dep_ != "ccomp" or lexicon().cue_class.get(clause.head.lemma_.lower()) is None:
+        return clause
+    for c in clause.children:
+        vouched = vouched_after(clause, c) if c.dep_ == "advcl" and c.i > clause.i else None
+        if (
+            vouched is not None
+            and vouched.i == according.i
+            and any(m.dep_ == "mark" and m.lower_ in CONTRAST for m in c.children)
+        ):
+            return c
+    return clause
 
 
 def _coordination(clause: Token, according: Token) -> Token:
