@@ -756,6 +756,10 @@ def test_negation_inside_the_content_is_still_affirmed(claims_of: Extract, text:
             "Two soldiers were wounded, whereas 15 rebels were killed, according to the army.",
             [("Two soldiers were wounded, whereas 15 rebels were killed", "army")],
         ),
+        (
+            "The governor said two bridges were damaged and warned that more strikes were likely.",
+            [("two bridges were damaged", "governor"), ("more strikes were likely", "governor")],
+        ),
     ],
     ids=[
         "and",
@@ -766,6 +770,7 @@ def test_negation_inside_the_content_is_still_affirmed(claims_of: Extract, text:
         "according-while-said",
         "says-while-according",
         "whereas-according",
+        "said-and-warned",
     ],
 )
 def test_several_claims_in_one_sentence(

@@ -207,6 +207,7 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     if comp is None:
         return None, []
     holes = other_speech(comp) + _claim_appositions(comp) + [subtree(c) for c in citing(comp)]
+    holes += _second_cue(comp)
     holes += [subtree(c) for c in comp.children if c.lower_ == "according" and c.dep_ == "prep"]
     start = _stranded_subject(doc, tok, comp)
     whole = subtree(comp) if start is None else (start, subtree(comp)[1])
@@ -614,6 +615,25 @@ def other_speech(comp: Token, reported: bool = True) -> list[TokenRange]:
             or (reported and vouched_after(comp, c) is not None)
         )
     ]
+
+
+def _second_cue(comp: Token) -> list[TokenRange]:
+    """ "X said A and warned that B": the parse hangs "warned" on A, but it is the speaker's
+    second statement (a claim of its own), not part of A. A cue verb joined to the complement,
+    with no subject and a clause of its own, is cut with its "and"."""
+    classes = lexicon().cue_class
+    out = []
+    for c in comp.children:
+        if (
+            c.dep_ == "conj"
+            and c.i > comp.i
+            and classes.get(c.lemma_.lower()) in ("say", "hedge", "deny")
+            and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+            and any(k.dep_ == "ccomp" and k.i > c.i for k in c.children)
+        ):
+            joiner = [k.i for k in comp.children if k.dep_ == "cc" and k.i < c.i]
+            out.append((max(joiner, default=subtree(c)[0]), subtree(c)[1]))
+    return out
 
 
 def vouched_after(clause: Token, contrast: Token) -> Token | None:
