@@ -498,6 +498,8 @@ def test_a_list_of_figures_shares_its_verb_and_period(pipeline: Language) -> Non
         ("Of the missiles, 35 were destroyed by air defences.", {"35": "missiles destroyed"}),
         # the dead and the wounded, with the noun left out
         ("The shelling left 45 dead and 100 wounded.", {"45": "dead", "100": "wounded"}),
+        ("The number of dead has risen to 17, the mayor said.", {"17": "dead"}),
+        ("The number of injured climbed to 64.", {"64": "injured"}),
         # the same thing as the figure before: a part over another period, a change
         ("The brigade has lost 5,200 soldiers since March, including 140 in the past day.",
          {"5,200": "soldiers lost", "140": "soldiers lost"}),

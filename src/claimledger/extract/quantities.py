@@ -547,9 +547,12 @@ def _occurrences(root: Token, fig: _Figure) -> str | None:
 
 
 def _nominal(tok: Token) -> bool:
-    """A noun, or a plural noun the tagger took for a verb ("100 attack drones")."""
-    return tok.pos_ in ("NOUN", "PROPN") or (
-        tok.tag_ in ("NNS", "NN", "VBZ") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+    """A noun, or a plural noun the tagger took for a verb ("100 attack drones"), or the
+    casualties an adjective names as a noun ("the number of dead", "of injured")."""
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        or (tok.tag_ in ("NNS", "NN", "VBZ") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"))
+        or (tok.dep_ == "pobj" and tok.lower_ in CASUALTY_ADJECTIVES)
     )
 
 
