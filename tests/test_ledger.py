@@ -799,3 +799,24 @@ def test_a_principal_named_short_or_by_its_initials_is_one_principal() -> None:
         "Republican National Committee"
     )
     assert _one_most(Counter({"Interpol": 1, "Europol": 1})) is None
+
+
+def _story(record_id: str, day: str, text: str) -> Article:
+    source = SourceInfo(url=f"https://example.org/{record_id}", outlet=record_id.split("-")[0],
+                        title=record_id, published=day, id=record_id)  # fmt: skip
+    return Article(text, source)
+
+
+def test_a_toll_joins_no_cluster_holding_another_toll_of_the_same_count(ledger: Ledger) -> None:
+    """A rising toll: one governor's "killed 4" and "risen to 6" are two statements even when a
+    third claim, with no figure, is close to both and would bridge them."""
+    said = "Governor Taras Melnyk said that the shelling of the Zolochiv market on Monday killed"
+    first = _story("alpha-1", "2025-02-03", f"{said} 4 people and wounded civilians.")
+    bridge = _story("beta-1", "2025-02-04", f"{said} people and wounded civilians.")
+    later = _story("gamma-1", "2025-02-04", f"{said} 6 people and wounded civilians.")
+    ledger.ingest_all(extract(first, bridge, later))
+    store = ledger.store
+    four = cluster_of(store, "alpha-1", "killed 4")
+    six = cluster_of(store, "gamma-1", "killed 6")
+    assert four.id != six.id
+    assert cluster_of(store, "beta-1", "killed people").id in (four.id, six.id)

@@ -644,3 +644,21 @@ def test_two_everyday_words_that_are_the_whole_of_one_claim_are_thin_evidence() 
     killed = _counting("d", "d4", "at least 35 children were killed", "35", 35, "children",
                        origin="a relief agency")  # fmt: skip
     assert explain_margin(dead, killed, None, None, {})[3] != "everyday words only"
+
+
+def test_a_round_lower_bound_agrees_with_a_figure_just_above_it() -> None:
+    """ "more than 50 drones shot down" and "52 drones shot down" are one count; 58 is not
+    "more than 50" said of it, nor 190 "more than 100"."""
+    from claimledger.analyze.clusters import other_figures
+    from claimledger.store.records import QuantityRecord
+
+    def downed(cid: str, text: str, value: float, bound: str = "exact") -> ClaimRecord:
+        q = QuantityRecord(f"{cid}:q1", cid, text, value, None, None, False, None,
+                           "drones shot down", None, None, None, bound)  # fmt: skip
+        return replace(claim(cid, f"air defences shot down {text} drones", ()), quantities=(q,))
+
+    over_50 = downed("a", "more than 50", 50, "at_least")
+    assert not other_figures(over_50, downed("b", "52", 52))
+    assert other_figures(over_50, downed("c", "58", 58))
+    assert other_figures(downed("d", "more than 100", 100, "at_least"), downed("e", "190", 190))
+    assert not other_figures(downed("f", "more than 100", 100, "at_least"), downed("g", "104", 104))

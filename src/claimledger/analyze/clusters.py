@@ -32,9 +32,11 @@ matches when its similarity reaches what the relation of its sources needs (``pr
 same, unknown or different source) and it shares enough content terms, not only names; a claim
 joins the candidate cluster holding the member it matches by the widest margin, unless it is the
 negation of a member in close wording (a denial, linked, never merged); if none matches, it
-starts a cluster of its own. Different figures for the same thing stay in one cluster (they are
-compared by ``numbers.py``). The thresholds were measured on real reporting (the polnear-ledger
-gold and judged samples of the 840 PolNeAR train articles; CHANGELOG.md).
+starts a cluster of its own. Different figures for the same thing are two statements
+(``other_figures``: a rising toll, two sides' counts), and a claim joins no cluster holding a
+member whose figure for the same thing differs; ``numbers.py`` compares the figures. The
+thresholds were measured on real reporting (the polnear-ledger gold and judged samples of the
+840 PolNeAR train articles; CHANGELOG.md).
 """
 
 from __future__ import annotations
@@ -354,6 +356,9 @@ def best_match(
             continue  # most members of another occasion, and none whose statement it repeats
         if any(blocked for _, _, blocked in pairs):
             continue
+        if any(other_figures(claim, m, rules) for m in members):
+            continue  # another figure for what a member counts: a statement of its own (a toll
+            # of 2 and one of 3), however the cluster's other members bridge the two
         if any(relation(mine, pm) == "same" and _two_quotations(claim, m, rules.said_again_run)
                for m, pm in zip(members, props, strict=True)):  # fmt: skip
             continue  # another quotation of its speaker's: another statement, however the
@@ -615,8 +620,9 @@ def _rounds_to(x: float, y: float) -> bool:
 def _bounds(x: float, q: QuantityRecord) -> bool:
     """``q`` a round bound just below or above ``x``: "more than 17,000" for about 17,500
     (within one unit of its last non-zero digit above it), "almost 18,000" for 17,900 (within
-    half a unit below: not for 17,120)."""
-    unit = _unit(q.value) if q.value is not None else None
+    half a unit below: not for 17,120); "more than 50" for 52 (a tenth of the bound at most:
+    not for 58, nor "more than 100" for 190)."""
+    unit = _bound_unit(q.value) if q.value is not None else None
     if unit is None or q.value is None:
         return False
     if q.bound == "at_least":
@@ -624,6 +630,15 @@ def _bounds(x: float, q: QuantityRecord) -> bool:
     if q.bound == "at_most":
         return q.value - unit / 2 < x <= q.value
     return False
+
+
+def _bound_unit(y: float) -> int | None:
+    """The unit a round bound stands for, at most a tenth of it ("more than 17,000": 1,000;
+    "more than 50": 5); None for a bound that is not round (50 and more)."""
+    unit = rounding_unit(y)
+    if unit is None or unit < 10 or y < 50:
+        return None
+    return min(unit, round(y) // 10)
 
 
 def _unit(y: float) -> int | None:
