@@ -82,6 +82,11 @@ CASES: list[tuple[str, list[str], list[str]]] = [
         [],
         ["Reuters", "RIA Novosti", "Kyiv Independent"],
     ),
+    (  # a hyphened name as written, with no space around the hyphen
+        "Gordan Vuk-Petrak said the Hewlett-Packard board would not sign.",
+        ["Gordan Vuk-Petrak"],
+        ["Hewlett-Packard"],
+    ),
     (  # an unregistered person under the fullest name the article gives
         "Petro Sydorenko, a press officer, said the line held. Sydorenko added nothing.",
         ["Petro Sydorenko"],
@@ -232,6 +237,10 @@ def test_dev_set_people_and_organizations(nlp: Language, shared: Path, tmp_path:
         ("Interpol commander Alan Greer said the file was closed.", "Alan Greer", "Interpol"),
         ("Zavari military spokesman Alan Greer said it. The Zavaris denied it.", "Alan Greer",
          "Zavaris"),  # a group by its adjective, named as a group elsewhere
+        ("SPLA-IO spokesman Lam Paul Gabriel said it was a lie.", "Lam Paul Gabriel",
+         "SPLA-IO"),  # as written, not "SPLA - IO"
+        ("Shelling resumed. ZRF-N spokesman Kuol Deng said the movement had not fired.",
+         "Kuol Deng", "ZRF-N"),  # an acronym the tagger leaves untagged
     ],
 )  # fmt: skip
 def test_whom_a_person_speaks_for(nlp: Language, text: str, person: str, principal: str) -> None:

@@ -358,8 +358,9 @@ def _first_word(ent: Span) -> int:
 
 def _clean(ent: Span) -> str:
     """An entity's name: no determiner, title or possessive."""
-    words = [t.text for t in ent[_first_word(ent) - ent.start :] if not t.is_space]
-    return _strip_possessive(" ".join(words).replace(" ’s", "’s").replace(" 's", "'s"))
+    words = ent[_first_word(ent) - ent.start :]
+    text = " ".join(words.text.split()).rstrip(",:;")  # as written: "SPLM-N", not "SPLM - N"
+    return _strip_possessive(text)
 
 
 def _strip_possessive(text: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 ROLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "director", "head", "chief", "chairman",
@@ -102,7 +102,7 @@ def _principal_before(role: Token, named: Named) -> str | None:
     if i < 0:
         return None
     if not doc[i].ent_type_ or doc[i].ent_type_ == GROUP_LABEL:
-        return _group(doc[i])
+        return _group(doc[i]) or _acronym(doc, i)
     return _entity_at(doc[i], named)
 
 
@@ -129,6 +129,25 @@ def _group(tok: Token) -> str | None:
         return None
     plural = tok.text + "s"
     return plural if re.search(rf"\b{re.escape(plural)}\b", tok.doc.text) else None
+
+
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
+
+
+def _acronym(doc: Doc, end: int) -> str | None:
+    """An organisation by its acronym, as written, that the tagger left untagged ("[SPLM-N]
+    spokesman", "[FDLR] commander"): capitals and digits, hyphens allowed, two letters or more."""
+    start = end
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_:
+            break
+        start -= 2
+    text = doc[start : end + 1].text
+    if sum(c.isalpha() for c in text) < 2 or not ACRONYM.match(text):
+        return None
+    if doc[start].ent_type_ not in ("", "ORG"):
+        return None
+    return text
 
 
 def _entity_at(tok: Token, named: Named) -> str | None:
