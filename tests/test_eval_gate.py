@@ -154,7 +154,11 @@ SCENARIO5 = SCENARIO.with_name("scenario5")
 # Amendment"), which splits two of its paraphrase pairs
 # tensions 0.80 -> 0.70 (2026-12-07): "up to 30 armoured vehicles" is an upper bound, which
 # "14 armoured vehicles" of the same ministry meets
-LEDGER_FLOORS_5 = ledger_floors(0.60, 0.62, 0.75, 0.58, tensions=0.70)
+# origins 0.58 -> 0.53 and clusters 0.645 -> 0.600 (2026-12-07, session 6): a claim joins no
+# cluster holding a member whose figure for the same thing differs (blind conflict probe sets:
+# a rising toll of 9 then 11 was one cluster through a third claim), which splits the
+# scenario's relayed "up to 30" from the ministry's "14" and its two daily averages (126, 75)
+LEDGER_FLOORS_5 = ledger_floors(0.60, 0.62, 0.75, 0.53, tensions=0.70)
 
 
 @pytest.mark.parametrize(

@@ -102,6 +102,20 @@ def test_a_government_source_named_for_its_state_is_one_of_its_authorities() -> 
     assert assess("k1", people, no_owner, side_of=sides.get).independent_origins == 2
 
 
+def test_a_capital_and_its_country_are_one_line() -> None:
+    """ "Kigali denies ..." in one article and "Rwanda denies ..." in another: one government,
+    no corroboration (the shipped registry's names of states)."""
+    registry = registry_hooks()
+    members = [
+        claim("a:c1", "a", "Kigali", "unspecified", "AFP"),
+        claim("b:c1", "b", "Rwanda", "unspecified", "Reuters"),
+    ]
+    cluster = assess("k1", members, no_owner, metonym_of=registry.metonym,
+                     side_of=registry.side, official_of=registry.official)  # fmt: skip
+    assert cluster.independent_origins == 1 and cluster.assessment == "circular"
+    assert assess("k1", members, no_owner).assessment == "corroborated"  # nothing says so
+
+
 def test_a_capital_alone_is_its_own_origin() -> None:
     members = [claim("a:c1", "a", "Kyiv", "unspecified", "AFP")]
     cluster = assess("k1", members, no_owner, metonym_of={"Kyiv": "UA"}.get)

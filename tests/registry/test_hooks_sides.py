@@ -22,6 +22,14 @@ from claimledger.registry.hooks import registry_hooks
         ("Moldova's Bureau for Reintegration", None, "MD"),
         ("Israel", "IL", "IL"),
         ("Benjamin Netanyahu", None, "IL"),
+        ("Kigali", "RW", "RW"),  # the states of the wars in Africa and Asia, too
+        ("Rwandan army", None, "RW"),
+        ("DRC", "CD", "CD"),
+        ("South Sudanese army", None, "SS"),  # not Sudan's
+        ("Sudanese army", None, "SD"),
+        ("Norway", "NO", "NO"),  # (not YAML's false)
+        ("Yemeni Armed Forces", None, None),  # one demonym for both sides of a civil war
+        ("Jordan", None, None),  # a given name as much as a state
     ],
 )
 def test_metonyms_and_sides(name: str, metonym: str | None, side: str | None) -> None:
