@@ -70,6 +70,20 @@ def test_negation_governs_the_words_after_it() -> None:
     assert negated("the council approved the budget") == frozenset()
 
 
+def test_no_before_a_named_thing_negates_the_thing() -> None:
+    """ "No Dutch frigate was hit" negates the frigate, not "Dutch" (a name, skipped), so it
+    contradicts "rebels hit a Dutch frigate" and joins no cluster of it."""
+    assert negated("no Dutch frigate had been hit") == frozenset({"frigat"})
+    hit = claim(
+        "a",
+        "the rebels had hit a Dutch frigate in the strait with drones",
+        "Rebel spokesman Ali Nur",
+    )
+    denial = claim("b", "no Dutch frigate had been hit", "a Dutch defence official")
+    gap, _, blocked = margin(hit, denial, None, None, idf({}, 10))
+    assert gap < 0 and blocked
+
+
 def test_a_claim_and_its_negation_are_never_one_proposition() -> None:
     yes = claim("a", "the council has decided to close the border crossing", "Anna Kowalska")
     no = claim("b", "the council has not decided to close the border crossing", "Ivan Petrenko")

@@ -407,10 +407,13 @@ def shares_quotation(
 
 def negated(text: str) -> frozenset[str]:
     """The terms a negation in the text governs: the first content word after "not",
-    "never", "no" ("has not decided" -> decided; "no evidence" -> evidence)."""
+    "never", "no" that is no name ("has not decided" -> decided; "no evidence" -> evidence;
+    "no American destroyer" -> destroyer)."""
     out: set[str] = set()
+    names = name_terms(text)
     for m in NEGATOR.finditer(text):
-        out.update(terms(" ".join(text[m.end() :].split()[:NEGATION_SCOPE]))[:1])
+        window = terms(" ".join(text[m.end() :].split()[:NEGATION_SCOPE]))
+        out.update([t for t in window if t not in names][:1])
     return frozenset(out)
 
 
