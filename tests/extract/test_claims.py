@@ -500,12 +500,20 @@ def test_cues_inside_a_quotation_are_part_of_it(claims_of: Extract, text: str) -
             "source",
             ["RIA", "source"],
         ),
+        (
+            "The Sudan Tribune, citing a spokesman of the army, Colonel Ali Hamid, reported "
+            "that the town was retaken.",
+            "the town was retaken",
+            "Sudan Tribune",
+            ["Sudan Tribune", "Ali Hamid"],
+        ),
     ],
     ids=[
         "according-first", "according-last", "according-citing", "outlet-citing",
         "person-citing-document", "quoted-by-after-speaker", "quoted-by-after-cue",
         "as-reported-by", "as-officials-said", "as-reported-on-content", "as-reported-first",
         "citing-between-cue-and-that", "citing-after-content", "quoted-by-source",
+        "citing-a-named-spokesman",
     ],
 )  # fmt: skip
 def test_chain_runs_from_outermost_relay_to_origin(

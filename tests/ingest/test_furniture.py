@@ -84,6 +84,8 @@ def test_furniture_never_becomes_a_claim_or_a_speaker() -> None:
         ("KHARKIV, Ukraine (AP) — The governor said.", "The governor said."),
         ("Drones over Odesa\n\nODESA, May 3 (UPI) -- Two ships burned.", "Two ships burned."),
         ("WASHINGTON — The Senate voted.", "The Senate voted."),
+        ("Minsk, BELTA - The ministry said.", "The ministry said."),  # a state agency's style
+        ("Odesa, Ukrinform – Two ships burned.", "Two ships burned."),
     ],
 )
 def test_a_dateline_before_the_first_sentence_is_blanked(text: str, kept: str) -> None:
@@ -97,6 +99,8 @@ def test_a_dateline_before_the_first_sentence_is_blanked(text: str, kept: str) -
     [
         "NATO - the alliance said it would meet.",  # no sentence after the dash
         "US-Russia talks — a timeline of the week.",
+        "Paris, France - a timeline of the week.",
+        "Odesa, Mykolaiv - The two ports reopened.",  # two places, no agency
         "One.\n\nTwo.\n\nThree.\n\nFour.\n\nKYIV (Reuters) - Five.",  # past the first lines
     ],
 )

@@ -150,8 +150,16 @@ def _likeliest_subject(verb: Token, subjects: list[Token]) -> Token | None:
     if found is None:
         return None
     named = next((c for c in subjects if c.ent_type_ == "PERSON"
-                  and c.left_edge.i == found.right_edge.i + 1), None)  # fmt: skip
+                  and c.left_edge.i == found.right_edge.i + 1
+                  and not _cited_before(c)), None)  # fmt: skip
     return named or found
+
+
+def _cited_before(name: Token) -> bool:
+    """ "Al Masirah TV, citing the spokesman of the armed forces, Brigadier General Yahya Saree,
+    reported ...": the parse made the cited spokesman's name a second subject, with "citing"
+    hung on it; he is who is cited, not who reports."""
+    return any(c.lemma_ == "cite" and c.dep_ == "advcl" and c.i < name.i for c in name.children)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -357,7 +365,9 @@ def citations(verb: Token, skip: set[int]) -> list[tuple[TokenRange, TokenRange]
             ):
                 continue
             obj = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is not None:
+            if head is not verb and head.dep_ in SUBJECTS and _cited_before(head):
+                out.append((subtree(child), phrase(head)))  # the cited spokesman's name
+            elif obj is not None:
                 out.append((subtree(child), phrase(obj)))
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if not out and subject is not None:
