@@ -116,6 +116,20 @@ def test_a_capital_and_its_country_are_one_line() -> None:
     assert assess("k1", members, no_owner).assessment == "corroborated"  # nothing says so
 
 
+def test_a_ministry_named_with_no_state_is_the_one_the_cluster_places() -> None:
+    """A state agency's "the Ministry of Foreign Affairs said" and a wire's "Sudan's Foreign
+    Ministry said": one ministry as far as anyone can tell, no corroboration; two states'
+    foreign ministries are two origins."""
+    sides = {"Sudan's Foreign Ministry": "SD", "Chad's Foreign Ministry": "TD"}
+    unplaced = claim("a:c1", "a", "Ministry of Foreign Affairs", "government", "SUNA")
+    placed = claim("b:c1", "b", "Sudan's Foreign Ministry", "government", "Reuters")
+    one = assess("k1", [unplaced, placed], no_owner, side_of=sides.get)
+    assert one.independent_origins == 1 and one.assessment == "circular"
+    other = claim("c:c1", "c", "Chad's Foreign Ministry", "government", "AFP")
+    two = assess("k1", [placed, other], no_owner, side_of=sides.get)
+    assert two.independent_origins == 2
+
+
 def test_a_capital_alone_is_its_own_origin() -> None:
     members = [claim("a:c1", "a", "Kyiv", "unspecified", "AFP")]
     cluster = assess("k1", members, no_owner, metonym_of={"Kyiv": "UA"}.get)

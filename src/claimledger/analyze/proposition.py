@@ -113,7 +113,7 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
 
 
 MAX_NAME_PARTS = 4  # given names and surnames of a person ("Andrés Manuel López Obrador")
-BODY_FILLER = frozenset({"of", "the", "for", "and", "on", "in"})
+BODY_FILLER = frozenset({"of", "the", "for", "and", "on", "in", "affairs"})  # "Foreign Ministry"
 BODY_SPELLING = {"defense": "defence", "mod": "ministry defence", "forces": "force"}
 
 
