@@ -662,3 +662,14 @@ def test_a_round_lower_bound_agrees_with_a_figure_just_above_it() -> None:
     assert other_figures(over_50, downed("c", "58", 58))
     assert other_figures(downed("d", "more than 100", 100, "at_least"), downed("e", "190", 190))
     assert not other_figures(downed("f", "more than 100", 100, "at_least"), downed("g", "104", 104))
+
+
+def test_a_thing_that_fell_is_no_place_taken() -> None:
+    """ "Debris fell on an enterprise" is something falling; "the town fell" and "fell to
+    the rebels" a place taken (the synonym lexicon's capture)."""
+    assert "capture" not in terms("debris from a downed drone fell on a warehouse")
+    assert "capture" not in terms("two shells fell near the school and one fell short")
+    assert "capture" in terms("the town fell to the rebels after a week")
+    assert "capture" in terms("the town fell into rebel hands")
+    assert "capture" in terms("the garrison has fallen")
+    assert terms("a shell landed near the bridge") == terms("a shell landed bridge")

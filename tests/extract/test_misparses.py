@@ -297,3 +297,43 @@ def test_a_claim_noun_tagged_a_verb_after_a_cue_is_no_speakerless_claim(nlp: Lan
     assert [(c.cue.text, c.content.text) for c in claims] == [
         ("said", "claims that the depot burned down overnight were false")
     ]
+
+
+# "X said that A and that B": the second "that" parsed as a determiner of B's subject, that
+# subject a conjunct of A's object, and B's verb an adverbial clause of "said" with no subject
+SECOND_THAT_AS_DETERMINER = """
+    The the DET DT det 1 - _
+    militia militia NOUN NN nsubj 2 - _
+    said say VERB VBD ROOT 2 - _
+    that that SCONJ IN mark 8 - _
+    its its PRON PRP$ poss 5 - _
+    units unit NOUN NNS nsubj 8 - _
+    had have AUX VBD aux 8 - _
+    not not PART RB neg 8 - _
+    shelled shell VERB VBN ccomp 2 - _
+    villages village NOUN NNS dobj 8 - _
+    and and CCONJ CC cc 9 - _
+    that that DET DT det 16 - _
+    government government NOUN NN npadvmod 14 - .
+    - - PUNCT HYPH punct 14 - .
+    backed back VERB VBN amod 16 - _
+    joint joint ADJ JJ amod 16 - _
+    forces force NOUN NNS conj 9 - _
+    were be AUX VBD aux 18 - _
+    using use VERB VBG advcl 2 - _
+    the the DET DT det 20 - _
+    clinic clinic NOUN NN dobj 18 - _
+    as as ADP IN prep 18 - _
+    a a DET DT det 24 - _
+    military military ADJ JJ amod 24 - _
+    post post NOUN NN pobj 21 - .
+    . . PUNCT . punct 2 - .
+"""
+
+
+def test_a_second_that_clause_misparsed_is_a_claim_of_its_own(nlp: Language) -> None:
+    claims = extract_claims(misparsed(nlp, SECOND_THAT_AS_DETERMINER), "t")
+    assert [(c.content.text, c.speaker.name) for c in claims] == [
+        ("its units had not shelled villages", "militia"),
+        ("government-backed joint forces were using the clinic as a military post", "militia"),
+    ]

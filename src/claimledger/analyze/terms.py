@@ -28,7 +28,7 @@ STOP = frozenset(
     one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds
     thousand thousands million millions billion billions trillion trillions tens scores pair
     couple several least nearly almost around approximately roughly many few numerous between
-    among""".split()
+    among near inside outside across beside within""".split()
 )  # number words too: figures are compared as figures (numbers.py), not as words
 ABBREVIATIONS = {
     "u.s.": "american", "u.k.": "british", "e.u.": "european",  # too short to count
@@ -39,6 +39,12 @@ EXCEPT = {"sions": "ssion", "sion": "ssion", "tions": "uestion", "tion": "uestio
 # "has fallen" is a place taken ("fell" in the synonym lexicon); "fallen soldiers" are dead
 FALLEN = re.compile(
     r"\b(ha(?:s|ve|d)(?: not)?)\s+(?:(?:now|finally|already|reportedly)\s+)?fallen\b"
+)
+# "debris fell on an enterprise", "a missile fell near the school", "shells fell short": a thing
+# falling, not a place taken ("the town fell", "fell to Russian forces", "fell into their hands")
+DROPPED = re.compile(
+    r"\b(?:fell|falls|fallen|falling)(?=\s+(?:on|onto|upon|near|inside|outside|short|"
+    r"in\s+(?:the|a|an)\s+(?!hands\b)|into\s+(?:the|a|an)\s+(?!hands\b)|across|beside|next)\b)"
 )
 TERMS_CACHE = 20_000  # texts whose terms are kept (a few MB)
 CONTRACTED = frozenset({"m", "re", "ve", "ll", "d", "t"})  # I'm, we're, I've, we'll, I'd, don't
@@ -152,6 +158,8 @@ def _content_words(text: str) -> list[str]:
         lowered = lowered.replace(short, word)
     if "fallen" in lowered:
         lowered = FALLEN.sub(r"\1 fell", lowered)
+    if "fell" in lowered or "fall" in lowered:
+        lowered = DROPPED.sub("dropped", lowered)
     out = []
     for match in WORD.finditer(lowered):
         word = match.group().removesuffix("'s")

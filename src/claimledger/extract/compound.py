@@ -51,8 +51,13 @@ def _parts(doc: Doc, f: Frame) -> list[Frame]:
 
 def _split(doc: Doc, rng: TokenRange) -> list[TokenRange]:
     a, b = rng
+    if _quoted(doc, a, b):
+        return [rng]
+    misparsed = _second_that(doc, a, b)
+    if misparsed is not None:
+        return misparsed
     head = _head(doc, a, b)
-    if head is None or _quoted(doc, a, b):
+    if head is None:
         return [rng]
     for child in head.children:
         if child.dep_ == "advcl" and child.i < head.i and _concessive(child):
@@ -81,6 +86,31 @@ def _kept(parts: list[TokenRange], doc: Doc, whole: TokenRange) -> list[TokenRan
             return [whole]
         out.append(trimmed)
     return out
+
+
+def _second_that(doc: Doc, a: int, b: int) -> list[TokenRange] | None:
+    """ "A and that B" where the parse took the second "that" for a determiner and hung B's verb
+    elsewhere (on A's verb, or on the cue: ``content._second_that_clause`` joins the two): the
+    two parts, when A is a clause and B has a finite verb whose head lies outside B."""
+    for k in range(a + 1, b - 2):
+        if (
+            doc[k].lower_ in ("and", "but")
+            and doc[k + 1].lower_ == "that"
+            and doc[k + 1].dep_ in ("det", "mark")
+            and any(_clause(t) for t in doc[a:k])
+            and any(_finite(t) and not k < t.head.i < b for t in doc[k + 2 : b])
+            and not _inside_quotation(doc, a, k)
+        ):
+            first, second = trim(doc, (a, k)), trim(doc, (k + 2, b))
+            if first and second and min(p[1] - p[0] for p in (first, second)) >= MIN_TOKENS:
+                return [first, second]
+    return None
+
+
+def _finite(tok: Token) -> bool:
+    return tok.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in tok.children
+    )
 
 
 def _head(doc: Doc, a: int, b: int) -> Token | None:

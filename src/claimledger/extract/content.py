@@ -211,8 +211,34 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     holes += [subtree(c) for c in comp.children if c.lower_ == "according" and c.dep_ == "prep"]
     start = _stranded_subject(doc, tok, comp)
     whole = subtree(comp) if start is None else (start, subtree(comp)[1])
+    second = _second_that_clause(tok, comp)
+    if second is not None:
+        whole = (whole[0], subtree(second)[1])  # split at "and that" (``compound.py``)
     rng = trim(doc, whole, holes)
     return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
+
+
+def _second_that_clause(tok: Token, comp: Token) -> Token | None:
+    """ "said that its forces had not targeted civilians and that army-allied forces were
+    using the camp": the parse takes the second "that" for a determiner, hangs its subject on
+    the first clause and leaves "were using the camp" a second complement (or adverbial clause)
+    of the cue with no subject. That clause, right after the first one ends in "and that <noun
+    phrase>"."""
+    end = subtree(comp)[1]
+    doc = tok.doc
+    joined = next(
+        (t for t in doc[comp.i : end] if t.lower_ == "that" and t.dep_ in ("det", "mark")
+         and t.i > 0 and doc[t.i - 1].lower_ in ("and", "but") and t.head.i != comp.i),
+        None,
+    )  # fmt: skip
+    if joined is None:
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.i >= end
+         and subtree(c)[0] == end
+         and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)),
+        None,
+    )  # fmt: skip
 
 
 def _stranded_subject(doc: Doc, tok: Token, comp: Token) -> int | None:

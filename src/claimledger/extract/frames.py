@@ -279,13 +279,19 @@ def _without_nested_evidence(doc: Doc, frames: list[Frame]) -> list[Frame]:
 
 def _without_adjunct_twins(doc: Doc, frames: list[Frame]) -> list[Frame]:
     """ "X stated, while testifying, that B": the participle's frame with the content of the
-    verb it hangs on is that verb's statement again, not a second one."""
+    verb it hangs on is that verb's statement again, not a second one; so is a frame with no
+    speaker whose content starts where a speaker's frame's does ("X said in a statement posted
+    on Telegram that B": "posted" says B for nobody)."""
     cues = {(f.content, f.cue[0]) for f in frames if f.cue}
+    spoken = {f.content[0] for f in frames if f.speaker is not None}  # where each starts
     return [f for f in frames if not (
         f.cue is not None
         and doc[f.cue[0]].tag_ == "VBG"
         and (f.content, doc[f.cue[0]].head.i) in cues
         and doc[f.cue[0]].head.i != f.cue[0]
+    ) and not (
+        f.speaker is None and f.cue is not None and f.pattern == "verb"
+        and f.content[0] in spoken
     )]  # fmt: skip
 
 
