@@ -38,3 +38,13 @@ def test_a_place_that_has_fallen_is_taken_and_fallen_soldiers_are_not() -> None:
 def test_the_islamic_state_is_no_statement() -> None:
     """ "state" is not folded with "say": "Islamic State" and "State Department" said nothing."""
     assert "say" not in terms("the Islamic State")
+
+
+def test_detained_and_arrested_blasts_and_explosions_meet() -> None:
+    """Words of one event that wires and ministries choose differently: an agency's "detained
+    two residents" and a wire's "two men were arrested"; "blasts" and "explosions"; "ablaze"
+    and "on fire"; "railway" and "rail line"."""
+    assert set(terms("the service detained two residents")) & set(terms("two men were arrested"))
+    assert terms("blasts were heard") == terms("explosions were heard")
+    assert "fire" in terms("four tanks were ablaze") and "fire" in terms("the depot caught fire")
+    assert "railway" in terms("a rail line near the town")
