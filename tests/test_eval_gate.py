@@ -158,7 +158,10 @@ SCENARIO5 = SCENARIO.with_name("scenario5")
 # cluster holding a member whose figure for the same thing differs (blind conflict probe sets:
 # a rising toll of 9 then 11 was one cluster through a third claim), which splits the
 # scenario's relayed "up to 30" from the ministry's "14" and its two daily averages (126, 75)
-LEDGER_FLOORS_5 = ledger_floors(0.60, 0.62, 0.75, 0.53, tensions=0.70)
+# tensions 0.70 -> 0.60 (same session): "an average of 3,800 people a month have left" now
+# counts people who left (what happened to a total happened to what it counts), and people
+# who left are not people evacuated ("some 9,000 a month have been evacuated"): not compared
+LEDGER_FLOORS_5 = ledger_floors(0.60, 0.62, 0.75, 0.53, tensions=0.60)
 
 
 @pytest.mark.parametrize(

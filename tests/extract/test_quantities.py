@@ -46,7 +46,7 @@ def only(nlp: Language, text: str) -> Quantity:
         ("The court opened 4,500 criminal cases.", "4,500", 4500, "criminal cases"),
         ("The number of deserters reached 5,000.", "5,000", 5000, "deserters"),
         ("The death toll has risen to 42.", "42", 42, "death toll"),
-        ("A total of 900 prisoners were exchanged.", "900", 900, "prisoners"),
+        ("A total of 900 prisoners were exchanged.", "900", 900, "prisoners exchanged"),
     ],
 )
 def test_counts(pipeline: Language, text: str, written: str, value: float, what: str) -> None:
@@ -499,6 +499,8 @@ def test_a_list_of_figures_shares_its_verb_and_period(pipeline: Language) -> Non
         # the dead and the wounded, with the noun left out
         ("The shelling left 45 dead and 100 wounded.", {"45": "dead", "100": "wounded"}),
         ("The number of dead has risen to 17, the mayor said.", {"17": "dead"}),
+        # what happened to a total happened to what it counts
+        ("A total of 8 people were killed in the raids.", {"8": "people killed"}),
         ("The number of injured climbed to 64.", {"64": "injured"}),
         # the same thing as the figure before: a part over another period, a change
         ("The brigade has lost 5,200 soldiers since March, including 140 in the past day.",

@@ -435,6 +435,9 @@ def _what(root: Token, fig: _Figure, rules: _Rules, elided: str | None = None) -
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "launched 700 bombs, 400 drones and 20 missiles": all launched
     noun_for_verb = first if first.i != noun.i and first.dep_ == "dobj" else noun
+    holder = _container_of(noun, rules)
+    if holder is not None and not _participles(noun):
+        noun = noun_for_verb = holder  # "a total of 7 people were killed": people killed
     verb = noun_for_verb.head
     subject = noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.i > noun.i
     said = lexicon().cue_class.get(verb.lemma_.lower()) is not None  # a misparse: "X soldiers said"
@@ -447,6 +450,19 @@ def _what(root: Token, fig: _Figure, rules: _Rules, elided: str | None = None) -
         what += " " + " ".join(filter(None, (verb.text, particle)))  # "civilians killed",
         # "drones shot down"
     return what
+
+
+def _container_of(noun: Token, rules: _Rules) -> Token | None:
+    """The total or number a counted noun is "of" when that container is the subject of the
+    verb ("[a total] of 7 people were killed", "[the number] of soldiers who deserted"): what
+    happened to it happened to the noun."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    holder = prep.head
+    if not rules.has("container", holder.lower_) or holder.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return holder
 
 
 def _counted_phrase(root: Token, fig: _Figure, rules: _Rules) -> tuple[Token, str] | None:
