@@ -399,3 +399,19 @@ def test_a_slogan_padded_by_its_article_is_no_statement_said_again() -> None:
     later = replace(claim("b", "“Nothing will change without a political revolution,”",
                           "Jan Novak"), published="2024-06-01")  # fmt: skip
     assert not requoted(first, later, None, weights)
+
+
+def test_a_body_named_with_no_state_may_be_the_one_named_with_it() -> None:
+    """ "the General Staff" (a wire's second mention) and "Ukraine's General Staff": one source
+    or two, unknown; two states' general staffs are two sources."""
+    from claimledger.analyze.proposition import proposition, relation
+
+    def said(cid: str, origin: str) -> ClaimRecord:
+        return claim(cid, "at least four fuel tanks caught fire at the depot", origin)
+
+    unplaced, placed = said("a", "General Staff"), said("b", "Ukraine's General Staff")
+    other = said("c", "Russia's General Staff")
+    assert relation(proposition(unplaced), proposition(placed)) == "unknown"
+    assert relation(proposition(placed), proposition(other)) == "different"
+    ukrainian = said("d", "Ukrainian General Staff")
+    assert relation(proposition(placed), proposition(ukrainian)) == "same"

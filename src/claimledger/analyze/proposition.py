@@ -428,10 +428,25 @@ def negation_conflict(a: Proposition, b: Proposition, names: frozenset[str] = fr
 
 
 def relation(a: Proposition, b: Proposition) -> str:
-    """``same``, ``unknown`` or ``different`` source."""
+    """``same``, ``unknown`` or ``different`` source. A body named with no state and the body of
+    that name placed in one ("the General Staff", "Ukraine's General Staff") may be one source
+    or two: unknown."""
     if a.source is None or b.source is None:
         return "unknown"
-    return "same" if same_source(a.source, b.source) else "different"
+    if same_source(a.source, b.source):
+        return "same"
+    return "unknown" if unplaced_twin(a.source, b.source) else "different"
+
+
+def unplaced_twin(a: SourceKey, b: SourceKey) -> bool:
+    """Two body names of which exactly one names a state, equal without it."""
+    if a[0] is not None or b[0] is not None:
+        return False
+    wa, wb = a[1].split(), b[1].split()
+    placed_a, placed_b = any(w.startswith("@") for w in wa), any(w.startswith("@") for w in wb)
+    if placed_a == placed_b:
+        return False
+    return [w for w in wa if not w.startswith("@")] == [w for w in wb if not w.startswith("@")]
 
 
 def quote_bonus(
