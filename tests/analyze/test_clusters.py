@@ -673,3 +673,17 @@ def test_a_thing_that_fell_is_no_place_taken() -> None:
     assert "capture" in terms("the town fell into rebel hands")
     assert "capture" in terms("the garrison has fallen")
     assert terms("a shell landed near the bridge") == terms("a shell landed bridge")
+
+
+def test_an_indirect_question_is_no_proposition_a_claim_shares() -> None:
+    """ "We asked our readers which candidate won the debate" states nothing: on the 840
+    PolNeAR articles it joined an analyst's remark on the candidates (and, with a tabloid in
+    the remark's article, made it "corroborated"). Two questions may still be one."""
+    from claimledger.analyze.clusters import explain_margin
+
+    asked = _said("a", "d1", "which candidate won the televised debate", origin="We")
+    remark = _said("b", "d2", "the candidate won the televised debate easily",
+                   origin="Analyst Shen Li")  # fmt: skip
+    assert explain_margin(asked, remark, None, None, {})[3] == "question"
+    again = _said("c", "d3", "which candidate won the televised debate", origin="a reader poll")
+    assert explain_margin(asked, again, None, None, {})[3] != "question"

@@ -468,6 +468,8 @@ def explain_margin(
             ):
                 return _apart(sim, need, "another occasion")  # one speaker, another occasion
             sim += rules.time_penalty  # the same words of one source quoted again weeks later
+    if _asks(a.content) != _asks(b.content):
+        return _apart(sim, need, "question")  # "asked which candidate won": no proposition
     if _rejects(a.content) != _rejects(b.content):
         # one calls false what the other states: its rebuttal, never the same proposition
         shared = set(claim_terms(a)) & set(claim_terms(b))
@@ -652,6 +654,16 @@ def _unit(y: float) -> int | None:
 def _uncommon(text: str) -> frozenset[str]:
     """The terms of a text's words that are no everyday English words (``common``)."""
     return frozenset(t for t, w in term_words(text) if not common(w))
+
+
+ASKED = re.compile(r"(?:how|why|which|whether|who|whom)\b", re.I)
+
+
+def _asks(text: str) -> bool:
+    """An indirect question ("asked which candidate won the debate", "wondered how it could be
+    justified"): what was asked, not a proposition anyone states; it matches only another
+    question."""
+    return bool(ASKED.match(text.lstrip()))
 
 
 @lru_cache(maxsize=20_000)
