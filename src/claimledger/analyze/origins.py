@@ -42,6 +42,7 @@ from claimledger.analyze.proposition import (
     quoted_pairs,
     same_source,
     source_key,
+    unplaced_twin,
 )
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord, Cluster
@@ -202,7 +203,6 @@ def assess(
     _merge_officials(named, lines, owner_of, speaks_for, metonym_of, side_of, official_of)
     _merge_variants(lines)
     _merge_same_source(named, lines, owner_of, speaks_for)
-    _merge_unplaced_bodies(named, lines, owner_of, speaks_for)
     republished = _merge_copies(
         support, named, lines, owner_of, speaks_for, copy_of or {}, unnamed_key
     )
@@ -364,30 +364,15 @@ def _merge_same_source(
     support: Sequence[ClaimRecord], lines: _Lines, owner_of: OwnerOf, speaks_for: SpeaksFor
 ) -> None:
     """Variants of one name ("Hillary Rodham Clinton", "Mrs. Clinton", a misspelt surname, a
-    transliteration) are one line of reporting."""
+    transliteration) are one line of reporting; so are a body named with no state ("the
+    Ministry of Foreign Affairs", in a state agency's report) and the body of that name the
+    cluster places in a state ("Sudan's Foreign Ministry"): whose it is cannot be told apart,
+    so it confirms nothing on its own."""
     keyed = [(origin_key(m, owner_of, speaks_for), source_key(m.origin, claim_kind(m)))
              for m in support if m.origin]  # fmt: skip
     for n, (key_a, a) in enumerate(keyed):
         for key_b, b in keyed[n + 1 :]:
-            if a and b and key_a != key_b and same_source(a, b):
-                lines.join(key_a, key_b)
-
-
-def _merge_unplaced_bodies(
-    support: Sequence[ClaimRecord], lines: _Lines, owner_of: OwnerOf, speaks_for: SpeaksFor
-) -> None:
-    """A body named with no state ("the Ministry of Foreign Affairs", in a state agency's
-    report) is the body of that name the cluster places in a state ("Sudan's Foreign
-    Ministry"): whose it is cannot be told apart, so it confirms nothing on its own."""
-    keyed = [(origin_key(m, owner_of, speaks_for), source_key(m.origin, claim_kind(m)))
-             for m in support if m.origin]  # fmt: skip
-    bodies = [(key, k[1]) for key, k in keyed if k is not None and k[0] is None]
-    for key_a, body_a in bodies:
-        if "@" in body_a:
-            continue
-        for key_b, body_b in bodies:
-            placed = " ".join(w for w in body_b.split() if not w.startswith("@"))
-            if key_b != key_a and "@" in body_b and placed == body_a:
+            if a and b and key_a != key_b and (same_source(a, b) or unplaced_twin(a, b)):
                 lines.join(key_a, key_b)
 
 

@@ -108,6 +108,7 @@ def _second_that(doc: Doc, a: int, b: int) -> list[TokenRange] | None:
 
 
 def _finite(tok: Token) -> bool:
+    """A finite verb, itself or by an auxiliary."""
     return tok.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in tok.children
     )
@@ -141,11 +142,7 @@ def _concessive(tok: Token) -> bool:
 
 def _clause(tok: Token) -> bool:
     """A verb with a subject of its own and a finite verb (itself or an auxiliary)."""
-    if not any(c.dep_ in SUBJECTS for c in tok.children):
-        return False
-    return tok.tag_ in FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in tok.children
-    )
+    return any(c.dep_ in SUBJECTS for c in tok.children) and _finite(tok)
 
 
 def _marks(doc: Doc, rng: TokenRange) -> int:
