@@ -773,6 +773,14 @@ def test_negation_inside_the_content_is_still_affirmed(claims_of: Extract, text:
             "The governor said two bridges were damaged and warned that more strikes were likely.",
             [("two bridges were damaged", "governor"), ("more strikes were likely", "governor")],
         ),
+        (
+            "According to the monitors, while the convoy was limited to food, it is unclear who "
+            "guarded it.",
+            [
+                ("the convoy was limited to food", "monitors"),
+                ("it is unclear who guarded it", "monitors"),
+            ],
+        ),
     ],
     ids=[
         "and",
@@ -785,6 +793,7 @@ def test_negation_inside_the_content_is_still_affirmed(claims_of: Extract, text:
         "whereas-according",
         "statement-posted-that",
         "said-and-warned",
+        "according-then-while",
     ],
 )
 def test_several_claims_in_one_sentence(
@@ -1742,3 +1751,31 @@ def test_according_to_at_the_end_covers_both_clauses(claims_of: Extract) -> None
     assert any(t.startswith("Nearly 3 million people") for t in contents)
     assert any(t.startswith("about 400,000") for t in contents)
     assert all("according" not in t for t in contents)
+
+
+def test_a_speech_verb_of_the_reported_subject_stays_in_the_claim(claims_of: Extract) -> None:
+    """ "said its editors had reviewed the complaints and concluded that ...": the editors
+    concluded, inside what the newspaper said; the joined verb is cut only when the reported
+    clause's subject cannot be who speaks (a passive's, or the speaker's pronoun)."""
+    contents = [c.content.text for c in claims_of(
+        "The newspaper said its editors had reviewed the complaints and concluded that the "
+        "reports were accurate."
+    )]  # fmt: skip
+    assert contents[0] == (
+        "its editors had reviewed the complaints and concluded that the reports were accurate"
+    )
+
+
+def test_a_list_of_that_clauses_or_a_relative_clause_is_not_split_at_and_that(
+    claims_of: Extract,
+) -> None:
+    listed = claims_of(
+        "The pollster said the winning arguments include that the mayor is vain, that he is "
+        "rude to staff, and that he is hostile to trade."
+    )
+    assert not any(c.content.text == "he is hostile to trade" for c in listed)
+    relative = claims_of(
+        "The aide said the gains would outweigh any baggage that he brings - and that his rival "
+        "might plan to exploit."
+    )
+    assert not any(c.content.text.startswith("his rival might") for c in relative)

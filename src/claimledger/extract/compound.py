@@ -98,13 +98,24 @@ def _second_that(doc: Doc, a: int, b: int) -> list[TokenRange] | None:
             and doc[k + 1].lower_ == "that"
             and doc[k + 1].dep_ in ("det", "mark")
             and any(_clause(t) for t in doc[a:k])
-            and any(_finite(t) and not k < t.head.i < b for t in doc[k + 2 : b])
+            and not any(t.lower_ == "that" for t in doc[a:k])  # a list of that-clauses
+            and any(
+                _finite(t) and not k < t.head.i < b and not _relative(t) for t in doc[k + 2 : b]
+            )
             and not _inside_quotation(doc, a, k)
         ):
             first, second = trim(doc, (a, k)), trim(doc, (k + 2, b))
             if first and second and min(p[1] - p[0] for p in (first, second)) >= MIN_TOKENS:
                 return [first, second]
     return None
+
+
+def _relative(tok: Token) -> bool:
+    """A relative clause, or one coordinated with one ("baggage that he brings and that X
+    might exploit")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("relcl", "acl")
 
 
 def _finite(tok: Token) -> bool:

@@ -70,6 +70,10 @@ FALSEHOOD = {
 }
 ASIDE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "det", "compound", "amod"}
 CONTRAST = {"while", "whereas", "although", "though"}
+# verbs of what someone found, whose subject is their own (not a speaker's second statement)
+FINDING = frozenset(
+    "conclude find determine decide discover learn realise realize establish".split()
+)
 
 Found = tuple[TokenRange | None, list[TokenRange]]
 
@@ -646,7 +650,9 @@ def other_speech(comp: Token, reported: bool = True) -> list[TokenRange]:
 def _second_cue(comp: Token) -> list[TokenRange]:
     """ "X said A and warned that B": the parse hangs "warned" on A, but it is the speaker's
     second statement (a claim of its own), not part of A. A cue verb joined to the complement,
-    with no subject and a clause of its own, is cut with its "and"."""
+    with no subject and a clause of its own, is cut with its "and"; not a verb of finding
+    ("said its editors had reviewed the complaints and concluded that ..."): what A's subject
+    found is part of what X said."""
     classes = lexicon().cue_class
     out = []
     for c in comp.children:
@@ -654,6 +660,7 @@ def _second_cue(comp: Token) -> list[TokenRange]:
             c.dep_ == "conj"
             and c.i > comp.i
             and classes.get(c.lemma_.lower()) in ("say", "hedge", "deny")
+            and c.lemma_.lower() not in FINDING
             and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
             and any(k.dep_ == "ccomp" and k.i > c.i for k in c.children)
         ):

@@ -507,7 +507,8 @@ def _according(doc: Doc, tok: Token, s_index: int, used: set[int]) -> Frame | No
     content = _clause_minus(doc, clause, holes)
     if content is None:
         return None
-    if doc[content[0]].dep_ == "mark" and doc[content[0]].lower_ in CONTRAST:
+    lead = doc[content[0]]
+    if lead.dep_ == "mark" and lead.lower_ in CONTRAST and lead.head.i == clause.i:
         content = (content[0] + 1, content[1])  # "..., while B, according to Y": Y says B
     return Frame(
         sentence=s_index,
