@@ -774,6 +774,22 @@ def test_negation_inside_the_content_is_still_affirmed(claims_of: Extract, text:
             [("two bridges were damaged", "governor"), ("more strikes were likely", "governor")],
         ),
         (
+            "The army reported on Monday that its drone units struck the Varnok fuel depot in the "
+            "town and that the depot supplied fuel to enemy forces operating in the north.",
+            [
+                ("its drone units struck the Varnok fuel depot in the town", "army"),
+                ("the depot supplied fuel to enemy forces operating in the north", "army"),
+            ],
+        ),
+        (
+            "The senator said he knows that voters are tired and that there is a hunger for new "
+            "faces in the capital.",
+            [
+                ("he knows that voters are tired", "senator"),
+                ("there is a hunger for new faces in the capital", "senator"),
+            ],
+        ),
+        (
             "According to the monitors, while the convoy was limited to food, it is unclear who "
             "guarded it.",
             [
@@ -793,6 +809,8 @@ def test_negation_inside_the_content_is_still_affirmed(claims_of: Extract, text:
         "whereas-according",
         "statement-posted-that",
         "said-and-warned",
+        "that-marks-a-misparsed-conjunct",
+        "knows-that-and-that",
         "according-then-while",
     ],
 )

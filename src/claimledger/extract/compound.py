@@ -98,9 +98,14 @@ def _second_that(doc: Doc, a: int, b: int) -> list[TokenRange] | None:
             and doc[k + 1].lower_ == "that"
             and doc[k + 1].dep_ in ("det", "mark")
             and any(_clause(t) for t in doc[a:k])
-            and not any(t.lower_ == "that" for t in doc[a:k])  # a list of that-clauses
-            and any(
-                _finite(t) and not k < t.head.i < b and not _relative(t) for t in doc[k + 2 : b]
+            and not any(  # a list of that-clauses ("that A, that B, and that C")
+                t.lower_ == "that" and doc[t.i - 1].text == "," for t in doc[a + 1 : k]
+            )
+            and (
+                any(
+                    _finite(t) and not k < t.head.i < b and not _relative(t) for t in doc[k + 2 : b]
+                )
+                or _marks_conjunct(doc[k + 1], a, k)
             )
             and not _inside_quotation(doc, a, k)
         ):
@@ -108,6 +113,19 @@ def _second_that(doc: Doc, a: int, b: int) -> list[TokenRange] | None:
             if first and second and min(p[1] - p[0] for p in (first, second)) >= MIN_TOKENS:
                 return [first, second]
     return None
+
+
+def _marks_conjunct(that: Token, a: int, k: int) -> bool:
+    """ "A and that the depot supplied fuel", with "supplied fuel" misparsed as a noun phrase:
+    the second "that" still marks a conjunct of A's verb, so it opens a second clause."""
+    head = that.head
+    return (
+        that.dep_ == "mark"
+        and head.dep_ == "conj"
+        and a <= head.head.i < k
+        and head.head.pos_ in ("VERB", "AUX")
+        and not _relative(head.head)
+    )
 
 
 def _relative(tok: Token) -> bool:
