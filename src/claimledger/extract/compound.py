@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.tree import SUBJECTS, TokenRange, trim
+from claimledger.extract.tree import CONTRAST, SUBJECTS, TokenRange, contrasted, second_that, trim
 
 if TYPE_CHECKING:
     from claimledger.extract.frames import Frame
 
-CONCESSIVE = {"while", "although", "though", "whereas"}
 MIN_TOKENS = 4
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
@@ -60,7 +59,7 @@ def _split(doc: Doc, rng: TokenRange) -> list[TokenRange]:
     if head is None:
         return [rng]
     for child in head.children:
-        if child.dep_ == "advcl" and child.i < head.i and _concessive(child):
+        if child.dep_ == "advcl" and child.i < head.i and contrasted(child):
             end = child.right_edge.i + 1
             while end - 1 > child.i and doc[end - 1].is_punct:
                 end -= 1  # a comma and the next quotation's opening mark hung on its last word
@@ -94,9 +93,7 @@ def _second_that(doc: Doc, a: int, b: int) -> list[TokenRange] | None:
     two parts, when A is a clause and B has a finite verb whose head lies outside B."""
     for k in range(a + 1, b - 2):
         if (
-            doc[k].lower_ in ("and", "but")
-            and doc[k + 1].lower_ == "that"
-            and doc[k + 1].dep_ in ("det", "mark")
+            second_that(doc[k + 1])
             and any(_clause(t) for t in doc[a:k])
             and not any(  # a list of that-clauses ("that A, that B, and that C")
                 t.lower_ == "that" and doc[t.i - 1].text == "," for t in doc[a + 1 : k]
@@ -165,10 +162,6 @@ def _inside_quotation(doc: Doc, a: int, at: int) -> bool:
     return sum(t.text in QUOTE_MARKS for t in doc[a:at]) % 2 == 1
 
 
-def _concessive(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in tok.children)
-
-
 def _clause(tok: Token) -> bool:
     """A verb with a subject of its own and a finite verb (itself or an auxiliary)."""
     return any(c.dep_ in SUBJECTS for c in tok.children) and _finite(tok)
@@ -177,6 +170,6 @@ def _clause(tok: Token) -> bool:
 def _marks(doc: Doc, rng: TokenRange) -> int:
     """How many words open ``rng`` that only mark it ("that while", "while")."""
     n = 0
-    while rng[0] + n < rng[1] and doc[rng[0] + n].lower_ in CONCESSIVE | {"that"}:
+    while rng[0] + n < rng[1] and doc[rng[0] + n].lower_ in CONTRAST | {"that"}:
         n += 1
     return n

@@ -30,10 +30,12 @@ from claimledger.extract.tree import (
     STATEMENT_NOUNS,
     TokenRange,
     citing,
+    contrasted,
     has_that,
     has_verb,
     is_passive,
     quoted_as,
+    second_that,
     subject_of,
     subtree,
     trim,
@@ -69,7 +71,6 @@ FALSEHOOD = {
     "absurd",
 }
 ASIDE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "det", "compound", "amod"}
-CONTRAST = {"while", "whereas", "although", "though"}
 # verbs of what someone found, whose subject is their own (not a speaker's second statement)
 FINDING = frozenset(
     "conclude find determine decide discover learn realise realize establish".split()
@@ -231,8 +232,7 @@ def _second_that_clause(tok: Token, comp: Token) -> Token | None:
     end = subtree(comp)[1]
     doc = tok.doc
     joined = next(
-        (t for t in doc[comp.i : end] if t.lower_ == "that" and t.dep_ in ("det", "mark")
-         and t.i > 0 and doc[t.i - 1].lower_ in ("and", "but") and t.head.i != comp.i),
+        (t for t in doc[comp.i : end] if second_that(t) and t.head.i != comp.i),
         None,
     )  # fmt: skip
     if joined is None:
@@ -635,7 +635,7 @@ def other_speech(comp: Token, reported: bool = True) -> list[TokenRange]:
         for c in comp.children
         if c.dep_ == "advcl"
         and c.i > comp.i
-        and any(m.dep_ == "mark" and m.lower_ in CONTRAST for m in c.children)
+        and contrasted(c)
         and (
             (
                 classes.get(c.lemma_.lower()) in ("say", "hedge", "deny")

@@ -26,7 +26,6 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.compound import split_compound
 from claimledger.extract.content import (
-    CONTRAST,
     DASHES,
     called_false,
     other_speech,
@@ -44,6 +43,7 @@ from claimledger.extract.quotes import (
     quote_spans,
 )
 from claimledger.extract.tree import (
+    CONTRAST,
     ISSUING,
     STATEMENT_NOUNS,
     TokenRange,
@@ -51,6 +51,7 @@ from claimledger.extract.tree import (
     as_reported,
     carried_by,
     citations,
+    contrasted,
     has_verb,
     is_evidence,
     is_passive,
@@ -643,11 +644,7 @@ def _contrast_vouched(clause: Token, according: Token) -> Token:
         return clause
     for c in clause.children:
         vouched = vouched_after(clause, c) if c.dep_ == "advcl" and c.i > clause.i else None
-        if (
-            vouched is not None
-            and vouched.i == according.i
-            and any(m.dep_ == "mark" and m.lower_ in CONTRAST for m in c.children)
-        ):
+        if vouched is not None and vouched.i == according.i and contrasted(c):
             return c
     return clause
 

@@ -137,10 +137,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
 def _acronym(doc: Doc, end: int) -> str | None:
     """An organisation by its acronym, as written, that the tagger left untagged ("[SPLM-N]
     spokesman", "[FDLR] commander"): capitals and digits, hyphens allowed, two letters or more."""
-    start = end
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
-        if doc[start - 1].whitespace_:
-            break
+    start = end  # back over "-N" joined without spaces: "SPLM-N"
+    while start >= 2 and doc[start - 1].text == "-" and not _spaced(doc[start - 2 : start]):
         start -= 2
     text = doc[start : end + 1].text
     if sum(c.isalpha() for c in text) < 2 or not ACRONYM.match(text):
@@ -148,6 +146,10 @@ def _acronym(doc: Doc, end: int) -> str | None:
     if doc[start].ent_type_ not in ("", "ORG"):
         return None
     return text
+
+
+def _spaced(tokens: Span) -> bool:
+    return any(t.whitespace_ for t in tokens)
 
 
 def _entity_at(tok: Token, named: Named) -> str | None:

@@ -844,7 +844,21 @@ def _place_name(name: str) -> bool:
 
 def _listed(name: str, words: Mapping[str, str]) -> bool:
     """``name`` is one of the vocabulary's ``words``, in any case."""
-    return name in words or any(name.lower() == w.lower() for w in words)
+    return name in words or name.lower() in _lowered(words)
+
+
+_LOWERED: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}  # id -> (words, lower-cased)
+
+
+def _lowered(words: Mapping[str, str]) -> frozenset[str]:
+    """The words of one vocabulary map lower-cased, made once per map (it is asked per mention;
+    a user registry that changes is a new map)."""
+    kept = _LOWERED.get(id(words))
+    if kept is None or kept[0] is not words:
+        if len(_LOWERED) > 8:
+            _LOWERED.clear()
+        kept = _LOWERED[id(words)] = (words, frozenset(w.lower() for w in words))
+    return kept[1]
 
 
 def _registered_outlet(name: str) -> bool:

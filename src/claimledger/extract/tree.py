@@ -24,6 +24,22 @@ DOCUMENT_HEADS = {
 OPEN_QUOTES = '“"‘«'
 CLOSE_QUOTES = '”"’»'
 TRIM = {"that", "whether", "if", ",", ":", ";", "-", "—", "–", "(", "and", "but"}
+CONTRAST = frozenset({"while", "whereas", "although", "though"})  # concessive marks
+
+
+def contrasted(clause: Token) -> bool:
+    """A clause marked concessive or contrasting ("while ...", "although ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in clause.children)
+
+
+def second_that(tok: Token) -> bool:
+    """The "that" of "A and that B", read as a complementiser or (a misparse) a determiner."""
+    return (
+        tok.lower_ == "that"
+        and tok.dep_ in ("det", "mark")
+        and tok.i > 0
+        and tok.doc[tok.i - 1].lower_ in ("and", "but")
+    )
 
 
 # what a source shows as its evidence, not a source: "citing geolocated footage" keeps the

@@ -63,14 +63,15 @@ def is_furniture(line: str) -> bool:
 
 # "KYIV (Reuters) - ", "KYIV, Ukraine (AP) — ", "NEW YORK, Nov. 19 (UPI) — ", "WASHINGTON — ":
 # where and through whom the article was filed, before its first sentence
+AGENCIES = "Ukrinform|Xinhua|Interfax|Anadolu"  # wires not written in capitals
 DATELINE_PREFIX = re.compile(
     r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"  # the place, in capitals
     r"(?:,\s*[A-Z][\w.’']*(?: [A-Z][\w.’']*){0,2})?"  # ", Ukraine"
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"  # ", Nov. 19"
     r"\s*(?:\([A-Za-z][\w .&-]{0,30}\)\s*)?"  # "(Reuters)"
     # or "Moscow, TASS - ", "Tehran, IRNA - ", "Kyiv, Ukrinform - ": the place, then the agency
-    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2,6}|{AGENCIES})\s*)"
-    r"[-–—]{1,2}\s+(?=[\"“A-Z])".replace("{AGENCIES}", "Ukrinform|Xinhua|Interfax|Anadolu")
+    rf"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}},\s*(?:[A-Z]{{2,6}}|{AGENCIES})\s*)"
+    r"[-–—]{1,2}\s+(?=[\"“A-Z])"
 )
 DATELINE_LINES = 4  # the first non-empty lines a dateline may open
 
