@@ -820,3 +820,32 @@ def test_a_toll_joins_no_cluster_holding_another_toll_of_the_same_count(ledger: 
     six = cluster_of(store, "gamma-1", "killed 6")
     assert four.id != six.id
     assert cluster_of(store, "beta-1", "killed people").id in (four.id, six.id)
+
+
+def test_two_articles_describing_one_person_as_two_things_are_a_conflict(ledger: Ledger) -> None:
+    """One outlet's 'a commander of the brigade' and another's 'a farmer' for the man a strike
+    killed: both articles carry the conflict, each naming the other's descriptor, its outlet and
+    date. A person named by surname alone is never compared (two people may share it)."""
+    one = Article(
+        "The army said its drone killed Tesfaye Worku, a commander of the Ember Brigade, near "
+        "the river crossing on Sunday. Worku had led raids on the town for a year, it said.",
+        SourceInfo(outlet="Army Gazette", published="2026-03-02", id="gazette-strike"),
+    )
+    two = Article(
+        "Relatives said the man killed in the drone strike, Tesfaye Worku, a farmer, was "
+        "tending his field when the drone struck. Neighbours said Worku never carried a gun.",
+        SourceInfo(outlet="Valley Radio", published="2026-03-03", id="radio-strike"),
+    )
+    for extraction in extract(one, two):
+        ledger.ingest(extraction)
+    found = ledger.store.descriptor_conflicts()
+    assert {(d.actor, d.descriptor) for d in found} == {
+        ("Tesfaye Worku", "a commander"),
+        ("Tesfaye Worku", "a farmer"),
+    }
+    by = {d.descriptor: d.expected for d in found}
+    assert by["a farmer"].startswith("a commander (per Army Gazette, 2026-03-02")
+    assert by["a commander"].startswith("a farmer (per Valley Radio, 2026-03-03")
+    again = extract(one)[0]
+    ledger.ingest(again)  # stored already: nothing added twice
+    assert len(ledger.store.descriptor_conflicts()) == 2

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from claimledger.analyze.clusters import assign_claims
 from claimledger.analyze.copies import Signature, is_copy, signature
+from claimledger.analyze.descriptors import conflicts
 from claimledger.analyze.grades import PriorOf, grade_source
 from claimledger.analyze.numbers import (
     Stated,
@@ -155,6 +156,7 @@ class Ledger:
             self.store.put_article(extraction, key, outlet_id, now)
             self._refresh_learned(extraction, replaced)
             self._find_copy(article, sig)
+            self._compare_descriptors(extraction)
             changed = set(self._retire(replaced))
             changed |= assign_claims(
                 self.store, [c.id for c in extraction.claims], self._source_name,
@@ -190,6 +192,31 @@ class Ledger:
         self.store.delete_checks_of(old_quantities)
         self.store.done_checks(replaced)  # an older version's unfinished checks are not wanted
         return self.store.detach(self.store.claim_ids_of(replaced))
+
+    def _compare_descriptors(self, extraction: Extraction) -> None:
+        """Record where the article's descriptors of a person and another article's cannot both
+        be true ("a commander" / "the municipal employee"; ``analyze/descriptors.py``), on both
+        articles. Only people named in two words or more: a surname alone may be two people."""
+        doc_id = extraction.article.doc_id
+        copies = self.store.copies([doc_id])
+        root = copies.get(doc_id, (doc_id, 1.0))[0]
+        for person in extraction.people:
+            if not person.roles or len(person.name.split()) < 2:
+                continue
+            for other, outlet, published, said in self.store.person_roles(person.name):
+                if other == doc_id or self.store.copies([other]).get(other, (other,))[0] == root:
+                    continue  # the article itself, or a copy of it
+                for own, theirs in conflicts(person.roles, said):
+                    where = f"{outlet or other}, {published[:10] if published else 'undated'}"
+                    self.store.put_descriptor_conflict(
+                        doc_id, person.name, own, f"{theirs} (per {where}, {other})"
+                    )
+                    here = extraction.article
+                    day = here.source.published
+                    mine = f"{here.source.outlet or doc_id}, {day[:10] if day else 'undated'}"
+                    self.store.put_descriptor_conflict(
+                        other, person.name, theirs, f"{own} (per {mine}, {doc_id})"
+                    )
 
     def _find_copy(self, article: Article, sig: Signature | None) -> None:
         """Record the article's signature (of its text); when it republishes an earlier article
@@ -393,6 +420,7 @@ class _FigureReads:
             speakers=tuple(dict.fromkeys(c.origin or c.speaker_name or "?" for c in found)),
             places=frozenset(name.lower() for c in found for _, name in c.spelled),
             clusters=frozenset(c.cluster_id for c in found if c.cluster_id),
+            around=frozenset(m.lower() for c in found if not c.spelled for m in c.mentions),
         )
         self._stated[x.id] = at
         return at

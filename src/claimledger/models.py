@@ -112,7 +112,9 @@ class Actor:
     Wanner); ``descriptor_conflicts`` are the article's descriptors of it that the registry
     contradicts, each as "<descriptor>: the registry has <country (affiliation)>";
     ``speaks_for`` is the organisation or person the article names a person as speaking for
-    ("FBI Director James Comey": FBI; ``extract/principals.py``).
+    ("FBI Director James Comey": FBI; ``extract/principals.py``); ``roles`` are the article's
+    descriptors of a person that state a role ("M23 military spokesman", "a commander"), as
+    written, which the ledger compares across articles (``analyze/descriptors.py``).
     """
 
     text: str
@@ -122,6 +124,7 @@ class Actor:
     spelling_variant: bool = False
     descriptor_conflicts: tuple[str, ...] = ()
     speaks_for: str | None = None
+    roles: tuple[str, ...] = ()
 
 
 Bound = Literal["exact", "at_least", "at_most", "about"]

@@ -464,3 +464,90 @@ def test_nearly_is_no_upper_bound_on_either_side() -> None:
     nearly = fig("nearly 20", 20, "vehicles destroyed", doc="doc-b", bound="at_most")
     check = compare(up_to, nearly, (), sa, sb)
     assert check is not None and check.verdict == "consistent"
+
+
+def test_a_claim_naming_no_place_is_about_its_articles_one_town() -> None:
+    """Two reports of one town's shelling, neither claim naming the town: the articles name that
+    town alone, so the tolls are of one event. Not when an article names other towns the
+    other does not, nor for a tally 'since' a date, nor within one article."""
+    town = frozenset({"vovchansk"})
+    sa = stated("doc-a", KILLED, speakers=("Regional governor",), around=town)
+    sb = stated("doc-b", KILLED, speakers=("Interior ministry",), around=town)
+    check = compare(toll("6", 6, "doc-a"), toll("11", 11, "doc-b"), (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    assert "vovchansk, the place their articles report" in check.explanation
+    beside = stated("doc-b", KILLED, speakers=("Interior ministry",),
+                    around=frozenset({"vovchansk", "kupiansk"}))  # fmt: skip
+    check = compare(toll("6", 6, "doc-a"), toll("11", 11, "doc-b"), (), sa, beside)
+    assert check is not None and check.verdict == "tension"  # one of two, the other's one
+    elsewhere = stated("doc-b", KILLED, speakers=("Interior ministry",),
+                       around=frozenset({"kupiansk"}))  # fmt: skip
+    assert compare(toll("6", 6, "doc-a"), toll("11", 11, "doc-b"), (), sa, elsewhere) is None
+    many = frozenset({"vovchansk", "kupiansk", "izium"})
+    wide = stated("doc-b", KILLED, speakers=("Interior ministry",), around=many)
+    assert compare(toll("6", 6, "doc-a"), toll("11", 11, "doc-b"), (), sa, wide) is None
+    tally = stated("doc-b", "people killed in the region since the spring",
+                   speakers=("Interior ministry",), around=town)  # fmt: skip
+    assert compare(toll("6", 6, "doc-a"), toll("11", 11, "doc-b"), (), sa, tally) is None
+    same = stated("doc-a", KILLED, speakers=("Interior ministry",), around=town)
+    assert compare(toll("6", 6, "doc-a"), toll("11", 11, "doc-a"), (), sa, same) is None
+
+
+def test_a_group_among_the_dead_is_part_of_the_toll() -> None:
+    """'two hostages killed' and 'at least 44 people killed' in one strike: the hostages are
+    among the people, no disagreement; a demonym is no group ('67 Palestinians' against '100
+    people' is one toll), and a group larger than the whole does disagree."""
+    where = frozenset({"rafah"})
+    sa = stated("doc-a", KILLED, speakers=("Armed wing",), places=where)
+    sb = stated("doc-b", KILLED, speakers=("Health ministry",), places=where)
+    hostages = fig("two", 2, "hostages killed", doc="doc-a")
+    people = fig("at least 44", 44, "people killed", doc="doc-b", bound="at_least")
+    assert compare(hostages, people, (), sa, sb) is None
+    assert compare(people, hostages, (), sb, sa) is None
+    fighters = fig("12", 12, "Hamas killed", doc="doc-a")
+    assert compare(fighters, fig("22", 22, "people killed", doc="doc-b"), (), sa, sb) is None
+    demonym = fig("67", 67, "Palestinians killed", doc="doc-a")
+    check = compare(demonym, fig("100", 100, "people killed", doc="doc-b"), (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    many = fig("60", 60, "hostages killed", doc="doc-a")
+    check = compare(many, fig("22", 22, "people killed", doc="doc-b"), (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+
+
+def test_a_few_missiles_fired_are_compared_across_sources() -> None:
+    """'5 missiles fired' by one side's account and '2 missiles fired' by the other's: small
+    counts of weapons launched at one target are the figures the sides dispute. Small counts of
+    anything else ('two countries', 'three states') are compared only within one proposition."""
+    where = frozenset({"hodeidah"})
+    sa = stated("doc-a", "missiles fired at the tanker", speakers=("Rebel spokesman",),
+                places=where)  # fmt: skip
+    sb = stated("doc-b", "missiles fired at the tanker", speakers=("Naval command",),
+                places=where)  # fmt: skip
+    five = fig("5", 5, "ballistic missiles fired", doc="doc-a")
+    two = fig("2", 2, "anti-ship ballistic missiles fired", doc="doc-b")
+    assert same_thing(five, two, sa.text, sb.text)
+    check = compare(five, two, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    ctx = "countries signed the accord at the summit"
+    assert not same_thing(fig("2", 2, "countries signed", doc="doc-a"),
+                          fig("10", 10, "countries signed", doc="doc-b"), ctx, ctx)  # fmt: skip
+
+
+def test_lives_lost_are_deaths() -> None:
+    assert counted("people lost", "six people lost their lives in the shelling") == frozenset(
+        {"kill", "people"}
+    )
+    assert "casualty" in counted("soldiers lost", "the army lost 900 soldiers in a week")
+
+
+def test_children_of_a_nation_are_still_a_group_and_a_rate_is_none() -> None:
+    where = frozenset({"rafah"})
+    sa = stated("doc-a", KILLED, speakers=("Armed wing",), places=where)
+    sb = stated("doc-b", KILLED, speakers=("Health ministry",), places=where)
+    children = fig("9", 9, "Ukrainian children killed", doc="doc-a")
+    assert compare(children, fig("30", 30, "people killed", doc="doc-b"), (), sa, sb) is None
+    ra = fig("no more than 900", 900, "new contract soldiers signed", per="month", doc="doc-a",
+             bound="at_most")  # fmt: skip
+    rb = fig("about 3,000", 3000, "people signed", per="month", approximate=True, doc="doc-b")
+    check = compare(ra, rb, (), sa, sb)
+    assert check is not None and check.verdict == "tension"

@@ -72,6 +72,7 @@ GENERIC = frozenset(
     {"soldier", "civilian", "people", "person", "men", "women", "child", "children"}
 )
 UNSPECIFIC = frozenset({"people", "person"})  # may be soldiers or civilians
+TOLL = frozenset(terms("toll number"))  # "the death toll", "the number killed": of anyone
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,11 @@ VAGUE = re.compile(
 )
 SHIPPED = shipped_settings().figures  # the thresholds when no ledger passes its own
 PERCENT = "percent"
+AROUND = 2  # settlements an article names at most for a claim naming none to be about them
+EVENT_DAYS = 7  # a figure over more days is a tally, as often the country's as one place's
+TALLY = re.compile(
+    r"(?i)\b(?:since|so far|to date|in total|overall|altogether)\b"
+)  # running totals
 
 
 def vague(q: QuantityRecord) -> bool:
@@ -158,6 +164,15 @@ class Stated:
     speakers: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()
     clusters: frozenset[str] = frozenset()
+    around: frozenset[str] = frozenset()  # the settlements of the article, for claims naming none
+
+    def scope(self) -> frozenset[str]:
+        """Where the figure is for: the places its claims name, or else the settlements (and
+        units) its article names, when it names one or two ("the toll rose to 9" in a report on
+        a strike on Kharkiv that names no other town); empty when unknown."""
+        if self.places:
+            return self.places
+        return self.around if len(self.around) <= AROUND else frozenset()
 
 
 def comparable(
@@ -239,7 +254,8 @@ def same_thing(
     ca, cb = _event_classes(done_a), _event_classes(done_b)
     if ca and cb and not ca & cb and not shared_event and not one_claim:
         return False  # golf courses closed are not golf courses opened
-    small = max(largest(a), largest(b)) < rules.small_count and not shared_event
+    fired = bool(wa & LAUNCHED and wb & LAUNCHED) and head_a == head_b  # "5 missiles fired"
+    small = max(largest(a), largest(b)) < rules.small_count and not (shared_event or fired)
     if small or (a.unit or None) == PERCENT:
         return one_claim  # "two countries" / "10 countries"; shares of different questions
     alike = dice(list(wa), list(wb)) >= rules.min_what and bool((wa & wb) - GENERIC)
@@ -288,7 +304,9 @@ def counted(what: str | None, context: str | None) -> frozenset[str]:
     found = set(terms(what)) | set(phrases(terms(counted_tail(what, context))))
     if found >= CASUALTIES:
         found = (found - CASUALTIES) | {"casualty"}
-    if LOSS in found and (found & GENERIC or found == {LOSS}):
+    if LOSS in found and found & EVENTS:
+        found.discard(LOSS)  # "lost their lives": killed
+    elif LOSS in found and (found & GENERIC or found == {LOSS}):
         found = (found - {LOSS}) | {"casualty"}  # "losses", "soldiers lost" (not "tanks lost")
     elif found & GENERIC and not found & EVENTS and LOSS in terms(context):
         found.add("casualty")
@@ -385,6 +403,8 @@ def compare(
     if found is None:
         return None
     tension, explanation = found
+    if tension and (_subgroup(fa, fb) or _subgroup(fb, fa)):
+        return None  # "two hostages killed" among "at least 44 people killed": a part
     if tension and sa is not None and sb is not None:
         if not _disagreement(fa, fb, sa, sb, rules.min_rate_days):
             return None
@@ -432,6 +452,12 @@ def _disagreement(a: Figure, b: Figure, sa: Stated, sb: Stated, min_days: int) -
       both figures are rates or totals over a stated stretch of days: "16 killed" and "22
       killed" on the night of a strike on many cities are the capital's toll and the country's
       as often as two estimates of one, while "about 900 a day in September" says its scope.
+
+    A claim naming no place in an article that names one settlement only is about that place
+    (``Stated.scope``; or one of two it names, the other's place) when its figure is of one
+    event (no rate, no stretch of more than ``EVENT_DAYS``): two reports each of one town's strike, or one naming the town and the other a report on that town alone, count
+    one event's toll. Not within one article, where a figure naming no place beside one naming
+    the town is the country's on purpose; nor for a tally over weeks, as often the country's.
     """
     rate = bool(a.q.per or b.q.per)  # "about 150 a week in January" against "2,600 in January"
     keys_a = [k for k in map(source_key, sa.speakers) if k is not None]
@@ -440,9 +466,38 @@ def _disagreement(a: Figure, b: Figure, sa: Stated, sb: Stated, min_days: int) -
         return False
     if sa.clusters & sb.clusters or (sa.places and sb.places):
         return True
+    tally = any(TALLY.search(st.text or "") for st in (sa, sb))
+    if (
+        sa.doc_id != sb.doc_id
+        and not tally
+        and not any(_spans_days(f, EVENT_DAYS + 1) for f in (a, b))
+    ):
+        scope_a, scope_b = sa.scope(), sb.scope()
+        if scope_a and scope_b:  # one of them a single place: {Dnipro} within {Dnipro, Moscow}
+            return bool(scope_a & scope_b) and min(len(scope_a), len(scope_b)) == 1
     if sa.places or sb.places:
         return rate
     return all(_spans_days(f, min_days) for f in (a, b))
+
+
+def _subgroup(part: Figure, whole: Figure) -> bool:
+    """Whether ``part`` counts a group of those ``whole`` counts and no more of them: hostages,
+    journalists or children among the people, the civilians or the toll killed. A demonym is no
+    group ("67 Palestinians" and "100 people" killed in Gaza count the same dead), nor is a
+    figure the larger one (20 hostages of 12 people killed disagree), nor a rate."""
+    if part.q.per or whole.q.per or part.low > whole.high * (1 + whole.tolerance):
+        return False
+    group, among = _head(part.q.what), _head(whole.q.what)
+    if group is None or among not in UNSPECIFIC | TOLL | {"civilian"}:
+        return False
+    if group in GENERIC - {"women", "children", "child"} | TOLL | EVENTS:
+        return False
+    return not any(
+        DEMONYM.match(w) and terms(w)[:1] == [group] for w in (part.q.what or "").split()
+    )
+
+
+DEMONYM = re.compile(r"[A-Z]\w*(?:ans?|ese|is?|ish)$")  # Palestinians, Sudanese, Israelis
 
 
 def _spans_days(f: Figure, min_days: int) -> bool:
@@ -517,7 +572,13 @@ def describe(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> st
     """ "soldiers deserting (Russia; 2025-10-01..2025-10-31 / a month): 21,600 in doc-a
     (2025-11-02, per Prosecutors) against 15,000 to 18,000 in doc-b (2025-11-03, per TASS)"."""
     places = sorted(sa.places | sb.places)
-    where = ", ".join(places) if places else "no place named"
+    around = sorted(sa.scope() & sb.scope())
+    if places:
+        where = ", ".join(places)
+    elif around:
+        where = f"{', '.join(around)}, the place their articles report"
+    else:
+        where = "no place named"
 
     def period(q: QuantityRecord) -> str:
         if q.per:

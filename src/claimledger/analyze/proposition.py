@@ -88,11 +88,11 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
         return None  # page furniture ("5:15 p.m."), a share of a poll's respondents
     words = [w for w in NAME_WORD.findall(origin) if w.lower().strip(".") not in TITLES]
     named = [w for w in words if w[:1].isupper()]
-    if not named or all(w.lower() in PRONOUNS for w in named):
+    if not named or all(_pronoun(w) for w in named):
         return None
     if len(named) >= 2 and all(w.isupper() for w in named):
         return None  # a capitalised headline or page furniture ("LIVE UPDATES"), not a source
-    parts = [_fold(w) for w in named if w.lower() not in PRONOUNS]
+    parts = [_fold(w) for w in named if not _pronoun(w)]
     if not parts:
         return None
     body = _body_key(words) if kind != "outlet" else None  # outlets: the outlet registry
@@ -100,16 +100,21 @@ def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
         return (None, body)
     if any(w.lower() == "of" for w in words[1:]):  # not "[the mayor] of Dnipro"
         # "Supporters of Republican Donald Trump": people of or around someone, not that person
-        return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
+        return (None, " ".join(_fold(w) for w in words if not _pronoun(w)))
     if any(not w[:1].isupper() and w.lower() not in PARTICLES for w in words):
         # a description, not a name: "Trump campaign", "several candidates, including Trump"
-        return (None, " ".join(_fold(w) for w in words if w.lower() not in PRONOUNS))
+        return (None, " ".join(_fold(w) for w in words if not _pronoun(w)))
     if kind == "person" and len(parts) == 1 and parts[0] in given_names():
         return None  # "Bob", "Olena": a first name names no one across articles
     if kind == "person" and len(parts) > MAX_NAME_PARTS:
         return None  # "Mayor Klitschko Slams Oleh Bondar": a headline, not a person's name
     initials = "".join(p[0] for p in parts[:-1])  # of the given names and qualifiers
     return (initials or None, parts[-1])
+
+
+def _pronoun(word: str) -> bool:
+    """A pronoun, not "US" (the country: "the US military")."""
+    return word.lower() in PRONOUNS and word != "US"
 
 
 MAX_NAME_PARTS = 4  # given names and surnames of a person ("Andrés Manuel López Obrador")

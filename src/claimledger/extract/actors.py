@@ -32,6 +32,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.analyze.descriptors import role_of
 from claimledger.errors import ClaimledgerError
 from claimledger.extract.principals import principal_of
 from claimledger.extract.speakers import Resolver, kind_of_words
@@ -62,6 +63,7 @@ class _Mention:
     match: Match | None = None
     conflicts: tuple[str, ...] = ()
     speaks_for: str | None = None  # the principal the article names them for (principals.py)
+    roles: tuple[str, ...] = ()  # descriptors stating a role ("a commander"), as written
 
     def key(self) -> str:
         if self.match is not None:
@@ -225,11 +227,15 @@ class _Article:
     # -- descriptors
 
     def describe(self, mention: _Mention) -> _Mention:
-        """The mention with the descriptor conflicts of its registered actor, if any."""
-        if mention.match is None:
-            return mention
+        """The mention with the roles its descriptors give a person ("M23 military spokesman";
+        ``analyze/descriptors.py``) and the descriptor conflicts of its registered actor."""
         span = self.doc[mention.start : mention.end]
         phrases = _descriptor_phrases(span)
+        if mention.person:
+            said = tuple(p.text for p in phrases if role_of(p.text) is not None)
+            mention = replace(mention, roles=said)
+        if mention.match is None:
+            return mention
         orgs = [
             (ent.text, m.entry)
             for phrase in phrases
@@ -262,12 +268,15 @@ class _Article:
         conflicts = tuple(dict.fromkeys(c for m in group for c in m.conflicts))
         principals = Counter(m.speaks_for for m in group if m.speaks_for)
         speaks_for = _one_principal(principals)
+        said = tuple(dict.fromkeys(r for m in group for r in m.roles))
         if match is not None:
             entry = match.entry
             spelling = any(m.match is not None and m.match.spelling_variant for m in group)
-            return Actor(text, entry.name, entry.kind, entry.id, spelling, conflicts, speaks_for)
+            return Actor(text, entry.name, entry.kind, entry.id, spelling, conflicts, speaks_for,
+                         said)  # fmt: skip
         name = max((m.name for m in group), key=lambda n: len(n.split()))
-        return Actor(text, name, "person" if person else _org_kind(name), speaks_for=speaks_for)
+        kind = "person" if person else _org_kind(name)
+        return Actor(text, name, kind, speaks_for=speaks_for, roles=said)
 
 
 def _one_principal(principals: Counter[str]) -> str | None:

@@ -875,6 +875,34 @@ class SQLiteStore(LedgerReads):
         )
         return [DescriptorConflict(*r) for r in rows]
 
+    def person_roles(self, name: str) -> list[tuple[str, str | None, str | None, list[str]]]:
+        """(doc_id, outlet, published, roles) of each current article naming this person with
+        descriptors that state a role (``Actor.roles``), in article order."""
+        rows = self.db.execute(
+            "SELECT m.doc_id, a.outlet, a.published, m.data "
+            "FROM mentions m JOIN articles a ON a.doc_id = m.doc_id "
+            "WHERE m.type = 'person' AND m.name = ? AND a.is_current = 1 "
+            "ORDER BY a.published, m.doc_id",
+            (name,),
+        )
+        found = []
+        for doc_id, outlet, published, data in rows:
+            said = json.loads(data).get("roles") or []
+            if said:
+                found.append((doc_id, outlet, published, list(said)))
+        return found
+
+    def put_descriptor_conflict(
+        self, doc_id: str, actor: str, descriptor: str, expected: str
+    ) -> None:
+        """One article's descriptor of an actor that another article contradicts (once)."""
+        self.db.execute(
+            "INSERT INTO descriptor_conflicts (doc_id, actor, registry_id, descriptor, expected) "
+            "SELECT ?, ?, NULL, ?, ? WHERE NOT EXISTS (SELECT 1 FROM descriptor_conflicts "
+            "WHERE doc_id = ? AND actor = ? AND descriptor = ? AND expected = ?)",
+            (doc_id, actor, descriptor, expected, doc_id, actor, descriptor, expected),
+        )
+
     def affiliations(self) -> list[tuple[str, str]]:
         """(person, principal) as the current articles name them, one row per article."""
         rows = self.db.execute(
