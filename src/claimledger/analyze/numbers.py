@@ -455,9 +455,11 @@ def _disagreement(a: Figure, b: Figure, sa: Stated, sb: Stated, min_days: int) -
 
     A claim naming no place in an article that names one settlement only is about that place
     (``Stated.scope``; or one of two it names, the other's place) when its figure is of one
-    event (no rate, no stretch of more than ``EVENT_DAYS``): two reports each of one town's strike, or one naming the town and the other a report on that town alone, count
-    one event's toll. Not within one article, where a figure naming no place beside one naming
-    the town is the country's on purpose; nor for a tally over weeks, as often the country's.
+    event (no rate, no stretch of more than ``EVENT_DAYS``): two reports each of one town's
+    strike, or one naming the town and the other a report on that town alone, count one
+    event's toll. Not within one article, where a figure naming no place beside one naming the
+    town is the country's on purpose; nor for a tally ("since October", "so far") or one over
+    weeks, as often the country's.
     """
     rate = bool(a.q.per or b.q.per)  # "about 150 a week in January" against "2,600 in January"
     keys_a = [k for k in map(source_key, sa.speakers) if k is not None]
