@@ -687,3 +687,21 @@ def test_an_indirect_question_is_no_proposition_a_claim_shares() -> None:
     assert explain_margin(asked, remark, None, None, {})[3] == "question"
     again = _said("c", "d3", "which candidate won the televised debate", origin="a reader poll")
     assert explain_margin(asked, again, None, None, {})[3] != "question"
+
+
+def test_one_toll_told_by_sources_unknown_counts_as_a_word_in_common() -> None:
+    """'the toll from the shelling has risen to 31' and '31 people had been killed', both told
+    by a source no name identifies: the same count of the dead stated exactly is as telling
+    as a second word in common. A figure of anything else is not."""
+    from claimledger.analyze.clusters import _one_toll, explain_margin
+
+    toll = _counting("a", "d1", "the toll from the shelling of the depot has risen to 31",
+                     "31", 31, "toll", origin="")  # fmt: skip
+    toll = replace(toll, quantities=(replace(toll.quantities[0], what="death toll"),))
+    killed = _counting("b", "d2", "31 people had been killed at the depot", "31", 31,
+                       "people killed", origin="")  # fmt: skip
+    assert _one_toll(toll, killed)
+    assert explain_margin(toll, killed, None, None, {})[3] != "few shared terms"
+    trucks = _counting("c", "d3", "31 trucks had been loaded at the depot", "31", 31,
+                       "trucks loaded", origin="")  # fmt: skip
+    assert not _one_toll(toll, trucks)

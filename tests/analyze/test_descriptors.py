@@ -58,6 +58,8 @@ def test_what_clashes() -> None:
     assert both("the rebels' military spokesman", "the rebels' political spokesman")
     assert not both("the rebels' spokesman", "the rebels' political spokesman")
     assert not both("Health Minister", "the minister of health")
+    assert not both("Interior Minister", "Minister of Internal Affairs")  # one portfolio
+    assert not both("Minister of Defence Industries", "Defence Minister")  # not compared
     assert not both("a commander", "Darfur governor")  # an office may be held by a commander
     assert not both("a fighter", "a commander")
 

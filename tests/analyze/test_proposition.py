@@ -415,3 +415,14 @@ def test_a_body_named_with_no_state_may_be_the_one_named_with_it() -> None:
     assert relation(proposition(placed), proposition(other)) == "different"
     ukrainian = said("d", "Ukrainian General Staff")
     assert relation(proposition(placed), proposition(ukrainian)) == "same"
+
+
+def test_military_ranks_are_titles_and_us_is_the_country() -> None:
+    """'Brigadier General Saree' is the Saree an article names in full; 'the US military' is a
+    source (the country), not the pronoun 'us'."""
+    from claimledger.analyze.proposition import same_source, source_key
+
+    ranked, full = source_key("Brigadier General Saree"), source_key("Yahya Saree")
+    assert ranked is not None and full is not None and same_source(ranked, full)
+    assert source_key("the US military") is not None
+    assert source_key("us") is None

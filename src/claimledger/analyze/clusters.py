@@ -51,7 +51,9 @@ from datetime import date
 from functools import lru_cache
 
 from claimledger.analyze.numbers import (
+    EVENTS,
     UNSPECIFIC,
+    counted,
     counted_nouns,
     counted_tail,
     figure,
@@ -228,6 +230,17 @@ def _one_figure(a: ClaimRecord, b: ClaimRecord) -> bool:
     sources' "$15 minimum wage" is a topic). A figure within 5% is not: a toll to date of
     28,064 one day and of 28,340 the next are two statements."""
     return _same_value(a, b, exact=True)
+
+
+def _one_toll(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both state one count of what happened to people exactly ("the toll has risen to 27" /
+    "27 people had been killed"): told by a source unknown, as telling as a word in common."""
+    return any(
+        x is not None and x > 1 and x == y
+        and counted(qa.what, a.content) & counted(qb.what, b.content) & EVENTS
+        for qa in a.quantities if not vague(qa) for qb in b.quantities if not vague(qb)
+        for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
+    )  # fmt: skip
 
 
 def close_values(x: float | None, y: float | None) -> bool:
@@ -489,7 +502,8 @@ def explain_margin(
     if rel == "same" and _two_quotations(a, b, rules.said_again_run):
         return _apart(sim, need, "two quotations")  # two sentences of one speech
     shared = set(claim_terms(a)) & set(claim_terms(b))
-    one_figure = rel == "same" and _one_figure(a, b)  # one source's own figure again
+    # one source's own figure again; a toll given by a source unknown, the same toll
+    one_figure = (rel == "same" and _one_figure(a, b)) or (rel == "unknown" and _one_toll(a, b))
     if len(shared) + one_figure < rules.min_shared(rel) and not (
         rel == "same"
         and quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)

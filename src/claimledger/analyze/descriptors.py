@@ -41,7 +41,17 @@ NO_PORTFOLIO = frozenset(
     "the a an of for state regional federal national country his her its their provincial "
     "local government cabinet".split()
 )
-SPELLING = {"defense": "defence", "defence": "defence", "foreign": "foreign"}
+# the portfolios compared, under one name each ("Interior Minister" is the "Minister of
+# Internal Affairs"); a minister of any other ("Defence Industries", "State") is not compared
+PORTFOLIOS = {
+    "interior": "interior", "internal": "interior", "home": "interior",
+    "foreign": "foreign", "external": "foreign",
+    "defence": "defence", "defense": "defence", "war": "defence",
+    "health": "health", "finance": "finance", "treasury": "finance",
+    "justice": "justice", "education": "education", "energy": "energy",
+    "agriculture": "agriculture", "culture": "culture", "transport": "transport",
+    "information": "information", "economy": "economy",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -85,15 +95,18 @@ def role_of(descriptor: str) -> Role | None:
 
 
 def _portfolio(words: list[str], at: int) -> str | None:
-    """A minister's portfolio: "minister of health", "health minister" -> health."""
+    """A minister's portfolio: "minister of health", "health minister" -> health; None for a
+    portfolio not in ``PORTFOLIOS``, or for two ("Minister of Defence Industries")."""
     after = [w for w in words[at + 1 :] if w not in NO_PORTFOLIO]
     if at + 1 < len(words) and words[at + 1] in ("of", "for") and after:
-        word = after[0]
+        word, rest = after[0], after[1:2]
     elif at > 0 and words[at - 1] not in NO_PORTFOLIO and not words[at - 1].endswith("'s"):
-        word = words[at - 1]
+        word, rest = words[at - 1], []
     else:
         return None
-    return SPELLING.get(word, word)
+    if rest and rest[0] != "affairs" and rest[0] not in ("dr", "mr", "ms", "mrs"):
+        return None  # "Minister of Defence Industries", "of Energy and Mines"
+    return PORTFOLIOS.get(word)
 
 
 def clash(a: Role, b: Role) -> bool:

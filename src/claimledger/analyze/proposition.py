@@ -41,6 +41,8 @@ TITLES = frozenset(
     vice prime minister secretary speaker general gen col colonel lt lieutenant maj major
     capt captain sgt adm admiral chancellor king queen prince mayor judge justice chief
     director spokesman spokeswoman spokesperson former acting deputy leader chairman
+    brigadier brig marshal commodore corporal cpl private pvt sheikh lieutenant-colonel
+    lieutenant-general major-general colonel-general
     the a an said says told""".split()
 )
 PARTICLES = frozenset("de da du del der van von bin ibn al la le of and for on in".split())
