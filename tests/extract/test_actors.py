@@ -264,3 +264,29 @@ def test_whom_a_person_speaks_for(nlp: Language, text: str, person: str, princip
 def test_no_principal_without_a_named_current_body(nlp: Language, text: str) -> None:
     people, _ = run(nlp, text)
     assert all(a.speaks_for is None for a in people), [(a.name, a.speaks_for) for a in people]
+
+
+def _roles(nlp: Language, text: str, name: str) -> tuple[str, ...]:
+    people, _ = run(nlp, text)
+    return next(p.roles for p in people if p.name == name)
+
+
+def test_a_persons_role_descriptors_are_kept(nlp: Language) -> None:
+    text = ("Rebel military spokesman Amani Kabeya said the town had fallen. Kabeya spoke by "
+            "telephone from the hills.")  # fmt: skip
+    assert _roles(nlp, text, "Amani Kabeya") == ("Rebel military spokesman",)
+    text = "The strike killed Daniel Okoth, a farmer, outside his house on Sunday, relatives said."
+    assert _roles(nlp, text, "Daniel Okoth") == ("a farmer",)
+
+
+def test_no_role_from_a_quotation_a_headline_or_a_list(nlp: Language) -> None:
+    """A chant of 'President Dina Marlow' says nothing of what she is; nor does a capitalised
+    headline; an apposition after a list of names belongs to its last."""
+    quoted = 'The crowd chanted "Governor Dina Marlow" as she arrived at the rally on Friday.'
+    assert _roles(nlp, quoted, "Dina Marlow") == ()
+    headline = "Right After This Angry Governor Dina Marlow Endorsed The Plan\n\nShe spoke later."
+    assert _roles(nlp, headline, "Dina Marlow") == ()
+    listed = ("Attention focused on John Miller, Peter Brown and Mark Davis, the regional "
+              "governor, during the debate.")  # fmt: skip
+    people, _ = run(nlp, listed)
+    assert people and all(p.roles == () for p in people)

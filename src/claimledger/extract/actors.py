@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.analyze.descriptors import role_of
 from claimledger.errors import ClaimledgerError
 from claimledger.extract.principals import principal_of
+from claimledger.extract.quotes import quote_spans
 from claimledger.extract.speakers import Resolver, kind_of_words
 from claimledger.extract.units import extract_units
 from claimledger.models import Actor, Unit
@@ -231,8 +232,8 @@ class _Article:
         ``analyze/descriptors.py``) and the descriptor conflicts of its registered actor."""
         span = self.doc[mention.start : mention.end]
         phrases = _descriptor_phrases(span)
-        if mention.person:
-            said = tuple(p.text for p in phrases if role_of(p.text) is not None)
+        if mention.person and _plainly_named(span):
+            said = tuple(p.text for p in phrases if _states_role(p))
             mention = replace(mention, roles=said)
         if mention.match is None:
             return mention
@@ -315,6 +316,29 @@ def _overlaps(ent: Span, unit: Unit) -> bool:
 def _org_kind(name: str) -> str:
     kind = kind_of_words(frozenset(w.lower() for w in name.split()))
     return kind if kind in ORG_KINDS else "organization"
+
+
+def _plainly_named(span: Span) -> bool:
+    """Whether a person's descriptors can be read as what the article says they are: not in
+    a quotation ("cheer for 'President Bernie Sanders'"), not in a headline in capitals, not one
+    of a list of names (an apposition after "Clinton, Trump and Cruz" belongs to the last)."""
+    doc = span.doc
+    start = span.start_char
+    if any(a <= start < b for a, b in quote_spans(doc)):
+        return False
+    sent = span.sent
+    words = [t for t in sent if t.is_alpha]
+    if len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) > 0.7 * len(words):
+        return False  # a headline: "Right After This Big-Name Senator Endorsed Trump"
+    root = span.root
+    return not (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children))
+
+
+def _states_role(phrase: Span) -> bool:
+    """A descriptor whose own head is a role ("M23 military spokesman", "a commander"), not one
+    mentioning a role on the way ("senators running for president")."""
+    role = role_of(phrase.text)
+    return role is not None and phrase.root.lower_ == role.word
 
 
 def _descriptor_phrases(span: Span) -> list[Span]:
