@@ -22,7 +22,8 @@ from claimledger.analyze.proposition import proposition, relation  # noqa: E402
 from claimledger.ledger import open_ledger  # noqa: E402
 from claimledger.store.sqlite import SQLiteStore  # noqa: E402
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear-ledger" / "gold.json"
+import os
+GOLD = Path(os.environ.get("GOLD") or Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear-ledger" / "gold.json")
 
 
 def main() -> None:

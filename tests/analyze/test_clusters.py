@@ -705,3 +705,18 @@ def test_one_toll_told_by_sources_unknown_counts_as_a_word_in_common() -> None:
     trucks = _counting("c", "d3", "31 trucks had been loaded at the depot", "31", 31,
                        "trucks loaded", origin="")  # fmt: skip
     assert not _one_toll(toll, trucks)
+
+
+def test_a_state_named_by_its_capital_is_the_state() -> None:
+    """The ledger names 'Moscow' and 'Russia' as '@RU' when clustering: one source."""
+    from claimledger.analyze.proposition import proposition, relation
+
+    def canonical(name: str) -> str | None:
+        return "@RU" if name in ("Moscow", "Russia") else None
+
+    a = _said("a", "d1", "the drones were launched from the coast", origin="Moscow")
+    b = _said("b", "d2", "the drones came from the coast", origin="Russia")
+    pa, pb = proposition(a, canonical), proposition(b, canonical)
+    assert pa.source == pb.source == (None, "@RU")
+    assert relation(pa, pb) == "same"
+    assert relation(proposition(a), proposition(b)) == "different"

@@ -426,3 +426,22 @@ def test_military_ranks_are_titles_and_us_is_the_country() -> None:
     assert ranked is not None and full is not None and same_source(ranked, full)
     assert source_key("the US military") is not None
     assert source_key("us") is None
+
+
+def test_a_state_and_its_organ_are_one_source_when_clustering() -> None:
+    """'Russia' (or 'Moscow', 'the Kremlin', as the ledger names a state: '@RU') and 'Russia's
+    Defence Ministry' are the government speaking, one line; the ministry of another state is
+    not, nor are two organs of one state by this rule."""
+    from claimledger.analyze.proposition import Proposition, relation, source_key
+
+    def said(key: object) -> Proposition:
+        return Proposition(key, (), frozenset(), frozenset())  # type: ignore[arg-type]
+
+    state = said((None, "@RU"))
+    organ = said(source_key("Russia's Defence Ministry"))
+    other = said(source_key("Ukraine's Defence Ministry"))
+    foreign = said(source_key("Russia's Foreign Ministry"))
+    assert relation(state, organ) == "same"
+    assert relation(organ, state) == "same"
+    assert relation(state, other) == "different"
+    assert relation(organ, foreign) == "different"

@@ -119,6 +119,7 @@ def _pronoun(word: str) -> bool:
     return word.lower() in PRONOUNS and word != "US"
 
 
+STATE_KEY = re.compile(r"@[A-Z]{2}")  # a state, as ``Canonical`` may name one ("@RU")
 MAX_NAME_PARTS = 4  # given names and surnames of a person ("Andrés Manuel López Obrador")
 BODY_FILLER = frozenset({"of", "the", "for", "and", "on", "in", "affairs"})  # "Foreign Ministry"
 BODY_SPELLING = {"defense": "defence", "mod": "ministry defence", "forces": "force"}
@@ -308,8 +309,9 @@ def proposition(claim: ClaimRecord, canonical: Canonical | None = None) -> Propo
     origin = claim.origin
     if origin and canonical is not None:
         origin = canonical(origin) or origin
+    state = STATE_KEY.fullmatch(origin or "")
     return Proposition(
-        source_key(origin, claim_kind(claim)),
+        (None, origin) if state and origin else source_key(origin, claim_kind(claim)),
         tuple(terms(claim.content)),
         quoted_terms(claim.content),
         negated(claim.content),
@@ -440,9 +442,20 @@ def relation(a: Proposition, b: Proposition) -> str:
     or two: unknown."""
     if a.source is None or b.source is None:
         return "unknown"
-    if same_source(a.source, b.source):
+    if same_source(a.source, b.source) or _state_and_organ(a.source, b.source):
         return "same"
     return "unknown" if unplaced_twin(a.source, b.source) else "different"
+
+
+def _state_and_organ(a: SourceKey, b: SourceKey) -> bool:
+    """A state named as such ("Russia", "Moscow", "the Kremlin": ``@RU``) and a body of that
+    state ("Russia's Defence Ministry"): the government speaking through its organ, one line."""
+    if a[0] is not None or b[0] is not None:
+        return False
+    for state, body in ((a[1], b[1]), (b[1], a[1])):
+        if state.startswith("@") and " " not in state and state in body.split():
+            return True
+    return False
 
 
 def unplaced_twin(a: SourceKey, b: SourceKey) -> bool:
