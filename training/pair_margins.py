@@ -1,6 +1,6 @@
 """Why gold pairs of the polnear-ledger are split or merged: the matching margin of each pair.
 
-    python training/pair_margins.py LEDGER.db LEDGER.json [--merged]
+    [GOLD=probe/gold.json] python training/pair_margins.py LEDGER.db LEDGER.json [--merged]
 
 For each pair of found gold members of one gold cluster in different exported clusters (or,
 with --merged, of different gold clusters in one exported cluster): the relation of their
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -22,8 +23,10 @@ from claimledger.analyze.proposition import proposition, relation  # noqa: E402
 from claimledger.ledger import open_ledger  # noqa: E402
 from claimledger.store.sqlite import SQLiteStore  # noqa: E402
 
-import os
-GOLD = Path(os.environ.get("GOLD") or Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear-ledger" / "gold.json")
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GOLD = Path(os.environ.get("GOLD") or SHARED / "corpus" / "polnear-ledger" / "gold.json")
+
 
 
 def main() -> None:
