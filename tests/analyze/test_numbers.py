@@ -551,3 +551,19 @@ def test_children_of_a_nation_are_still_a_group_and_a_rate_is_none() -> None:
     rb = fig("about 3,000", 3000, "people signed", per="month", approximate=True, doc="doc-b")
     check = compare(ra, rb, (), sa, sb)
     assert check is not None and check.verdict == "tension"
+
+
+def test_an_upper_bound_is_compared_by_its_number() -> None:
+    """'no more than 400 civilians remain' against 'about 1,500 remain' in one town disagree;
+    before, the bound's range starting at 0 made the two look 'far apart' (two scopes) and
+    nothing was checked. A bound 50 times under the other figure is still another scope."""
+    where = frozenset({"vuhledar"})
+    text = "civilians remain in the town"
+    sa = stated("doc-a", text, speakers=("City administration",), places=where)
+    sb = stated("doc-b", text, speakers=("Occupation official",), places=where)
+    bound = fig("no more than 400", 400, "civilians remain", doc="doc-a", bound="at_most")
+    about = fig("about 1,500", 1500, "civilians remain", approximate=True, doc="doc-b")
+    check = compare(bound, about, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    few = fig("fewer than 30", 30, "civilians remain", doc="doc-a", bound="at_most")
+    assert compare(few, about, (), sa, sb) is None

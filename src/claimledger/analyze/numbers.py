@@ -677,7 +677,7 @@ def _totals(a: Figure, b: Figure, scope_ratio: float) -> tuple[bool, str] | None
     if (a.start, a.end) != (b.start, b.end):
         return None
     tension = not meet((a.low, a.high, a.tolerance), (b.low, b.high, b.tolerance))
-    if tension and _far_apart(a.low, b.low, scope_ratio):
+    if tension and _far_apart(_stated(a), _stated(b), scope_ratio):
         return None  # two counts of one thing rarely differ 30 times (an exaggeration may:
         # 250,000 refugees for 10,000); a war's toll and a night's do
     verdict = "do not agree" if tension else "agree"
@@ -686,6 +686,11 @@ def _totals(a: Figure, b: Figure, scope_ratio: float) -> tuple[bool, str] | None
         f"{a.q.text} and {b.q.text} count the same thing{scope}; with "
         f"{a.tolerance:.0%}/{b.tolerance:.0%} tolerance they {verdict}"
     )
+
+
+def _stated(f: Figure) -> float:
+    """The number a figure states: an upper bound's ("no more than 400") is its bound, not 0."""
+    return f.low if f.low > 0 or math.isinf(f.high) else f.high
 
 
 def _far_apart(x: float, y: float, ratio: float) -> bool:
