@@ -337,3 +337,30 @@ def test_a_second_that_clause_misparsed_is_a_claim_of_its_own(nlp: Language) -> 
         ("its units had not shelled villages", "militia"),
         ("government-backed joint forces were using the clinic as a military post", "militia"),
     ]
+
+
+# "reported that the guards posted at the gate fled": the participle "posted" read as the
+# complement's verb, and "fled" hung on the cue as a second complement with no subject
+PARTICIPLE_AS_VERB = """
+    Valley valley PROPN NNP compound 1 ORG _
+    Radio radio PROPN NNP nsubj 2 ORG _
+    reported report VERB VBD ROOT 2 - _
+    that that SCONJ IN mark 6 - _
+    the the DET DT det 5 - _
+    guards guard NOUN NNS nsubj 6 - _
+    posted post VERB VBD ccomp 2 - _
+    at at ADP IN prep 6 - _
+    the the DET DT det 9 - _
+    gate gate NOUN NN pobj 7 - _
+    fled flee VERB VBD ccomp 2 - _
+    before before ADP IN prep 10 - _
+    dawn dawn NOUN NN pobj 11 - .
+    . . PUNCT . punct 2 - _
+"""
+
+
+def test_a_participle_taken_for_the_verb_leaves_the_verb_in_the_content(nlp: Language) -> None:
+    claims = extract_claims(misparsed(nlp, PARTICIPLE_AS_VERB), "t")
+    assert [(c.content.text, c.speaker.name) for c in claims] == [
+        ("the guards posted at the gate fled before dawn", "Valley Radio"),
+    ]

@@ -219,6 +219,8 @@ def _comp_content(doc: Doc, sent: Span, tok: Token, cls: str) -> Found:
     second = _second_that_clause(tok, comp)
     if second is not None:
         whole = (whole[0], subtree(second)[1])  # split at "and that" (``compound.py``)
+    elif (rest := _predicate_after(tok, comp, whole[1])) is not None:
+        whole = (whole[0], subtree(rest)[1])
     rng = trim(doc, whole, holes)
     return (rng, []) if rng and rng[1] - rng[0] >= 3 else (None, [])
 
@@ -241,6 +243,19 @@ def _second_that_clause(tok: Token, comp: Token) -> Token | None:
         (c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.i >= end
          and subtree(c)[0] == end
          and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)),
+        None,
+    )  # fmt: skip
+
+
+def _predicate_after(tok: Token, comp: Token, end: int) -> Token | None:
+    """ "reported that the police officers posted at the station fled": the parse takes the
+    participle ("posted") for the complement's verb and hangs the real one ("fled") on the cue
+    as a second complement with no subject, right where the first ends. That verb's clause is
+    part of the content, not left out."""
+    return next(
+        (c for c in tok.children if c.dep_ == "ccomp" and c.i >= end and c.pos_ == "VERB"
+         and subtree(c)[0] == end
+         and not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children)),
         None,
     )  # fmt: skip
 
