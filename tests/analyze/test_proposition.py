@@ -467,3 +467,13 @@ def test_a_rare_word_quoted_in_one_claim_and_used_in_the_other_is_one_statement(
     assert quote_bonus(plain, quoted, weights, rules) == rules.quote_bonus
     common = said('he would "carry" it')
     assert quote_bonus(common, plain, weights, rules) == 0.0
+
+
+def test_an_organisation_word_alone_names_no_one() -> None:
+    """'Group' (what the tagger kept of 'the Group for the Support of Islam and Muslims'),
+    'Ministry', 'Government': a capitalised common noun is no independent line of reporting."""
+    from claimledger.analyze.proposition import names_someone
+
+    for word in ("Group", "Ministry", "Government", "Committee", "Militia"):
+        assert not names_someone(word)
+    assert names_someone("Wagner Group")

@@ -51,7 +51,9 @@ PRONOUNS = frozenset("i me he she him her we us they them it you one".split())
 # an origin of its own in a cluster, never a graded source
 COMMON_SOURCES = frozenset(
     "police authorities officials witnesses residents exit sources experts analysts observers"
-    " critics protesters media reports polls survey rescuers doctors investigators".split()
+    " critics protesters media reports polls survey rescuers doctors investigators"
+    " group ministry government army military committee council agency movement coalition"
+    " militia rebels statement".split()
 )
 NEGATOR = re.compile(
     r"\b(?:not|never|neither|nor|nobody|nothing|no\b(?!,)|cannot)\b|n[’']t\b", re.I
