@@ -567,3 +567,14 @@ def test_an_upper_bound_is_compared_by_its_number() -> None:
     assert check is not None and check.verdict == "tension"
     few = fig("fewer than 30", 30, "civilians remain", doc="doc-a", bound="at_most")
     assert compare(few, about, (), sa, sb) is None
+
+
+def test_soldiers_who_fell_are_the_dead_and_towns_that_fell_are_taken() -> None:
+    assert "kill" in counted("soldiers", "7 soldiers fell during the fighting")
+    assert "kill" in counted("soldiers who fell", "the 7 soldiers who fell in the attack")
+    assert "capture" not in counted("soldiers who fell", "the 7 soldiers who fell in the attack")
+    assert "capture" in counted("towns fell", "3 towns fell to the rebels")
+    from claimledger.analyze.numbers import _head
+
+    assert _head("soldiers who fell") == _head("soldiers")
+    assert "kill" in counted("people martyred", "4 people martyred in the shelling")

@@ -61,6 +61,7 @@ DOWNED = frozenset(terms("shot intercepted"))
 EVENTS = frozenset(terms(_EVENT_WORDS))
 CASUALTIES = frozenset({"kill", "wound"})  # killed and wounded together are casualties
 LOSS = "loss"
+FELL = re.compile(r"(?i)\b(?:fell|fallen)\b")  # of people: died in battle
 TAIL_WORDS = 4  # words after what a figure counts that may say what happened to it
 VERB_FORMS = frozenset(
     "leave leaves left flee flees fled go goes went gone die dies hurt lose loses lost come "
@@ -301,7 +302,10 @@ def counted(what: str | None, context: str | None) -> frozenset[str]:
     add ("soldiers leaving their units": desert), and casualties recognised however they are put:
     "casualties", "soldiers killed and wounded", "losses", and soldiers in a claim about losses
     ("lost 36,000 soldiers", "losses averaged 1,200 personnel a day")."""
-    found = set(terms(what)) | set(phrases(terms(counted_tail(what, context))))
+    tail = counted_tail(what, context)
+    found = set(terms(what)) | set(phrases(terms(tail)))
+    if found & GENERIC and not found & EVENTS - {"capture"} and FELL.search(f"{what} {tail}"):
+        found = (found - {"capture"}) | {"kill"}  # soldiers who fell died; towns that fell
     if found >= CASUALTIES:
         found = (found - CASUALTIES) | {"casualty"}
     if LOSS in found and found & EVENTS:
@@ -334,7 +338,7 @@ def _head(what: str | None) -> str | None:
     wounded" -> soldier)."""
     words = (what or "").split()
     while len(words) >= 2 and (
-        words[-1].lower() in VERB_FORMS | PARTICLES | {"and", "or"}
+        words[-1].lower() in VERB_FORMS | PARTICLES | {"and", "or", "who", "that", "which"}
         or words[-1].endswith(("ed", "ing"))
     ):
         words.pop()
