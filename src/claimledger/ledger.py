@@ -201,25 +201,23 @@ class Ledger:
         """Record where the article's descriptors of a person and another article's cannot both
         be true ("a commander" / "the municipal employee"; ``analyze/descriptors.py``), on both
         articles. Only people named in two words or more: a surname alone may be two people."""
-        doc_id = extraction.article.doc_id
-        copies = self.store.copies([doc_id])
-        root = copies.get(doc_id, (doc_id, 1.0))[0]
+        here = extraction.article
+        doc_id = here.doc_id
+        root = self.store.copies([doc_id]).get(doc_id, (doc_id, 1.0))[0]
+        mine = _per(here.source.outlet, here.source.published, doc_id)
         for person in extraction.people:
             if not person.roles or len(person.name.split()) < 2:
                 continue
             for other, outlet, published, said in self.store.person_roles(person.name):
                 if other == doc_id or self.store.copies([other]).get(other, (other,))[0] == root:
                     continue  # the article itself, or a copy of it
+                theirs_at = _per(outlet, published, other)
                 for own, theirs in conflicts(person.roles, said):
-                    where = f"{outlet or other}, {published[:10] if published else 'undated'}"
                     self.store.put_descriptor_conflict(
-                        doc_id, person.name, own, f"{theirs} (per {where}, {other})"
+                        doc_id, person.name, own, f"{theirs} ({theirs_at})"
                     )
-                    here = extraction.article
-                    day = here.source.published
-                    mine = f"{here.source.outlet or doc_id}, {day[:10] if day else 'undated'}"
                     self.store.put_descriptor_conflict(
-                        other, person.name, theirs, f"{own} (per {mine}, {doc_id})"
+                        other, person.name, theirs, f"{own} ({mine})"
                     )
 
     def _find_copy(self, article: Article, sig: Signature | None) -> None:
@@ -428,6 +426,11 @@ class _FigureReads:
         )
         self._stated[x.id] = at
         return at
+
+
+def _per(outlet: str | None, published: str | None, doc_id: str) -> str:
+    """Where a descriptor is written: "per AFP, 2024-11-05, <doc id>"."""
+    return f"per {outlet or doc_id}, {published[:10] if published else 'undated'}, {doc_id}"
 
 
 def _person_key(name: str) -> str:
