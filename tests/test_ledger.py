@@ -849,3 +849,25 @@ def test_two_articles_describing_one_person_as_two_things_are_a_conflict(ledger:
     again = extract(one)[0]
     ledger.ingest(again)  # stored already: nothing added twice
     assert len(ledger.store.descriptor_conflicts()) == 2
+
+
+def test_a_claim_joins_no_cluster_holding_another_figure_of_its_own_article(
+    ledger: Ledger,
+) -> None:
+    """One spokesman's '9 of its fighters had been killed' and, in the same article, 'upwards of
+    60 federal soldiers died': when the first has joined another outlet's '9 fighters were
+    killed', the second does not follow it there: a member of its own article counts another
+    figure of the same thing."""
+    said = "Spokesman Dawit Alemu said 9 rebel fighters were killed in the clashes."
+    first = _story("alpha-2", "2025-08-12", said)
+    second = _story(
+        "beta-2",
+        "2025-08-12",
+        "Dawit Alemu said 9 of its fighters had been killed in the clashes.\n\n"
+        "Dawit Alemu said upwards of 60 federal soldiers died in the clashes.",
+    )
+    ledger.ingest_all(extract(first, second))
+    store = ledger.store
+    nine = cluster_of(store, "alpha-2", "9 rebel fighters")
+    assert cluster_of(store, "beta-2", "9 of its fighters").id == nine.id
+    assert cluster_of(store, "beta-2", "60 federal soldiers").id != nine.id

@@ -369,9 +369,10 @@ def best_match(
             continue  # most members of another occasion, and none whose statement it repeats
         if any(blocked for _, _, blocked in pairs):
             continue
-        if any(other_figures(claim, m, rules) for m in members):
+        if any(other_figures(claim, m, rules) for m in everyone if m.id != claim.id):
             continue  # another figure for what a member counts: a statement of its own (a toll
-            # of 2 and one of 3), however the cluster's other members bridge the two
+            # of 2 and one of 3), however the cluster's other members bridge the two; a member
+            # of the claim's own article too ("9 of its fighters" beside "60 soldiers died")
         if any(relation(mine, pm) == "same" and _two_quotations(claim, m, rules.said_again_run)
                for m, pm in zip(members, props, strict=True)):  # fmt: skip
             continue  # another quotation of its speaker's: another statement, however the
