@@ -116,10 +116,10 @@ class Ledger:
     def _source_name(self, name: str) -> str | None:
         """The name two claims' sources are compared by when clustering: a state named by its
         name, capital or seat ("Russia", "Moscow", "the Kremlin") as the state ("@RU")."""
-        found = self.speaks_for(name) or self.canonical(name)
-        if (state := self.metonym_of(found or name)) is not None:
-            return f"@{state}"  # the Kremlin's spokesman speaks for the state
-        return found
+        registered = self._registered_for(name)
+        if (state := self.metonym_of(registered or name)) is not None:
+            return f"@{state}"  # the Kremlin's registered spokesman speaks for the state
+        return self.speaks_for(name) or self.canonical(name)
 
     def _refresh_learned(self, extraction: Extraction, replaced: Sequence[str]) -> None:
         """Bring the learned affiliations up to date after storing ``extraction``: its own rows

@@ -445,6 +445,8 @@ def test_a_state_and_its_organ_are_one_source_when_clustering() -> None:
     assert relation(organ, state) == "same"
     assert relation(state, other) == "different"
     assert relation(organ, foreign) == "different"
+    think_tank = said(source_key("Center for American Progress"))  # "American": no organ
+    assert relation(said((None, "@US")), think_tank) == "different"
 
 
 def test_a_rare_word_quoted_in_one_claim_and_used_in_the_other_is_one_statement() -> None:

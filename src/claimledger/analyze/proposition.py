@@ -455,9 +455,18 @@ def _state_and_organ(a: SourceKey, b: SourceKey) -> bool:
     if a[0] is not None or b[0] is not None:
         return False
     for state, body in ((a[1], b[1]), (b[1], a[1])):
-        if state.startswith("@") and " " not in state and state in body.split():
-            return True
+        words = body.split()
+        if state.startswith("@") and " " not in state and state in words:
+            return bool(GOVERNMENT & set(words))  # not "Center for American Progress"
     return False
+
+
+# the words of a state's organs: its ministries, forces, services and offices
+GOVERNMENT = frozenset(
+    "ministry defence foreign interior staff army force command navy guard police service "
+    "security intelligence council government administration presidency parliament embassy "
+    "military prosecutor border".split()
+)
 
 
 def unplaced_twin(a: SourceKey, b: SourceKey) -> bool:
