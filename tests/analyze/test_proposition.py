@@ -449,28 +449,6 @@ def test_a_state_and_its_organ_are_one_source_when_clustering() -> None:
     assert relation(said((None, "@US")), think_tank) == "different"
 
 
-def test_a_rare_word_quoted_in_one_claim_and_used_in_the_other_is_one_statement() -> None:
-    """'he would carry the "mantle" of the party' and 'he understood the responsibility of
-    carrying the mantle': one source's rare word, quoted by one report, is the bonus two
-    quotations of it would be; an everyday word quoted is not."""
-    from claimledger.analyze.proposition import Proposition, quote_bonus, quoted_terms
-    from claimledger.analyze.terms import terms
-    from claimledger.settings import shipped_settings
-
-    rules = shipped_settings().clusters
-
-    def said(text: str) -> Proposition:
-        return Proposition((None, "x"), tuple(terms(text)), quoted_terms(text), frozenset())
-
-    quoted = said('he would carry the "mantle" of the party')
-    plain = said("he understood the responsibility of carrying the mantle")
-    weights = {"mantl": 6.0, "carry": 2.0, "party": 2.0}
-    assert quote_bonus(quoted, plain, weights, rules) == rules.quote_bonus
-    assert quote_bonus(plain, quoted, weights, rules) == rules.quote_bonus
-    common = said('he would "carry" it')
-    assert quote_bonus(common, plain, weights, rules) == 0.0
-
-
 def test_an_organisation_word_alone_names_no_one() -> None:
     """'Group' (what the tagger kept of 'the Group for the Support of Islam and Muslims'),
     'Ministry', 'Government': a capitalised common noun is no independent line of reporting."""

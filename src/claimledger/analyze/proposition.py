@@ -483,9 +483,8 @@ def unplaced_twin(a: SourceKey, b: SourceKey) -> bool:
 def quote_bonus(
     a: Proposition, b: Proposition, weights: dict[str, float], rules: ClusterSettings
 ) -> float:
-    """One source quoted with the same rare word ("extremely careless", "not ready"), or one
-    claim quoting a rare word the other paraphrase uses ("carry the 'mantle'")."""
-    shared = (a.quoted & set(b.terms)) | (b.quoted & set(a.terms))
+    """One source quoted with the same rare word ("extremely careless", "not ready")."""
+    shared = a.quoted & b.quoted
     rare = any(weights.get(t, 1.0) >= rules.rare_quote_idf for t in shared)
     return rules.quote_bonus if rare else 0.0
 
