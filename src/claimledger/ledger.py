@@ -208,8 +208,10 @@ class Ledger:
         for person in extraction.people:
             if not person.roles or len(person.name.split()) < 2:
                 continue
-            for other, outlet, published, said in self.store.person_roles(person.name):
-                if other == doc_id or self.store.copies([other]).get(other, (other,))[0] == root:
+            found = self.store.person_roles(person.name)
+            roots = self.store.copies([other for other, *_ in found])
+            for other, outlet, published, said in found:
+                if other == doc_id or roots.get(other, (other, 1.0))[0] == root:
                     continue  # the article itself, or a copy of it
                 theirs_at = _per(outlet, published, other)
                 for own, theirs in conflicts(person.roles, said):

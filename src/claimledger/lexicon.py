@@ -27,7 +27,8 @@ def lexicon_lines(name: str) -> list[str]:
     return data_lines("lexicons", name, "lexicon")
 
 
-def _pairs(name: str) -> list[tuple[str, str]]:
+def lexicon_pairs(name: str) -> list[tuple[str, str]]:
+    """The entries of a two-column lexicon file, each (first column, second column)."""
     out = []
     for n, line in enumerate(lexicon_lines(name), 1):
         parts = line.split("\t")
@@ -66,13 +67,13 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     hedge_phrases = lexicon_lines(HEDGES)
-    kinds = _pairs(SPEAKER_KINDS)
-    verification = _pairs(VERIFICATION)
+    kinds = lexicon_pairs(SPEAKER_KINDS)
+    verification = lexicon_pairs(VERIFICATION)
     kind_words: dict[str, set[str]] = {}
     for kind, word in kinds:
         kind_words.setdefault(kind, set()).add(word)
     return Lexicon(
-        cue_class=dict(_pairs(CUES)),
+        cue_class=dict(lexicon_pairs(CUES)),
         hedges=tuple(_phrase_pattern(p) for p in hedge_phrases),
         hedge_words=frozenset(p for p in hedge_phrases if " " not in p),
         verification=tuple((s, _phrase_pattern(p)) for s, p in verification),

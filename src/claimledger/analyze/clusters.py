@@ -45,7 +45,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -217,11 +217,27 @@ def _same_value(a: ClaimRecord, b: ClaimRecord, exact: bool = False) -> bool:
     vague amount ("tens of millions of dollars", "thousands"): an order of magnitude is no
     figure."""
     return any(
-        x is not None and (x > 1 and x == y if exact else close_values(x, y))
+        (x > 1 and x == y if exact else close_values(x, y))
         and (x >= MIN_KEY_VALUE or bool(set(terms(qa.what)) & set(terms(qb.what))))
-        for qa in a.quantities if not vague(qa) for qb in b.quantities if not vague(qb)
-        for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
-    )  # fmt: skip
+        for qa, qb, x, y in _value_pairs(a, b)
+    )
+
+
+def _value_pairs(
+    a: ClaimRecord, b: ClaimRecord
+) -> Iterator[tuple[QuantityRecord, QuantityRecord, float, float | None]]:
+    """Each number one claim states against each the other does, of figures that are not vague
+    amounts: (its figure, the other's, the number, the other's number)."""
+    for qa in a.quantities:
+        if vague(qa):
+            continue
+        for qb in b.quantities:
+            if vague(qb):
+                continue
+            for x in (qa.value, qa.low, qa.high):
+                if x is not None:
+                    for y in (qb.value, qb.low, qb.high):
+                        yield qa, qb, x, y
 
 
 def _one_figure(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -236,11 +252,9 @@ def _one_toll(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Both state one count of what happened to people exactly ("the toll has risen to 27" /
     "27 people had been killed"): told by a source unknown, as telling as a word in common."""
     return any(
-        x is not None and x > 1 and x == y
-        and counted(qa.what, a.content) & counted(qb.what, b.content) & EVENTS
-        for qa in a.quantities if not vague(qa) for qb in b.quantities if not vague(qb)
-        for x in (qa.value, qa.low, qa.high) for y in (qb.value, qb.low, qb.high)
-    )  # fmt: skip
+        x > 1 and x == y and counted(qa.what, a.content) & counted(qb.what, b.content) & EVENTS
+        for qa, qb, x, y in _value_pairs(a, b)
+    )
 
 
 def close_values(x: float | None, y: float | None) -> bool:

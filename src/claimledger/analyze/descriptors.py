@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimledger.lexicon import lexicon_lines
+from claimledger.lexicon import lexicon_pairs
 
 ROLES = "roles.v1.tsv"
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -65,13 +65,8 @@ class Role:
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, set[str]]:
     classes: dict[str, set[str]] = {}
-    for n, line in enumerate(lexicon_lines(ROLES), 1):
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) != 2 or not parts[1]:
-            from claimledger.errors import DataFileError
-
-            raise DataFileError(f"lexicon {ROLES}, entry {n}: want class <TAB> word")
-        classes.setdefault(parts[0], set()).add(parts[1])
+    for kind, word in lexicon_pairs(ROLES):
+        classes.setdefault(kind, set()).add(word)
     return classes
 
 

@@ -313,7 +313,7 @@ def proposition(claim: ClaimRecord, canonical: Canonical | None = None) -> Propo
         origin = canonical(origin) or origin
     state = STATE_KEY.fullmatch(origin or "")
     return Proposition(
-        (None, origin) if state and origin else source_key(origin, claim_kind(claim)),
+        (None, state.group()) if state else source_key(origin, claim_kind(claim)),
         tuple(terms(claim.content)),
         quoted_terms(claim.content),
         negated(claim.content),
