@@ -87,6 +87,12 @@ def test_phrases_add_their_term_and_keep_the_words() -> None:
             fig("900", 900, "casualties", "2025-09-01", "2025-09-30", "day", doc="y"),
             "Russia suffered about 900 casualties a day on average in September",
         ),
+        (  # the people killed and a nationality killed: whoever it was, one toll
+            fig("52", 52, "Sudanese killed", doc="x"),
+            "the shelling of the camp killed 52 Sudanese, the monitors said",
+            fig("about 70", 70, "people killed", doc="y", bound="about"),
+            "about 70 people were killed in the shelling of the camp",
+        ),
         (  # cases of soldiers leaving their units, and soldiers leaving their units
             fig("21,600", 21600, "soldiers", "2025-10-01", "2025-10-31", doc="x"),
             "Prosecutors opened 21,600 cases over soldiers leaving their units in October",
@@ -140,6 +146,18 @@ def test_the_same_thing_said_differently(
             fig("22", 22, "ministry documents", doc="y"),
             "the ministry has classified 22 documents as secret and will not release those "
             "documents, even redacted",
+        ),
+        (  # militia auxiliaries killed are not soldiers killed, in one attack
+            fig("9", 9, "militia auxiliaries killed", doc="x"),
+            "a local official said 9 militia auxiliaries had been killed in the raid on the camp",
+            fig("30", 30, "soldiers killed", doc="y"),
+            "30 soldiers were killed in the raid on the camp, the insurgents said",
+        ),
+        (  # the attackers killed are not the defenders killed
+            fig("more than 60", 60, "attackers killed", doc="x", bound="at_least"),
+            "the army said more than 60 attackers were killed in the raid on the camp",
+            fig("14", 14, "soldiers killed", doc="y"),
+            "the raid on the camp killed 14 soldiers, the army said",
         ),
         (  # shelters closed are not shelters opened, in one report or two
             fig("about 600", 600, "shelters closed", doc="x"),

@@ -40,6 +40,29 @@ def test_short_country_names_are_the_country(
     assert (place.feature, place.country) == ("country", country)
 
 
+def test_a_country_the_tagger_takes_for_a_person_is_the_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    """The small model often tags West African countries as people; the country's own name
+    still makes it the country, and the country supports its small towns."""
+    text = (
+        "At least 20 soldiers were killed when jihadists attacked an army detachment in Diapaga "
+        "in eastern Burkina Faso, sources said. The east of the country, which borders Niger, "
+        "Benin and Togo, has seen attacks."
+    )
+    places = resolved(nlp, gazetteer, text)
+    for name, code in (("Burkina Faso", "BF"), ("Niger", "NE"), ("Togo", "TG")):
+        assert (places[name].feature, places[name].country) == ("country", code)
+    assert places["Diapaga"].country == "BF"
+
+
+def test_a_country_name_inside_a_persons_name_is_the_person(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Representative Jim Jordan spoke first. Jordan then left the hearing early."
+    assert "Jordan" not in resolved(nlp, gazetteer, text)
+
+
 @pytest.mark.parametrize("state", ["Maryland", "Minnesota", "Montana", "Oklahoma", "California"])
 def test_a_state_is_not_a_small_town_named_after_it(
     nlp: Language, gazetteer: Gazetteer, state: str

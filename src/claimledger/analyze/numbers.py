@@ -241,7 +241,7 @@ def same_thing(
         if (wa & kinds) and (wb & kinds) and not (wa & wb & kinds):
             return False  # soldiers are not civilians; the killed are not the wounded
     head_a, head_b = _head(a.what), _head(b.what)
-    if head_a is None or head_b is None or (head_a != head_b and not shared_event):
+    if head_a is None or head_b is None or not _heads_agree(a, b, head_a, head_b, shared_event):
         return False  # fighter jets are not servicemen, whatever their modifiers share
     nouns_a, nouns_b = (
         counted_nouns(a.what) - GENERIC - EVENTS,
@@ -276,6 +276,32 @@ def same_thing(
         # (classified as top secret), said of one release
         return timed or bool(done_a) == bool(done_b)
     return alike and timed and context >= rules.related
+
+
+ANYONE = UNSPECIFIC | TOLL | frozenset(terms("dead victims casualties"))  # of whoever it was
+
+
+def _heads_agree(
+    a: QuantityRecord, b: QuantityRecord, head_a: str, head_b: str, shared_event: bool
+) -> bool:
+    """Do two counted nouns name the same people or things? The same noun (or synonym) does;
+    two nouns do only for one event when one of them stands for anyone it befell ("people",
+    "victims", "the toll", a nationality: "67 Palestinians" / "100 people" killed), or both are
+    kinds of people the caller has matched (soldiers, civilians). "12 auxiliaries killed" and
+    "25 soldiers killed", "80 attackers killed" and "11 soldiers killed" count other people."""
+    if head_a == head_b:
+        return True
+    if not shared_event:
+        return False
+    if {head_a, head_b} & ANYONE or _nationals(a) or _nationals(b):
+        return True
+    return head_a in GENERIC and head_b in GENERIC
+
+
+def _nationals(q: QuantityRecord) -> bool:
+    """Counts people by nationality alone ("67 Palestinians", "300 Ukrainians")."""
+    words = (q.what or "").split()
+    return bool(words) and DEMONYM.match(words[0]) is not None and len(terms(q.what or "")) <= 2
 
 
 def flow(q: QuantityRecord, context: str | None) -> bool:

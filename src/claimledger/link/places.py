@@ -136,7 +136,7 @@ def entity_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Itera
             person = person and not named_settlement
             yield Mention(text, start, start + len(text), text, "place", None, weak, cued,
                         exact=whole.label_ == "FAC" and not cued, person=person,
-                        article=_after_the(span))  # fmt: skip
+                        namesake=fold(text) in people, article=_after_the(span))  # fmt: skip
 
 
 def _conjuncts(ent: SpacySpan) -> list[SpacySpan]:
@@ -337,7 +337,8 @@ def locative_mentions(doc: Doc, cues: Cues, taken: list[tuple[int, int]]) -> Ite
         if fold(span.text) in last_names:
             continue
         yield Mention(span.text, span.start_char, span.end_char, span.text, "place", None,
-                      True, True, person=fold(span.text) in people)  # fmt: skip
+                      True, True, person=fold(span.text) in people,
+                      namesake=fold(span.text) in people)  # fmt: skip
 
 
 def to_place(mention: Mention, candidate: Candidate | None) -> Place:

@@ -90,6 +90,7 @@ class Mention:
     cued: bool = True  # after a locative word ("in", "near", "south of")
     exact: bool = False  # only a place whose own name this is (a facility: "the White House")
     person: bool = False  # a name of a person the article names: a place only if large
+    namesake: bool = False  # a word of the name of a person the article names ("Jim Jordan")
     article: bool = False  # written after "the" ("the White House"): not a settlement's name
 
 
@@ -221,16 +222,20 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Candidate
     """For each mention, the place it stands for (None: not in the gazetteer, or rejected)."""
     options = [candidates(gazetteer, m) for m in mentions]
     single = [
-        f[0] if len(f) == 1 and not m.weak else None for m, f in zip(mentions, options, strict=True)
+        f[0] if len(f) == 1 and (not m.weak or _country_named(f[0], m)) else None
+        for m, f in zip(mentions, options, strict=True)
     ]
     initial = _context(options, single)
     first = [choose(f, initial, m.name) for m, f in zip(mentions, options, strict=True)]
-    strong = [c if not m.weak else None for m, c in zip(mentions, first, strict=True)]
+    strong = [
+        c if not m.weak or _country_named(c, m) else None
+        for m, c in zip(mentions, first, strict=True)
+    ]
     context = _context(options, strong)
     final = [choose(f, context, m.name) for m, f in zip(mentions, options, strict=True)]
     return [
         c
-        if (not m.weak or _fits(c, context, m.cued))
+        if (not m.weak or _fits(c, context, m.cued) or _country_named(c, m))
         and (not m.person or _large(c))
         and _supported(c, context, m.cued)
         and _borne_out(c, context, m)
@@ -296,6 +301,18 @@ def _supported(candidate: Candidate | None, context: Context, cued: bool) -> boo
     if any(km(candidate, a) <= NEAR_KM for a in context.anchors if a != candidate):
         return True
     return candidate.population >= (FOREIGN_POPULATION if cued else BARE_FOREIGN_POPULATION)
+
+
+def _country_named(candidate: Candidate | None, mention: Mention) -> bool:
+    """A country written by its own name, which the tagger took for a person or an organisation
+    ("Burkina Faso", "Niger", "Benin" are often tagged as people): the country, unless the
+    name is part of the name of a person the article names ("Jim Jordan", "Chad Wolf")."""
+    return (
+        candidate is not None
+        and candidate.feature == "country"
+        and fold(candidate.name) == fold(mention.name)
+        and not mention.namesake
+    )
 
 
 def _large(candidate: Candidate | None) -> bool:
