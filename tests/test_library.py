@@ -117,3 +117,22 @@ def test_a_denial_is_linked_to_the_claim_it_denies(nlp: Language, tmp_path: Path
         assert [m.id for m in claim.linked] == ["kherson-b:c1"]
         assert [m.id for m in denial.linked] == ["kherson-a:c1"]
         assert [m.id for m in led.cluster(claim.cluster.id).linked] == ["kherson-b:c1"]
+
+
+def test_a_proposition_of_a_claim_is_read_by_its_own_id(nlp: Language, tmp_path: Path) -> None:
+    """A claim that says two things with figures is two propositions in the ledger: the first
+    keeps the claim's number, the second adds ".2"; both are read by the user's ids."""
+    text = (
+        "The rebels said their fighters had killed 14 soldiers, burned 3 army trucks and "
+        "held the crossing for two days."
+    )
+    path = tmp_path / "ledger.db"
+    with claimledger.open_ledger(path, write=True) as led:
+        list(led.ingest([claimledger.Article(text, claimledger.SourceInfo(id="crossing-1"))]))
+    with claimledger.open_ledger(path) as led:
+        ids = [c.id for c in led.claims().items]
+        assert "crossing-1:c1" in ids and "crossing-1:c1.2" in ids
+        assert "14 soldiers" in led.claim("crossing-1:c1").claim.content
+        assert "3 army trucks" in led.claim("crossing-1:c1.2").claim.content
+        with pytest.raises(NotFoundError, match="no claim"):
+            led.claim("crossing-1:c1.9")

@@ -101,6 +101,9 @@ class Claim:
     polarity: Polarity = "affirm"
     quantity_ids: tuple[str, ...] = ()
     sentence: int = 0
+    # the propositions of a content that says several things (``extract/propositions.py``),
+    # which the ledger treats one by one; empty when it says one thing
+    parts: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

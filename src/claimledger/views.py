@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 ASSESSMENTS = ("corroborated", "circular", "single-source", "contested", "denied")
 VERIFICATIONS = ("unverified", "disputed", "denied", "confirmed", "none")
 CHECK_VERDICTS = ("tension", "consistent")
-_CLAIM_ID = re.compile(r"^(?P<article>.+):(?P<n>c\d+)$")
+_CLAIM_ID = re.compile(r"^(?P<article>.+):(?P<n>c\d+(?:\.\d+)?)$")  # "c3", a part "c3.2"
 
 
 def public_claim_id(article_id: str, internal_id: str) -> str:

@@ -635,7 +635,10 @@ def test_two_everyday_words_that_are_the_whole_of_one_claim_are_thin_evidence() 
 
     assert not _whole_of_one({"ship", "strike", "direct"}, {"ship", "strike"}, {"ship", "strike"})
     assert _whole_of_one({"ship", "strike"}, {"ship", "strike"}, {"ship", "strike"})
-    assert _whole_of_one({"a", "b", "c", "d"}, {"a", "b", "c"}, {"a", "b", "c"})
+    assert _whole_of_one({"a", "b", "c", "d", "e"}, {"a", "b", "c", "d"}, {"a", "b", "c", "d"})
+    # three are too few: "primaries next week" is all inside another source's "may move
+    # south if he loses next week's primary"
+    assert not _whole_of_one({"a", "b", "c", "d"}, {"a", "b", "c"}, {"a", "b", "c"})
     town = _said("a", "d1", "people in the town were hit hard", origin="Rebel spokesman Harun")
     hit = _said("b", "d2", "people were hit", origin="the navy")  # no named source
     assert explain_margin(town, hit, None, None, {})[3] == "everyday words only"
@@ -720,3 +723,20 @@ def test_a_state_named_by_its_capital_is_the_state() -> None:
     assert pa.source == pb.source == (None, "@RU")
     assert relation(pa, pb) == "same"
     assert relation(proposition(a), proposition(b)) == "different"
+
+
+def test_two_sources_claims_of_three_words_are_too_short_to_be_one() -> None:
+    """A short claim of one source inside a longer claim of another ("there are primaries next
+    week" / "he may move south if he loses next week's primary") agrees on too little to be
+    one proposition, whatever the words weigh; one figure stated by both still may."""
+    from claimledger.analyze.clusters import explain_margin
+
+    short = _said("a", "d1", "there are three primaries next week", origin="Halyna Moroz")
+    long = _said("b", "d2", "he may move south if he loses next week's big primary",
+                 origin="Petro Savchuk")  # fmt: skip
+    assert explain_margin(short, long, None, None, {})[3] == "too short"
+    dead = _counting("c", "d3", "35 of the dead were children", "35", 35, "children",
+                     origin="Halyna Moroz")  # fmt: skip
+    killed = _counting("d", "d4", "at least 35 children were killed", "35", 35, "children",
+                       origin="Petro Savchuk")  # fmt: skip
+    assert explain_margin(dead, killed, None, None, {})[3] != "too short"

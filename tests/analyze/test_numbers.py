@@ -159,6 +159,18 @@ def test_the_same_thing_said_differently(
             fig("14", 14, "soldiers killed", doc="y"),
             "the raid on the camp killed 14 soldiers, the army said",
         ),
+        (  # the soldiers one side says it killed are not the people a camp's medics counted
+            fig("more than 90", 90, "soldiers killed", doc="x", bound="at_least"),
+            "the militia said it killed more than 90 soldiers in the assault on the camp",
+            fig("71", 71, "people killed", doc="y"),
+            "medics said 71 people were killed in the assault on the camp",
+        ),
+        (  # "7 of whom died": of the wounded one clinic received, not of the camp's dead
+            fig("7", 7, "died", doc="x"),
+            "the clinic received 40 wounded from the camp, 7 of whom died",
+            fig("at least 50", 50, "people killed", doc="y", bound="at_least"),
+            "at least 50 people were killed in the assault on the camp",
+        ),
         (  # shelters closed are not shelters opened, in one report or two
             fig("about 600", 600, "shelters closed", doc="x"),
             "about 600 shelters closed in the region since 2022, the agency said",

@@ -524,6 +524,11 @@ def explain_margin(
         and quoted_runs(a.content, rules.quoted_run) & quoted_runs(b.content, rules.quoted_run)
     ):
         return _apart(sim, need, "few shared terms")  # "I hope so" / "I hope not"
+    if rel == "different" and _too_short(a, b):
+        # two sources' claims of three words or fewer agree on too little to be one
+        # proposition ("there are primaries next week" / "he may move south if he loses
+        # next week's primary"), unless they state one figure
+        return _apart(sim, need, "too short")
     plain = shared - name_terms(a.content) - name_terms(b.content)
     if len(plain) < (1 if rel == "same" or _same_facts(a, b) else 2):
         return _apart(sim, need, "names only")  # both name Ted Cruz; nothing else shared
@@ -538,11 +543,20 @@ def explain_margin(
     return (sim - need, sim, False, f"similarity ({rel})")
 
 
+MIN_TERMS_OTHER = 4  # distinct content terms each of two sources' claims needs to be matched
+
+
+def _too_short(a: ClaimRecord, b: ClaimRecord) -> bool:
+    short = min(len(set(claim_terms(a))), len(set(claim_terms(b)))) < MIN_TERMS_OTHER
+    return short and not _same_value(a, b)
+
+
 def _whole_of_one(ta: set[str], tb: set[str], shared: set[str]) -> bool:
     """Everyday words still make one statement when they are the whole of both ("she did
-    nothing wrong"), or the whole of one and three or more: two words ("one hit the ship") fit
-    too many statements (unless both state one figure: "35 of the dead were children")."""
-    return (ta <= shared and tb <= shared) or ((ta <= shared or tb <= shared) and len(shared) >= 3)
+    nothing wrong"), or the whole of one and four or more: three words fit too many statements
+    ("there are primaries next week" / "he may move south if he loses next week's primary";
+    unless both state one figure: "35 of the dead were children")."""
+    return (ta <= shared and tb <= shared) or ((ta <= shared or tb <= shared) and len(shared) >= 4)
 
 
 def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPPED) -> bool:

@@ -240,8 +240,14 @@ def same_thing(
     for kinds in (GENERIC - UNSPECIFIC, EVENTS):
         if (wa & kinds) and (wb & kinds) and not (wa & wb & kinds):
             return False  # soldiers are not civilians; the killed are not the wounded
+    if _elided(a.what) or _elided(b.what):
+        return one_claim  # "38 wounded, 7 of whom died": 7 of which people, elsewhere unsaid
     head_a, head_b = _head(a.what), _head(b.what)
-    if head_a is None or head_b is None or not _heads_agree(a, b, head_a, head_b, shared_event):
+    if (
+        head_a is None
+        or head_b is None
+        or not _heads_agree(a, b, head_a, head_b, bool(shared_event))
+    ):
         return False  # fighter jets are not servicemen, whatever their modifiers share
     nouns_a, nouns_b = (
         counted_nouns(a.what) - GENERIC - EVENTS,
@@ -279,6 +285,7 @@ def same_thing(
 
 
 ANYONE = UNSPECIFIC | TOLL | frozenset(terms("dead victims casualties"))  # of whoever it was
+SOLDIER = "soldier"
 
 
 def _heads_agree(
@@ -287,15 +294,29 @@ def _heads_agree(
     """Do two counted nouns name the same people or things? The same noun (or synonym) does;
     two nouns do only for one event when one of them stands for anyone it befell ("people",
     "victims", "the toll", a nationality: "67 Palestinians" / "100 people" killed), or both are
-    kinds of people the caller has matched (soldiers, civilians). "12 auxiliaries killed" and
-    "25 soldiers killed", "80 attackers killed" and "11 soldiers killed" count other people."""
+    kinds of people the caller has matched (civilians, children). "12 auxiliaries killed" and
+    "25 soldiers killed", "80 attackers killed" and "11 soldiers killed" count other people;
+    soldiers are counted as soldiers or by what befell them only ("casualties", "deserters"):
+    a side's count of the soldiers it killed and a volunteer group's count of the people killed
+    in a camp are two counts."""
     if head_a == head_b:
         return True
-    if not shared_event:
-        return False
-    if {head_a, head_b} & ANYONE or _nationals(a) or _nationals(b):
+    if not shared_event or (SOLDIER in (head_a, head_b) and not {head_a, head_b} & EVENTS):
+        return False  # "more than 90 soldiers" killed are not "71 people" killed in the camp
+    if {head_a, head_b} & (ANYONE | EVENTS) or _nationals(a) or _nationals(b):
         return True
     return head_a in GENERIC and head_b in GENERIC
+
+
+def _elided(what: str | None) -> bool:
+    """What is counted is left unsaid, only what befell it: "7 of whom died", "11 injured"."""
+    words = (what or "").split()
+    return bool(words) and all(
+        w.lower() in VERB_FORMS | AUXILIARIES or w.lower().endswith(("ed", "ing")) for w in words
+    )
+
+
+AUXILIARIES = frozenset("is are was were be been being has have had".split())
 
 
 def _nationals(q: QuantityRecord) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.frames import Frame, find_frames
+from claimledger.extract.propositions import as_spans, parts
 from claimledger.extract.quotes import quote_spans
 from claimledger.extract.speakers import Mention, Resolver
 from claimledger.extract.tree import TokenRange, is_evidence, phrase
@@ -304,4 +305,5 @@ def _claim(doc: Doc, text: str, doc_id: str, n: int, r: _Resolved, status: objec
         verification=status,  # type: ignore[arg-type]
         polarity=polarity,
         sentence=frame.sentence,
+        parts=as_spans(doc, text, parts(doc, *frame.content)),
     )

@@ -307,13 +307,16 @@ class SQLiteStore(LedgerReads):
     def put_article(
         self, ex: Extraction, key: str, outlet_id: str | None, ingested_at: str
     ) -> None:
-        """Store an article and everything extracted from it (inside a transaction)."""
+        """Store an article and everything extracted from it (inside a transaction): the
+        extraction as it was made (the claims contract), and its claims one proposition each
+        (``extract/propositions.py``)."""
         a, src = ex.article, ex.article.source
         version = self._scalar(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM articles WHERE article_key = ?", (key,)
         )
         self.db.execute("UPDATE articles SET is_current = 0 WHERE article_key = ?", (key,))
         from claimledger.export.contract import to_contract
+        from claimledger.propositions import split_claims
 
         self.db.execute(
             "INSERT INTO articles VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?)",
@@ -321,6 +324,7 @@ class SQLiteStore(LedgerReads):
              src.published, src.id, ingested_at, a.text,
              json.dumps(to_contract(ex), allow_nan=False), self.next_id("arrival")),
         )  # fmt: skip
+        ex = split_claims(ex)
         self._put_quantities(ex)
         self._put_claims(ex)
         self._put_mentions(ex)
