@@ -35,7 +35,6 @@ from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.proposition import names_someone, source_variants
 from claimledger.analyze.terms import terms
 from claimledger.models import Article, Extraction
-from claimledger.propositions import split_claims
 from claimledger.registry.hooks import registry_hooks
 from claimledger.settings import Settings, load_settings, shipped_settings
 from claimledger.store.base import Store
@@ -164,7 +163,7 @@ class Ledger:
             self._compare_descriptors(extraction)
             changed = set(self._retire(replaced))
             changed |= assign_claims(
-                self.store, [c.id for c in split_claims(extraction).claims], self._source_name,
+                self.store, self.store.claim_ids_of([doc_id]), self._source_name,
                 self.settings.clusters,
             )  # fmt: skip
             self._reassess(changed, now)

@@ -627,6 +627,16 @@ def test_words_that_only_hedge_a_figure_are_not_terms() -> None:
     assert terms(hedged) == terms("explosions all them bay")
 
 
+def _one_toll_twice(origin_a: str, origin_b: str) -> tuple[ClaimRecord, ClaimRecord]:
+    """One figure in two sources' words: "35 of the dead were children" / "at least 35
+    children were killed"."""
+    dead = _counting("c", "d3", "35 of the dead were children", "35", 35, "children",
+                     origin=origin_a)  # fmt: skip
+    killed = _counting("d", "d4", "at least 35 children were killed", "35", 35, "children",
+                       origin=origin_b)  # fmt: skip
+    return dead, killed
+
+
 def test_two_everyday_words_that_are_the_whole_of_one_claim_are_thin_evidence() -> None:
     """ "People were hit" is all inside "people in the town were hit hard", but two everyday
     words fit too many statements to make two sources one; the same two words with the same
@@ -642,10 +652,7 @@ def test_two_everyday_words_that_are_the_whole_of_one_claim_are_thin_evidence() 
     town = _said("a", "d1", "people in the town were hit hard", origin="Rebel spokesman Harun")
     hit = _said("b", "d2", "people were hit", origin="the navy")  # no named source
     assert explain_margin(town, hit, None, None, {})[3] == "everyday words only"
-    dead = _counting("c", "d3", "35 of the dead were children", "35", 35, "children",
-                     origin="the governor's office")  # fmt: skip
-    killed = _counting("d", "d4", "at least 35 children were killed", "35", 35, "children",
-                       origin="a relief agency")  # fmt: skip
+    dead, killed = _one_toll_twice("the governor's office", "a relief agency")
     assert explain_margin(dead, killed, None, None, {})[3] != "everyday words only"
 
 
@@ -735,8 +742,5 @@ def test_two_sources_claims_of_three_words_are_too_short_to_be_one() -> None:
     long = _said("b", "d2", "he may move south if he loses next week's big primary",
                  origin="Petro Savchuk")  # fmt: skip
     assert explain_margin(short, long, None, None, {})[3] == "too short"
-    dead = _counting("c", "d3", "35 of the dead were children", "35", 35, "children",
-                     origin="Halyna Moroz")  # fmt: skip
-    killed = _counting("d", "d4", "at least 35 children were killed", "35", 35, "children",
-                       origin="Petro Savchuk")  # fmt: skip
+    dead, killed = _one_toll_twice("Halyna Moroz", "Petro Savchuk")
     assert explain_margin(dead, killed, None, None, {})[3] != "too short"

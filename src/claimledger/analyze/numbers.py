@@ -308,15 +308,15 @@ def _heads_agree(
     return head_a in GENERIC and head_b in GENERIC
 
 
+AUXILIARIES = frozenset("is are was were be been being has have had".split())
+
+
 def _elided(what: str | None) -> bool:
     """What is counted is left unsaid, only what befell it: "7 of whom died", "11 injured"."""
     words = (what or "").split()
     return bool(words) and all(
         w.lower() in VERB_FORMS | AUXILIARIES or w.lower().endswith(("ed", "ing")) for w in words
     )
-
-
-AUXILIARIES = frozenset("is are was were be been being has have had".split())
 
 
 def _nationals(q: QuantityRecord) -> bool:
