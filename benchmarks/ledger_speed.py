@@ -238,7 +238,8 @@ def story_purity(store: SQLiteStore, told: dict[str, int] | None = None) -> str:
     members: dict[str, list[int]] = {}
     for claim_id, cluster_id in store.db.execute("SELECT claim_id, cluster_id FROM claim_clusters"):
         members.setdefault(cluster_id, []).append(
-            told[claim_id] if told else story[claim_id.split(":")[0]]
+            # a second proposition of a claim ("c3.2") is of the claim's story
+            told[claim_id.split(".")[0]] if told else story[claim_id.split(":")[0]]
         )
     pairs = same = 0
     for stories in members.values():

@@ -135,11 +135,16 @@ def claim_terms(claim: ClaimRecord) -> list[str]:
     """The terms of a claim's content, with each place or unit it names as one term for the
     place itself, however it is spelled ("Kalinovoye" and "Kalynove" are "kalynov", as
     "Kalynove" is where the gazetteer did not resolve it; ``_place_term``)."""
-    words = terms(claim.content)
-    if not claim.spelled:
-        return words
-    spelled = {t for text, _ in claim.spelled for t in terms(text)}
-    return [t for t in words if t not in spelled] + [_place_term(name) for _, name in claim.spelled]
+    return list(_content_terms(claim.content, claim.spelled))
+
+
+@lru_cache(maxsize=65536)  # a claim is compared with many others on each arrival
+def _content_terms(content: str, spelled: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    words = terms(content)
+    if not spelled:
+        return tuple(words)
+    names = {t for text, _ in spelled for t in terms(text)}
+    return tuple([t for t in words if t not in names] + [_place_term(name) for _, name in spelled])
 
 
 def _place_term(name: str) -> str:
@@ -350,13 +355,20 @@ def best_match(
         store.term_counts({t for c in candidates for t in claim_terms(c)} | set(own)), total
     )
     mine = proposition(claim, canonical)
+    known: dict[str, Proposition] = {}  # each candidate's and member's, read once per match
+
+    def prop(c: ClaimRecord) -> Proposition:
+        if c.id not in known:
+            known[c.id] = proposition(c, canonical)
+        return known[c.id]
+
     best_pair: dict[str, float] = {}
     contradicts = []
     for c in candidates:
         assert c.cluster_id is not None
-        gap, _, blocked = margin(claim, c, mine, None, weights, canonical, rules)
+        theirs = prop(c)
+        gap, _, blocked = margin(claim, c, mine, theirs, weights, canonical, rules)
         best_pair[c.cluster_id] = max(best_pair.get(c.cluster_id, -1.0), gap)
-        theirs = proposition(c, canonical)
         other = relation(mine, theirs) != "same"
         if ((blocked and other) or denies(claim, c, mine, theirs)) and _recent(claim, c, rules):
             contradicts.append(c.id)  # a denial or rebuttal (never by the claim's own source)
@@ -367,7 +379,7 @@ def best_match(
             continue
         everyone = store.claims(store.cluster_member_ids(cluster_id, MAX_MEMBERS))
         members = [m for m in everyone if m.doc_id != claim.doc_id]
-        props = [proposition(m, canonical) for m in members]
+        props = [prop(m) for m in members]
         pairs = [margin(claim, m, mine, pm, weights, canonical, rules)
                  for m, pm in zip(members, props, strict=True)]  # fmt: skip
         restates_other = any(gap >= 0 and sim >= rules.restated for gap, sim, _ in pairs)
