@@ -32,7 +32,7 @@ from claimledger.analyze.numbers import (
     day_of,
 )
 from claimledger.analyze.origins import OwnerOf, assess, opposed
-from claimledger.analyze.proposition import names_someone, source_variants
+from claimledger.analyze.proposition import fold_name, names_someone, source_variants
 from claimledger.analyze.terms import terms
 from claimledger.models import Article, Extraction
 from claimledger.registry.hooks import registry_hooks
@@ -439,7 +439,9 @@ def _person_key(name: str) -> str:
     """A person's name as learned affiliations are keyed: lower case, without initials and
     honorifics ("James B. Comey" and "James Comey" are one key)."""
     words = [w.strip(".,").lower() for w in name.split()]
-    return " ".join(w for w in words if len(w) > 1 and w not in ("mr", "mrs", "ms", "dr"))
+    return " ".join(
+        fold_name(w) for w in words if len(w) > 1 and w not in ("mr", "mrs", "ms", "dr")
+    )  # transliterations folded: "Anton Bychkouski" is "Anton Bychkovsky"
 
 
 def _one_most(counts: Counter[str]) -> str | None:

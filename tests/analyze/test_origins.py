@@ -102,6 +102,21 @@ def test_a_government_source_named_for_its_state_is_one_of_its_authorities() -> 
     assert assess("k1", people, no_owner, side_of=sides.get).independent_origins == 2
 
 
+def test_an_authority_of_no_known_state_is_not_a_second_line_beside_another() -> None:
+    """A front's spokesman and the General Staff giving one tally: the spokesman's state is
+    not known, so nothing shows that the two lines are independent; a body that is no authority
+    (a monitor, a company) still is one."""
+    sides = {"General Staff of Ukraine": "UA"}
+    members = [
+        claim("a:c1", "a", "Eastern Group of Forces", "military", "Ukrinform"),
+        claim("b:c1", "b", "General Staff of Ukraine", "military", "BBC"),
+    ]
+    one = assess("k1", members, no_owner, side_of=sides.get)
+    assert one.independent_origins == 1 and one.assessment == "circular"
+    other = [*members, claim("c:c1", "c", "Lumen Geo", "organization", "Reuters")]
+    assert assess("k1", other, no_owner, side_of=sides.get).assessment == "corroborated"
+
+
 def test_a_capital_and_its_country_are_one_line() -> None:
     """ "Kigali denies ..." in one article and "Rwanda denies ..." in another: one government,
     no corroboration (the shipped registry's names of states)."""

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from spacy.language import Language
+
 from claimledger.models import Claim
 from claimledger.registry.hooks import registry_hooks
 
@@ -431,6 +433,65 @@ def test_an_unnamed_spokesperson_speaks_for_whom_they_speak_for(
 ) -> None:
     (claim,) = claims_of(text)
     assert claim.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mayor Oksana Hryniv toured the port. A Hryniv aide later said the cranes were hit.",
+         "Hryniv aide"),
+        ("A Petrenko campaign official said the rally had been moved indoors.",
+         "Petrenko campaign official"),
+        ("Governor Ivan Sokil's adviser said that the ferry would not sail.",
+         "Governor Ivan Sokil's adviser"),
+        ("Governor Ivan Sokil's spokesman said that the ferry would not sail.", "Ivan Sokil"),
+    ],
+)  # fmt: skip
+def test_an_aide_or_official_of_a_named_person_is_not_that_person(
+    claims_of: Extract, text: str, name: str
+) -> None:
+    """An aide speaks for themselves (the principal is only named in the description); a
+    spokesperson speaks for the principal."""
+    claim = claims_of(text)[-1]
+    assert claim.speaker.name == name
+
+
+def test_a_short_name_is_the_organisation_the_article_names_in_full(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The Baltimore Herald reported that the ferry sank. The Herald said four crew were "
+        "rescued. The Kherson Courier also covered it. The Courier said the port was closed."
+    )
+    assert [c.speaker.name for c in claims] == [
+        "Baltimore Herald", "Baltimore Herald", "Kherson Courier"
+    ]  # fmt: skip
+
+
+def test_a_short_name_two_organisations_end_with_stays_as_written(claims_of: Extract) -> None:
+    claims = claims_of(
+        "The Baltimore Herald and the Kherson Herald both reported the sinking. "
+        "The Herald said four crew were rescued."
+    )
+    assert claims[-1].speaker.name == "Herald"
+
+
+def test_a_surname_tagged_an_organisation_is_the_person_named_before(
+    claims_of: Extract, nlp: Language
+) -> None:
+    text = (
+        '"The enemy attacked 14 times near Kruhliakivka," Oleksii Dmytrashkivskyi, spokesperson '
+        "for the Southern Defence Forces, said on television.\n\nRussian forces lost nine tanks "
+        "in one assault, Dmytrashkivskyi said."
+    )
+    assert ("Dmytrashkivskyi", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]  # the case
+    assert [(c.speaker.name, c.speaker.kind) for c in claims_of(text)] == [
+        ("Oleksii Dmytrashkivskyi", "military")
+    ] * 2
+
+
+@pytest.mark.parametrize("name", ["The navy", "Ukraine's Navy", "The Air Force", "The coast guard"])
+def test_armed_services_are_military_sources(claims_of: Extract, name: str) -> None:
+    (claim,) = claims_of(f"{name} said two boats were sunk.")
+    assert claim.speaker.kind == "military"
 
 
 def test_he_is_a_registered_person_the_tagger_took_for_an_organisation(

@@ -440,6 +440,7 @@ def _merge_officials(
     (``RegistryHooks.official``) or a government or military source whose name places it in a
     country ("Russian Defence Ministry")."""
     first: dict[str, str] = {}
+    stateless: list[str] = []  # government or military sources of no state the ledger knows
     for m in support:
         if not m.origin:
             continue
@@ -449,13 +450,23 @@ def _merge_officials(
             or official_of(m.origin)
             or (side_of(m.origin) if kind in PARTY_KINDS else None)
         )
-        if state is None:
-            continue
         key = origin_key(m, owner_of, speaks_for)
+        if state is None:
+            if kind in PARTY_KINDS:
+                stateless.append(key)
+            continue
         if state in first:
             lines.join(key, first[state])
         else:
             first[state] = key
+    # An authority whose state is unknown ("the Eastern Group of Forces", "the army") may be
+    # another state's or the same state's as any other authority of the cluster: two such lines
+    # are not shown to be independent, so they are not counted as two (a front's spokesman
+    # and the General Staff giving one tally of destroyed vehicles are one chain of reports)
+    parties = stateless + list(first.values())
+    if stateless and len(parties) > 1:
+        for key in parties[1:]:
+            lines.join(key, parties[0])
 
 
 def _named(claim: ClaimRecord) -> list[str]:

@@ -84,6 +84,9 @@ def _fold(word: str) -> str:
     return word.replace("kyiv", "kiev").replace("kyev", "kiev")
 
 
+fold_name = _fold  # for the ledger's keys of people it learned affiliations of
+
+
 @lru_cache(maxsize=20_000)
 def source_key(origin: str | None, kind: str = "person") -> SourceKey | None:
     """Who a claim's origin is, as (first name, surname) for a person or (None, body name) for

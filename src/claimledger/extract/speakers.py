@@ -226,6 +226,8 @@ class Resolver:
     _quotes: list[tuple[int, int]] | None = None  # quotation spans (chars), read when needed
     _quote_starts: list[int] = field(default_factory=list)
     _people: set[str] | None = None  # words of the PERSON entities of two words or more
+    # the last one or two words of each organisation's name of more words -> those names
+    org_tails: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.titled = honorifics(self.doc.text)  # before any mention: their genders use it
@@ -242,6 +244,11 @@ class Resolver:
                     self.namesakes[words[-1].lower()][name] += 1
         for last, names in self.namesakes.items():
             self.full_names[last] = _likeliest(names)
+        for ent in entities(self.doc):
+            if ent.label_ == "ORG":
+                words = _org_name(ent).split()
+                for k in range(1, min(3, len(words))):
+                    self.org_tails.setdefault(tuple(words[-k:]), set()).add(" ".join(words))
         for ent in entities(self.doc):
             if ent.label_ in ("PERSON", "ORG"):
                 self._remember_entity(ent)
@@ -591,6 +598,10 @@ class Resolver:
             # ministry speaks (a named spokesperson is a person of its own, above)
             return self._named(self.doc[principal.left_edge.i : principal.i + 1], principal)
         org = self._org_in(full, head)
+        named = self._person_before(org, span.start) if org else None
+        if named is not None:  # "Cherevatyi said", tagged an organisation, after "Serhii
+            # Cherevatyi, spokesperson for the Eastern Group of Forces, said": that person
+            return Mention(**{**named.__dict__, "position": span.start})
         if org:  # "Zelenskiy said", tagged an organisation: the registry knows him
             return self._mention(span, org, words, person=_registered_person(org))
         text = _strip_determiner(span.text)
@@ -609,6 +620,8 @@ class Resolver:
                 or ent.root.head.i == head.i
                 or head.i in range(ent.start, ent.end)
             ):
+                if _someone_of(head, ent):
+                    return None  # "a Zelensky aide", "a Clinton campaign official": not him
                 return self._full_name(_clean_name(ent))
         for ent in ents:  # "the head of the regional administration Oleh Syniehubov": the
             # name closing the role's phrase, right after a noun (not "the wife of X")
@@ -641,7 +654,9 @@ class Resolver:
                 if ent.label_ == "NORP" and ent.end - ent.start == 1 and head.pos_ != "PROPN":
                     continue
                 name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
-                return _with_owner_country(ent.root, name) if ent.label_ == "ORG" else name
+                if ent.label_ == "ORG":
+                    return _with_owner_country(ent.root, self._fuller_org(name))
+                return name
         if head.pos_ == "PROPN" and not head.text.islower():  # (not "Ukraine's foreign
             # ministry" with "ministry" tagged a proper noun: a common noun's phrase, below)
             parts = _name_parts(head)
@@ -652,6 +667,26 @@ class Resolver:
         if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in head.children):
             return _with_owner_country(head, None)  # "Russia's defence ministry", in lower case
         return None
+
+    def _person_before(self, name: str, before: int) -> Mention | None:
+        """The person mentioned before whose surname ``name`` (one capitalised word) is."""
+        if " " in name or not name[:1].isupper():
+            return None
+        for m in reversed(self.mentions.by_word.get(name.lower(), [])):
+            words = m.name.split()
+            if m.position < before and words[-1] == name != m.name and (
+                m.person or _given_and_surname(words)  # "Serhii Cherevatyi" tagged a work of art
+            ):
+                return m
+        return None
+
+    def _fuller_org(self, name: str) -> str:
+        """The organisation the article names in full that a short name of one or two words
+        ends: "the Times" after "The New York Times", "the Post" in a story naming "The
+        Washington Post" (a registry would take "The Times" for the London paper), "Pravda"
+        for "Ukrainska Pravda"; unless two organisations of the article end so."""
+        fuller = self.org_tails.get(tuple(name.split()), set()) if name.count(" ") < 2 else set()
+        return next(iter(fuller)) if len(fuller) == 1 else name
 
     def _full_name(self, name: str) -> str:
         """The article's fullest form of ``name``: a bare surname is the person of that surname
@@ -770,7 +805,7 @@ class Resolver:
             name = self._full_name(_clean_name(ent))
             person = True
         else:
-            name = _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
+            name = self._fuller_org(_org_name(ent))
             name = _with_owner_country(head, name) or name  # "Russia's Defence Ministry"
             person = False
         if name:
@@ -960,6 +995,23 @@ def _clean_name(ent: Span) -> str:
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
 
 
+# Unnamed people around a named person, who are not that person: "a Zelensky aide said",
+# "a Clinton campaign official", "Trump's advisers" (a spokesperson, ``SPOKES``, speaks for
+# the principal; these speak for themselves, as the article describes them)
+ENTOURAGE = frozenset(
+    """aide adviser advisor official source ally associate confidant insider staffer
+    strategist supporter backer loyalist critic friend relative operative""".split()
+)
+
+
+def _someone_of(head: Token, ent: Span) -> bool:
+    """Whether ``head`` ("aide") names someone of the person ``ent`` modifies it with
+    ("a Zelensky aide", "Putin's ally", "a Clinton campaign official")."""
+    if head.lemma_.lower() not in ENTOURAGE or head.pos_ != "NOUN":
+        return False
+    return head.i not in range(ent.start, ent.end) and ent.root.dep_ in ("compound", "poss")
+
+
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "service",
                     "office", "secretary"})  # fmt: skip
 PRESS = frozenset({"press", "media"})  # "press service", "press office", "press secretary"
@@ -1047,6 +1099,10 @@ def _not_a_name_word(tok: Token, nxt: Token) -> bool:
         return False
     dateline = tok.is_upper and len(tok.text) > 2 and not nxt.is_upper
     return dateline or tok.pos_ in ("ADV", "VERB", "AUX", "SCONJ", "CCONJ", "ADP", "PART")
+
+
+def _org_name(ent: Span) -> str:
+    return _strip_determiner(ent.text).removesuffix("’s").removesuffix("'s")
 
 
 def _strip_determiner(text: str) -> str:
