@@ -1,11 +1,57 @@
 """One claim per proposition, for the ledger (see ``extract/propositions.py``, which finds the
-parts while the article is parsed)."""
+parts while the article is parsed), and no claim that only relays another."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from claimledger.models import Claim, Extraction
+from claimledger.models import Claim, Extraction, Span
+
+
+def ledger_claims(extraction: Extraction) -> Extraction:
+    """The claims the ledger stores of an extraction: relays folded, then one per proposition."""
+    return split_claims(fold_relays(extraction))
+
+
+LEFT_OVER = 4  # words a relaying claim may have beyond the claim it relays ("on Tuesday")
+_WORD = re.compile(r"[^\W_]+")
+SHOWING = ("show", "prov", "demonstrat", "reveal", "suggest", "indicat", "mean")
+
+
+def fold_relays(extraction: Extraction) -> Extraction:
+    """The extraction without the claims that only relay another of its claims: in "the
+    defence ministry said all targets were hit, RIA Novosti reported", RIA Novosti's claim is
+    "the defence ministry said all targets were hit", and the ministry's claim, relayed by RIA
+    Novosti (its chain), says all of it; two claims would make RIA Novosti an origin of the
+    proposition beside the ministry. A relaying claim with words of its own beyond the relayed
+    speaker, cue and content is kept (the claims contract keeps every claim either way)."""
+    relays = {c.id for c in extraction.claims if _only_relays(c, extraction.claims)}
+    if not relays:
+        return extraction
+    return replace(extraction, claims=tuple(c for c in extraction.claims if c.id not in relays))
+
+
+def _only_relays(outer: Claim, claims: tuple[Claim, ...]) -> bool:
+    box = outer.content
+    for inner in claims:
+        if inner is outer or inner.cue is None or inner.speaker.start is None:
+            continue
+        if inner.cue.text.lower().startswith(SHOWING):
+            continue  # "the attack showed that ...": what a thing shows, no source relayed
+        if len(inner.chain) <= len(outer.chain) or inner.chain[: len(outer.chain)] != outer.chain:
+            continue  # not relayed by the outer claim's source
+        spans = [inner.content, inner.cue, (inner.speaker.start, inner.speaker.end)]
+        bounds = [(s.start, s.end) if isinstance(s, Span) else s for s in spans]
+        if not all(box.start <= a and b is not None and b <= box.end for a, b in bounds):
+            continue
+        rest = box.text
+        for a, b in sorted(bounds, reverse=True):
+            assert b is not None
+            rest = rest[: a - box.start] + " " + rest[b - box.start :]
+        if len([w for w in _WORD.findall(rest) if w.lower() != "that"]) <= LEFT_OVER:
+            return True
+    return False
 
 
 def split_claims(extraction: Extraction) -> Extraction:

@@ -744,3 +744,28 @@ def test_two_sources_claims_of_three_words_are_too_short_to_be_one() -> None:
     assert explain_margin(short, long, None, None, {})[3] == "too short"
     dead, killed = _one_toll_twice("Halyna Moroz", "Petro Savchuk")
     assert explain_margin(dead, killed, None, None, {})[3] != "too short"
+
+
+def test_a_part_of_a_total_and_the_total_alone_are_two_statements() -> None:
+    """ "shot down 52 of the 60 drones" and "the enemy launched 60 drones": the interception
+    and the launch, though the total ties them; the part stated again is the same count."""
+    from claimledger.analyze.clusters import other_figures
+    from claimledger.store.records import QuantityRecord
+
+    def figure(cid: str, n: int, text: str, value: float, what: str) -> QuantityRecord:
+        return QuantityRecord(f"{cid}:q{n}", cid, text, value, None, None, False, None, what,
+                              None, None, None)  # fmt: skip
+
+    part = replace(
+        _said("a", "d1", "air defence shot down 52 of the 60 drones overnight", "Air Force"),
+        quantities=(
+            figure("a", 1, "52", 52, "drones shot down"),
+            figure("a", 2, "60", 60, "drones"),
+        ),
+    )
+    launched = _counting("b", "d2", "the enemy launched 60 drones overnight", "60", 60,
+                         "drones launched", origin="Air Force")  # fmt: skip
+    downed = _counting("c", "d3", "air defence destroyed 52 drones overnight", "52", 52,
+                       "drones destroyed", origin="Air Force")  # fmt: skip
+    assert other_figures(part, launched) and other_figures(launched, part)
+    assert not other_figures(part, downed)

@@ -6,13 +6,14 @@ Every sentence here is written for these tests.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from claimledger.export.contract import to_contract
 from claimledger.ledger import open_ledger
-from claimledger.models import Article, Claim, Extraction, SourceInfo
+from claimledger.models import Article, Claim, Extraction, SourceInfo, Span
 from claimledger.pipeline import extract_articles
 from claimledger.propositions import split_claims
 from claimledger.store.sqlite import SQLiteStore
@@ -141,3 +142,30 @@ def test_the_ledger_holds_propositions_and_keeps_the_extraction_whole(tmp_path: 
     (record,) = list(store.stored_extractions())
     assert record == to_contract(ex)  # the claims contract: the claim as the article has it
     assert whole.content.text in [c["content"]["text"] for c in record["claims"]]
+
+
+def test_a_claim_that_only_relays_another_is_folded_into_it() -> None:
+    """ "The coastguard said X, the Harbour Courier reported": the Courier's claim is the
+    coastguard's, relayed (its chain); with words of its own it stays."""
+    from claimledger.propositions import fold_relays
+
+    ex = extraction(
+        "The coastguard said two fishing boats had sunk off the cape, the Harbour Courier reported."
+    )
+    chains = [[h.name for h in c.chain] for c in ex.claims]
+    assert ["Harbour Courier", "coastguard"] in chains and len(ex.claims) == 2
+    folded = fold_relays(ex)
+    assert [[h.name for h in c.chain] for c in folded.claims] == [["Harbour Courier", "coastguard"]]
+    outer = next(c for c in ex.claims if len(c.chain) == 1)
+    more = " while its crews searched the bay all night"  # words of the Courier's own
+    longer = Span(outer.content.start, outer.content.end + len(more), outer.content.text + more)
+    own = replace(ex, claims=tuple(replace(c, content=longer) if c is outer else c
+                                   for c in ex.claims))  # fmt: skip
+    assert fold_relays(own).claims == own.claims
+
+
+def test_what_an_event_showed_is_no_source_to_fold_into() -> None:
+    from claimledger.propositions import fold_relays
+
+    ex = extraction("The mayor said that the attack showed the city needed more shelters.")
+    assert [c.speaker.name for c in fold_relays(ex).claims][:1] == ["mayor"]

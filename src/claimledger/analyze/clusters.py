@@ -581,6 +581,8 @@ def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPP
     does, figures of one kind of thing stand in for them (``_overlap``) when they are far apart
     (``KIND_RATIO``: "48 servicemen of a marine battalion" and "nearly 50 marines" may be one
     count; 158 and 3,700 drones are not)."""
+    if _part_of_stated_total(a, b) or _part_of_stated_total(b, a):
+        return True
     candidates = [
         (qa, qb)
         for qa in a.quantities if not vague(qa)
@@ -598,6 +600,32 @@ def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPP
         (_same_span(qa, qb, rules.to_date_days) and _agree(qa, qb)) or _next_day_report(qa, qb)
         for qa, qb in pairs
     )
+
+
+def _part_of_stated_total(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """``b`` gives a part of a total ("shot down 37 of the 44 drones") whose total ``a`` states
+    without the part ("Russia launched 44 drones"): the launch and the interception are two
+    propositions, however the total ties them."""
+    for part, total in _partitives(b):
+        if any(q.value == total.value for q in a.quantities) and not any(
+            q.value == part.value for q in a.quantities
+        ):
+            return True
+    return False
+
+
+def _partitives(claim: ClaimRecord) -> list[tuple[QuantityRecord, QuantityRecord]]:
+    """The (part, total) figures of "37 of the 44 drones", "five of six missiles"."""
+    found = []
+    for part, total in zip(claim.quantities, claim.quantities[1:], strict=False):
+        if part.value is None or total.value is None or part.value >= total.value:
+            continue
+        pattern = (
+            rf"(?<!\w){re.escape(part.text)}\s+of\s+(?:the\s+|all\s+)?{re.escape(total.text)}(?!\w)"
+        )
+        if re.search(pattern, claim.content):
+            found.append((part, total))
+    return found
 
 
 def _overlap(a: QuantityRecord, b: QuantityRecord, context_a: str, context_b: str) -> bool:

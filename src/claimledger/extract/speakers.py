@@ -674,8 +674,13 @@ class Resolver:
             return None
         for m in reversed(self.mentions.by_word.get(name.lower(), [])):
             words = m.name.split()
-            if m.position < before and words[-1] == name != m.name and (
-                m.person or _given_and_surname(words)  # "Serhii Cherevatyi" tagged a work of art
+            if (
+                m.position < before
+                and words[-1] == name != m.name
+                and (
+                    m.person
+                    or _given_and_surname(words)  # "Serhii Cherevatyi" tagged a work of art
+                )
             ):
                 return m
         return None
@@ -795,8 +800,11 @@ class Resolver:
         head = ent.root
         if _platform(ent):
             return  # "said on Telegram. ..., it added": the ministry, not where it posted
-        full = self.doc[head.left_edge.i : head.right_edge.i + 1] if head.dep_ != "ROOT" else ent
-        words = frozenset(t.lower_ for t in full) | frozenset(t.lemma_.lower() for t in full)
+        if head.dep_ != "ROOT":  # its phrase without its clauses: "TASS, also citing the
+            # ministry, said": "the ministry" is not TASS
+            words = _words(head)
+        else:
+            words = frozenset(t.lower_ for t in ent) | frozenset(t.lemma_.lower() for t in ent)
         if ent.label_ == "PERSON" and self._place_as_person(ent):
             return  # "Odesa's port" tagged a person: no one "her" can refer to
         if ent.label_ == "PERSON" or self._person_as_org(ent):

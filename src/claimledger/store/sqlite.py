@@ -316,7 +316,7 @@ class SQLiteStore(LedgerReads):
         )
         self.db.execute("UPDATE articles SET is_current = 0 WHERE article_key = ?", (key,))
         from claimledger.export.contract import to_contract
-        from claimledger.propositions import split_claims
+        from claimledger.propositions import ledger_claims
 
         self.db.execute(
             "INSERT INTO articles VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?)",
@@ -324,7 +324,7 @@ class SQLiteStore(LedgerReads):
              src.published, src.id, ingested_at, a.text,
              json.dumps(to_contract(ex), allow_nan=False), self.next_id("arrival")),
         )  # fmt: skip
-        ex = split_claims(ex)
+        ex = ledger_claims(ex)
         self._put_quantities(ex)
         self._put_claims(ex)
         self._put_mentions(ex)
