@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
 from spacy.language import Language
 
 from claimledger.models import Claim
