@@ -487,6 +487,34 @@ def test_a_surname_tagged_an_organisation_is_the_person_named_before(
     ] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A drone hit the substation, the operator YASNO said. Power has been restored, the "
+         "company said.", "YASNO"),
+        ("The Coast Guard denied any collision that night. The boat had turned back on its own, "
+         "a spokeswoman said.", "Coast Guard"),
+        ("A drone hit the substation, the operator YASNO said. Power has been restored, the "
+         "presidential office said.", "presidential office"),  # a description of its own: not the company
+    ],
+)  # fmt: skip
+def test_a_bare_description_of_a_body_is_the_body_named_just_before(
+    claims_of: Extract, text: str, name: str
+) -> None:
+    assert claims_of(text)[-1].speaker.name == name
+
+
+def test_he_after_a_surname_tagged_an_organisation_is_that_person(
+    claims_of: Extract,
+) -> None:
+    claims = claims_of(
+        '"The enemy attacked 14 times near Kruhliakivka," Oleksii Dmytrashkivskyi, spokesperson '
+        "for the Southern Defence Forces, said on television. Russian forces lost nine tanks, "
+        "Dmytrashkivskyi said. He also said that two boats were sunk."
+    )
+    assert [c.speaker.name for c in claims] == ["Oleksii Dmytrashkivskyi"] * 3
+
+
 @pytest.mark.parametrize("name", ["The navy", "Ukraine's Navy", "The Air Force", "The coast guard"])
 def test_armed_services_are_military_sources(claims_of: Extract, name: str) -> None:
     (claim,) = claims_of(f"{name} said two boats were sunk.")

@@ -61,12 +61,34 @@ DESCRIBABLE = {
     "sources", "brigade", "army", "military", "office", "department", "governor", "mayor",
     "publication", "paper", "network", "company", "group", "organization", "organisation",
     "administration", "service", "headquarters", "committee", "council", "mission",
+    "command", "firm", "operator", "utility",
 }  # fmt: skip
 OUTLET_HEADS = {"newspaper", "publication", "paper", "outlet", "broadcaster", "channel"}
 STATE_FORCES = re.compile(
     r"^[A-Z][a-z]+(?:an|ian|i|ese|ish|ch)\s+(?:military|army|armed forces|forces|troops|navy)$"
 )  # "Israeli military", "Russian army": a state's forces
-BODY_HEADS = OUTLET_HEADS | {"agency", "group", "organization", "organisation", "body", "monitor"}
+BODY_HEADS = OUTLET_HEADS | {
+    "agency",
+    "group",
+    "organization",
+    "organisation",
+    "body",
+    "monitor",
+    "company",
+    "firm",
+    "operator",
+    "utility",
+    "service",
+    "command",
+    "committee",
+    "council",
+    "mission",
+    "headquarters",
+    "military",
+    "army",
+    "department",
+    "office",
+}  # fmt: skip  (what "the company said" refers back to: the body named just before)
 
 CORE_CUT = ("acl", "relcl", "prep")
 PERSON_ROLES = {
@@ -568,9 +590,15 @@ class Resolver:
         found = self.mentions.latest_before(self.mentions.by_word.get(lemma, []), before)
         if found is None and lemma in OUTLET_HEADS:  # "the publication" after "Politico reported"
             found = self.mentions.latest_before(self.mentions.outlets, before)
-        if found is None and lemma in BODY_HEADS:  # "the agency said" after "the Border Guard"
+        if found is None and lemma in BODY_HEADS and self._bare(head):
+            # "the agency said" after "the Border Guard" (not "the presidential office": a
+            # description of its own)
             found = self._named_body_before(before, state_forces=lemma != "group")
         return found
+
+    @staticmethod
+    def _bare(head: Token) -> bool:
+        return all(c.dep_ == "det" for c in head.children if c.i < head.i)
 
     def _named_body_before(self, before: int, state_forces: bool = True) -> Mention | None:
         """The latest named organisation (no person, no place) mentioned in this sentence or
@@ -591,8 +619,16 @@ class Resolver:
         full = self.doc[head.left_edge.i : head.right_edge.i + 1]
         words = _words(head)
         person = self._person_in(full, head)
+        if person and " " not in person:  # "Cherevatyi said" after "Serhii Cherevatyi, ..."
+            # that the tagger did not call a person
+            earlier = self._person_before(person, span.start)
+            person = earlier.name if earlier is not None else person
         if person:
             return self._mention(span, person, words, person=True)
+        if head.lemma_.lower() in UNNAMED_SPOKES and len(span) <= 2 and not self._quoted(head.i):
+            body = self._named_body_before(span.start)
+            if body is not None:  # "The Border Guard denied it. ... a spokeswoman said": its
+                return body
         principal = _principal_of(head)
         if principal is not None:  # "a spokesman for the Romanian Defence Ministry": the
             # ministry speaks (a named spokesperson is a person of its own, above)
@@ -601,7 +637,7 @@ class Resolver:
         named = self._person_before(org, span.start) if org else None
         if named is not None:  # "Cherevatyi said", tagged an organisation, after "Serhii
             # Cherevatyi, spokesperson for the Eastern Group of Forces, said": that person
-            return Mention(**{**named.__dict__, "position": span.start})
+            return Mention(**{**named.__dict__, "position": span.start, "person": True})
         if org:  # "Zelenskiy said", tagged an organisation: the registry knows him
             return self._mention(span, org, words, person=_registered_person(org))
         text = _strip_determiner(span.text)
@@ -1020,6 +1056,7 @@ def _someone_of(head: Token, ent: Span) -> bool:
     return head.i not in range(ent.start, ent.end) and ent.root.dep_ in ("compound", "poss")
 
 
+UNNAMED_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "service",
                     "office", "secretary"})  # fmt: skip
 PRESS = frozenset({"press", "media"})  # "press service", "press office", "press secretary"
