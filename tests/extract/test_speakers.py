@@ -495,7 +495,7 @@ def test_a_surname_tagged_an_organisation_is_the_person_named_before(
         ("The Coast Guard denied any collision that night. The boat had turned back on its own, "
          "a spokeswoman said.", "Coast Guard"),
         ("A drone hit the substation, the operator YASNO said. Power has been restored, the "
-         "presidential office said.", "presidential office"),  # a description of its own: not the company
+         "presidential office said.", "presidential office"),  # a description of its own
     ],
 )  # fmt: skip
 def test_a_bare_description_of_a_body_is_the_body_named_just_before(
