@@ -140,8 +140,13 @@ SCENARIO2 = SCENARIO.with_name("scenario2")
 # assessment 0.80 -> 0.75 (2026-12-07, session 8): the ledger now holds one claim per
 # proposition of a claim with figures (blind conflict sets 1-6: precision 0.387 -> 0.585 on
 # set 6, 0.667 -> 0.775 on set 3); the extra claims shift the term weights, and a bus strike
-# then reads as part of a prosecutor's weekly toll for the region (unknown-source threshold)
-LEDGER_FLOORS_2 = ledger_floors(0.75, 0.75, 0.88, 0.72)
+# then reads as part of a prosecutor's weekly toll for the region (unknown-source threshold).
+# assessment 0.75 -> 0.65 (2026-12-07, session 9): its Pivdennyi terminal cluster was
+# "corroborated" by the Odesa regional administration and its own head counted as two lines;
+# an authority of no known state is no longer a second line beside another authority (blind
+# set 8: a front's spokesman and the General Staff were "corroborated"), and the terminal's
+# operator, the gold's second origin, is never named on its own ("its operator")
+LEDGER_FLOORS_2 = ledger_floors(0.75, 0.65, 0.88, 0.72)
 SCENARIO4 = SCENARIO.with_name("scenario4")
 # one of its nine tensions (205 against 250 prisoners swapped, no period) is no longer checked:
 # a count of things with no period is compared only when the claims say much the same thing

@@ -16,7 +16,6 @@ def ledger_claims(extraction: Extraction) -> Extraction:
 
 LEFT_OVER = 4  # words a relaying claim may have beyond the claim it relays ("on Tuesday")
 _WORD = re.compile(r"[^\W_]+")
-SHOWING = ("show", "prov", "demonstrat", "reveal", "suggest", "indicat", "mean")
 
 
 def fold_relays(extraction: Extraction) -> Extraction:
@@ -37,8 +36,6 @@ def _only_relays(outer: Claim, claims: tuple[Claim, ...]) -> bool:
     for inner in claims:
         if inner is outer or inner.cue is None or inner.speaker.start is None:
             continue
-        if inner.cue.text.lower().startswith(SHOWING):
-            continue  # "the attack showed that ...": what a thing shows, no source relayed
         if len(inner.chain) <= len(outer.chain) or inner.chain[: len(outer.chain)] != outer.chain:
             continue  # not relayed by the outer claim's source
         spans = [inner.content, inner.cue, (inner.speaker.start, inner.speaker.end)]

@@ -608,3 +608,34 @@ def test_soldiers_who_fell_are_the_dead_and_towns_that_fell_are_taken() -> None:
 
     assert _head("soldiers who fell") == _head("soldiers")
     assert "kill" in counted("people martyred", "4 people martyred in the shelling")
+
+
+def test_a_village_no_gazetteer_knows_named_in_both_claims_is_one_scope() -> None:
+    """Neither claim names a place the gazetteer resolved, but both say "the assault on
+    Hlushkivka": the same day's count there, in tension; a weekday after "on" is no place."""
+    a = fig("14", 14, "armored vehicles lost", "2025-05-01", "2025-05-01", doc="doc-a")
+    b = fig("22", 22, "armoured vehicles lost", "2025-05-01", "2025-05-01", doc="doc-b")
+    sa = stated("doc-a", "in the assault on Hlushkivka, Russian forces lost 14 armored vehicles",
+                speakers=("Serhii Kovalenko",))  # fmt: skip
+    sb = stated("doc-b", "in the assault on Hlushkivka the enemy lost 22 armoured vehicles",
+                speakers=("Andrii Melnyk",))  # fmt: skip
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    sa = stated("doc-a", "in the assault on Tuesday, Russian forces lost 14 armored vehicles",
+                speakers=("Serhii Kovalenko",))  # fmt: skip
+    sb = stated("doc-b", "in the assault on Tuesday the enemy lost 22 armoured vehicles",
+                speakers=("Andrii Melnyk",))  # fmt: skip
+    assert compare(a, b, (), sa, sb) is None
+
+
+def test_people_with_nothing_counted_of_them_are_not_compared() -> None:
+    """ "forced 34 people back across the border" and "requests for help from 14 people":
+    people, but what befell them is unsaid; the same cluster may still compare them."""
+    a, b = fig("34", 34, "people", doc="doc-a"), fig("14", 14, "people", doc="doc-b")
+    ctx_a = "border guards forced 34 people back across the border near Hrebeni"
+    ctx_b = "it had received requests for help from 14 people near Hrebeni"
+    assert not same_thing(a, b, ctx_a, ctx_b)
+    assert same_thing(a, b, ctx_a, ctx_b, one_claim=True)
+    killed = fig("22", 22, "people killed", doc="doc-c")
+    assert same_thing(killed, fig("33", 33, "people killed", doc="doc-d"),
+                      "a strike killed 22 people", "a strike killed 33 people")  # fmt: skip

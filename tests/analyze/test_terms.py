@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimledger.analyze.terms import terms
+import pytest
+
+from claimledger.analyze.terms import american, terms
 
 
 def test_a_listed_word_and_its_suffixed_forms_fold_to_its_term() -> None:
@@ -48,3 +50,26 @@ def test_detained_and_arrested_blasts_and_explosions_meet() -> None:
     assert terms("blasts were heard") == terms("explosions were heard")
     assert "fire" in terms("four tanks were ablaze") and "fire" in terms("the depot caught fire")
     assert "railway" in terms("a rail line near the town")
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("14 armoured vehicles", "14 armored vehicles"),
+        ("air defence systems", "air defense systems"),
+        ("the city centre", "the city center"),
+        ("40 kilometres away", "40 kilometers away"),
+        ("the mobilisation law", "the mobilization law"),
+        ("travelled to Kyiv", "traveled to Kyiv"),
+        ("a neighbouring village", "a neighboring village"),
+        ("analysed the footage", "analyzed the footage"),
+    ],
+)
+def test_british_and_american_spellings_are_one_term(british: str, american: str) -> None:
+    assert terms(british) == terms(american)
+
+
+def test_short_words_ending_like_british_spellings_stay_as_they_are() -> None:
+    assert [american(w) for w in ("hour", "tour", "your", "four", "genre", "rise")] == [
+        "hour", "tour", "your", "four", "genre", "rise"
+    ]  # fmt: skip

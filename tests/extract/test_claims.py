@@ -1797,3 +1797,12 @@ def test_a_list_of_that_clauses_or_a_relative_clause_is_not_split_at_and_that(
         "might plan to exploit."
     )
     assert not any(c.content.text.startswith("his rival might") for c in relative)
+
+
+def test_what_an_event_showed_inside_a_claim_is_no_claim_of_its_own(claims_of: Extract) -> None:
+    """ "The mayor said the attack showed that the city needed more shelters": the mayor's
+    conclusion, not a source "the attack" relayed by the mayor; a poll showing is a source."""
+    claims = claims_of("The mayor said the attack showed that the city needed more shelters.")
+    assert [c.speaker.name for c in claims] == ["mayor"]
+    polled = claims_of("The governor said the poll showed that most residents wanted to stay.")
+    assert [c.speaker.name for c in polled] == ["governor", "poll"]

@@ -162,10 +162,3 @@ def test_a_claim_that_only_relays_another_is_folded_into_it() -> None:
     own = replace(ex, claims=tuple(replace(c, content=longer) if c is outer else c
                                    for c in ex.claims))  # fmt: skip
     assert fold_relays(own).claims == own.claims
-
-
-def test_what_an_event_showed_is_no_source_to_fold_into() -> None:
-    from claimledger.propositions import fold_relays
-
-    ex = extraction("The mayor said that the attack showed the city needed more shelters.")
-    assert [c.speaker.name for c in fold_relays(ex).claims][:1] == ["mayor"]

@@ -373,7 +373,8 @@ def best_match(
         if ((blocked and other) or denies(claim, c, mine, theirs)) and _recent(claim, c, rules):
             contradicts.append(c.id)  # a denial or rebuttal (never by the claim's own source)
     shortlist = sorted(best_pair, key=lambda k: (-best_pair[k], k))[:SHORTLIST]
-    scored = []
+    scored: list[tuple[float, float, str]] = []
+    agreeing: list[tuple[float, float, str]] = []
     for cluster_id in shortlist:
         if best_pair[cluster_id] < 0:
             continue
@@ -410,8 +411,13 @@ def best_match(
             # ship was damaged": the denial, linked, not a member (nor the claim of a denial's)
         best, sim, _ = max(pairs)
         scored.append((best, sim, cluster_id))
+        if best >= 0 and any(_same_value(claim, m) and _same_figures(claim, m) for m in members):
+            agreeing.append((best, sim, cluster_id))
     log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)
-    found = choose(scored)
+    # a cluster stating the claim's own figure of the same thing before one that is only
+    # close in words ("destroyed 14 armoured vehicles": the "lost 14 armored vehicles"
+    # cluster, not the one of "assaults using armored columns")
+    found = choose(agreeing or scored)
     return Match(found.cluster_id if found else None, found.similarity if found else 1.0,
                  tuple(sorted(set(contradicts))))  # fmt: skip
 

@@ -96,6 +96,7 @@ def _synonyms() -> tuple[dict[str, str], dict[str, str]]:
         for word in words.split():
             words_out[word] = term
             stems_out[stem(word)] = term
+            stems_out.setdefault(stem(american(word)), term)  # "armoured" lists "armored"
     return words_out, stems_out
 
 
@@ -142,9 +143,52 @@ def term_words(text: str) -> list[tuple[str, str]]:
     listed, stems = _synonyms()
     out = []
     for w in _content_words(text):
-        base = stem(w)
-        out.append((listed.get(w) or (stems.get(base) if base != w else None) or base, w))
+        spelled = american(w)
+        base = stem(spelled)
+        found = listed.get(w) or listed.get(spelled) or (stems.get(base) if base != w else None)
+        out.append((found or base, w))
     return out
+
+
+# British and American spellings as one word: British, Ukrainian, Polish and American outlets
+# report one statement as "armoured vehicles" and "armored vehicles", "defence" and "defense"
+_OUR = re.compile(r"([a-z]{2,})our(ed|ing|ite|ites|s|able|ful|er|ers|ism|ist|ists|less|y)?")
+_TRE = re.compile(r"([a-z]{2,})(t|b)re(s|d)?")  # centre, kilometres, fibre
+_ISE = re.compile(r"([a-z]{3,})is(e|ed|es|ing|ation|ations|er|ers)")  # mobilise, organisation
+_YSE = re.compile(r"([a-z]{2,})ys(e|ed|es|ing)")  # analyse, paralysed
+_LL = re.compile(
+    r"(travel|cancel|label|model|fuel|signal|channel|level|total|marshal|dial|equal|counsel"
+    r"|rival|tunnel|shovel|jewel|quarrel|pedal|duel)l(ed|ing|er|ers)"
+)  # travelled, cancelled, fuelled
+SPELLINGS = {
+    "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
+    "licence": "license", "licences": "licenses", "pretence": "pretense",
+    "dialogue": "dialog", "dialogues": "dialogs", "catalogue": "catalog", "analogue": "analog",
+    "programme": "program", "programmes": "programs", "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers", "manoeuvring": "maneuvering", "grey": "gray", "tyre": "tire",
+    "tyres": "tires", "sceptical": "skeptical", "judgement": "judgment", "ageing": "aging",
+    "aluminium": "aluminum", "jewellery": "jewelry", "mould": "mold", "draught": "draft",
+    "practise": "practice", "fulfil": "fulfill", "instalment": "installment",
+    "sulphur": "sulfur", "haemorrhage": "hemorrhage", "paediatric": "pediatric",
+    "anaesthetic": "anesthetic", "cheque": "check", "storey": "story", "storeys": "stories",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=50_000)
+def american(word: str) -> str:
+    """The American spelling of a lower-case word, where British spelling differs by rule
+    ("armoured" -> "armored", "kilometres" -> "kilometers", "mobilisation" ->
+    "mobilization", "travelled" -> "traveled"), else the word. Applied to both spellings
+    alike, so a word spelt so in both ("promise" -> "promize") still meets itself."""
+    if word in SPELLINGS:
+        return SPELLINGS[word]
+    for pattern, repl in (
+        (_OUR, r"\1or\2"), (_TRE, r"\1\2er\3"), (_ISE, r"\1iz\2"), (_YSE, r"\1yz\2"),
+        (_LL, r"\1\2"),
+    ):  # fmt: skip
+        if pattern.fullmatch(word):
+            return pattern.sub(repl, word)
+    return word
 
 
 def _words(text: str | None) -> list[str]:

@@ -272,10 +272,25 @@ def _without_nested_evidence(doc: Doc, frames: list[Frame]) -> list[Frame]:
     outer = [f.content for f in frames if f.speaker is not None and not is_evidence(doc, f.speaker)]
     return [f for f in frames if not (
         f.speaker is not None and f.cue is not None and f.cue_class != "deny"
-        and is_evidence(doc, f.speaker)
+        and (is_evidence(doc, f.speaker) or _event_shows(doc, f.speaker, f.cue))
         and any(a <= min(f.speaker[0], f.cue[0]) and max(f.speaker[1], f.cue[1]) <= b
                 for a, b in outer)
     )]  # fmt: skip
+
+
+EVENT_HEADS = frozenset(
+    "attack attacks strike strikes shelling assault bombing bombardment raid raids war "
+    "incident explosion blast offensive fighting invasion massacre".split()
+)
+SHOWING = frozenset({"show", "prove", "demonstrate", "reveal", "indicate", "suggest", "mean"})
+
+
+def _event_shows(doc: Doc, speaker: TokenRange, cue: TokenRange) -> bool:
+    """ "the attack proved that Ukraine needed more air defence", inside what someone said:
+    what the speaker draws from an event, not a source the speaker relays."""
+    head = doc[speaker[0] : speaker[1]].root
+    verb = doc[cue[0] : cue[1]].root
+    return head.lemma_.lower() in EVENT_HEADS and verb.lemma_.lower() in SHOWING
 
 
 def _without_adjunct_twins(doc: Doc, frames: list[Frame]) -> list[Frame]:
