@@ -639,3 +639,18 @@ def test_people_with_nothing_counted_of_them_are_not_compared() -> None:
     killed = fig("22", 22, "people killed", doc="doc-c")
     assert same_thing(killed, fig("33", 33, "people killed", doc="doc-d"),
                       "a strike killed 22 people", "a strike killed 33 people")  # fmt: skip
+
+
+def test_areas_of_land_gained_are_compared_whether_or_not_territory_is_said() -> None:
+    a = fig("about 360 square kilometres", 360, "", "2025-03-01", "2025-03-31", doc="doc-a")
+    a = QuantityRecord(**{**a.__dict__, "unit": "km2", "what": None})
+    b = fig("211 square kilometres", 211, "Ukrainian territory", "2025-03-01", "2025-03-31",
+            doc="doc-b")  # fmt: skip
+    b = QuantityRecord(**{**b.__dict__, "unit": "km2"})
+    sa = stated("doc-a", "Russian forces gained about 360 square kilometres in March",
+                speakers=("ISW",))  # fmt: skip
+    sb = stated("doc-b", "Russian troops occupied 211 square kilometres of Ukrainian territory "
+                "in March", speakers=("DeepState",))  # fmt: skip
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    assert "territory" in check.explanation and "None" not in check.explanation

@@ -232,6 +232,8 @@ def same_thing(
     if (a.unit or None) != (b.unit or None):
         return False
     wa, wb = counted(a.what, context_a), counted(b.what, context_b)
+    if a.unit in AREAS:  # "gained about 360 square kilometres": an area of land, said or not
+        wa, wb = wa | TERRITORY, wb | TERRITORY
     if not wa or not wb:
         return False  # a figure whose counted thing is unknown is compared with nothing
     if bool(wa & (GENERIC | EVENTS)) != bool(wb & (GENERIC | EVENTS)):
@@ -250,6 +252,8 @@ def same_thing(
         return one_claim  # "forced 34 people back" / "help for 14 people" / "200 people tried
         # to cross": people, with nothing counted of them that says they are the same people
     head_a, head_b = _head(a.what), _head(b.what)
+    if a.unit in AREAS:
+        head_a, head_b = head_a or "territory", head_b or "territory"
     if (
         head_a is None
         or head_b is None
@@ -291,6 +295,8 @@ def same_thing(
     return alike and timed and context >= rules.related
 
 
+AREAS = frozenset({"km2", "hectares"})
+TERRITORY = frozenset(terms("territory"))
 ANYONE = UNSPECIFIC | TOLL | frozenset(terms("dead victims casualties"))  # of whoever it was
 SOLDIER = "soldier"
 
@@ -669,7 +675,8 @@ def describe(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> st
         who = f", per {' and '.join(st.speakers)}" if st.speakers else ", article's own words"
         return f"{q.text} in {st.doc_id} ({day}{who})"
 
-    what = a.what if a.what == b.what else f"{a.what} / {b.what}"
+    wa, wb = (q.what or ("territory" if q.unit in AREAS else q.unit or "unsaid") for q in (a, b))
+    what = wa if wa == wb else f"{wa} / {wb}"
     return f"{what} ({where}; {periods}): {where_stated(a, sa)} against {where_stated(b, sb)}"
 
 
