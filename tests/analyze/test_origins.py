@@ -117,6 +117,26 @@ def test_an_authority_of_no_known_state_is_not_a_second_line_beside_another() ->
     assert assess("k1", other, no_owner, side_of=sides.get).assessment == "corroborated"
 
 
+def test_a_capital_does_not_deny_what_its_own_authorities_say() -> None:
+    """ "Kyiv denies" (the Russian claim) linked against the Air Force spokesman's "all our
+    aircraft returned": one side, so no denial; Moscow's counter-claim still contests it."""
+    from dataclasses import replace
+
+    said = [claim("a:c1", "a", "Yurii Bondar", "person", "Ukrinform"),
+            claim("b:c1", "b", "Yurii Bondar", "person", "CNN")]  # fmt: skip
+    kyiv = replace(claim("c:c1", "c", "Kyiv", "unspecified", "TVP"), polarity="deny")
+    moscow = replace(claim("d:c1", "d", "Moscow", "unspecified", "TASS"), polarity="deny")
+    capitals = {"Kyiv": "UA", "Moscow": "RU"}.get
+    principal = {"Yurii Bondar": "Air Force of Ukraine"}.get
+    sides = {"Air Force of Ukraine": "UA"}.get
+    alone = assess("k1", said, no_owner, speaks_for=principal, metonym_of=capitals,
+                   side_of=sides, counter=[kyiv])  # fmt: skip
+    assert alone.assessment == "circular"
+    both = assess("k1", said, no_owner, speaks_for=principal, metonym_of=capitals,
+                  side_of=sides, counter=[kyiv, moscow])  # fmt: skip
+    assert both.assessment in ("denied", "contested")
+
+
 def test_a_capital_and_its_country_are_one_line() -> None:
     """ "Kigali denies ..." in one article and "Rwanda denies ..." in another: one government,
     no corroboration (the shipped registry's names of states)."""

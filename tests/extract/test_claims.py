@@ -1806,3 +1806,12 @@ def test_what_an_event_showed_inside_a_claim_is_no_claim_of_its_own(claims_of: E
     assert [c.speaker.name for c in claims] == ["mayor"]
     polled = claims_of("The governor said the poll showed that most residents wanted to stay.")
     assert [c.speaker.name for c in polled] == ["governor", "poll"]
+
+
+def test_footage_relayed_by_a_source_is_that_sources_evidence(claims_of: Extract) -> None:
+    (claim,) = claims_of(
+        "Geolocated footage indicates that Russian forces advanced near Ivanivske, according "
+        "to the Atlantic Monitor."
+    )
+    assert [h.name for h in claim.chain] == ["Atlantic Monitor"]
+    assert claim.speaker.name == "Atlantic Monitor"

@@ -123,6 +123,14 @@ def _resolve(
         cited = _take_pending(pending, resolver, mention, frame)
     speaker_hop = _hop(mention)
     chain = (*relays, speaker_hop, *cited)
+    if relays and not cited and is_evidence(doc, frame.speaker):
+        # "Geolocated footage indicates that X, according to the ISW": what the ISW shows as
+        # its evidence; the ISW says X (``tree.EVIDENCE``), as with "citing footage"
+        chain, origin = relays, relays[-1]
+        speaker = Speaker(
+            _text(doc, frame.speaker), origin.name, origin.kind, *_chars(doc, frame.speaker)
+        )
+        return _Resolved(frame, speaker, _dedupe(chain))
     if frame.speaker_is_origin and cited:
         origin = cited[-1]
         speaker = Speaker(
