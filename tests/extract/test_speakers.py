@@ -515,6 +515,18 @@ def test_he_after_a_surname_tagged_an_organisation_is_that_person(
     assert [c.speaker.name for c in claims] == ["Oleksii Dmytrashkivskyi"] * 3
 
 
+def test_a_surname_tagged_a_place_completes_the_given_name_before_it(claims_of: Extract) -> None:
+    (claim,) = claims_of("Col. Gen. Oleksandr Syrskyi said the line near the town held.")
+    assert claim.speaker.name == "Oleksandr Syrskyi"
+
+
+@pytest.mark.parametrize("rank", ["Lt.", "Col.", "Maj.", "Capt.", "Sgt."])
+def test_a_rank_abbreviation_is_one_token_and_no_sentence_end(nlp: Language, rank: str) -> None:
+    doc = nlp(f"Two guards were hurt near Bielsk, spokeswoman {rank} Anna Nowak told the agency.")
+    assert rank in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+
+
 @pytest.mark.parametrize("name", ["The navy", "Ukraine's Navy", "The Air Force", "The coast guard"])
 def test_armed_services_are_military_sources(claims_of: Extract, name: str) -> None:
     (claim,) = claims_of(f"{name} said two boats were sunk.")

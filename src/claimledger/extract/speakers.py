@@ -658,6 +658,10 @@ class Resolver:
             ):
                 if _someone_of(head, ent):
                     return None  # "a Zelensky aide", "a Clinton campaign official": not him
+                if head.i == ent.end and head.pos_ == "PROPN" and head.text.istitle():
+                    # "Col. Gen. Oleksandr Syrskyi" with the surname tagged a place: the name
+                    # goes on to the head it modifies
+                    return self._full_name(f"{_clean_name(ent)} {head.text}")
                 return self._full_name(_clean_name(ent))
         for ent in ents:  # "the head of the regional administration Oleh Syniehubov": the
             # name closing the role's phrase, right after a noun (not "the wife of X")

