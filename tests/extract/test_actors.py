@@ -241,6 +241,9 @@ def test_dev_set_people_and_organizations(nlp: Language, shared: Path, tmp_path:
          "SPLA-IO"),  # as written, not "SPLA - IO"
         ("Shelling resumed. ZRF-N spokesman Kuol Deng said the movement had not fired.",
          "Kuol Deng", "ZRF-N"),  # an acronym the tagger leaves untagged
+        ("The Zavari Border Committee rejected it. The claims are a provocation, the "
+         "committee's spokesman Anton Melnyk said on Tuesday.", "Anton Melnyk",
+         "Zavari Border Committee"),  # the one body named before that the word ends
     ],
 )  # fmt: skip
 def test_whom_a_person_speaks_for(nlp: Language, text: str, person: str, principal: str) -> None:

@@ -102,8 +102,19 @@ def _principal_before(role: Token, named: Named) -> str | None:
     if i < 0:
         return None
     if not doc[i].ent_type_ or doc[i].ent_type_ == GROUP_LABEL:
-        return _group(doc[i]) or _acronym(doc, i)
+        return _group(doc[i]) or _acronym(doc, i) or _body_named_before(doc[i], named)
     return _entity_at(doc[i], named)
+
+
+def _body_named_before(tok: Token, named: Named) -> str | None:
+    """ "the committee's spokesman Anton Bychkovsky" after "the State Border Committee of
+    Belarus": the latest organisation named before whose name is headed by the word."""
+    if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+        return None
+    for e in reversed([e for e in tok.doc.ents if e.end <= tok.i and e.label_ == "ORG"]):
+        if e.root.lower_ == tok.lower_ or e[-1].lower_ == tok.lower_:
+            return named(e)
+    return None
 
 
 def _principal_of_role(role: Token, named: Named) -> str | None:
