@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimledger.models import Claim, Extraction, Span
+from claimledger.models import Claim, Extraction
 
 
 def ledger_claims(extraction: Extraction) -> Extraction:
@@ -38,13 +38,17 @@ def _only_relays(outer: Claim, claims: tuple[Claim, ...]) -> bool:
             continue
         if len(inner.chain) <= len(outer.chain) or inner.chain[: len(outer.chain)] != outer.chain:
             continue  # not relayed by the outer claim's source
-        spans = [inner.content, inner.cue, (inner.speaker.start, inner.speaker.end)]
-        bounds = [(s.start, s.end) if isinstance(s, Span) else s for s in spans]
-        if not all(box.start <= a and b is not None and b <= box.end for a, b in bounds):
+        if inner.speaker.end is None:
+            continue
+        bounds: list[tuple[int, int]] = [
+            (inner.content.start, inner.content.end),
+            (inner.cue.start, inner.cue.end),
+            (inner.speaker.start, inner.speaker.end),
+        ]
+        if not all(box.start <= a and b <= box.end for a, b in bounds):
             continue
         rest = box.text
         for a, b in sorted(bounds, reverse=True):
-            assert b is not None
             rest = rest[: a - box.start] + " " + rest[b - box.start :]
         if len([w for w in _WORD.findall(rest) if w.lower() != "that"]) <= LEFT_OVER:
             return True
