@@ -654,3 +654,20 @@ def test_areas_of_land_gained_are_compared_whether_or_not_territory_is_said() ->
     check = compare(a, b, (), sa, sb)
     assert check is not None and check.verdict == "tension"
     assert "territory" in check.explanation and "None" not in check.explanation
+
+
+def test_a_place_in_the_speakers_words_is_the_figures_scope() -> None:
+    """ "Regional officials in Kharkiv said 5 people were wounded", in a report on a strike on
+    Dnipro, against Dnipro's 43 injured: two places, no tension."""
+    a = fig("5", 5, "people wounded", "2025-05-01", "2025-05-01", doc="doc-a")
+    b = fig("43", 43, "people wounded", "2025-05-01", "2025-05-01", doc="doc-b")
+    around = frozenset({"dnipro"})
+    sa = stated("doc-a", "5 people were wounded in a drone strike on the city",
+                speakers=("regional officials in Kharkiv",), around=around)  # fmt: skip
+    sb = stated("doc-b", "43 people were wounded in the strike", speakers=("State Emergency "
+                "Service",), around=around)  # fmt: skip
+    assert compare(a, b, (), sa, sb) is None or compare(a, b, (), sa, sb).verdict != "tension"
+    sa = stated("doc-a", "5 people were wounded in the strike on the city",
+                speakers=("regional officials",), around=around)  # fmt: skip
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "tension"

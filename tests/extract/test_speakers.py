@@ -520,6 +520,21 @@ def test_a_surname_tagged_a_place_completes_the_given_name_before_it(claims_of: 
     assert claim.speaker.name == "Oleksandr Syrskyi"
 
 
+def test_a_description_in_the_lede_is_the_person_the_next_sentence_names(
+    claims_of: Extract,
+) -> None:
+    claims = claims_of(
+        "A missile hit a school in Sumy on Monday, killing four people, the regional governor "
+        "said. Governor Ivan Sokil said on Telegram that two teachers were among the dead."
+    )
+    assert [c.speaker.name for c in claims] == ["Ivan Sokil", "Ivan Sokil"]
+    other = claims_of(
+        "A missile hit a school in Sumy, killing four people, the governor said. Prime "
+        "Minister Petro Holub said aid would come."
+    )
+    assert other[0].speaker.name == "governor"  # another role: not the governor
+
+
 @pytest.mark.parametrize("rank", ["Lt.", "Col.", "Maj.", "Capt.", "Sgt."])
 def test_a_rank_abbreviation_is_one_token_and_no_sentence_end(nlp: Language, rank: str) -> None:
     doc = nlp(f"Two guards were hurt near Bielsk, spokeswoman {rank} Anna Nowak told the agency.")

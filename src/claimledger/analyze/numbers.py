@@ -141,6 +141,7 @@ VAGUE = re.compile(
 )
 SHIPPED = shipped_settings().figures  # the thresholds when no ledger passes its own
 PERCENT = "percent"
+SPEAKER_PLACE = re.compile(r"\b(?:in|near|from)\s+([A-Z][a-z]{3,})\b")  # "officials in Kharkiv"
 AROUND = 2  # settlements an article names at most for a claim naming none to be about them
 EVENT_DAYS = 7  # a figure over more days is a tally, as often the country's as one place's
 TALLY = re.compile(
@@ -173,6 +174,9 @@ class Stated:
         a strike on Kharkiv that names no other town); empty when unknown."""
         if self.places:
             return self.places
+        spoken = {m.group(1).lower() for s in self.speakers for m in SPEAKER_PLACE.finditer(s)}
+        if spoken:  # "regional officials in Kharkiv said 5 people were wounded", in a report
+            return frozenset(spoken)  # on a strike on Dnipro: Kharkiv's figure
         return self.around if len(self.around) <= AROUND else frozenset()
 
 

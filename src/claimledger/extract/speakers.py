@@ -338,10 +338,29 @@ class Resolver:
             if found is not None:
                 return found
         if self._definite_role(span, head):
-            found = self._antecedent(head, rng[0]) or self._named_before(span, rng[0])
+            found = (
+                self._antecedent(head, rng[0])
+                or self._named_before(span, rng[0])
+                or self._named_after(span, head)
+            )
             if found is not None:
                 return found
         return self._named(span, head)
+
+    def _named_after(self, span: Span, head: Token) -> Mention | None:
+        """The person the next sentence names with the role, for a description that comes
+        first: "..., the regional governor said." then "Governor Serhiy Lysak said ..."."""
+        role = head.lemma_.lower()
+        sentence = sentence_of(self.doc, span.start)
+        for ent in entities(self.doc):
+            if ent.start < span.end or ent.label_ != "PERSON":
+                continue
+            if sentence_of(self.doc, ent.start) - sentence > 1:
+                return None
+            if ent.start > 0 and self.doc[ent.start - 1].lower_ == role:
+                name = self._full_name(_clean_name(ent))
+                return self._mention(span, name, _words(head), person=True) if name else None
+        return None
 
     def _pronoun(self, low: str, before: int) -> Mention | None:
         """The latest earlier mention the pronoun agrees with; for "he"/"she", the latest
