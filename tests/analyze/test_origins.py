@@ -135,6 +135,12 @@ def test_a_capital_does_not_deny_what_its_own_authorities_say() -> None:
     both = assess("k1", said, no_owner, speaks_for=principal, metonym_of=capitals,
                   side_of=sides, counter=[kyiv, moscow])  # fmt: skip
     assert both.assessment in ("denied", "contested")
+    # two office holders of one country still dispute each other (a president, an opposition
+    # leader): a person is placed only by the body they speak for
+    offices = {"Yurii Bondar": "UA", "Olena Hrytsak": "UA"}.get
+    rival = replace(claim("e:c1", "e", "Olena Hrytsak", "person", "AFP"), polarity="deny")
+    disputed = assess("k1", said, no_owner, official_of=offices, counter=[rival])
+    assert disputed.assessment in ("denied", "contested")
 
 
 def test_a_capital_and_its_country_are_one_line() -> None:

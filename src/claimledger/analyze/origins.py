@@ -214,7 +214,7 @@ def assess(
     origins = tuple(sorted(_representative(keys, names, metonym_of) for keys in groups.values()))
     articles = {m.doc_id for m in support}
     own = [source_key(m.origin, claim_kind(m)) for m in support]
-    sides = {_state_of(m, speaks_for, metonym_of, side_of, official_of) for m in support} - {None}
+    sides = {_state_of(m, speaks_for, metonym_of, side_of) for m in support} - {None}
     denials = bool(support) and all(m.polarity == "deny" for m in support)
     others = [
         c for c in [*against, *counter]
@@ -223,7 +223,7 @@ def assess(
         # it denies: that claim's cluster is the one denied
         and not any(k and (s := source_key(c.origin, claim_kind(c))) and same_source(k, s)
                     for k in own)
-        and _state_of(c, speaks_for, metonym_of, side_of, official_of) not in sides
+        and _state_of(c, speaks_for, metonym_of, side_of) not in sides
     ]  # fmt: skip
     return _verdict(cluster_id, members, support, others, origins, articles, republished)
 
@@ -232,23 +232,21 @@ UNNAMED = "unnamed:"
 
 
 def _state_of(
-    claim: ClaimRecord,
-    speaks_for: SpeaksFor,
-    metonym_of: CountryOf,
-    side_of: CountryOf,
-    official_of: CountryOf,
+    claim: ClaimRecord, speaks_for: SpeaksFor, metonym_of: CountryOf, side_of: CountryOf
 ) -> str | None:
     """The state whose authorities a claim's origin is one of: "Kyiv", the Ukrainian Air Force,
     or its spokesman (by whom he speaks for), else None. "Kyiv denies" is no denial of what the
-    Air Force's spokesman says: one side, one line."""
+    Air Force's spokesman says: one side, one line. A person is placed only by the body they
+    speak for, not by a registered office: a president and the opposition leader of one
+    country still dispute each other's claims."""
     if not claim.origin:
         return None
     principal = speaks_for(claim.origin)
     kind = _last_kind(claim)
-    for name, party in ((claim.origin, kind in PARTY_KINDS), (principal, True)):
+    for name, body in ((claim.origin, kind in PARTY_KINDS), (principal, True)):
         if not name:
             continue
-        state = metonym_of(name) or official_of(name) or (side_of(name) if party else None)
+        state = metonym_of(name) or (side_of(name) if body else None)
         if state is not None:
             return state
     return None
