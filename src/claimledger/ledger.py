@@ -30,6 +30,7 @@ from claimledger.analyze.numbers import (
     counted,
     counterpart,
     day_of,
+    in_checked_unit,
 )
 from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.proposition import fold_name, names_someone, source_variants
@@ -357,10 +358,11 @@ class Ledger:
             if set(seen.stating[q.id]) & set(seen.stating[other.id]):
                 continue  # two figures of one claim are two different things
             at_other = seen.stated(other)
-            if not comparable(q, other, at_q, at_other, self.settings.figures):
+            mine, theirs = in_checked_unit(q), in_checked_unit(other)  # miles as kilometres
+            if not comparable(mine, theirs, at_q, at_other, self.settings.figures):
                 continue
             claim_ids = tuple(seen.stating[q.id] + seen.stating[other.id])
-            check = compare(q, other, claim_ids, at_q, at_other, self.settings.figures)
+            check = compare(mine, theirs, claim_ids, at_q, at_other, self.settings.figures)
             if check is None:
                 continue
             if check.verdict == "tension" and counterpart(

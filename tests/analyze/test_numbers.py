@@ -671,3 +671,23 @@ def test_a_place_in_the_speakers_words_is_the_figures_scope() -> None:
                 speakers=("regional officials",), around=around)  # fmt: skip
     check = compare(a, b, (), sa, sb)
     assert check is not None and check.verdict == "tension"
+
+
+def test_areas_in_square_miles_are_checked_as_square_kilometres() -> None:
+    from claimledger.analyze.numbers import in_checked_unit
+
+    a = QuantityRecord("doc-a:q1", "doc-a", "about 140 square miles", 140, None, None, True,
+                       "square miles", None, "2025-03-01", "2025-03-31", None)  # fmt: skip
+    b = QuantityRecord("doc-b:q1", "doc-b", "211 square kilometres", 211, None, None, False,
+                       "km2", "territory", "2025-03-01", "2025-03-31", None)  # fmt: skip
+    converted = in_checked_unit(a)
+    assert converted.unit == "km2" and converted.text == a.text
+    assert converted.value is not None and abs(converted.value - 362.6) < 0.1
+    sa = stated("doc-a", "Russian forces gained about 140 square miles in March",
+                speakers=("ISW",))  # fmt: skip
+    sb = stated("doc-b", "Russian troops occupied 211 square kilometres in March",
+                speakers=("DeepState",))  # fmt: skip
+    assert not comparable(a, b, sa, sb)  # not in one unit: never compared as written
+    assert comparable(converted, in_checked_unit(b), sa, sb)
+    check = compare(converted, in_checked_unit(b), (), sa, sb)
+    assert check is not None and check.verdict == "tension"

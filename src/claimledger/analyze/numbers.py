@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -86,6 +86,26 @@ class Figure:
     tolerance: float
     start: date | None
     end: date | None
+
+
+CONVERSIONS = {
+    "miles": ("km", 1.609344),
+    "square miles": ("km2", 2.589988),
+    "acres": ("hectares", 0.404686),
+}  # units figures are checked in: "about 1.2 miles" against "about 2 km"
+
+
+def in_checked_unit(q: QuantityRecord) -> QuantityRecord:
+    """The figure in the unit figure checks compare it in (kilometres for miles, ...), its
+    text as written."""
+    if q.unit not in CONVERSIONS:
+        return q
+    unit, factor = CONVERSIONS[q.unit]
+
+    def scaled(x: float | None) -> float | None:
+        return None if x is None else round(x * factor, 4)
+
+    return replace(q, unit=unit, value=scaled(q.value), low=scaled(q.low), high=scaled(q.high))
 
 
 def figure(q: QuantityRecord, as_number: bool = False) -> Figure | None:
