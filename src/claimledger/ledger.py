@@ -352,13 +352,14 @@ class Ledger:
     ) -> None:
         seen.load([q.id, *[o.id for o in others]])
         at_q = seen.stated(q)
+        mine = in_checked_unit(q)  # miles as kilometres, once for all its candidates
         for other in others:
             if other.doc_id == q.doc_id and other.id < q.id:
                 continue  # a pair within one article is checked once
             if set(seen.stating[q.id]) & set(seen.stating[other.id]):
                 continue  # two figures of one claim are two different things
             at_other = seen.stated(other)
-            mine, theirs = in_checked_unit(q), in_checked_unit(other)  # miles as kilometres
+            theirs = in_checked_unit(other)
             if not comparable(mine, theirs, at_q, at_other, self.settings.figures):
                 continue
             claim_ids = tuple(seen.stating[q.id] + seen.stating[other.id])

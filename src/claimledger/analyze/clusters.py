@@ -622,6 +622,8 @@ def _part_of_stated_total(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 def _partitives(claim: ClaimRecord) -> list[tuple[QuantityRecord, QuantityRecord]]:
     """The (part, total) figures of "37 of the 44 drones", "five of six missiles"."""
+    if len(claim.quantities) < 2 or " of " not in claim.content:
+        return []  # most claims: no pattern to build (this runs for every candidate pair)
     found = []
     for part, total in zip(claim.quantities, claim.quantities[1:], strict=False):
         if part.value is None or total.value is None or part.value >= total.value:
