@@ -691,3 +691,72 @@ def test_areas_in_square_miles_are_checked_as_square_kilometres() -> None:
     assert comparable(converted, in_checked_unit(b), sa, sb)
     check = compare(converted, in_checked_unit(b), (), sa, sb)
     assert check is not None and check.verdict == "tension"
+
+
+def test_a_strict_bound_draws_its_line_at_its_number() -> None:
+    """'More than 1,400 political prisoners' excludes 1,387 counted the same day; 'about 1,400'
+    does not, and neither does 'more than 1,380'. The explanation prints the edge's slack."""
+    where = frozenset({"belarus"})
+    sa = stated("doc-a", "political prisoners held in the country", speakers=("Rights group",),
+                places=where)  # fmt: skip
+    sb = stated("doc-b", "political prisoners held in the country", speakers=("Exile media",),
+                places=where)  # fmt: skip
+
+    def held(text: str, value: float, doc: str, bound: str | None = None) -> QuantityRecord:
+        return fig(text, value, "political prisoners", "2025-05-02", "2025-05-02", doc=doc,
+                   bound=bound)  # fmt: skip
+
+    exact = held("1,387", 1387, "doc-b")
+    check = compare(held("more than 1,400", 1400, "doc-a", "at_least"), exact, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    assert "0.5%" in check.explanation
+    check = compare(held("about 1,400", 1400, "doc-a", "about"), exact, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"
+    check = compare(held("more than 1,380", 1380, "doc-a", "at_least"), exact, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"
+    check = compare(held("fewer than 1,350", 1350, "doc-a", "at_most"), exact, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+    check = compare(held("up to 1,350", 1350, "doc-a", "at_most"), exact, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"  # "up to" is an estimate
+
+
+def test_two_lower_bounds_a_little_apart_still_agree() -> None:
+    """'At least 10,058' and 'more than 10,000' civilians killed: both hold; the strict edge of
+    either does not make them disagree."""
+    sa = stated("doc-a", KILLED, speakers=("UN monitors",))
+    sb = stated("doc-b", KILLED, speakers=("UN mission",))
+    a = toll("At least 10,058", 10058, "doc-a", "at_least")
+    b = toll("More than 10,000", 10000, "doc-b", "at_least")
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"
+
+
+def test_equal_counts_in_two_places_confirm_nothing() -> None:
+    """Two people injured in Kharkiv and two workers injured in Vinnytsia: the same number of
+    one event each in two places is no consistent check; in one place it is."""
+    a = fig("two", 2, "people injured", doc="doc-a")
+    b = fig("two", 2, "people injured", doc="doc-b")
+    text = "two people were injured when a drone hit the building"
+    sa = stated("doc-a", text, speakers=("Regional governor",), around=frozenset({"kharkiv"}))
+    sb = stated("doc-b", text, speakers=("Deputy head",), around=frozenset({"vinnytsia"}))
+    assert compare(a, b, (), sa, sb) is None
+    sb = stated("doc-b", text, speakers=("Deputy head",), around=frozenset({"kharkiv"}))
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"
+
+
+def test_a_group_equal_to_a_whole_confirms_it_only_within_one_proposition() -> None:
+    """'5 people wounded' and 'five children injured': the children are among the people, and
+    the equal numbers confirm nothing unless the two claims state one proposition."""
+    a = fig("5", 5, "people wounded", doc="doc-a")
+    b = fig("five", 5, "children wounded", doc="doc-b")
+    sa = stated("doc-a", "5 people were wounded in the strike", speakers=("Officials",))
+    sb = stated("doc-b", "five children were wounded in the strike", speakers=("Governor",))
+    assert compare(a, b, (), sa, sb) is None
+    one = frozenset({"k1"})
+    sa = stated("doc-a", "5 people were wounded in the strike", speakers=("Officials",),
+                clusters=one)  # fmt: skip
+    sb = stated("doc-b", "five children were wounded in the strike", speakers=("Governor",),
+                clusters=one)  # fmt: skip
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"

@@ -518,3 +518,23 @@ def test_what_a_figure_counts_when_the_noun_is_elsewhere(
 ) -> None:
     """These figures counted nothing (what: None), so no check could ever compare them."""
     assert {q.text: q.what for q in figures(pipeline, text)} == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "what"),
+    [
+        ("More than 900 civilians, including 60 children, have been killed in the region.",
+         "60", "children killed"),
+        ("At least 30 people, among them 8 children, were wounded by the shelling.",
+         "8", "children wounded"),
+        ("The barrage killed 25 people, including 4 rescuers.", "4", "rescuers killed"),
+        ("Eleven people were injured in the blast, including three firefighters, police said.",
+         "three", "firefighters injured"),
+        ("The convoy carried aid, including 300 generators, to the region.", "300", "generators"),
+    ],
+)  # fmt: skip
+def test_a_group_named_as_part_of_another_shares_what_befell_it(
+    pipeline: Language, text: str, written: str, what: str
+) -> None:
+    found = {q.text: q for q in figures(pipeline, text)}
+    assert found[written].what == what, {t: q.what for t, q in found.items()}

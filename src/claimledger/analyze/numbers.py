@@ -32,7 +32,8 @@ A pair is then compared:
 Pairs with disjoint periods, a bare total against a rate, or a one-day total (an event) against
 a rate are not comparable and not checked.
 Each figure's range is widened by its tolerance (10% when approximate, "about", "nearly"; 2%
-otherwise, for rounding); ranges that still do not meet are a tension.
+otherwise, for rounding; 0.5% at the edge a strict bound draws, "more than 1,400"); ranges that
+still do not meet are a tension.
 """
 
 from __future__ import annotations
@@ -112,12 +113,14 @@ def figure(q: QuantityRecord, as_number: bool = False) -> Figure | None:
     """The range a figure allows: a lower bound ("at least 12", "more than 400") any larger
     number, an upper bound ("up to 1,995", "fewer than 50") any smaller one; "nearly 1,200" and
     "almost" are figures just under the number, not bounds. ``as_number``: the bound read as
-    its number."""
+    its number, with an estimate's tolerance."""
     low = q.low if q.value is None else q.value
     high = q.high if q.value is None else q.value
     if low is None or high is None:
         return None
     tolerance = LOOSE if q.approximate else _rounding(q)
+    if not as_number and STRICT.match(q.text):
+        tolerance = min(_rounding(q), EDGE)
     if not as_number and q.bound == "at_least":
         high = math.inf
     elif not as_number and q.bound == "at_most" and not NEAR.match(q.text):
@@ -126,6 +129,15 @@ def figure(q: QuantityRecord, as_number: bool = False) -> Figure | None:
 
 
 NEAR = re.compile(r"(?i)\s*(?:nearly|almost|close to|just under|around|about)\b")
+# Bound words that draw a line rather than estimate: "more than 1,400" excludes 1,387 as firmly
+# as "1,400" excludes 1,300; the speaker chose the round number as the edge. Their figure keeps
+# only ``EDGE`` of slack. "Up to", "as many as", "upwards of" and "nearly" stay estimates.
+STRICT = re.compile(
+    r"(?i)\s*(?:(?:well |just )?over|more than|at least|in excess of|no (?:fewer|less|more) than"
+    r"|not (?:less|more) than|under|fewer than|less than|at most)\b(?!.*\bor (?:so|about)\b)"
+    r"|.*\bor (?:more|fewer|less)\s*$"
+)
+EDGE = 0.005
 
 
 def _rounding(q: QuantityRecord) -> float:
@@ -491,8 +503,12 @@ def compare(
     if found is None:
         return None
     tension, explanation = found
-    if tension and (_subgroup(fa, fb) or _subgroup(fb, fa)):
-        return None  # "two hostages killed" among "at least 44 people killed": a part
+    one_claim = sa is not None and sb is not None and bool(sa.clusters & sb.clusters)
+    if (_subgroup(fa, fb) or _subgroup(fb, fa)) and (tension or not one_claim):
+        return None  # "two hostages killed" among "at least 44 people killed": a part, which
+        # neither contradicts its whole nor, outside one proposition, confirms it
+    if not tension and sa is not None and sb is not None and _elsewhere(fa, fb, sa, sb):
+        return None  # Kharkiv's five wounded and Dnipro's five injured agree on nothing
     if tension and sa is not None and sb is not None:
         if not _disagreement(fa, fb, sa, sb, rules.min_rate_days):
             return None
@@ -512,6 +528,20 @@ def compare(
         figures=(*_numbers(a), *_numbers(b)),
         explanation=explanation,
     )
+
+
+def _elsewhere(a: Figure, b: Figure, sa: Stated, sb: Stated) -> bool:
+    """Two figures of one event each (no tally, no stretch of days), stated in two articles
+    about different places (``Stated.scope``) and of no one proposition: figures that happen
+    to agree there confirm nothing."""
+    if sa.doc_id == sb.doc_id or sa.clusters & sb.clusters:
+        return False
+    if any(TALLY.search(st.text or "") for st in (sa, sb)):
+        return False
+    if any(_spans_days(f, EVENT_DAYS + 1) for f in (a, b)):
+        return False
+    scope_a, scope_b = sa.scope(), sb.scope()
+    return bool(scope_a and scope_b) and not scope_a & scope_b
 
 
 def _that_day(f: Figure, st: Stated, other: Figure) -> Figure:
@@ -756,7 +786,7 @@ def _rates(a: Figure, b: Figure, min_days: int, scope_ratio: float) -> tuple[boo
     verdict = "do not agree" if tension else "agree"
     return tension, (
         f"{ra[2]} is {_range(ra[0], ra[1])} a {per}; {rb[2]} is {_range(rb[0], rb[1])} a {per}; "
-        f"with {a.tolerance:.0%}/{b.tolerance:.0%} tolerance they {verdict}"
+        f"with {_pct(a.tolerance)}/{_pct(b.tolerance)} tolerance they {verdict}"
     )
 
 
@@ -788,7 +818,7 @@ def _totals(a: Figure, b: Figure, scope_ratio: float) -> tuple[bool, str] | None
     scope = f" for {a.start}..{a.end}" if a.start else ""
     return tension, (
         f"{a.q.text} and {b.q.text} count the same thing{scope}; with "
-        f"{a.tolerance:.0%}/{b.tolerance:.0%} tolerance they {verdict}"
+        f"{_pct(a.tolerance)}/{_pct(b.tolerance)} tolerance they {verdict}"
     )
 
 
@@ -801,6 +831,11 @@ def _far_apart(x: float, y: float, ratio: float) -> bool:
     """Whether two lower figures are more than ``ratio`` times apart (or one is nothing)."""
     small, large = sorted((max(x, 0.0), max(y, 0.0)))
     return small <= 0 or large / small > ratio
+
+
+def _pct(tolerance: float) -> str:
+    """10%, 2%, 0.5%, 0%: a tolerance as the explanation prints it."""
+    return f"{tolerance:.1%}".replace(".0%", "%")
 
 
 def meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:

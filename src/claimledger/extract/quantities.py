@@ -435,9 +435,15 @@ def _what(root: Token, fig: _Figure, rules: _Rules, elided: str | None = None) -
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "launched 700 bombs, 400 drones and 20 missiles": all launched
     noun_for_verb = first if first.i != noun.i and first.dep_ == "dobj" else noun
-    holder = _container_of(noun, rules)
+    holder = _container_of(noun, rules) or _included_in(noun)
+    if holder is not None and holder.pos_ == "VERB":
+        lemma = holder.lemma_.lower()
+        if not _participles(noun) and (lemma in CASUALTY_VERBS or rules.has("event_verb", lemma)):
+            what += " " + holder.text  # "seven were injured, including four crew members"
+        return what
     if holder is not None and not _participles(noun):
-        noun = noun_for_verb = holder  # "a total of 7 people were killed": people killed
+        noun = noun_for_verb = holder  # "a total of 7 people were killed": people killed;
+        # "10,000 civilians, including 560 children, were killed": children killed
     verb = noun_for_verb.head
     subject = noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ == "VERB" and verb.i > noun.i
     said = lexicon().cue_class.get(verb.lemma_.lower()) is not None  # a misparse: "X soldiers said"
@@ -463,6 +469,27 @@ def _container_of(noun: Token, rules: _Rules) -> Token | None:
     if not rules.has("container", holder.lower_) or holder.dep_ not in ("nsubj", "nsubjpass"):
         return None
     return holder
+
+
+def _included_in(noun: Token) -> Token | None:
+    """The group a counted noun is named as part of ("30 people, including 5 children",
+    "40 people, among them 12 children", "seven were injured, including four crew members":
+    the group, or the verb); what happened to the group happened to the part."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("including", "among"):
+        host = prep.head
+        if host.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in host.children):
+            # "were injured in the attack, including four crew members", parsed as part of
+            # the attack: the verb the attack's phrase hangs on
+            host = host.head.head if host.dep_ == "pobj" else host
+        return host if host.pos_ in ("NOUN", "VERB") else None
+    if (
+        noun.dep_ == "appos"
+        and noun.head.pos_ == "NOUN"
+        and any(c.dep_ == "prep" and c.lower_ in ("among", "including") for c in noun.children)
+    ):
+        return noun.head
+    return None
 
 
 def _counted_phrase(root: Token, fig: _Figure, rules: _Rules) -> tuple[Token, str] | None:
