@@ -769,3 +769,22 @@ def test_a_part_of_a_total_and_the_total_alone_are_two_statements() -> None:
                        "drones destroyed", origin="Air Force")  # fmt: skip
     assert other_figures(part, launched) and other_figures(launched, part)
     assert not other_figures(part, downed)
+
+
+def test_a_distance_in_miles_and_the_same_in_kilometres_are_one_figure() -> None:
+    """ "About 1.2 miles into Polish territory" states the figure of "about 2 km into Polish
+    territory": a cluster stating it comes before one only close in words. A distance of
+    another length, or a count that happens to equal it, is no same figure."""
+    from claimledger.analyze.clusters import _same_measure
+    from claimledger.store.records import QuantityRecord
+
+    def measured(cid: str, text: str, value: float, unit: str | None) -> ClaimRecord:
+        q = QuantityRecord(f"{cid}:q1", cid, text, value, None, None, True, unit, None, None,
+                           None, None)  # fmt: skip
+        return replace(claim(cid, f"the drone flew {text} into the country", ()),
+                       quantities=(q,))  # fmt: skip
+
+    miles = measured("a", "about 1.2 miles", 1.2, "miles")
+    assert _same_measure(miles, measured("b", "about 2 km", 2, "km"))
+    assert not _same_measure(miles, measured("c", "about 7 km", 7, "km"))
+    assert not _same_measure(measured("d", "2", 2, None), measured("e", "2", 2, None))

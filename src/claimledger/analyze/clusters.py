@@ -57,6 +57,7 @@ from claimledger.analyze.numbers import (
     counted_nouns,
     counted_tail,
     figure,
+    in_checked_unit,
     largest,
     meet,
     rounding_unit,
@@ -300,6 +301,20 @@ def _same_figures(a: ClaimRecord, b: ClaimRecord) -> bool:
     return bool(whats_a & whats_b)
 
 
+def _same_measure(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """A length or an area of the same value in one unit once converted ("about 1.2 miles"
+    and "about 2 km" into Polish territory): what is measured is in the unit, not in a noun."""
+    return any(
+        qa.unit == qb.unit and close_values(qa.value, qb.value)
+        for qa in map(in_checked_unit, a.quantities)
+        if qa.unit in MEASURES
+        for qb in map(in_checked_unit, b.quantities)
+    )
+
+
+MEASURES = frozenset({"km", "m", "km2", "hectares"})  # units that say what they measure
+
+
 def assign_claims(
     store: Store,
     claim_ids: Sequence[str],
@@ -411,7 +426,10 @@ def best_match(
             # ship was damaged": the denial, linked, not a member (nor the claim of a denial's)
         best, sim, _ = max(pairs)
         scored.append((best, sim, cluster_id))
-        if best >= 0 and any(_same_value(claim, m) and _same_figures(claim, m) for m in members):
+        if best >= 0 and any(
+            (_same_value(claim, m) and _same_figures(claim, m)) or _same_measure(claim, m)
+            for m in members
+        ):
             agreeing.append((best, sim, cluster_id))
     log.debug("claim %s: candidates %s, scored %s", claim.id, best_pair, scored)
     # a cluster stating the claim's own figure of the same thing before one that is only
