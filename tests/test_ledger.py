@@ -527,7 +527,9 @@ def test_upgrading_an_old_ledger_places_its_claims(analysed: SQLiteStore, tmp_pa
     old = upgraded_copy(
         analysed, tmp_path / "old.db", "006_claim_places", "ALTER TABLE claims DROP COLUMN places"
     )
-    assert old.claims(ids) == before
+    # a ledger from before 006 was written before claims kept their roles (extract/roles.py)
+    assert old.claims(ids) == [replace(c, roles=None) for c in before]
+    assert any(c.roles for c in before)
     old.close()
 
 

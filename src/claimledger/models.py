@@ -104,6 +104,8 @@ class Claim:
     # the propositions of a content that says several things (``extract/propositions.py``),
     # which the ledger treats one by one; empty when it says one thing
     parts: tuple[Span, ...] = ()
+    # who does what to whom (``extract/roles.py``): of the content, then of each part
+    roles: tuple[tuple[str, tuple[str, ...]] | None, ...] = ()
 
 
 @dataclass(frozen=True)

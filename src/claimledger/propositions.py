@@ -79,6 +79,7 @@ def split_claims(extraction: Extraction) -> Extraction:
                     content=part,
                     quantity_ids=inside,
                     parts=(),
+                    roles=claim.roles[n + 1 : n + 2],
                 )
             )
     return replace(extraction, claims=tuple(claims))

@@ -788,3 +788,21 @@ def test_a_distance_in_miles_and_the_same_in_kilometres_are_one_figure() -> None
     assert _same_measure(miles, measured("b", "about 2 km", 2, "km"))
     assert not _same_measure(miles, measured("c", "about 7 km", 7, "km"))
     assert not _same_measure(measured("d", "2", 2, None), measured("e", "2", 2, None))
+
+
+def test_the_same_words_with_the_roles_reversed_are_two_propositions() -> None:
+    """ "The migrants threw stones at the guards" and "the guards beat the migrants": each
+    side's account of the other, kept apart whatever the words share; the same roles in the
+    passive are no reversal."""
+    from claimledger.analyze.clusters import _roles_reversed, explain_margin
+
+    stones = _said("a", "d1", "the migrants attacked the border guards at the fence", "Guard")
+    stones = replace(stones, roles=("migrant", ("guard", "fence")))
+    beaten = _said("b", "d2", "the border guards attacked the migrants at the fence", "Committee")
+    beaten = replace(beaten, roles=("guard", ("migrant",)))
+    assert _roles_reversed(stones, beaten) and _roles_reversed(beaten, stones)
+    gap, _, _, reason = explain_margin(stones, beaten, None, None, {})
+    assert gap < 0 and reason == "the roles reversed"
+    passive = replace(beaten, roles=("migrant", ("guard",)))  # "were attacked by the migrants"
+    assert not _roles_reversed(stones, passive)
+    assert not _roles_reversed(stones, replace(beaten, roles=None))

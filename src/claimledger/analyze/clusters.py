@@ -524,6 +524,8 @@ def explain_margin(
     if rel != "same" and _other_agent(a.content, b.content):
         # "X fired first" / "Y fired first": in close wording, each contests the other
         return (-1.0, sim, sim >= need, "the other side acts")
+    if _roles_reversed(a, b):
+        return _apart(sim, need, "the roles reversed")
     if rel == "same":
         sim += quote_bonus(pa, pb, weights, rules)
         if not _recent(a, b, rules):
@@ -784,6 +786,16 @@ def _rejects(text: str) -> bool:
 def _apart(sim: float, need: float, reason: str) -> tuple[float, float, bool, str]:
     """A pair a rule keeps apart whatever its similarity: a margin below zero."""
     return (min(sim - need, -0.01), sim, False, reason)
+
+
+def _roles_reversed(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Each claim's agent is among those the other's acts on, and the agents differ: "the
+    migrants threw stones at the border guards" and "the border guards beat the migrants" are
+    two propositions, whatever their words share (``extract/roles.py``)."""
+    if a.roles is None or b.roles is None:
+        return False
+    (agent_a, on_a), (agent_b, on_b) = a.roles, b.roles
+    return agent_a != agent_b and agent_a in on_b and agent_b in on_a
 
 
 def _other_agent(a: str, b: str) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from claimledger.extract.frames import Frame, find_frames
 from claimledger.extract.propositions import as_spans, parts
 from claimledger.extract.quotes import quote_spans
+from claimledger.extract.roles import roles
 from claimledger.extract.speakers import Mention, Resolver
 from claimledger.extract.tree import TokenRange, is_evidence, phrase
 from claimledger.extract.verification import ClaimSite, hedge_spans, verification
@@ -302,6 +303,7 @@ def _claim(doc: Doc, text: str, doc_id: str, n: int, r: _Resolved, status: objec
         frame.cue_class == "hedge" or bool(hedges) or bool(adverb_hedge and frame.pattern == "verb")
     )
     polarity: Polarity = "deny" if frame.cue_class == "deny" else "affirm"
+    split = parts(doc, *frame.content)
     return Claim(
         id=f"{doc_id}:c{n + 1}",
         content=_span(doc, frame.content, text),
@@ -313,5 +315,6 @@ def _claim(doc: Doc, text: str, doc_id: str, n: int, r: _Resolved, status: objec
         verification=status,  # type: ignore[arg-type]
         polarity=polarity,
         sentence=frame.sentence,
-        parts=as_spans(doc, text, parts(doc, *frame.content)),
+        parts=as_spans(doc, text, split),
+        roles=tuple(roles(doc[a:b]) for a, b in [frame.content, *(split[1:] and split)]),
     )

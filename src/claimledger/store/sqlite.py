@@ -17,7 +17,7 @@ import logging
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -328,7 +328,8 @@ class SQLiteStore(LedgerReads):
         self._put_quantities(ex)
         self._put_claims(ex)
         self._put_mentions(ex)
-        _place_claims(self.db, [c.id for c in ex.claims])
+        roles = {c.id: c.roles[0] for c in ex.claims if c.roles and c.roles[0]}
+        _place_claims(self.db, [c.id for c in ex.claims], roles=roles)
         self._index_text(a.doc_id)
 
     def _index_text(self, doc_id: str) -> None:
@@ -975,15 +976,23 @@ def _make_folder(target: Path) -> None:
         ) from exc
 
 
-def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str], by_name: bool = True) -> None:
+def _place_claims(
+    db: sqlite3.Connection,
+    claim_ids: Sequence[str],
+    by_name: bool = True,
+    roles: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
+) -> None:
     """Store with each claim where it is: the settlements and units its content names, or, when
     it names none, those of its article ("the village" stands for the village the article is
     about); and, for those its content names, (as written, name) pairs. Run when an article is
-    stored, so reading a claim needs no join with the mentions."""
+    stored, so reading a claim needs no join with the mentions. ``roles``: who does what to
+    whom in each claim (``extract/roles.py``), kept in the same JSON; without them (a
+    migration placing stored claims again) those already stored are kept."""
     step = min(db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), MAX_IDS)
     for n in range(0, len(claim_ids), step):
         chunk = claim_ids[n : n + step]
         marks = ",".join("?" * len(chunk))
+        kept = dict(roles) if roles is not None else _stored_roles(db, chunk, marks)
         inside: dict[str, list[str]] = {}
         around: dict[str, list[str]] = {}
         spelled: dict[str, list[tuple[str, str]]] = {}
@@ -1007,7 +1016,8 @@ def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str], by_name: boo
         db.executemany(
             "UPDATE claims SET places = ? WHERE id = ?",
             [(json.dumps({"where": inside.get(c) or around.get(c) or [],
-                          "spelled": spelled.get(c, [])}), c)
+                          "spelled": spelled.get(c, []),
+                          **({"roles": kept[c]} if c in kept else {})}), c)
              for c in chunk],
         )  # fmt: skip
         if by_name:  # the claim_places table (migration 009), not there yet in migration 006
@@ -1015,6 +1025,19 @@ def _place_claims(db: sqlite3.Connection, claim_ids: Sequence[str], by_name: boo
                 "INSERT OR IGNORE INTO claim_places (name, claim_id) VALUES (?, ?)",
                 [(name, c) for c in chunk for name in inside.get(c) or around.get(c) or []],
             )
+
+
+def _stored_roles(
+    db: sqlite3.Connection, chunk: Sequence[str], marks: str
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    out = {}
+    for claim_id, places in db.execute(
+        f"SELECT id, places FROM claims WHERE id IN ({marks})", tuple(chunk)
+    ):
+        found = json.loads(places).get("roles") if places else None
+        if found:
+            out[claim_id] = (found[0], tuple(found[1]))
+    return out
 
 
 def _fill_claim_places_table(db: sqlite3.Connection) -> None:
@@ -1090,12 +1113,14 @@ def _claim(r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...]) -
     places = json.loads(r[15]) if r[15] else {}
     mentions = tuple(places.get("where", ()))
     spelled = tuple((text, name) for text, name in places.get("spelled", ()))
+    found = places.get("roles")
+    roles = (found[0], tuple(found[1])) if found else None
     return ClaimRecord(
         id=r[0], doc_id=r[1], content=r[2], speaker_name=r[3], speaker_kind=r[4],
         chain=tuple((h[0], h[1]) for h in hops), origin=r[5], hedged=bool(r[6]),
         verification=r[7], polarity=r[8], outlet_id=r[9], outlet=r[10], published=r[11],
         cluster_id=r[12], similarity=r[13], stance=r[14], quantities=qty, mentions=mentions,
-        spelled=spelled, seq=r[16],
+        spelled=spelled, seq=r[16], roles=roles,
     )  # fmt: skip
 
 
