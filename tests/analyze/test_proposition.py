@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from claimledger.analyze.clusters import idf, margin
 from claimledger.analyze.proposition import (
     names_someone,
@@ -457,3 +459,23 @@ def test_an_organisation_word_alone_names_no_one() -> None:
     for word in ("Group", "Ministry", "Government", "Committee", "Militia"):
         assert not names_someone(word)
     assert names_someone("Wagner Group")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Latvia's military", "Latvian Armed Forces"),
+        ("Latvian army", "Latvian military"),
+        ("Polish border guards", "Polish Border Guard"),
+        ("Regional prosecutors", "Kharkiv Regional Prosecutor's Office"),
+    ],
+)
+def test_one_body_by_its_other_names(a: str, b: str) -> None:
+    """A state's military by any of its names, a body by its members: one source."""
+    ka, kb = source_key(a, "military"), source_key(b, "military")
+    assert ka is not None and kb is not None and same_source(ka, kb)
+
+
+def test_the_militaries_of_two_states_are_two_bodies() -> None:
+    ka, kb = source_key("Latvian military", "military"), source_key("Lithuanian army", "military")
+    assert ka is not None and kb is not None and not same_source(ka, kb)

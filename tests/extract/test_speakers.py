@@ -830,3 +830,20 @@ def test_a_demonym_the_tagger_takes_for_a_name_is_no_person(claims_of: Extract) 
     claims = claims_of("The Moldovan authorities said the border crossing had reopened.")
     assert claims[0].speaker.name == "Moldovan authorities"
     assert claims[0].speaker.kind == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("President of Ukraine Volodymyr Zelensky said the soldiers were home.",
+         "Volodymyr Zelensky"),
+        ("Mayor of Kyiv Vitali Klitschko said the strike hit a school.", "Vitali Klitschko"),
+    ],
+)  # fmt: skip
+def test_the_place_of_a_title_is_not_part_of_the_name_after_it(
+    claims_of: Extract, text: str, speaker: str
+) -> None:
+    """ "President of Ukraine Volodymyr Zelensky" is tagged as one name with the country in
+    it: the speaker is the person, not "Ukraine Volodymyr Zelensky" nor "Mayor"."""
+    (claim,) = claims_of(text)
+    assert claim.speaker.name == speaker

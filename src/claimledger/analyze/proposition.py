@@ -127,7 +127,18 @@ def _pronoun(word: str) -> bool:
 STATE_KEY = re.compile(r"@[A-Z]{2}")  # a state, as ``Canonical`` may name one ("@RU")
 MAX_NAME_PARTS = 4  # given names and surnames of a person ("Andrés Manuel López Obrador")
 BODY_FILLER = frozenset({"of", "the", "for", "and", "on", "in", "affairs"})  # "Foreign Ministry"
-BODY_SPELLING = {"defense": "defence", "mod": "ministry defence", "forces": "force"}
+BODY_SPELLING = {
+    "defense": "defence",
+    "mod": "ministry defence",
+    "forces": "force",
+    # a state's military by any of its names: "the Latvian military", "Latvia's army", "the
+    # Latvian Armed Forces" (``_body_key``) are one body
+    "military": "army",
+    # a body by its members: "Polish border guards" are the Border Guard, "regional
+    # prosecutors" the regional prosecutor's office
+    "guards": "guard",
+    "prosecutors": "prosecutor office",
+}
 
 
 def _body_key(words: list[str]) -> str | None:
@@ -149,6 +160,8 @@ def _body_key(words: list[str]) -> str | None:
             out.add("@" + countries[folded])
             continue
         out.update(BODY_SPELLING.get(folded, folded).split())
+    if {"armed", "force"} <= out:
+        out = (out - {"armed", "force"}) | {"army"}
     return " ".join(sorted(out)) if len(out) >= 2 else None
 
 

@@ -665,6 +665,14 @@ class Resolver:
     def _person_in(self, full: Span, head: Token) -> str | None:
         ents = [e for e in entities_in(self.doc, full.start, full.end)  # full.ents, no scan
                 if not (e.label_ == "PERSON" and _side_word(e.text))]  # fmt: skip
+        for ent in ents:  # "President of Ukraine Volodymyr Zelensky" tagged an organisation
+            if (
+                ent.label_ == "ORG"
+                and head.i in range(ent.start, ent.end)
+                and _title_place(list(ent), ent)
+                and _given_and_surname(_clean_name(ent).split())
+            ):
+                return self._full_name(_clean_name(ent))
         for ent in ents:  # "Zelensky's chief of staff, Andriy Yermak": Yermak (who speaks for
             # Zelensky: ``principals.py``); "Zelensky's spokesman" with no name: Zelensky
             if ent.label_ == "PERSON" and ent.root.head.i == head.i and ent.root.dep_ == "appos":
@@ -690,6 +698,12 @@ class Resolver:
                 and ent.start > full.start
                 and self.doc[ent.start - 1].pos_ in ("NOUN", "PROPN")
                 and self.doc[ent.start - 1].ent_type_ != "PERSON"
+            ):
+                return self._full_name(_clean_name(ent))
+            if (  # "Mayor of Kyiv Vitali Klitschko", the place and the name tagged one person
+                ent.label_ == "PERSON"
+                and head.lower_ in TITLE_WORDS
+                and _title_place(list(ent), ent)
             ):
                 return self._full_name(_clean_name(ent))
         for ent in ents:
@@ -1045,6 +1059,8 @@ def _clean_name(ent: Span) -> str:
         toks.append(doc[ent.end])  # "Ursula von der" + "Leyen": the model cut at the particle
     while len(toks) > 1 and (toks[0].lower_ in LEADING_NOISE or _not_a_name_word(toks[0], toks[1])):
         toks = toks[1:]  # a determiner, a cue, a dateline or an adverb taken into the name
+    if _title_place(toks, ent):
+        toks = toks[1:]  # "President of Ukraine Volodymyr Zelensky": Ukraine is his office's
     parts: list[str] = []
     joined = False
     for t in toks:
@@ -1060,6 +1076,18 @@ def _clean_name(ent: Span) -> str:
         joined = False
     text = " ".join(parts)
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
+
+
+def _title_place(toks: list[Token], ent: Span) -> bool:
+    """The place of a title taken into the name after it: "President of Ukraine Volodymyr
+    Zelensky", "Mayor of Kyiv Vitali Klitschko" tagged as one name. The first word follows
+    "of", is a country, a region or a large city, and two or more capitalised words follow."""
+    doc = ent.doc
+    if len(toks) < 3 or toks[0].i != ent.start or ent.start == 0:
+        return False
+    if doc[ent.start - 1].lower_ != "of" or not all(t.is_title for t in toks[1:]):
+        return False
+    return _large_place(toks[0].text)
 
 
 # Unnamed people around a named person, who are not that person: "a Zelensky aide said",
