@@ -89,6 +89,7 @@ class Ledger:
         side_of: Callable[[str], str | None] = lambda name: None,
         official_of: Callable[[str], str | None] = lambda name: None,
         canonical: Callable[[str], str | None] = lambda name: None,
+        seats_of: Callable[[str], frozenset[str]] = lambda name: frozenset(),
         settings: Settings | None = None,
     ) -> None:
         self.store = store
@@ -102,6 +103,7 @@ class Ledger:
         self.side_of = side_of
         self.official_of = official_of
         self.canonical = canonical
+        self.seats_of = seats_of
         self._learned: dict[str, str] = {}  # person key -> principal (``affiliations``)
         self._counts: dict[str, Counter[str]] = {}  # person key -> principals, how often
         self._learned_rows = -1  # the affiliation rows the map was read from
@@ -321,7 +323,7 @@ class Ledger:
                 if checked is None:
                     return  # none pending (no figures, or another writer finished them)
                 own = self.store.quantities_of_docs([doc_id])
-                seen = _FigureReads(self.store)
+                seen = _FigureReads(self.store, self.seats_of)
                 part = own[checked : checked + CHECK_CHUNK]
                 indexed = own if checked == 0 else part  # the first part indexes them all
                 seen.load([q.id for q in indexed])
@@ -381,8 +383,11 @@ class _FigureReads:
 
     CHUNK = 500  # ids per query: SQLite caps the variables of one statement
 
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store, seats_of: Callable[[str], frozenset[str]] = lambda name: frozenset()
+    ) -> None:
         self.store = store
+        self.seats_of = seats_of
         self.stating: dict[str, list[str]] = {}
         self.claims: dict[str, ClaimRecord] = {}
         self._quantities: dict[str, QuantityRecord] = {}
@@ -428,6 +433,7 @@ class _FigureReads:
             places=frozenset(name.lower() for c in found for _, name in c.spelled),
             clusters=frozenset(c.cluster_id for c in found if c.cluster_id),
             around=frozenset(m.lower() for c in found if not c.spelled for m in c.mentions),
+            seats=frozenset(p for c in found for p in self.seats_of(c.origin or "")),
         )
         self._stated[x.id] = at
         return at
@@ -482,6 +488,8 @@ def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:
         metonym_of=hooks.metonym,
         side_of=hooks.side,
         official_of=hooks.official,
-        canonical=lambda name: hooks.speaks_for(name) or hooks.canonical(name),  # grades
+        # grades: a spokesperson's are the body's, the head of an organisation keeps their own
+        canonical=lambda name: hooks.speaks_for(name, heads=False) or hooks.canonical(name),
+        seats_of=hooks.seats,
         settings=settings or load_settings(),
     )

@@ -806,3 +806,33 @@ def test_the_same_words_with_the_roles_reversed_are_two_propositions() -> None:
     passive = replace(beaten, roles=("migrant", ("guard",)))  # "were attacked by the migrants"
     assert not _roles_reversed(stones, passive)
     assert not _roles_reversed(stones, replace(beaten, roles=None))
+
+
+def test_a_sources_toll_and_its_statement_without_a_figure_are_two() -> None:
+    """One governor's "the death toll rose to seven" and "there was nothing military there":
+    two statements; an account of the event without the toll is not kept apart by this rule."""
+    from claimledger.analyze.clusters import _toll_and_no_figure
+    from claimledger.store.records import QuantityRecord
+
+    q = QuantityRecord("a:q1", "a", "seven", 7, None, None, False, None, "death toll", None,
+                       None, None)  # fmt: skip
+    toll = replace(
+        _said("a", "d1", "the death toll from the strike rose to seven"), quantities=(q,)
+    )
+    other = _said("b", "d2", "there was nothing military at the depot the strike hit")
+    assert _toll_and_no_figure(toll, other) and not _toll_and_no_figure(other, toll)
+    passing = replace(q, what="civilians killing")  # "a drone hit a bus, killing three"
+    event = replace(_said("c", "d3", "a drone hit a bus, killing three"), quantities=(passing,))
+    assert not _toll_and_no_figure(event, other)
+
+
+def test_lengths_of_time_of_other_numbers_are_other_figures() -> None:
+    """ "Enough fuel for 10 days" and "for at least 15 days": two statements; the same length
+    of time, or lengths in other units, are no sign of that."""
+    from claimledger.analyze.clusters import _other_spans
+
+    ten = _said("a", "d1", "the plant had enough diesel fuel for 10 days")
+    fifteen = _said("b", "d2", "the station had diesel fuel for at least fifteen days")
+    assert _other_spans(ten, fifteen)
+    assert not _other_spans(ten, _said("c", "d3", "there was fuel for ten days"))
+    assert not _other_spans(ten, _said("d", "d4", "the line was cut for three hours"))

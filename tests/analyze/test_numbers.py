@@ -760,3 +760,35 @@ def test_a_group_equal_to_a_whole_confirms_it_only_within_one_proposition() -> N
                 clusters=one)  # fmt: skip
     check = compare(a, b, (), sa, sb)
     assert check is not None and check.verdict == "consistent"
+
+
+def test_an_official_of_another_place_counts_that_place() -> None:
+    """Belgorod's governor on two people injured overnight, in a report on a strike on
+    Kharkiv, against Kharkiv's count: two places, no check."""
+    a = fig("two", 2, "people injured", doc="doc-a")
+    b = fig("three", 3, "people injured", doc="doc-b")
+    text = "people were injured by shelling overnight"
+    kharkiv = frozenset({"kharkiv"})
+    sa = stated("doc-a", text, speakers=("Governor",), around=kharkiv,
+                seats=frozenset({"belgorod"}))  # fmt: skip
+    sb = stated("doc-b", text, speakers=("Head of the region",), around=kharkiv)
+    assert compare(a, b, (), sa, sb) is None
+    sa = stated("doc-a", text, speakers=("Governor",), around=kharkiv,
+                seats=frozenset({"kharkiv"}))  # fmt: skip
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "tension"
+
+
+def test_a_toll_given_for_an_earlier_day_is_updated_by_a_later_one() -> None:
+    """'The toll stood at five on Thursday', reported on Friday, and 'seven killed' that
+    Friday: the toll rose; the other way round the later toll is the lower."""
+    where = frozenset({"kharkiv"})
+    sa = stated("doc-a", KILLED, "2024-03-15", speakers=("Governor",), places=where)
+    sb = stated("doc-b", KILLED, "2024-03-15", speakers=("Emergency service",), places=where)
+    five = fig("five", 5, "people killed", "2024-03-14", "2024-03-14", doc="doc-a")
+    check = compare(five, toll("Seven", 7, "doc-b"), (), sa, sb)
+    assert check is not None and check.verdict == "consistent"
+    assert "rose between the reports" in check.explanation
+    nine = fig("nine", 9, "people killed", "2024-03-14", "2024-03-14", doc="doc-a")
+    check = compare(nine, toll("Seven", 7, "doc-b"), (), sa, sb)
+    assert check is not None and check.verdict == "tension"

@@ -87,3 +87,20 @@ def test_each_ledgers_lookups_ask_its_own_registry(user_file: Path) -> None:
     after = RegistryHooks(load_registry())
     assert after.canonical("Zap Weekly") == "Zaporizhzhia Weekly"
     assert before.canonical("Zap Weekly") is None  # the first ledger keeps its own registry
+
+
+def test_the_head_of_an_international_organisation_speaks_for_it() -> None:
+    """The IAEA's director general and the IAEA are one line of reporting; a head of state is
+    not folded into an office, and for grades the head keeps their own name."""
+    hooks = registry_hooks()
+    assert hooks.speaks_for("Rafael Grossi") == "International Atomic Energy Agency"
+    assert hooks.speaks_for("Rafael Grossi", heads=False) is None
+    assert hooks.speaks_for("Volodymyr Zelensky") is None
+
+
+def test_the_place_a_registered_official_holds_office_for() -> None:
+    hooks = registry_hooks()
+    assert hooks.seats("Vyacheslav Gladkov") == {"belgorod"}
+    assert "kharkiv" in hooks.seats("Oleh Syniehubov")
+    assert hooks.seats("Rafael Grossi") == frozenset()
+    assert hooks.seats("Nobody Registered") == frozenset()

@@ -52,6 +52,7 @@ from functools import lru_cache
 
 from claimledger.analyze.numbers import (
     EVENTS,
+    TOLL,
     UNSPECIFIC,
     counted,
     counted_nouns,
@@ -526,6 +527,8 @@ def explain_margin(
         return (-1.0, sim, sim >= need, "the other side acts")
     if _roles_reversed(a, b):
         return _apart(sim, need, "the roles reversed")
+    if rel == "same" and (_toll_and_no_figure(a, b) or _toll_and_no_figure(b, a)):
+        return _apart(sim, need, "a toll and no figure")
     if rel == "same":
         sim += quote_bonus(pa, pb, weights, rules)
         if not _recent(a, b, rules):
@@ -607,7 +610,7 @@ def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPP
     does, figures of one kind of thing stand in for them (``_overlap``) when they are far apart
     (``KIND_RATIO``: "48 servicemen of a marine battalion" and "nearly 50 marines" may be one
     count; 158 and 3,700 drones are not)."""
-    if _part_of_stated_total(a, b) or _part_of_stated_total(b, a):
+    if _part_of_stated_total(a, b) or _part_of_stated_total(b, a) or _other_spans(a, b):
         return True
     candidates = [
         (qa, qb)
@@ -626,6 +629,50 @@ def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPP
         (_same_span(qa, qb, rules.to_date_days) and _agree(qa, qb)) or _next_day_report(qa, qb)
         for qa, qb in pairs
     )
+
+
+def _other_spans(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Lengths of time the claims state in one unit, none of the same number: "enough fuel
+    for 10 days" and "for at least 15 days", "stayed for three minutes" and "for 20 minutes"
+    are two statements (lengths of time are no figures the extractor keeps)."""
+    spans_a, spans_b = _spans(a.content), _spans(b.content)
+    units = {u for u, _ in spans_a} & {u for u, _ in spans_b}
+    return any(
+        not {n for u2, n in spans_a if u2 == u} & {n for u2, n in spans_b if u2 == u} for u in units
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _spans(text: str) -> frozenset[tuple[str, float]]:
+    out = set()
+    for m in TIME_SPAN.finditer(text):
+        value = number_value(m.group(1))
+        if value is not None:
+            out.add((m.group(2).lower().rstrip("s"), value))
+    return frozenset(out)
+
+
+TIME_SPAN = re.compile(
+    r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|forty-eight|twenty-four)\s+(minutes?|hours?|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "forty-eight": 48, "twenty-four": 24,
+}  # fmt: skip
+
+
+def number_value(text: str) -> float | None:
+    """ "10", "1,500", "three": the number; None for what is none."""
+    word = WORD_NUMBERS.get(text.lower())
+    if word is not None:
+        return float(word)
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _part_of_stated_total(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -786,6 +833,17 @@ def _rejects(text: str) -> bool:
 def _apart(sim: float, need: float, reason: str) -> tuple[float, float, bool, str]:
     """A pair a rule keeps apart whatever its similarity: a margin below zero."""
     return (min(sim - need, -0.01), sim, False, reason)
+
+
+def _toll_and_no_figure(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Of one source: ``a`` states a toll as such ("the death toll rose to seven") and ``b``
+    no figure at all ("there was nothing military there"): two statements, however much of
+    the strike they both name. An account of the event that gives its toll in passing ("a
+    drone hit a bus, killing three") and one without it ("a drone hit a bus") may be one
+    statement reported twice."""
+    if b.quantities:
+        return False
+    return any(not vague(q) and set(terms(q.what)) & TOLL for q in a.quantities)
 
 
 def _roles_reversed(a: ClaimRecord, b: ClaimRecord) -> bool:

@@ -199,6 +199,7 @@ class Stated:
     places: frozenset[str] = frozenset()
     clusters: frozenset[str] = frozenset()
     around: frozenset[str] = frozenset()  # the settlements of the article, for claims naming none
+    seats: frozenset[str] = frozenset()  # where the speakers hold office (the registry's roles)
 
     def scope(self) -> frozenset[str]:
         """Where the figure is for: the places its claims name, or else the settlements (and
@@ -209,7 +210,15 @@ class Stated:
         spoken = {m.group(1).lower() for s in self.speakers for m in SPEAKER_PLACE.finditer(s)}
         if spoken:  # "regional officials in Kharkiv said 5 people were wounded", in a report
             return frozenset(spoken)  # on a strike on Dnipro: Kharkiv's figure
-        return self.around if len(self.around) <= AROUND else frozenset()
+        around = self.around if len(self.around) <= AROUND else frozenset()
+        if around and self.seats and not any(_seat_of(s, p) for s in self.seats for p in around):
+            return self.seats  # Belgorod's governor, in a report on a strike on Kharkiv
+        return around
+
+
+def _seat_of(seat: str, place: str) -> bool:
+    """A region's name and its centre's ("dnipropetrovsk", "dnipro"), or one place."""
+    return seat[:5] == place[:5]
 
 
 def comparable(
@@ -653,24 +662,33 @@ def _same_way(a: QuantityRecord, b: QuantityRecord) -> bool:
 
 def _update(a: Figure, b: Figure, sa: Stated, sb: Stated) -> str | None:
     """A toll that rose between two reports: a count of what happened to people (killed,
-    wounded) with no rate, the later report's figure the higher. Tolls of an event grow as
+    wounded) with no rate, the later figure the higher (by the day each is given for,
+    ``_as_of``). Tolls of an event grow as
     bodies are found and the wounded die; the earlier figure was right when it was given. The
     explanation of the consistent check it is; None when it is no such pair."""
-    if sa.published is None or sb.published is None or sa.published == sb.published:
+    at_a, at_b = _as_of(a, sa), _as_of(b, sb)
+    if at_a is None or at_b is None or at_a == at_b:
         return None
     if a.q.per or b.q.per:
         return None
     if not (counted(a.q.what, sa.text) & EVENTS and counted(b.q.what, sb.text) & EVENTS):
         return None
-    (early, at_early), (late, at_late) = sorted(
-        ((a, sa.published), (b, sb.published)), key=lambda x: x[1]
-    )
+    (early, at_early), (late, at_late) = sorted(((a, at_a), (b, at_b)), key=lambda x: x[1])
     if late.high * (1 + late.tolerance) < early.low * (1 - early.tolerance):
         return None  # the later report counts fewer: no update explains that
     return (
         f"{late.q.text} ({at_late}) is higher than {early.q.text} ({at_early}): a toll that "
         "rose between the reports, not a disagreement"
     )
+
+
+def _as_of(f: Figure, st: Stated) -> date | None:
+    """The day a toll was given for: the last day of its own period ("the toll stood at five
+    on Thursday evening", reported on Friday), else its report's date."""
+    end = day_of(f.q.period_end or f.q.period_start)
+    if end is not None and st.published is not None and end <= st.published:
+        return end
+    return st.published
 
 
 def counterpart(

@@ -12,7 +12,16 @@ from claimledger.registry.entries import ActorEntry, OutletEntry
 from claimledger.registry.load import Registry, load_registry
 
 PARTY_COUNTRIES = frozenset({"UA", "RU"})
+# the place of a regional or city office in a registry role
+SEAT = re.compile(
+    r"\b(?:[Gg]overnor|[Mm]ayor|[Hh]ead)\s+of\s+(?:the\s+)?(?:Russian-installed\s+"
+    r"administration\s+of\s+)?(?:occupied\s+)?(?:parts\s+of\s+)?([A-Z][\w'’-]+)"
+)
 SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson", "press secretary")
+# the head of an international organisation speaks for it ("IAEA chief Rafael Grossi", "the
+# IAEA said"): one line of reporting, not two
+HEADS = ("director general of", "director-general of", "secretary-general of",
+         "secretary general of")  # fmt: skip
 _OFFICE = (
     r"(?:press service|press office|press cent(?:re|er)|public relations cent(?:re|er)"
     r"|media cent(?:re|er))"
@@ -58,10 +67,11 @@ class RegistryHooks:
             return found.id
         return found.owner.split("(")[0].split(",")[0].strip().lower().removeprefix("the ")
 
-    def speaks_for(self, name: str) -> str | None:
-        """The organisation a registered spokesperson or a press office ("the FSB public relations
-        centre", "the press service of the General Staff") speaks for: their statements are its
-        own."""
+    def speaks_for(self, name: str, heads: bool = True) -> str | None:
+        """The organisation a registered spokesperson, a press office ("the FSB public relations
+        centre", "the press service of the General Staff") or the head of an international
+        organisation (``HEADS``; not with ``heads=False``, as a source's grade is its own)
+        speaks for: their statements are its own."""
         office = PRESS_OFFICE.match(name.strip())
         if office:
             body = self.entry(office.group("of") or office.group("owner"))
@@ -71,7 +81,7 @@ class RegistryHooks:
         if found is None or not found.affiliation or not found.role:
             return None
         role = found.role.lower()
-        if any(word in role for word in SPOKESPEOPLE):
+        if any(word in role for word in SPOKESPEOPLE) or (heads and role.startswith(HEADS)):
             return self.canonical(found.affiliation) or found.affiliation
         return None
 
@@ -80,6 +90,15 @@ class RegistryHooks:
         Kremlin"), or None."""
         key = " ".join(name.split()).removeprefix("the ").removeprefix("The ")
         return self.registry.vocabulary.metonyms.get(key)
+
+    def seats(self, name: str) -> frozenset[str]:
+        """The places a registered official holds office for, from the entry's role
+        ("Governor of Belgorod Oblast": belgorod; "head of the Kharkiv regional military
+        administration": kharkiv), lower-cased; none for anyone else."""
+        found = self.entry(name)
+        if found is None or not found.role:
+            return frozenset()
+        return frozenset(m.group(1).lower() for m in SEAT.finditer(found.role))
 
     def side(self, name: str) -> str | None:
         """The country an official source works for: its registry entry's, else the side or
