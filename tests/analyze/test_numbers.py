@@ -792,3 +792,25 @@ def test_a_toll_given_for_an_earlier_day_is_updated_by_a_later_one() -> None:
     nine = fig("nine", 9, "people killed", "2024-03-14", "2024-03-14", doc="doc-a")
     check = compare(nine, toll("Seven", 7, "doc-b"), (), sa, sb)
     assert check is not None and check.verdict == "tension"
+
+
+def test_distances_are_compared_within_one_proposition_only() -> None:
+    """'Hit about 17 miles southeast of the port' and 'about 28 km southeast of the port' in
+    one cluster are one distance; two claims' distances otherwise measure who knows what."""
+    from claimledger.analyze.numbers import in_checked_unit
+
+    a = QuantityRecord("doc-a:q1", "doc-a", "about 17 miles", 17, None, None, True, "miles",
+                       "ship", None, None, None)  # fmt: skip
+    b = QuantityRecord("doc-b:q1", "doc-b", "about 28 km", 28, None, None, True, "km", None,
+                       None, None, None)  # fmt: skip
+    a, b = in_checked_unit(a), in_checked_unit(b)
+    one = frozenset({"k1"})
+    sa = stated("doc-a", "the ship was hit about 17 miles southeast of the port", clusters=one)
+    sb = stated("doc-b", "the ship was hit about 28 km southeast of the port", clusters=one)
+    assert comparable(a, b, sa, sb)
+    check = compare(a, b, (), sa, sb)
+    assert check is not None and check.verdict == "consistent"
+    assert check.explanation.startswith("distance (")
+    sb = stated("doc-b", "the ship was hit about 28 km southeast of the port")
+    sa = stated("doc-a", "the ship was hit about 17 miles southeast of the port")
+    assert not comparable(a, b, sa, sb)

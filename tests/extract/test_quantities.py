@@ -180,6 +180,7 @@ def test_vague_numbers_are_approximate(pipeline: Language) -> None:
         ("They seized 100 square kilometres of land.", "100 square kilometres", "km2", "land"),
         ("Washington pledged $5 million in aid.", "$5 million", "dollars", None),
         ("Brussels sent €50 million.", "€50 million", "euros", None),
+        ("The blast was 40 nautical miles out.", "40 nautical miles", "nautical miles", None),
     ],
 )
 def test_units(pipeline: Language, text: str, written: str, unit: str, what: str | None) -> None:

@@ -91,6 +91,7 @@ class Figure:
 
 CONVERSIONS = {
     "miles": ("km", 1.609344),
+    "nautical miles": ("km", 1.852),
     "square miles": ("km2", 2.589988),
     "acres": ("hectares", 0.404686),
 }  # units figures are checked in: "about 1.2 miles" against "about 2 km"
@@ -276,6 +277,8 @@ def same_thing(
     """
     if (a.unit or None) != (b.unit or None):
         return False
+    if a.unit in LENGTHS:  # "hit about 17 miles southeast of Odesa": what is measured is in
+        return one_claim  # the claim, not in a noun; only one proposition's lengths are one
     wa, wb = counted(a.what, context_a), counted(b.what, context_b)
     if a.unit in AREAS:  # "gained about 360 square kilometres": an area of land, said or not
         wa, wb = wa | TERRITORY, wb | TERRITORY
@@ -341,6 +344,7 @@ def same_thing(
 
 
 AREAS = frozenset({"km2", "hectares"})
+LENGTHS = frozenset({"km", "m"})
 TERRITORY = frozenset(terms("territory"))
 ANYONE = UNSPECIFIC | TOLL | frozenset(terms("dead victims casualties"))  # of whoever it was
 SOLDIER = "soldier"
@@ -747,7 +751,11 @@ def describe(a: QuantityRecord, b: QuantityRecord, sa: Stated, sb: Stated) -> st
         who = f", per {' and '.join(st.speakers)}" if st.speakers else ", article's own words"
         return f"{q.text} in {st.doc_id} ({day}{who})"
 
-    wa, wb = (q.what or ("territory" if q.unit in AREAS else q.unit or "unsaid") for q in (a, b))
+    wa, wb = (
+        "distance" if q.unit in LENGTHS
+        else q.what or ("territory" if q.unit in AREAS else q.unit or "unsaid")
+        for q in (a, b)
+    )  # fmt: skip
     what = wa if wa == wb else f"{wa} / {wb}"
     return f"{what} ({where}; {periods}): {where_stated(a, sa)} against {where_stated(b, sb)}"
 
