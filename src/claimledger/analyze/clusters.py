@@ -527,7 +527,7 @@ def explain_margin(
         return (-1.0, sim, sim >= need, "the other side acts")
     if _roles_reversed(a, b):
         return _apart(sim, need, "the roles reversed")
-    if rel == "same" and (_toll_and_no_figure(a, b) or _toll_and_no_figure(b, a)):
+    if rel != "different" and (_toll_and_no_figure(a, b) or _toll_and_no_figure(b, a)):
         return _apart(sim, need, "a toll and no figure")
     if rel == "same":
         sim += quote_bonus(pa, pb, weights, rules)
@@ -836,7 +836,7 @@ def _apart(sim: float, need: float, reason: str) -> tuple[float, float, bool, st
 
 
 def _toll_and_no_figure(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Of one source: ``a`` states a toll as such ("the death toll rose to seven") and ``b``
+    """Of one source (or an unnamed one): ``a`` states a toll as such ("the death toll rose to seven") and ``b``
     no figure at all ("there was nothing military there"): two statements, however much of
     the strike they both name. An account of the event that gives its toll in passing ("a
     drone hit a bus, killing three") and one without it ("a drone hit a bus") may be one
