@@ -837,10 +837,10 @@ def _apart(sim: float, need: float, reason: str) -> tuple[float, float, bool, st
 
 def _toll_and_no_figure(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Of one source (or an unnamed one): ``a`` states a toll as such ("the death toll rose
-    to seven") and ``b`` no figure at all ("there was nothing military there"): two statements, however much of
-    the strike they both name. An account of the event that gives its toll in passing ("a
-    drone hit a bus, killing three") and one without it ("a drone hit a bus") may be one
-    statement reported twice."""
+    to seven") and ``b`` no figure at all ("there was nothing military there"): two
+    statements, however much of the strike they both name. An account of the event that
+    gives its toll in passing ("a drone hit a bus, killing three") and one without it ("a
+    drone hit a bus") may be one statement reported twice."""
     if b.quantities:
         return False
     return any(not vague(q) and set(terms(q.what)) & TOLL for q in a.quantities)
