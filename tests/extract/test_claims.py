@@ -1815,3 +1815,15 @@ def test_footage_relayed_by_a_source_is_that_sources_evidence(claims_of: Extract
     )
     assert [h.name for h in claim.chain] == ["Atlantic Monitor"]
     assert claim.speaker.name == "Atlantic Monitor"
+
+
+def test_a_claim_reported_by_an_agency_described_before_its_name(claims_of: Extract) -> None:
+    """ "X claimed that Y, Russian state news agency TASS reported", where the parse hangs the
+    agency's clause inside X's content: X's claim is Y alone, relayed by TASS."""
+    claims = claims_of(
+        "The ministry claimed that its forces had struck a depot, Russian state news agency "
+        "TASS reported."
+    )
+    inner = next(c for c in claims if c.speaker.name != "TASS")
+    assert inner.content.text == "its forces had struck a depot"
+    assert inner.chain[0].name == "TASS"

@@ -119,7 +119,9 @@ def find_frames(doc: Doc) -> list[Frame]:
     frames = split_compound(doc, frames + continued_quotes(doc, frames, raw))
     frames = _without_adjunct_twins(doc, frames)
     frames = _without_nested_evidence(doc, frames)
-    frames = _relayed_inside(_trailing_relay(doc, _rejected_charge(doc, frames)))
+    frames = _relayed_inside(
+        _reporter_cut(doc, _trailing_relay(doc, _rejected_charge(doc, frames)))
+    )
     frames.sort(key=lambda f: (f.content[0], f.content[1]))
     return frames
 
@@ -187,6 +189,29 @@ def _relayed_inside(frames: list[Frame]) -> list[Frame]:
         if holder is not None and holder.speaker not in f.relays:
             assert holder.speaker is not None
             f = replace(f, relays=(*holder.relays, holder.speaker, *f.relays))
+        out.append(f)
+    return out
+
+
+def _reporter_cut(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """ "The ministry claimed that X, Russian state news agency TASS reported", parsed with the
+    agency's clause inside the ministry's content: the content ends before the speaker of the
+    frame that reports it (whose own content holds the ministry's cue)."""
+    out = []
+    for f in frames:
+        for o in frames:
+            if o is f or o.speaker is None or o.cue is None or f.cue is None:
+                continue
+            if not (_inside(o.speaker, f.content) and _inside(o.cue, f.content)):
+                continue
+            if not _inside(f.cue, o.content) or o.speaker[0] <= f.content[0]:
+                continue
+            end = o.speaker[0]
+            while end > f.content[0] and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+                end -= 1
+            if end - f.content[0] >= 3:
+                f = replace(f, content=(f.content[0], end))
+            break
         out.append(f)
     return out
 
