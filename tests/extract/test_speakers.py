@@ -847,3 +847,15 @@ def test_the_place_of_a_title_is_not_part_of_the_name_after_it(
     it: the speaker is the person, not "Ukraine Volodymyr Zelensky" nor "Mayor"."""
     (claim,) = claims_of(text)
     assert claim.speaker.name == speaker
+
+
+def test_the_speaker_is_the_phrase_after_the_comma_the_parse_ran_over(
+    claims_of: Extract,
+) -> None:
+    """ "... as it sailed toward the Bosporus, Ukraine's navy said", parsed as one phrase with
+    the strait in it: the navy speaks, not the Bosporus."""
+    (claim,) = claims_of(
+        "The freighter was hit southeast of the port as it sailed toward the Bosporus, "
+        "Ukraine's navy said in a statement."
+    )
+    assert claim.speaker.name == "Ukraine's navy"

@@ -635,7 +635,11 @@ class Resolver:
         return None
 
     def _named(self, span: Span, head: Token) -> Mention:
-        full = self.doc[head.left_edge.i : head.right_edge.i + 1]
+        left = head.left_edge.i
+        if left < span.start and any(t.text == "," for t in self.doc[left : span.start]):
+            left = span.start  # "sailed toward the Bosporus, Ukraine's navy said", parsed as
+            # one phrase: the speaker is the phrase after the comma
+        full = self.doc[left : head.right_edge.i + 1]
         words = _words(head)
         person = self._person_in(full, head)
         if person and " " not in person:  # "Cherevatyi said" after "Serhii Cherevatyi, ..."
