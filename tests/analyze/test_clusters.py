@@ -836,3 +836,21 @@ def test_lengths_of_time_of_other_numbers_are_other_figures() -> None:
     assert _other_spans(ten, fifteen)
     assert not _other_spans(ten, _said("c", "d3", "there was fuel for ten days"))
     assert not _other_spans(ten, _said("d", "d4", "the line was cut for three hours"))
+
+
+def test_a_denial_naming_where_the_claim_is_reported_denies_it() -> None:
+    """ "A MiG-29 was shot down over Zaporizhzhia Oblast" (denied) against "air defences shot
+    down a MiG-29" in a report whose place is Zaporizhzhya, the gazetteer's spelling: the
+    place and its region word are part of what the claim states. A place the claim's article
+    does not name is not."""
+    from claimledger.analyze.clusters import denies
+    from claimledger.analyze.proposition import proposition
+
+    stated = replace(claim("a", "air defences shot down a MiG-29 jet", ()),
+                     origin="Russian Defence Ministry", mentions=("Zaporizhzhya",))  # fmt: skip
+    denial = replace(claim("b", "a MiG-29 jet was shot down over Zaporizhzhia Oblast", ()),
+                     origin="Ukrainian Air Force", polarity="deny",
+                     mentions=("Kamianske",))  # fmt: skip
+    assert denies(stated, denial, proposition(stated), proposition(denial))
+    far = replace(stated, mentions=("Kherson",))
+    assert not denies(far, denial, proposition(far), proposition(denial))
