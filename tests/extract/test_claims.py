@@ -1827,3 +1827,19 @@ def test_a_claim_reported_by_an_agency_described_before_its_name(claims_of: Extr
     inner = next(c for c in claims if c.speaker.name != "TASS")
     assert inner.content.text == "its forces had struck a depot"
     assert inner.chain[0].name == "TASS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an aside that is no report of the claim
+        "Kiedis said his band and collaborator Brian Burton, AKA Danger Mouse, wrote new songs.",
+        "Sources said the talks ran both ways, a point Feinstein also acknowledged to reporters.",
+    ],
+)
+def test_a_name_inside_a_claim_is_no_reporter_of_it(claims_of: Extract, text: str) -> None:
+    """Only a relay's verb with nothing of its own, at the sentence's end, reports the claim
+    before it: the content is kept whole here."""
+    (inner,) = [c for c in claims_of(text) if c.speaker.name in ("Kiedis", "Sources")]
+    assert inner.content.text.endswith(("new songs", "to reporters")), inner.content.text
+    assert len(inner.chain) == 1

@@ -206,9 +206,21 @@ def _reporter_cut(doc: Doc, frames: list[Frame]) -> list[Frame]:
                 continue
             if not _inside(f.cue, o.content) or o.speaker[0] <= f.content[0]:
                 continue
+            if f.speaker is None or not _inside(f.speaker, o.content):
+                continue  # the reporter reports the whole of X's claim, speaker and all
+            if o.cue[0] < o.speaker[1] or o.cue[0] - o.speaker[1] > 1:
+                continue  # "..., <agency> reported": the cue right after its speaker
+            after = doc[o.cue[1] : doc[o.cue[0]].sent.end]
+            if any(t.pos_ in ("VERB", "AUX") for t in after) or o.speaker[0] < f.cue[1]:
+                continue  # at the sentence's end, after X's cue
+            cue = doc[o.cue[0]]
+            if cue.lemma_.lower() not in RELAYING or any(c.dep_ == "dobj" for c in cue.children):
+                continue  # a relay's verb with nothing of its own ("wrote a host of songs")
             end = o.speaker[0]
-            while end > f.content[0] and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
-                end -= 1
+            while end > f.content[0] and (
+                doc[end - 1].text in ",;:-–—" or doc[end - 1].dep_ == "cc"
+            ):
+                end -= 1  # (a closing quotation mark stays: 'termed "influence peddling,"')
             if end - f.content[0] >= 3:
                 f = replace(f, content=(f.content[0], end))
             break
