@@ -859,3 +859,15 @@ def test_the_speaker_is_the_phrase_after_the_comma_the_parse_ran_over(
         "Ukraine's navy said in a statement."
     )
     assert claim.speaker.name == "Ukraine's navy"
+
+
+def test_the_company_closing_a_quotation_of_two_sentences_is_the_body_before_it(
+    claims_of: Extract,
+) -> None:
+    """'Naftogaz said ... "A. B," the company said': the body named before the quotation
+    opened, however many sentences the quotation holds."""
+    claims = claims_of(
+        'Naftogaz said in a statement that the pipeline had been shut. "The reserves will last '
+        'for ten days. After that, the city will have no heating," the company said.'
+    )
+    assert [c.speaker.name for c in claims] == ["Naftogaz", "Naftogaz"]

@@ -612,8 +612,23 @@ class Resolver:
         if found is None and lemma in BODY_HEADS and self._bare(head):
             # "the agency said" after "the Border Guard" (not "the presidential office": a
             # description of its own)
-            found = self._named_body_before(before, state_forces=lemma != "group")
+            found = self._named_body_before(
+                self._quote_opening(before), state_forces=lemma != "group"
+            )
         return found
+
+    def _quote_opening(self, at: int) -> int:
+        """Where the quotation right before a speaker at ``at`` opens ('"A. B," the company
+        said': the body named before "A" is the one meant), else ``at``."""
+        k = at - 1
+        while k >= 0 and self.doc[k].text in (",", "."):
+            k -= 1
+        if k < 0 or self.doc[k].text not in ('"', "”", "''"):
+            return at
+        for j in range(k - 1, max(-1, k - QUOTE_LOOK), -1):
+            if self.doc[j].text in ("“", '"', "``") and self.doc[j].i != k:
+                return j
+        return at
 
     @staticmethod
     def _bare(head: Token) -> bool:
@@ -933,6 +948,8 @@ def _large_place(word: str) -> bool:
         for c in gazetteer.lookup(word)
     )
 
+
+QUOTE_LOOK = 200  # tokens back to the opening of a quotation a speaker closes
 
 # a word before a one-word name that makes it a person's ("Defence Secretary Austin")
 TITLE_WORDS = NAMED_ROLES | frozenset(
