@@ -871,3 +871,15 @@ def test_the_company_closing_a_quotation_of_two_sentences_is_the_body_before_it(
         'for ten days. After that, the city will have no heating," the company said.'
     )
     assert [c.speaker.name for c in claims] == ["Naftogaz", "Naftogaz"]
+
+
+def test_a_speaker_after_a_participle_clause_with_has_said(claims_of: Extract) -> None:
+    """ "X struck Y, killing 3 and injuring 14 others, Head of the Regional Military
+    Administration Oleh Syniehubov has said": the parse hangs the speaker on "others" and
+    the tagger names nobody; the speaker is the given name and surname closing the phrase."""
+    (claim,) = claims_of(
+        "Russian troops struck the city with missiles on Thursday morning, killing 3 people and "
+        "injuring 14 others, Head of the Regional Military Administration Oleh Syniehubov has "
+        "said."
+    )
+    assert claim.speaker.name == "Oleh Syniehubov"

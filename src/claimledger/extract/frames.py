@@ -932,10 +932,13 @@ def _trailing_speaker(
     start, end = content
     if end > cue.i or cue.i - end > 2:
         return content, speaker
+    # "..., the governor has said": the speaker ends before the cue's auxiliaries
+    stop = min([c.i for c in cue.children if c.dep_ in ("aux", "auxpass") and c.i < cue.i]
+               or [cue.i])  # fmt: skip
     for comma in range(start + 2, end - 1):
         if doc[comma].text != ",":
             continue
-        tail = trim(doc, (comma + 1, cue.i))
+        tail = trim(doc, (comma + 1, stop))
         if tail is None or has_verb(doc, tail):
             continue
         if any(t.pos_ in ("NOUN", "PROPN") for t in doc[tail[0] : tail[1]]):

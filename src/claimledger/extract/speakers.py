@@ -730,6 +730,9 @@ class Resolver:
                 return self._full_name(_clean_name(ent))
         if head.pos_ == "PROPN" and head.lower_ in self.full_names:
             return self._full_name(" ".join(t.text for t in _name_parts(head)))
+        untagged = _untagged_name(self.doc[full.end - 1])
+        if untagged is not None:  # "Head of the Kharkiv Regional Military Administration
+            return self._full_name(untagged)  # Oleh Syniehubov", the name tagged nothing
         return _appositive_name(head)
 
     def _org_in(self, full: Span, head: Token) -> str | None:
@@ -1097,6 +1100,29 @@ def _clean_name(ent: Span) -> str:
         joined = False
     text = " ".join(parts)
     return text.removesuffix(" ’s").removesuffix(" 's").strip()
+
+
+def _untagged_name(head: Token) -> str | None:
+    """A given name and a surname closing a speaker's phrase that the tagger left out of any
+    entity, or took into the organisation's before it ("... Military Administration Oleh
+    Syniehubov"): the capitalised words ending at the head, a known given name first."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+        return None
+    words = [head]
+    k = head.i - 1
+    while k >= 0 and len(words) < 3:
+        tok = head.doc[k]
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in ("GPE", "LOC"):
+            break
+        if tok.ent_type_ == "ORG" and head.ent_type_ != "ORG":
+            break
+        words.insert(0, tok)
+        k -= 1
+    names = [t.text for t in words]
+    for n in (3, 2):  # "Oleh Syniehubov" after "Administration"; "Anna Maria Nowak" whole
+        if len(names) >= n and _given_and_surname(names[-n:]):
+            return " ".join(names[-n:])
+    return None
 
 
 def _title_place(toks: list[Token], ent: Span) -> bool:
