@@ -1843,3 +1843,11 @@ def test_a_name_inside_a_claim_is_no_reporter_of_it(claims_of: Extract, text: st
     (inner,) = [c for c in claims_of(text) if c.speaker.name in ("Kiedis", "Sources")]
     assert inner.content.text.endswith(("new songs", "to reporters")), inner.content.text
     assert len(inner.chain) == 1
+
+
+def test_an_infinitive_of_saying_after_a_noun_is_no_claim(claims_of: Extract) -> None:
+    """ "not in a position to say what caused it", "no authority to say that ...": nobody
+    says anything there."""
+    claims = claims_of("The mayor said the agency was not in a position to say what caused it.")
+    assert len(claims) == 1 and claims[0].content.text.startswith("the agency")
+    assert not claims_of("He had no authority to say that the deal was off.")

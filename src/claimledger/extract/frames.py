@@ -1108,7 +1108,7 @@ def _not_done(tok: Token) -> bool:
 
 def _infinitive(tok: Token) -> bool:
     """Infinitives ("wants to say", "hard to believe") are no attribution ("went on to say" is)."""
-    if tok.dep_ not in ("xcomp", "advcl", "acl") or not any(
+    if tok.dep_ not in ("xcomp", "advcl", "acl", "relcl") or not any(
         c.lower_ == "to" and c.dep_ == "aux" for c in tok.children
     ):
         return False
