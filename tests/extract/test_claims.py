@@ -1851,3 +1851,12 @@ def test_an_infinitive_of_saying_after_a_noun_is_no_claim(claims_of: Extract) ->
     claims = claims_of("The mayor said the agency was not in a position to say what caused it.")
     assert len(claims) == 1 and claims[0].content.text.startswith("the agency")
     assert not claims_of("He had no authority to say that the deal was off.")
+
+
+def test_a_claim_inside_a_relative_clause_opened_by_that(claims_of: Extract) -> None:
+    """ "a commission that he says allows exiles to return": he says it allows them to."""
+    (claim,) = claims_of(
+        "President Andrei Kovalenko set up a commission that he says allows exiles to return home."
+    )
+    assert claim.content.text == "allows exiles to return home"
+    assert claim.speaker.name == "Andrei Kovalenko"

@@ -816,9 +816,13 @@ def _after_fronted_relative(
     relative pronoun fronted from the content puts the cue and its speaker inside the content's
     span; what was said is what follows the cue."""
     start, end = content
-    if not (start < tok.i < end - 1) or doc[start].tag_ not in ("WDT", "WP"):
+    first = start
+    if start > 0 and _relativizer(doc[start - 1]) and doc[start - 1].head.i != tok.i:
+        first = start - 1  # "a commission that he says allows ...", "that" left out
+    if not (start < tok.i < end - 1) or not (doc[first].tag_ in ("WDT", "WP") or
+                                             _relativizer(doc[first])):  # fmt: skip
         return content
-    if speaker is None or not start < speaker.i < tok.i:
+    if speaker is None or not first < speaker.i < tok.i:
         return content
     after = trim(doc, (tok.i + 1, end))
     if after is None or after[1] - after[0] < 2:
@@ -828,6 +832,12 @@ def _after_fronted_relative(
     ):
         return content  # "what he promises to do": nothing said after the cue
     return after
+
+
+def _relativizer(tok: Token) -> bool:
+    """ "that" standing for a noun of the clause it opens ("a commission that he says
+    allows ..."), not the conjunction of a reported clause."""
+    return tok.lower_ == "that" and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _last_noun_phrase(doc: Doc, speaker: TokenRange) -> TokenRange | None:
