@@ -1119,8 +1119,13 @@ def _untagged_name(head: Token) -> str | None:
         words.insert(0, tok)
         k -= 1
     names = [t.text for t in words]
-    for n in (3, 2):  # "Oleh Syniehubov" after "Administration"; "Anna Maria Nowak" whole
-        if len(names) >= n and _given_and_surname(names[-n:]):
+    for n in (3, 2):  # "Anna Maria Nowak" whole; "Oleh Syniehubov" after "Administration"
+        if len(names) < n:
+            continue
+        before = head.doc[words[-n].i - 1] if words[-n].i > 0 else None
+        if before is None or before.pos_ not in ("NOUN", "PROPN"):
+            continue  # "for David Petraeus", "Trump and Bernie Sanders": not the speaker
+        if _given_and_surname(names[-n:]):
             return " ".join(names[-n:])
     return None
 
