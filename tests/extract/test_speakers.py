@@ -883,3 +883,17 @@ def test_a_speaker_after_a_participle_clause_with_has_said(claims_of: Extract) -
         "said."
     )
     assert claim.speaker.name == "Oleh Syniehubov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the former prosecutors for Daniel Whitcombe said the two cases were different.",
+        "Presidential candidates like Donald Trump and Bernie Sanders have vowed to bring back "
+        "jobs, the survey said.",
+    ],
+)
+def test_a_name_inside_a_speakers_phrase_is_not_the_speaker(claims_of: Extract, text: str) -> None:
+    assert all(
+        c.speaker.name not in ("Daniel Whitcombe", "Bernie Sanders") for c in claims_of(text)
+    )
