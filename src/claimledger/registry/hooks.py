@@ -160,4 +160,14 @@ MAX_KEPT = 65536  # names whose registry entry one ledger keeps
 
 
 def registry_hooks() -> RegistryHooks:
-    return RegistryHooks(load_registry())
+    """The lookups of the current registry (the shipped one with the user's file over it),
+    one set per registry: asked once per name of every article, they were built afresh each
+    time; a registry read again (the user's file changed) gets its own."""
+    registry = load_registry()
+    if _CURRENT and _CURRENT[0].registry is registry:
+        return _CURRENT[0]
+    _CURRENT[:] = [RegistryHooks(registry)]
+    return _CURRENT[0]
+
+
+_CURRENT: list[RegistryHooks] = []

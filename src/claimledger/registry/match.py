@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -103,6 +103,7 @@ def _allowed(surname: str) -> int:
     return 2 if len(surname) >= 8 else 1 if len(surname) >= 5 else 0
 
 
+MAX_ANSWERS = 50_000  # names remembered per index before it starts afresh
 OWNED = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(\w+\s+of\s+.+)$")
 
 
@@ -113,9 +114,23 @@ class NameIndex:
     aliases: Mapping[str, tuple[ActorEntry, ...]]
     surnames: Mapping[str, tuple[ActorEntry, ...]]
     people: tuple[tuple[ActorEntry, tuple[tuple[str, str], ...]], ...]  # (first, surname)
+    # answers already given: the same names recur in every article, and the fuzzy match
+    # compares a name with every registered person (a fifth of extraction time uncached)
+    _answers: dict[tuple[str, bool | None], Match | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def match(self, name: str, *, person: bool | None = None) -> Match | None:
         """The entry ``name`` stands for; ``person`` restricts to people or to the rest."""
+        if (name, person) in self._answers:
+            return self._answers[(name, person)]
+        if len(self._answers) >= MAX_ANSWERS:
+            self._answers.clear()
+        found = self._match(name, person)
+        self._answers[(name, person)] = found
+        return found
+
+    def _match(self, name: str, person: bool | None) -> Match | None:
         key = normalise(name)
         if not key:
             return None
