@@ -667,9 +667,9 @@ def _same_way(a: QuantityRecord, b: QuantityRecord) -> bool:
 def _update(a: Figure, b: Figure, sa: Stated, sb: Stated) -> str | None:
     """A toll that rose between two reports: a count of what happened to people (killed,
     wounded) with no rate, the later figure the higher (by the day each is given for,
-    ``_as_of``). Tolls of an event grow as
-    bodies are found and the wounded die; the earlier figure was right when it was given. The
-    explanation of the consistent check it is; None when it is no such pair."""
+    ``_as_of``). Tolls of an event grow as bodies are found and the wounded die; the earlier
+    figure was right when it was given. The explanation of the consistent check it is; None
+    when it is no such pair."""
     at_a, at_b = _as_of(a, sa), _as_of(b, sb)
     if at_a is None or at_b is None or at_a == at_b:
         return None
