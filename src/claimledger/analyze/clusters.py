@@ -81,6 +81,7 @@ from claimledger.analyze.proposition import (
     sides_named,
 )
 from claimledger.analyze.terms import term_words, terms
+from claimledger.extract.quantities import small_number
 from claimledger.settings import ClusterSettings, shipped_settings
 from claimledger.store.base import Store
 from claimledger.store.records import ClaimRecord, QuantityRecord
@@ -669,26 +670,20 @@ def _spans(text: str) -> frozenset[tuple[str, float]]:
 
 
 TIME_SPAN = re.compile(
-    r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|forty-eight|twenty-four)\s+(minutes?|hours?|days?|weeks?|months?)\b",
-    re.IGNORECASE,
+    r"\b(\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+(minutes?|hours?|days?|weeks?|months?)\b", re.IGNORECASE
 )
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "forty-eight": 48, "twenty-four": 24,
-}  # fmt: skip
 
 
 def number_value(text: str) -> float | None:
-    """ "10", "1,500", "three": the number; None for what is none."""
-    word = WORD_NUMBERS.get(text.lower())
-    if word is not None:
-        return float(word)
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
+    """ "10", "1,500", "three", "twenty-four" (the quantities lexicon's small numbers): the
+    number; None for any other word."""
+    if text[:1].isdigit():
+        try:
+            return float(text.replace(",", ""))
+        except ValueError:
+            return None
+    parts = [small_number(p) for p in text.split("-")]
+    return None if None in parts else sum(p for p in parts if p is not None)
 
 
 def _part_of_stated_total(a: ClaimRecord, b: ClaimRecord) -> bool:

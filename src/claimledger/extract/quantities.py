@@ -121,6 +121,13 @@ def _rules() -> _Rules:
     return _Rules(words, tables, starts, rates)
 
 
+def small_number(word: str) -> float | None:
+    """The value of a written small number of the lexicon ("three", "twelve", "forty"), None
+    for any other word."""
+    found = _rules().words.get(word.lower())
+    return found[0] if found is not None and found[1] == "small" else None
+
+
 @dataclass(frozen=True)
 class _Atom:
     """One number: token offsets, its value (low == high) or a range, and its scale word."""
