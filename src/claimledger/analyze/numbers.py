@@ -687,12 +687,21 @@ def _update(a: Figure, b: Figure, sa: Stated, sb: Stated) -> str | None:
 
 
 def _as_of(f: Figure, st: Stated) -> date | None:
-    """The day a toll was given for: the last day of its own period ("the toll stood at five
-    on Thursday evening", reported on Friday), else its report's date."""
+    """The day a toll was given for: the last day of its own period when the claim dates the
+    count itself ("the toll stood at five on Thursday evening", "as of Thursday", reported on
+    Friday), else its report's date ("29 wounded in Thursday's attack", reported on Friday, is
+    Friday's count of Thursday's event)."""
     end = day_of(f.q.period_end or f.q.period_start)
-    if end is not None and st.published is not None and end <= st.published:
+    dated = DATED_COUNT.search(st.text or "") is not None
+    if dated and end is not None and st.published is not None and end <= st.published:
         return end
     return st.published
+
+
+DATED_COUNT = re.compile(
+    r"(?i)\b(?:as of|as at|stood at|toll (?:at|of|was)|by (?:\w+ )?(?:evening|morning|night|"
+    r"afternoon|midday|noon))\b"
+)
 
 
 def counterpart(
