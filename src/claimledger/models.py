@@ -58,6 +58,9 @@ class Article:
         return content_hash(self.text)
 
 
+Roles = tuple[str, tuple[str, ...]]  # a claim's agent and those it acts on (extract/roles.py)
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of the article's text, by character offsets."""
@@ -105,7 +108,7 @@ class Claim:
     # which the ledger treats one by one; empty when it says one thing
     parts: tuple[Span, ...] = ()
     # who does what to whom (``extract/roles.py``): of the content, then of each part
-    roles: tuple[tuple[str, tuple[str, ...]] | None, ...] = ()
+    roles: tuple[Roles | None, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -466,10 +466,12 @@ def denies(a: ClaimRecord, b: ClaimRecord, pa: Proposition, pb: Proposition) -> 
     # was shot down over Zaporizhzhia Oblast" denies "shot down a MiG-29" in a report on it
     where = {_skeleton(_place_term(p)) for p in _places(claim)}
     unstated = {t for t in said - stated if t not in AREA_WORDS and _skeleton(t) not in where}
-    named = said & places or {t for t in said if _skeleton(t) in map(_skeleton, places)}
+    known = {_skeleton(p) for p in places}
+    named = said & places or {t for t in said if _skeleton(t) in known}
     return len(said) >= 2 and not unstated and bool(named)
 
 
+@lru_cache(maxsize=20_000)
 def _skeleton(term: str) -> str:
     """A place's name without its vowels and doubled letters, so that transliterations meet
     ("zaporizhzhia" and "zaporizhzhya", "odesa" and "odessa", "kamianske" and "kamyanske");

@@ -304,6 +304,7 @@ def _claim(doc: Doc, text: str, doc_id: str, n: int, r: _Resolved, status: objec
     )
     polarity: Polarity = "deny" if frame.cue_class == "deny" else "affirm"
     split = parts(doc, *frame.content)
+    read = [frame.content, *(split if len(split) > 1 else ())]  # the whole, then each part
     return Claim(
         id=f"{doc_id}:c{n + 1}",
         content=_span(doc, frame.content, text),
@@ -316,5 +317,5 @@ def _claim(doc: Doc, text: str, doc_id: str, n: int, r: _Resolved, status: objec
         polarity=polarity,
         sentence=frame.sentence,
         parts=as_spans(doc, text, split),
-        roles=tuple(roles(doc[a:b]) for a, b in [frame.content, *(split[1:] and split)]),
+        roles=tuple(roles(doc[a:b]) for a, b in read),
     )

@@ -200,9 +200,9 @@ def _reporter_cut(doc: Doc, frames: list[Frame]) -> list[Frame]:
     out = []
     for f in frames:
         for o in frames:
-            if o is f or o.speaker is None or o.cue is None or f.cue is None:
+            if o is f or o.sentence != f.sentence or o.speaker is None or o.cue is None:
                 continue
-            if not (_inside(o.speaker, f.content) and _inside(o.cue, f.content)):
+            if f.cue is None or not (_inside(o.speaker, f.content) and _inside(o.cue, f.content)):
                 continue
             if not _inside(f.cue, o.content) or o.speaker[0] <= f.content[0]:
                 continue

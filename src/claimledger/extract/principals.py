@@ -23,6 +23,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.nlp.ents import entities_in
+
 ROLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "director", "head", "chief", "chairman",
     "chairwoman", "chair", "commander",
@@ -111,7 +113,7 @@ def _body_named_before(tok: Token, named: Named) -> str | None:
     Belarus": the latest organisation named before whose name is headed by the word."""
     if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
         return None
-    for e in reversed([e for e in tok.doc.ents if e.end <= tok.i and e.label_ == "ORG"]):
+    for e in reversed([e for e in entities_in(tok.doc, 0, tok.i) if e.label_ == "ORG"]):
         if e.root.lower_ == tok.lower_ or e[-1].lower_ == tok.lower_:
             return named(e)
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-Roles = tuple[str, tuple[str, ...]]  # (agent, those acted on)
+from claimledger.models import Roles
 
 TARGETS = frozenset({"at", "against", "on", "upon", "to", "into", "toward", "towards"})
 NOMINAL = frozenset({"NOUN", "PROPN"})

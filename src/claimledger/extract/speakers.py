@@ -352,8 +352,8 @@ class Resolver:
         first: "..., the regional governor said." then "Governor Serhiy Lysak said ..."."""
         role = head.lemma_.lower()
         sentence = sentence_of(self.doc, span.start)
-        for ent in entities(self.doc):
-            if ent.start < span.end or ent.label_ != "PERSON":
+        for ent in entities_in(self.doc, span.end, len(self.doc)):
+            if ent.label_ != "PERSON":
                 continue
             if sentence_of(self.doc, ent.start) - sentence > 1:
                 return None
@@ -626,7 +626,7 @@ class Resolver:
         if k < 0 or self.doc[k].text not in ('"', "”", "''"):
             return at
         for j in range(k - 1, max(-1, k - QUOTE_LOOK), -1):
-            if self.doc[j].text in ("“", '"', "``") and self.doc[j].i != k:
+            if self.doc[j].text in ("“", '"', "``"):
                 return j
         return at
 
@@ -685,13 +685,10 @@ class Resolver:
         ents = [e for e in entities_in(self.doc, full.start, full.end)  # full.ents, no scan
                 if not (e.label_ == "PERSON" and _side_word(e.text))]  # fmt: skip
         for ent in ents:  # "President of Ukraine Volodymyr Zelensky" tagged an organisation
-            if (
-                ent.label_ == "ORG"
-                and head.i in range(ent.start, ent.end)
-                and _title_place(list(ent), ent)
-                and _given_and_surname(_clean_name(ent).split())
-            ):
-                return self._full_name(_clean_name(ent))
+            if ent.label_ == "ORG" and head.i in range(ent.start, ent.end):
+                name = _clean_name(ent)  # without the place, when it is a title's
+                if _title_place(list(ent), ent) and _given_and_surname(name.split()):
+                    return self._full_name(name)
         for ent in ents:  # "Zelensky's chief of staff, Andriy Yermak": Yermak (who speaks for
             # Zelensky: ``principals.py``); "Zelensky's spokesman" with no name: Zelensky
             if ent.label_ == "PERSON" and ent.root.head.i == head.i and ent.root.dep_ == "appos":

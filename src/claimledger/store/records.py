@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimledger.models import Roles
+
 
 @dataclass(frozen=True)
 class ArticleRecord:
@@ -76,7 +78,7 @@ class ClaimRecord:
     mentions: tuple[str, ...] = field(default=())  # names of places/units/actors in the content
     spelled: tuple[tuple[str, str], ...] = field(default=())  # (as written, name) in the content
     seq: int = 0  # its place among its article's claims (0: the lead)
-    roles: tuple[str, tuple[str, ...]] | None = None  # (agent, those acted on): extract/roles.py
+    roles: Roles | None = None  # (agent, those acted on): extract/roles.py
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from typing import Any
 
 from claimledger.analyze.copies import Signature, signature
 from claimledger.errors import NotALedgerError, StoreError
-from claimledger.models import Extraction
+from claimledger.models import Extraction, Roles
 from claimledger.store.failures import corrupt, translate, translate_errors, translated
 from claimledger.store.ledgerfile import (
     APPLICATION_ID,
@@ -980,7 +980,7 @@ def _place_claims(
     db: sqlite3.Connection,
     claim_ids: Sequence[str],
     by_name: bool = True,
-    roles: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
+    roles: Mapping[str, Roles] | None = None,
 ) -> None:
     """Store with each claim where it is: the settlements and units its content names, or, when
     it names none, those of its article ("the village" stands for the village the article is
@@ -1027,17 +1027,21 @@ def _place_claims(
             )
 
 
-def _stored_roles(
-    db: sqlite3.Connection, chunk: Sequence[str], marks: str
-) -> dict[str, tuple[str, tuple[str, ...]]]:
+def _stored_roles(db: sqlite3.Connection, chunk: Sequence[str], marks: str) -> dict[str, Roles]:
     out = {}
     for claim_id, places in db.execute(
         f"SELECT id, places FROM claims WHERE id IN ({marks})", tuple(chunk)
     ):
-        found = json.loads(places).get("roles") if places else None
-        if found:
-            out[claim_id] = (found[0], tuple(found[1]))
+        found = _roles_of(json.loads(places) if places else {})
+        if found is not None:
+            out[claim_id] = found
     return out
+
+
+def _roles_of(places: dict[str, Any]) -> Roles | None:
+    """The roles a claim's places JSON keeps (``_place_claims``), or None."""
+    found = places.get("roles")
+    return (found[0], tuple(found[1])) if found else None
 
 
 def _fill_claim_places_table(db: sqlite3.Connection) -> None:
@@ -1113,8 +1117,7 @@ def _claim(r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...]) -
     places = json.loads(r[15]) if r[15] else {}
     mentions = tuple(places.get("where", ()))
     spelled = tuple((text, name) for text, name in places.get("spelled", ()))
-    found = places.get("roles")
-    roles = (found[0], tuple(found[1])) if found else None
+    roles = _roles_of(places)
     return ClaimRecord(
         id=r[0], doc_id=r[1], content=r[2], speaker_name=r[3], speaker_kind=r[4],
         chain=tuple((h[0], h[1]) for h in hops), origin=r[5], hedged=bool(r[6]),
