@@ -38,16 +38,20 @@ def lexicon_pairs(name: str) -> list[tuple[str, str]]:
     return out
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """A phrase as a regex on word boundaries; "*" stands for up to six words."""
-    words = phrase.split()
+def _phrase_body(words: list[str]) -> str:
+    """The regex of a phrase's words; "*" stands for up to six words."""
     body = ""
     for n, word in enumerate(words):
         if word == "*":
             body += r"(?:[\w'’-]+[\s,]+){0,6}?"
         else:
             body += re.escape(word) + (r"\s+" if n < len(words) - 1 else "")
-    return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
+    return body
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as a regex on word boundaries."""
+    return re.compile(r"(?<!\w)" + _phrase_body(phrase.split()) + r"(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,31 @@ def lexicon() -> Lexicon:
 
 
 def _any(phrases: list[str]) -> re.Pattern[str]:
-    """One regex for a cheap first pass: does any of the phrases occur at all?"""
-    return re.compile("|".join(_phrase_pattern(p).pattern for p in phrases), re.IGNORECASE)
+    """One regex for a cheap first pass: does any of the phrases occur at all?
+
+    Phrases are grouped by their first word, so that at each position of the text the engine
+    tries one alternative per first word, not one per phrase (a flat alternation of some two
+    hundred phrases cost a third of a millisecond per sentence).
+    """
+    groups: dict[str, set[str]] = {}
+    loose: list[str] = []
+    for phrase in phrases:
+        words = phrase.split()
+        if words[0] == "*":
+            loose.append(_phrase_body(words))
+            continue
+        groups.setdefault(words[0].lower(), set()).add(_phrase_body(words[1:]))
+    alternatives = []
+    for first, rests in groups.items():
+        longer = "|".join(sorted(r for r in rests if r))
+        if not longer:
+            alternatives.append(re.escape(first))
+        elif "" in rests:
+            alternatives.append(re.escape(first) + r"(?:\s+(?:" + longer + "))?")
+        else:
+            alternatives.append(re.escape(first) + r"\s+(?:" + longer + ")")
+    body = "|".join(alternatives + loose)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from claimledger.lexicon import lexicon
 from claimledger.models import Claim
 
 Extract = Callable[[str], tuple[Claim, ...]]  # the `claims_of` fixture of conftest.py
@@ -295,3 +296,38 @@ def test_a_charge_and_the_denial_appended_to_it(claims_of: Extract, text: str) -
     assert "accusation" not in charge[0].content.text
     assert denial[0].content.text == charge[0].content.text
     assert denial[0].speaker.name in ("Belarus", "Minsk")
+
+
+@pytest.mark.parametrize("which", ["hedges", "verification"])
+def test_first_pass_regex_finds_a_sentence_exactly_when_some_phrase_does(which):
+    """The grouped first-pass regex must agree with the phrases one by one, on each phrase
+    itself, on the phrase inside other words, and on text with none of them."""
+    lex = lexicon()
+    if which == "hedges":
+        quick, patterns = lex.any_hedge, list(lex.hedges)
+    else:
+        quick, patterns = lex.any_verification, [p for _, p in lex.verification]
+    samples = [
+        "The convoy reached the depot on Tuesday.",
+        "The officials unverifiedly said nothing.",
+        "Nobody undenied it.",
+    ]
+    for p in patterns:
+        bare = p.pattern.replace("(?<!\\w)", "").replace("(?!\\w)", "")
+        bare = bare.replace("(?:[\\w'’-]+[\\s,]+){0,6}?", "two words ").replace("\\s+", " ")
+        phrase = bare.replace("\\", "")
+        samples += [f"It {phrase} today.", f"X{phrase}y", phrase.upper()]
+    for text in samples:
+        assert bool(quick.search(text)) == any(p.search(text) for p in patterns), text
+
+
+def test_first_pass_regex_keeps_a_one_word_phrase_beside_longer_ones_of_that_word():
+    from claimledger.lexicon import _any, _phrase_pattern
+
+    phrases = ["denied", "denied * claims", "cast doubt", "* reportedly"]
+    quick = _any(phrases)
+    for text in ["He denied it.", "She denied the two claims", "They cast doubt", "Cast  doubt",
+                 "It reportedly fell", "undenied", "casting doubt", "nothing here"]:
+        assert bool(quick.search(text)) == any(
+            _phrase_pattern(p).search(text) for p in phrases
+        ), text

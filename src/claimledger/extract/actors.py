@@ -39,6 +39,7 @@ from claimledger.extract.quotes import quote_spans
 from claimledger.extract.speakers import Resolver, kind_of_words
 from claimledger.extract.units import extract_units
 from claimledger.models import Actor, Unit
+from claimledger.nlp.ents import entities
 from claimledger.registry import Match, Registry, Vocabulary, load_registry, normalise
 from claimledger.registry.conflicts import affiliation_conflicts, nationality_conflicts
 
@@ -100,14 +101,14 @@ class _Article:
 
     def __post_init__(self) -> None:
         self.org_names = {
-            normalise(_clean(e)) for e in self.doc.ents if e.label_ == "ORG" and _clean(e)
+            normalise(_clean(e)) for e in entities(self.doc) if e.label_ == "ORG" and _clean(e)
         }
         self.acronyms: dict[str, str] = {}
 
     # -- mentions
 
     def mentions(self) -> Iterator[_Mention]:
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ not in NAME_LABELS or not (text := _clean(ent)):
                 continue
             if self._is_person(ent, text):
@@ -420,7 +421,7 @@ def place_test(doc: Doc, vocabulary: Vocabulary) -> PlaceTest:
     opened) a bare locative word decides too: "in X", "near X".
     """
     gazetteer = _gazetteer()
-    places = {normalise(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    places = {normalise(e.text) for e in entities(doc) if e.label_ in ("GPE", "LOC")}
 
     def test(span: Span) -> bool:
         name = _clean(span)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.extract.frames import Frame, find_frames
 from claimledger.extract.propositions import as_spans, parts
-from claimledger.extract.quotes import quote_spans
+from claimledger.extract.quotes import doc_text, quote_spans
 from claimledger.extract.roles import roles
 from claimledger.extract.speakers import Mention, Resolver
 from claimledger.extract.tree import TokenRange, is_evidence, phrase
@@ -39,7 +39,7 @@ def extract_claims(doc: Doc, doc_id: str, resolver: Resolver | None = None) -> t
         ClaimSite(r.frame.sentence, r.frame.content, r.speaker.name, r.frame.cue) for r in resolved
     ]
     statuses = verification(doc, sites)
-    text = doc.text  # built anew by spaCy on each access: read it once
+    text = doc_text(doc)
     return tuple(
         _claim(doc, text, doc_id, n, r, status)
         for n, (r, status) in enumerate(zip(resolved, statuses, strict=True))
@@ -152,7 +152,7 @@ def _first_person(doc: Doc, resolved: list[_Resolved]) -> list[_Resolved]:
     speaker of the claim whose content holds its cue (as the quotation's own words), or, in a
     quotation that goes on after its cue ("'...,' Mr. Ryan said. 'I think that ...'"), the
     speaker of the nearest named claim of the same or the two sentences before."""
-    quotes = sorted(quote_spans(doc) + _paired_apostrophes(doc.text))
+    quotes = sorted(quote_spans(doc) + _paired_apostrophes(doc_text(doc)))
     starts = [q[0] for q in quotes]
     out: list[_Resolved] = []
     for r in resolved:

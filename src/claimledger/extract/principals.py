@@ -23,7 +23,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.nlp.ents import entities_in
+from claimledger.extract.quotes import doc_text
+from claimledger.nlp.ents import entities_in, entity_at
 
 ROLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "director", "head", "chief", "chairman",
@@ -141,7 +142,7 @@ def _group(tok: Token) -> str | None:
     if tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper() or not tok.is_alpha:
         return None
     plural = tok.text + "s"
-    return plural if re.search(rf"\b{re.escape(plural)}\b", tok.doc.text) else None
+    return plural if re.search(rf"\b{re.escape(plural)}\b", doc_text(tok.doc)) else None
 
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
@@ -166,7 +167,7 @@ def _spaced(tokens: Span) -> bool:
 
 
 def _entity_at(tok: Token, named: Named) -> str | None:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok.doc, tok.i)
     if ent is None or ent.label_ not in PRINCIPAL_LABELS:
         return None
     return named(ent)

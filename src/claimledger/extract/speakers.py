@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.gender import agrees, gender_of, honorifics
-from claimledger.extract.quotes import quote_spans
+from claimledger.extract.quotes import doc_text, quote_spans
 from claimledger.extract.tree import DOCUMENT_HEADS, TokenRange, phrase
 from claimledger.lexicon import Gender, given_names, lexicon
 from claimledger.models import Hop, SourceKind
@@ -252,7 +252,7 @@ class Resolver:
     org_tails: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.titled = honorifics(self.doc.text)  # before any mention: their genders use it
+        self.titled = honorifics(doc_text(self.doc))  # before any mention: their genders use it
         for ent in entities(self.doc):
             if ent.label_ == "PERSON":
                 name = _clean_name(ent)

@@ -23,6 +23,7 @@ import yaml
 from spacy.tokens import Doc
 
 from claimledger.errors import DataFileError
+from claimledger.extract.quotes import doc_text
 from claimledger.models import Unit
 
 REGISTRY = "units.v1.yaml"
@@ -297,7 +298,7 @@ def _after_date(text: str, start: int, v: Vocabulary) -> bool:
 
 
 def _candidates(doc: Doc, reg: Registry) -> Iterator[_Mention]:
-    text, v = doc.text, reg.vocabulary
+    text, v = doc_text(doc), reg.vocabulary
     for pattern in (reg.single, reg.listed):
         for m in pattern.finditer(text):
             if _after_date(text, m.start(), v):
@@ -326,16 +327,17 @@ def _context_side(
     doc: Doc, reg: Registry, sents: list[tuple[int, int]], mention: _Mention
 ) -> str | None:
     """UA, RU or None from the words right before and after the mention in its sentence."""
-    n = max(0, bisect.bisect_right(sents, (mention.start, len(doc.text) + 1)) - 1)
+    text = doc_text(doc)
+    n = max(0, bisect.bisect_right(sents, (mention.start, len(text) + 1)) - 1)
     start, end = sents[n]
-    before, after = doc.text[start : mention.start], doc.text[mention.end : end]
+    before, after = text[start : mention.start], text[mention.end : end]
     sides = {side for side, b, a in reg.context if b.search(before) or a.search(after)}
     return sides.pop() if len(sides) == 1 else None
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
+        return [(0, len(doc_text(doc)))]
     return [(s.start_char, s.end_char) for s in doc.sents]
 
 

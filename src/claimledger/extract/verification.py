@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.content import EVENT_NOUNS
+from claimledger.extract.quotes import doc_text
 from claimledger.extract.tree import TokenRange, has_verb
 from claimledger.lexicon import lexicon
 from claimledger.models import Verification
@@ -108,7 +109,7 @@ def has_number(doc: Doc, rng: TokenRange) -> bool:
 def verification(doc: Doc, sites: list[ClaimSite]) -> list[Verification | None]:
     """The verification status of each claim, from the article's statements about claims."""
     status: list[Verification | None] = [None] * len(sites)
-    text = doc.text
+    text = doc_text(doc)
     for s_index, sent in enumerate(doc.sents):
         if not lexicon().any_verification.search(text, sent.start_char, sent.end_char):
             continue

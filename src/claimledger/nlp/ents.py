@@ -9,7 +9,7 @@ Doc here, and the entities inside a token range are found by bisection.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -50,3 +50,12 @@ def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
             break
         out.append(ent)
     return out
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that covers token ``i``, if any."""
+    index = _index(doc)
+    k = bisect_right(index.starts, i) - 1
+    if k >= 0 and index.ents[k].end > i:
+        return index.ents[k]
+    return None
