@@ -33,7 +33,7 @@ def main() -> None:
     store = SQLiteStore(sys.argv[1])
     led = json.loads(Path(sys.argv[2]).read_text())
     merged = "--merged" in sys.argv
-    canonical = open_ledger(store).canonical
+    canonical = open_ledger(store).source_namer()  # as clustering names sources
     gold = json.loads(GOLD.read_text())
     key_of = article_keys(led)
     by_art: dict[str, list[dict]] = {}

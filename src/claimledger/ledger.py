@@ -124,6 +124,14 @@ class Ledger:
             return f"@{state}"  # the Kremlin's registered spokesman speaks for the state
         return self.speaks_for(name) or self.canonical(name)
 
+    def source_namer(self) -> Callable[[str], str | None]:
+        """The names clustering compares sources by, with every affiliation the store holds
+        learned (for diagnostics that read a ledger without ingesting into it)."""
+        self._counts, self._learned = {}, {}
+        self._learn(self.store.affiliations())
+        self._learned_rows = self.store.affiliation_count()
+        return self._source_name
+
     def _refresh_learned(self, extraction: Extraction, replaced: Sequence[str]) -> None:
         """Bring the learned affiliations up to date after storing ``extraction``: its own rows
         are added in memory; the whole table is read again only when it holds rows this
@@ -136,6 +144,12 @@ class Ledger:
             found = self.store.affiliations()
         else:
             found = sorted(own)
+        self._learn(found)
+        self._learned_rows = rows
+
+    def _learn(self, found: Iterable[tuple[str, str]]) -> None:
+        """Count each (person, principal) row; a person's most named principal counts, none
+        on a tie."""
         for person, principal in found:
             key = _person_key(person)
             self._counts.setdefault(key, Counter())[principal] += 1
@@ -143,7 +157,6 @@ class Ledger:
                 self._learned[key] = best
             else:
                 self._learned.pop(key, None)
-        self._learned_rows = rows
 
     def ingest(self, extraction: Extraction) -> IngestOutcome:
         """Store one article and update the analysis; a no-op for an article already stored."""

@@ -41,6 +41,7 @@ class ClusterSettings:
     time_penalty: float
     place_bonus: float
     place_penalty: float
+    place_penalty_unnamed: float
     figure_bonus: float
     value_bonus: float
     part_penalty: float

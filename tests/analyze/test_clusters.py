@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from claimledger.analyze.clusters import claim_terms, similarity
 from claimledger.analyze.terms import terms
 from claimledger.store.records import ClaimRecord
@@ -291,6 +293,23 @@ def test_a_place_one_claim_names_or_two_focused_articles_share_counts() -> None:
     one = _placed("c", "the bridge was shelled overnight", (), ("Kherson",))
     other = _placed("d", "the bridge was shelled again overnight", (), ("Kherson",))
     assert similarity(one, other, {}) > similarity(one, replace(other, mentions=()), {})
+
+
+def test_places_only_their_articles_name_part_two_claims_less_than_places_they_name() -> None:
+    from claimledger.settings import shipped_settings
+
+    rules = shipped_settings().clusters
+    words = "the decoy was probably a cheap plywood drone"
+    one = _placed("a", words, (), ("Riga", "Daugavpils"))
+    other = _placed("b", words, (), ("Lublin", "Brussels"))
+    unplaced = replace(other, mentions=())
+    inherited_gap = similarity(one, unplaced, {}) - similarity(one, other, {})
+    assert inherited_gap == pytest.approx(rules.place_penalty_unnamed)
+    named_one = _placed("c", words + " over Riga", ("Riga",), ())
+    named_other = _placed("d", words + " over Lublin", ("Lublin",), ())
+    bare = replace(named_other, mentions=())
+    named_gap = similarity(named_one, bare, {}) - similarity(named_one, named_other, {})
+    assert named_gap >= rules.place_penalty > inherited_gap
 
 
 def test_a_demand_and_a_statement_of_two_sources_are_two_propositions() -> None:

@@ -539,3 +539,17 @@ def test_a_group_named_as_part_of_another_shares_what_befell_it(
 ) -> None:
     found = {q.text: q for q in figures(pipeline, text)}
     assert found[written].what == what, {t: q.what for t, q in found.items()}
+
+
+def test_a_count_the_tagger_ran_into_a_place_name_is_still_a_count(pipeline: Language) -> None:
+    """spaCy tags "near Robotyne 23 times" as one place; the number counts the attacks."""
+    text = "Russian troops attacked positions near Robotyne 23 times over the past day, he said."
+    doc = pipeline(text)
+    if not any(t.text == "23" and t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc):
+        pytest.skip("this model version does not run the count into the place name")
+    q = only(pipeline, text)
+    assert (q.value, q.what) == (23, "times attacked")
+
+
+def test_a_number_of_a_name_stays_part_of_the_name(pipeline: Language) -> None:
+    assert figures(pipeline, "The convoy used Route 66 and then Highway 12 overnight.") == ()

@@ -49,6 +49,7 @@ __all__ = ["extract_quantities"]
 NUMBERS = "numbers.v1.tsv"
 RULES = "quantities.v1.tsv"
 FIGURE_LABELS = frozenset({"", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # names a count may run into (``_swallowed``)
 MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 FRACTIONS = {  # in front of "a million", "a thousand": the share of it meant
@@ -191,12 +192,28 @@ def _is_number(tok: Token, rules: _Rules) -> bool:
     """A token that starts a number: not in a date/time/ordinal/name entity, not a label."""
     if not (tok.text[0].isdigit() or tok.lower_ in rules.starts):
         return False
-    if tok.ent_type_ not in FIGURE_LABELS or _labelled(tok, rules):
+    if (tok.ent_type_ not in FIGURE_LABELS and not _swallowed(tok)) or _labelled(tok, rules):
         return False
     if _YEAR.match(tok.text):  # a year, unless it plainly counts things ("2000 soldiers")
         return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and not tok.head.ent_type_
     return _kind(tok, rules) in ("small", "hundred", "scale", "vague") or bool(
         _digits(tok.text, rules)
+    )
+
+
+def _swallowed(tok: Token) -> bool:
+    """A count the tagger ran into the place name before it ("near Robotyne 23 times", "in
+    Kupiansk 12 civilians"): the entity's last token, counting a plural noun outside it (a
+    name's own number, "Route 66", "Terminal 2", has its head inside the name)."""
+    doc = tok.doc
+    return (
+        tok.ent_type_ in PLACE_LABELS
+        and tok.ent_iob_ == "I"
+        and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+        and tok.dep_ == "nummod"
+        and tok.head.i == tok.i + 1
+        and tok.head.tag_ == "NNS"
+        and not tok.head.ent_type_
     )
 
 
