@@ -326,8 +326,16 @@ def test_first_pass_regex_keeps_a_one_word_phrase_beside_longer_ones_of_that_wor
 
     phrases = ["denied", "denied * claims", "cast doubt", "* reportedly"]
     quick = _any(phrases)
-    for text in ["He denied it.", "She denied the two claims", "They cast doubt", "Cast  doubt",
-                 "It reportedly fell", "undenied", "casting doubt", "nothing here"]:
-        assert bool(quick.search(text)) == any(
-            _phrase_pattern(p).search(text) for p in phrases
-        ), text
+    for text in [
+        "He denied it.",
+        "She denied the two claims",
+        "They cast doubt",
+        "Cast  doubt",
+        "It reportedly fell",
+        "undenied",
+        "casting doubt",
+        "nothing here",
+    ]:
+        assert bool(quick.search(text)) == any(_phrase_pattern(p).search(text) for p in phrases), (
+            text
+        )
