@@ -210,13 +210,13 @@ def test_dev_articles_in_one_ledger(shared: Path, tmp_path: Path) -> None:
 
 
 # Real reporting (issue 10): the hand-annotated cross-article gold over 60 PolNeAR train articles.
-# These are the figures the ledger reaches, pinned a little below (2026-12-07, session 7: clusters
-# F1 0.650, assessment 0.765); some of the issue's targets are above them (see CHANGELOG.md), so
+# These are the figures the ledger reaches, pinned a little below (2026-12-08, session 11: clusters
+# F1 0.650, assessment 0.770); some of the issue's targets are above them (see CHANGELOG.md), so
 # this guards against regression, it does not claim the targets.
 POLNEAR_LEDGER_FLOORS = {
     "clusters.p": 0.90,
-    "clusters.f1": 0.635,
-    "assessment.acc": 0.755,
+    "clusters.f1": 0.645,
+    "assessment.acc": 0.765,
     "independence.acc": 0.87,
     "origins.acc": 0.81,
     "tensions.false": 0,

@@ -873,3 +873,54 @@ def test_a_denial_naming_where_the_claim_is_reported_denies_it() -> None:
     assert denies(stated, denial, proposition(stated), proposition(denial))
     far = replace(stated, mentions=("Kherson",))
     assert not denies(far, denial, proposition(far), proposition(denial))
+
+
+def test_two_totals_apart_are_two_counts_however_the_groups_inside_them_agree() -> None:
+    """ "19 hurt, among them two children" and "27 hurt, including two children": two counts
+    of the wounded (the equal group inside does not make them one); the same total with its
+    group is one count."""
+    from claimledger.analyze.clusters import other_figures
+    from claimledger.store.records import QuantityRecord
+
+    def figure(cid: str, n: int, value: float, what: str) -> QuantityRecord:
+        return QuantityRecord(f"{cid}:q{n}", cid, f"{value:g}", value, None, None, False, None,
+                              what, None, None, None)  # fmt: skip
+
+    def hurt(cid: str, total: int, text: str) -> ClaimRecord:
+        return replace(
+            _said(cid, f"d{cid}", text, "regional governor"),
+            quantities=(figure(cid, 1, total, "people hurt"), figure(cid, 2, 2, "children hurt")),
+        )
+
+    early = hurt("a", 19, "19 people were hurt in the shelling, among them two children")
+    later = hurt("b", 27, "27 people were hurt in the shelling, including two children")
+    again = hurt("c", 19, "the shelling hurt 19 people, two of them children")
+    assert other_figures(early, later) and other_figures(later, early)
+    assert not other_figures(early, again)
+
+
+def test_a_reaction_to_an_event_is_not_the_event() -> None:
+    from claimledger.analyze.clusters import explain_margin
+
+    event = _said("a", "d1", "the shelling of the aid point in Tokmak killed four people",
+                  "regional governor")  # fmt: skip
+    reaction = _said("b", "d2", "she was deeply shocked by the shelling of the aid point in Tokmak",
+                     "UN coordinator")  # fmt: skip
+    other = _said("c", "d3", "the shelling of the aid point in Tokmak killed four civilians",
+                  "district police")  # fmt: skip
+    assert explain_margin(event, reaction, None, None, {})[3] == "a reaction"
+    assert explain_margin(event, other, None, None, {})[3] != "a reaction"
+
+
+def test_a_ship_hit_and_a_ship_sunk_are_two_propositions() -> None:
+    from claimledger.analyze.clusters import explain_margin
+
+    hit = _said("a", "d1", "sea drones hit the landing ship Kerch off Feodosia", "Navy")
+    sunk = _said("b", "d2", "sea drones struck the landing ship Kerch off Feodosia and it sank",
+                 "Navy")  # fmt: skip
+    hit_again = _said(
+        "c", "d3", "the landing ship Kerch was hit by sea drones off Feodosia", "Navy"
+    )
+    assert explain_margin(hit, sunk, None, None, {})[3] == "another outcome"
+    assert explain_margin(sunk, hit, None, None, {})[3] == "another outcome"
+    assert explain_margin(hit, hit_again, None, None, {})[3] != "another outcome"
