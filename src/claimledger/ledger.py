@@ -276,6 +276,7 @@ class Ledger:
                 counter,
                 {doc: of for doc, (of, _) in copies.items()},
                 official_of=self.official_of,
+                canonical_of=self.canonical,
             )
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)

@@ -325,3 +325,32 @@ def test_a_states_armed_forces_named_by_their_state_are_a_named_source() -> None
     unnamed = [members[0], claim("b:c1", "b", "regional health department", "government",
                                  "The Guardian")]  # fmt: skip
     assert assess("k1", unnamed, no_owner, side_of=sides.get).independent_origins == 1
+
+
+def test_a_registered_body_is_shown_by_the_name_its_articles_write() -> None:
+    """The reporting's own name of a body ("Russia's Defence Ministry") names its line, not
+    the registry's ("Ministry of Defence of Russia"); a pronoun, a name the registry does not
+    know for the body, or a person's short name leaves the registry's name."""
+    hooks = registry_hooks()
+    body = hooks.canonical("Russian Defence Ministry")
+    assert body is not None and body != "Russian Defence Ministry"
+
+    def said(cid: str, doc: str, written: str) -> ClaimRecord:
+        return replace(claim(cid, doc, body, "government", "Reuters"), speaker_text=written)
+
+    members = [
+        said("a:c1", "a", "It"),
+        said("b:c1", "b", "the Russian Defence Ministry"),
+        said("c:c1", "c", "It"),
+        said("d:c1", "d", "Russia's Defense Ministry"),
+        said("e:c1", "e", "the Russian Defence Ministry"),
+    ]
+    shown = assess("k1", members, no_owner, canonical_of=hooks.canonical).origins
+    assert shown == ("Russian Defence Ministry",)
+    unknown = [said("a:c1", "a", "It"), said("b:c1", "b", "Moscow's Top Brass")]
+    assert assess("k1", unknown, no_owner, canonical_of=hooks.canonical).origins == (body,)
+    person = replace(claim("a:c1", "a", "Volodymyr Artiukh", "person", "Ukrinform"),
+                     speaker_text="Artiukh")  # fmt: skip
+    assert assess("k1", [person], no_owner, canonical_of=hooks.canonical).origins == (
+        "Volodymyr Artiukh",
+    )

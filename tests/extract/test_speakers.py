@@ -897,3 +897,28 @@ def test_a_name_inside_a_speakers_phrase_is_not_the_speaker(claims_of: Extract, 
     assert all(
         c.speaker.name not in ("Daniel Whitcombe", "Bernie Sanders") for c in claims_of(text)
     )
+
+
+def test_it_is_never_a_name_inside_the_statement_it_makes(claims_of: Extract) -> None:
+    """ "Photos show the Wagner emblem on the trucks, it said": "it" cannot be Wagner (the
+    pronoun governs the statement); it is the body speaking before."""
+    found = claims_of(
+        "The column of trucks left the camp near Tsel overnight, the Belarusian monitoring "
+        "project Belaruski Hajun reported. According to Hajun, the column included buses. "
+        "Photos sent to the project show the Wagner Group emblem on some of the trucks, it said."
+    )
+    emblem = next(c for c in found if "emblem" in c.content.text)
+    assert emblem.speaker.name != "Wagner Group"
+    assert emblem.speaker.name == "Belaruski Hajun"
+
+
+def test_a_name_after_a_noun_for_a_body_is_that_body_wherever_it_is_written(
+    claims_of: Extract,
+) -> None:
+    found = claims_of(
+        "Six buses left the camp overnight, the Belarusian monitoring project Belaruski Hajun "
+        "reported. Hajun said the road near Brest was closed."
+    )
+    speakers = {c.speaker.name for c in found}
+    assert speakers == {"Belaruski Hajun"}
+    assert all(c.speaker.kind != "person" for c in found)

@@ -653,6 +653,7 @@ def other_figures(a: ClaimRecord, b: ClaimRecord, rules: ClusterSettings = SHIPP
         return bool(kind) and all(largest(qa) > KIND_RATIO * largest(qb)
                                   or largest(qb) > KIND_RATIO * largest(qa)
                                   for qa, qb in kind)  # fmt: skip
+
     def one_count(qa: QuantityRecord, qb: QuantityRecord) -> bool:
         return (_same_span(qa, qb, rules.to_date_days) and _agree(qa, qb)) or _next_day_report(
             qa, qb

@@ -166,6 +166,7 @@ def assess(
     counter: Sequence[ClaimRecord] = (),
     copy_of: Mapping[str, str] | None = None,
     official_of: CountryOf = _nobody,
+    canonical_of: SpeaksFor = _nobody,
 ) -> Cluster:
     """The cluster's origins, their independence, and its assessment, with the reasons.
 
@@ -190,10 +191,15 @@ def assess(
             described = m.origin if _described(m) else None
             shown[described or "unnamed source"] += 0 if named else 1
         lines.find(unnamed_key)
+    written: dict[str, Counter[str]] = {}
     for m in named:
         key = origin_key(m, owner_of, speaks_for)
         lines.find(key)
         names.setdefault(key, Counter())[m.origin or m.outlet or "unnamed source"] += 1
+        if (as_written := _written(m, canonical_of)) is not None:
+            written.setdefault(key, Counter())[as_written] += 1
+    for key, forms in written.items():  # all its claims under the commonest written name
+        names[key] = Counter({forms.most_common(1)[0][0]: sum(names[key].values())})
     for m in named:  # an outlet relayed by another article is the line its own articles name
         carrier = _carrier_key(m, owner_of)
         if carrier in lines.parent:
@@ -490,6 +496,24 @@ def _merge_officials(
     if stateless and len(parties) > 1:
         for key in parties[1:]:
             lines.join(key, parties[0])
+
+
+def _written(claim: ClaimRecord, canonical_of: SpeaksFor = _nobody) -> str | None:
+    """A body's name as the claim's article writes it, when the registry knows that name for
+    the claim's origin ("Russia's Defence Ministry", "the SBU"): a line of reporting is shown
+    by the reporting's own names rather than the registry's ("Ministry of Defence of Russia").
+    A person keeps their full name (a surname or a title says less)."""
+    written = re.sub(r"^(?:the|a|an)\s+", "", (claim.speaker_text or "").strip(), flags=re.I)
+    if (
+        claim.origin is None
+        or claim.speaker_name != claim.origin  # relayed: the text names the relay
+        or claim_kind(claim) == "person"
+        or not written[:1].isupper()
+        or written == claim.origin
+        or canonical_of(written) != claim.origin
+    ):
+        return None
+    return written
 
 
 def _named(claim: ClaimRecord) -> list[str]:

@@ -250,13 +250,18 @@ class Resolver:
     _people: set[str] | None = None  # words of the PERSON entities of two words or more
     # the last one or two words of each organisation's name of more words -> those names
     org_tails: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    bodies: set[str] = field(default_factory=set)  # PERSON-tagged names of bodies, lower case
 
     def __post_init__(self) -> None:
         self.titled = honorifics(doc_text(self.doc))  # before any mention: their genders use it
+        for ent in entities(self.doc):  # "the monitoring project Belaruski Hajun", tagged a
+            # person: a body, and so is "Hajun" anywhere in the article
+            if ent.label_ == "PERSON" and _described_as_body(ent) and (name := _clean_name(ent)):
+                self.bodies |= {name.lower(), name.split()[-1].lower()}
         for ent in entities(self.doc):
             if ent.label_ == "PERSON":
                 name = _clean_name(ent)
-                if not name:
+                if not name or self._body(ent):
                     continue
                 self.namesakes.setdefault(name.split()[-1].lower(), Counter())[name] += 1
         for ent in entities(self.doc):  # a person the tagger took for an organisation
@@ -267,7 +272,7 @@ class Resolver:
         for last, names in self.namesakes.items():
             self.full_names[last] = _likeliest(names)
         for ent in entities(self.doc):
-            if ent.label_ == "ORG":
+            if ent.label_ == "ORG" or (ent.label_ == "PERSON" and self._body(ent)):
                 words = _org_name(ent).split()
                 for k in range(1, min(3, len(words))):
                     self.org_tails.setdefault(tuple(words[-k:]), set()).add(" ".join(words))
@@ -390,8 +395,23 @@ class Resolver:
                     return m  # "X said A. Senator Y questioned it. He called it B"
             return spoke or self._latest_unquoted(found, before)
         key = "they" if low in GROUP_PRONOUNS else "it"
-        latest = self.mentions.latest_before(self.mentions.pronoun[key], before)
+        found = self.mentions.pronoun[key]
+        latest = self.mentions.latest_before(found, before)
+        own = self._own_statement(before)
+        if latest is not None and own[0] <= latest.position < own[1]:
+            # "the Wagner emblem was on the trucks, it said": a pronoun is not a name inside
+            # the statement it makes; the latest mention before that statement
+            latest = self.mentions.latest_before(found, own[0])
         return self._continued(key, before, latest)
+
+    def _own_statement(self, pronoun: int) -> TokenRange:
+        """The tokens of what the pronoun at ``pronoun`` says when the statement comes before
+        it ("X ..., it said": the cue's clausal complement), else an empty range."""
+        verb = self.doc[pronoun].head
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.i < pronoun:
+                return child.left_edge.i, child.right_edge.i + 1
+        return pronoun, pronoun
 
     def _continued(self, key: str, before: int, found: Mention | None) -> Mention | None:
         """``found`` for "it"/"they", unless the cue goes on with the statement a relay just
@@ -663,6 +683,8 @@ class Resolver:
             person = earlier.name if earlier is not None else person
         if person:
             return self._mention(span, person, words, person=True)
+        if (body := self._body_in(full)) is not None:
+            return self._mention(span, body, words, person=False)
         if head.lemma_.lower() in UNNAMED_SPOKES and len(span) <= 2 and not self._quoted(head.i):
             body = self._named_body_before(span.start)
             if body is not None:  # "The Border Guard denied it. ... a spokeswoman said": its
@@ -681,9 +703,23 @@ class Resolver:
         text = _strip_determiner(span.text)
         return self._mention(span, text, words, person=False)
 
+    def _body(self, ent: Span) -> bool:
+        """A PERSON entity that names a body the article describes as one."""
+        name = _clean_name(ent).lower()
+        return bool(self.bodies) and (name in self.bodies or name.split()[-1:] in (
+            [w] for w in self.bodies))  # fmt: skip
+
+    def _body_in(self, full: Span) -> str | None:
+        """The name of a body tagged a person inside the phrase ("Belaruski Hajun reported")."""
+        for ent in entities_in(self.doc, full.start, full.end):
+            if ent.label_ == "PERSON" and self._body(ent):
+                return self._fuller_org(_clean_name(ent))
+        return None
+
     def _person_in(self, full: Span, head: Token) -> str | None:
         ents = [e for e in entities_in(self.doc, full.start, full.end)  # full.ents, no scan
-                if not (e.label_ == "PERSON" and _side_word(e.text))]  # fmt: skip
+                if not (e.label_ == "PERSON"
+                        and (_side_word(e.text) or self._body(e)))]  # fmt: skip
         for ent in ents:  # "President of Ukraine Volodymyr Zelensky" tagged an organisation
             if ent.label_ == "ORG" and head.i in range(ent.start, ent.end):
                 name = _clean_name(ent)  # without the place, when it is a title's
@@ -899,7 +935,7 @@ class Resolver:
             words = frozenset(t.lower_ for t in ent) | frozenset(t.lemma_.lower() for t in ent)
         if ent.label_ == "PERSON" and self._place_as_person(ent):
             return  # "Odesa's port" tagged a person: no one "her" can refer to
-        if ent.label_ == "PERSON" or self._person_as_org(ent):
+        if (ent.label_ == "PERSON" and not self._body(ent)) or self._person_as_org(ent):
             if head.dep_ == "compound" and head.head.pos_ == "NOUN":
                 return  # "the Obama administration", "the Putin regime": nobody "she" can be
             name = self._full_name(_clean_name(ent))
@@ -910,6 +946,26 @@ class Resolver:
             person = False
         if name:
             self._add(self._mention(ent, name, words, person))
+
+
+BODY_NOUNS = frozenset(
+    "project company group channel agency network organisation organization website firm "
+    "monitor outlet portal newspaper broadcaster institute foundation charity association "
+    "initiative movement union".split()
+)  # what a name right after them names: a body ("the monitoring project Belaruski Hajun")
+
+
+def _described_as_body(ent: Span) -> bool:
+    """A name right after a noun for a body that modifies it or that it stands beside: "the
+    monitoring project Belaruski Hajun", "the Telegram channel Rybar"."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.pos_ == "NOUN"
+        and before.lemma_.lower() in BODY_NOUNS
+        and (before.head.i == ent.root.i or ent.root.head.i == before.i)
+    )
 
 
 PLATFORMS = frozenset(

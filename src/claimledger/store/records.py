@@ -79,6 +79,7 @@ class ClaimRecord:
     spelled: tuple[tuple[str, str], ...] = field(default=())  # (as written, name) in the content
     seq: int = 0  # its place among its article's claims (0: the lead)
     roles: Roles | None = None  # (agent, those acted on): extract/roles.py
+    speaker_text: str | None = None  # the speaker as the article writes it ("Russia's MoD")
 
 
 @dataclass(frozen=True)

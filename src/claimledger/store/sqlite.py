@@ -1102,7 +1102,7 @@ _ARTICLE_COLS = article_cols()
 _CLAIM_COLS = (
     "c.id, c.doc_id, c.content, c.speaker_name, c.speaker_kind, c.origin, c.hedged, "
     "c.verification, c.polarity, a.outlet_id, a.outlet, a.published, k.cluster_id, k.similarity, "
-    "k.stance, c.places, c.seq"
+    "k.stance, c.places, c.seq, c.speaker_text"
 )
 _QUANTITY_COLS = (
     "q.id, q.doc_id, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.what, "
@@ -1123,7 +1123,7 @@ def _claim(r: Sequence[Any], hops: list[Any], qty: tuple[QuantityRecord, ...]) -
         chain=tuple((h[0], h[1]) for h in hops), origin=r[5], hedged=bool(r[6]),
         verification=r[7], polarity=r[8], outlet_id=r[9], outlet=r[10], published=r[11],
         cluster_id=r[12], similarity=r[13], stance=r[14], quantities=qty, mentions=mentions,
-        spelled=spelled, seq=r[16], roles=roles,
+        spelled=spelled, seq=r[16], roles=roles, speaker_text=r[17],
     )  # fmt: skip
 
 
