@@ -922,3 +922,14 @@ def test_a_name_after_a_noun_for_a_body_is_that_body_wherever_it_is_written(
     speakers = {c.speaker.name for c in found}
     assert speakers == {"Belaruski Hajun"}
     assert all(c.speaker.kind != "person" for c in found)
+
+
+def test_a_bodys_own_people_speak_for_it(claims_of: Extract) -> None:
+    """ "its staff found no sign of ...": the mission's finding, not another source's."""
+    found = claims_of(
+        "The OSCE Special Monitoring Mission in Georgia said its staff had inspected the bridge "
+        "on Friday and had found no sign of explosives on or near the structure."
+    )
+    by_content = {c.content.text: c.speaker.name for c in found}
+    assert by_content["no sign of explosives"] == ("OSCE Special Monitoring Mission")
+    assert not {"its staff", "its inspectors"} & set(by_content.values())

@@ -339,3 +339,33 @@ def test_first_pass_regex_keeps_a_one_word_phrase_beside_longer_ones_of_that_wor
         assert bool(quick.search(text)) == any(_phrase_pattern(p).search(text) for p in phrases), (
             text
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "accused", "status"),
+    [
+        (  # the accusation names the state of the embassy that rejects it
+            "Polish officials said Russian agents were behind the blast at the depot. "
+            "The Russian embassy rejected the accusations.",
+            "Russian agents were behind the blast at the depot",
+            "denied",
+        ),
+        (  # it names the one who rejects it
+            "The mayor said the governor had taken bribes for the permits. "
+            "The governor rejected the accusations.",
+            "the governor had taken bribes for the permits",
+            "denied",
+        ),
+        (  # a plan announced before the rejection accuses nobody
+            "The defence minister said up to 800 soldiers could guard the rail line. "
+            "The Russian embassy rejected the accusations.",
+            "up to 800 soldiers could guard the rail line",
+            None,
+        ),
+    ],
+)
+def test_rejected_accusations_are_only_those_against_whoever_rejects_them(
+    claims_of: Extract, text: str, accused: str, status: str | None
+) -> None:
+    claim = next(c for c in claims_of(text) if c.content.text == accused)
+    assert claim.verification == status

@@ -320,6 +320,8 @@ class Resolver:
             found = self._pronoun(low, rng[0])
             if found is not None:
                 return found
+        if (body := self._own_people(span, head)) is not None:
+            return body  # "its staff found no sign of ...": the body that said so
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl" and len(span) == 1:
             noun = head.head.head  # "Orbita, a satellite firm, which said ...": the firm
             return self._resolve(phrase(noun))
@@ -351,6 +353,17 @@ class Resolver:
             if found is not None:
                 return found
         return self._named(span, head)
+
+    def _own_people(self, span: Span, head: Token) -> Mention | None:
+        """ "its staff", "its inspectors", "their monitors": the body "its" refers to, whose
+        people they are (their finding is the body's own, never another source's)."""
+        if len(span) != 2 or head.lemma_.lower() not in MEMBER_NOUNS:
+            return None
+        owner = span[0]
+        if owner.lower_ not in ("its", "their") or owner.head.i != head.i:
+            return None
+        found = self._pronoun("it" if owner.lower_ == "its" else "they", span.start)
+        return found if found is not None and not found.person else None
 
     def _named_after(self, span: Span, head: Token) -> Mention | None:
         """The person the next sentence names with the role, for a description that comes
@@ -1213,6 +1226,10 @@ def _someone_of(head: Token, ent: Span) -> bool:
 
 
 UNNAMED_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+MEMBER_NOUNS = frozenset(
+    "staff team inspector investigator monitor expert official observer personnel "
+    "representative employee researcher analyst".split()
+)  # a body's own people: "its staff" (``_own_people``)
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "service",
                     "office", "secretary"})  # fmt: skip
 PRESS = frozenset({"press", "media"})  # "press service", "press office", "press secretary"

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.analyze.proposition import sides_named
+from claimledger.analyze.terms import terms
 from claimledger.extract.content import EVENT_NOUNS
 from claimledger.extract.quotes import doc_text
 from claimledger.extract.tree import TokenRange, has_verb
@@ -266,6 +268,9 @@ def _targets(doc: Doc, sites: list[ClaimSite], s_index: int, st: _Statement) -> 
         found = [k for k in found if st.possessor in (sites[k].speaker_name or "").lower()]
     if st.local:
         found = [k for k in found if sites[k].sentence == s_index]
+    if referent is not None and referent.lemma_.lower() in ACCUSATIONS:
+        # "rejected the accusations": the claims that accuse, not whatever was said before
+        found = [k for k in found if _accuses(doc, sites[k], maker)]
     if st.found in ("disputed", "denied"):
         found = [k for k in found if sites[k].speaker_name]  # a claim of nobody named: no
     # a phrase inside the claim's own content is part of what the claim says ("there is no
@@ -277,6 +282,28 @@ def _targets(doc: Doc, sites: list[ClaimSite], s_index: int, st: _Statement) -> 
         if not sites[k].content[0] <= st.match.start < sites[k].content[1]
         and not _in_range(st.match.start, sites[k].cue)
     ]
+
+
+ACCUSATIONS = frozenset({"accusation", "allegation", "charge"})
+ACCUSING = frozenset({"accuse", "allege", "blame", "charge"})
+
+
+def _accuses(doc: Doc, site: ClaimSite, maker: str | None) -> bool:
+    """The claim is an accusation the maker of a rejection answers: it names the maker's
+    state ("said Russian services were behind the blast", rejected by the Russian embassy) or
+    the maker itself,
+    or, when the maker is of no state the registry knows, its cue accuses ("accused the
+    governor of ...", rejected by the governor). A claim of the same article that accuses
+    someone else ("accused the government of ...") is no accusation against that maker."""
+    content = doc[site.content[0] : site.content[1]].text
+    if maker and set(terms(maker)) & set(terms(content)):
+        return True  # "said the governor had taken bribes", rejected by the governor
+    sides = set(sides_named(maker or ""))
+    if sides:
+        return bool(sides & set(sides_named(content)))
+    return site.cue is not None and any(
+        t.lemma_.lower() in ACCUSING for t in doc[site.cue[0] : site.cue[1]]
+    )
 
 
 def _in_range(i: int, rng: TokenRange | None) -> bool:
