@@ -89,6 +89,7 @@ class Ledger:
         side_of: Callable[[str], str | None] = lambda name: None,
         official_of: Callable[[str], str | None] = lambda name: None,
         canonical: Callable[[str], str | None] = lambda name: None,
+        body_of: Callable[[str], str | None] = lambda name: None,
         seats_of: Callable[[str], frozenset[str]] = lambda name: frozenset(),
         settings: Settings | None = None,
     ) -> None:
@@ -103,6 +104,7 @@ class Ledger:
         self.side_of = side_of
         self.official_of = official_of
         self.canonical = canonical
+        self.body_of = body_of  # a registered body's name (origins shown as written: assess)
         self.seats_of = seats_of
         self._learned: dict[str, str] = {}  # person key -> principal (``affiliations``)
         self._counts: dict[str, Counter[str]] = {}  # person key -> principals, how often
@@ -276,7 +278,7 @@ class Ledger:
                 counter,
                 {doc: of for doc, (of, _) in copies.items()},
                 official_of=self.official_of,
-                canonical_of=self.canonical,
+                canonical_of=self.body_of,
             )
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)
@@ -504,6 +506,7 @@ def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:
         official_of=hooks.official,
         # grades: a spokesperson's are the body's, the head of an organisation keeps their own
         canonical=lambda name: hooks.speaks_for(name, heads=False) or hooks.canonical(name),
+        body_of=hooks.body,
         seats_of=hooks.seats,
         settings=settings or load_settings(),
     )

@@ -502,8 +502,10 @@ def _written(claim: ClaimRecord, canonical_of: SpeaksFor = _nobody) -> str | Non
     """A body's name as the claim's article writes it, when the registry knows that name for
     the claim's origin ("Russia's Defence Ministry", "the SBU"): a line of reporting is shown
     by the reporting's own names rather than the registry's ("Ministry of Defence of Russia").
-    A person keeps their full name (a surname or a title says less)."""
-    written = re.sub(r"^(?:the|a|an)\s+", "", (claim.speaker_text or "").strip(), flags=re.I)
+    ``canonical_of`` gives the registry's name of a registered body only: a person keeps their
+    full name (a surname or a title says less), an outlet its registered name. A capitalised
+    "The" is kept: it opens the sentence or the name."""
+    written = re.sub(r"^(?:the|a|an)\s+", "", (claim.speaker_text or "").strip())
     if (
         claim.origin is None
         or claim.speaker_name != claim.origin  # relayed: the text names the relay

@@ -411,9 +411,13 @@ class Resolver:
         found = self.mentions.pronoun[key]
         latest = self.mentions.latest_before(found, before)
         own = self._own_statement(before)
-        if latest is not None and own[0] <= latest.position < own[1]:
-            # "the Wagner emblem was on the trucks, it said": a pronoun is not a name inside
-            # the statement it makes; the latest mention before that statement
+        if (
+            latest is not None
+            and own[0] <= latest.position < own[1]
+            and latest not in self.mentions.speakers[key]
+        ):  # "the Wagner emblem was on the trucks, it said": a pronoun is not a name inside
+            # the statement it makes (but "X said A, they said" repeats X's cue); the latest
+            # mention before that statement
             latest = self.mentions.latest_before(found, own[0])
         return self._continued(key, before, latest)
 

@@ -53,6 +53,14 @@ class RegistryHooks:
         found = self.entry(name)
         return found.name if found else None
 
+    def body(self, name: str) -> str | None:
+        """The registry's name for a registered body (not a person, not an outlet: their
+        names are written in one way the registry keeps)."""
+        found = self.entry(name)
+        if found is None or isinstance(found, OutletEntry) or found.kind == "person":
+            return None
+        return found.name
+
     def outlet_id(self, name: str) -> str | None:
         found = self.entry(name)
         return found.id if isinstance(found, OutletEntry) else None
