@@ -924,3 +924,16 @@ def test_a_ship_hit_and_a_ship_sunk_are_two_propositions() -> None:
     assert explain_margin(hit, sunk, None, None, {})[3] == "another outcome"
     assert explain_margin(sunk, hit, None, None, {})[3] == "another outcome"
     assert explain_margin(hit, hit_again, None, None, {})[3] != "another outcome"
+
+
+def test_what_was_already_done_and_what_is_to_come_are_two_propositions() -> None:
+    from claimledger.analyze.clusters import explain_margin
+
+    done = _said("a", "d1", "more engineer units have already been sent to the northern border",
+                 "defence minister")  # fmt: skip
+    to_come = _said("b", "d2", "another 800 engineers would be sent to the northern border",
+                    "defence minister")  # fmt: skip
+    again = _said("c", "d3", "engineer units have already been sent to the northern border",
+                  "defence minister")  # fmt: skip
+    assert explain_margin(done, to_come, None, None, {})[3] == "another time"
+    assert explain_margin(done, again, None, None, {})[3] != "another time"

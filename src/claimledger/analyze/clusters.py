@@ -563,6 +563,9 @@ def explain_margin(
     if _reacts(a.content) != _reacts(b.content):
         return _apart(sim, need, "a reaction")  # "she is appalled by the shelling" / "the
         # shelling killed three": the speaker's response, not the event
+    if _tense(a.content) is not None and _tense(b.content) not in (None, _tense(a.content)):
+        return _apart(sim, need, "another time")  # "units have already been sent" / "another
+        # 1,000 soldiers would be sent": what was done and what is to come
     if _worse_outcome(a, b) or _worse_outcome(b, a):
         return _apart(sim, need, "another outcome")  # "the ship was hit" / "the ship sank"
     if _asks(a.content) != _asks(b.content):
@@ -868,6 +871,23 @@ def _reacts(text: str) -> bool:
     """The claim is its speaker's feeling about something ("she was appalled by the attack"):
     a proposition about the speaker, never the event it reacts to."""
     return bool(REACTION.match(text))
+
+
+PROSPECTIVE = re.compile(
+    r"\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|is\s+to|are\s+to)\b",
+    re.IGNORECASE,
+)
+DONE = re.compile(r"\balready\b", re.IGNORECASE)
+
+
+def _tense(text: str) -> str | None:
+    """ "done" for what a claim says has already happened ("units have already been sent"),
+    "to come" for what it says will ("would be sent", "plans to send"), None for neither or
+    both."""
+    done, to_come = bool(DONE.search(text)), bool(PROSPECTIVE.search(text))
+    if done == to_come:
+        return None
+    return "done" if done else "to come"
 
 
 SEVERE = frozenset(terms("sank sunk sink"))  # what became of a ship that was hit ("destroyed"
