@@ -933,3 +933,17 @@ def test_a_bodys_own_people_speak_for_it(claims_of: Extract) -> None:
     by_content = {c.content.text: c.speaker.name for c in found}
     assert by_content["no sign of explosives"] == ("OSCE Special Monitoring Mission")
     assert not {"its staff", "its inspectors"} & set(by_content.values())
+
+
+def test_the_agency_is_the_body_that_spoke_not_a_body_or_place_it_named(
+    claims_of: Extract,
+) -> None:
+    """ "X says its drones struck a Black Sea Fleet ship off Crimea. '...,' the agency said":
+    X, not the fleet it named, nor Crimea (a region the tagger took for an organisation)."""
+    found = claims_of(
+        "Ukraine's Defence Intelligence says its sea drones struck a Black Sea Fleet "
+        "minesweeper near Cape Tarkhankut in occupied Crimea overnight. \"The vessel was "
+        "badly damaged and sank,\" the agency said in a Telegram post."
+    )
+    quoted = next(c for c in found if "sank" in c.content.text)
+    assert quoted.speaker.name == found[0].speaker.name

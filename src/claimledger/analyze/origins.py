@@ -503,9 +503,11 @@ def _written(claim: ClaimRecord, canonical_of: SpeaksFor = _nobody) -> str | Non
     the claim's origin ("Russia's Defence Ministry", "the SBU"): a line of reporting is shown
     by the reporting's own names rather than the registry's ("Ministry of Defence of Russia").
     ``canonical_of`` gives the registry's name of a registered body only: a person keeps their
-    full name (a surname or a title says less), an outlet its registered name. A capitalised
-    "The" is kept: it opens the sentence or the name."""
-    written = re.sub(r"^(?:the|a|an)\s+", "", (claim.speaker_text or "").strip())
+    full name (a surname or a title says less), an outlet its registered name. A leading "the"
+    goes, unless the registry's name has it too."""
+    written = (claim.speaker_text or "").strip()
+    if not (claim.origin or "").startswith("The "):  # "The State Department" opens a sentence
+        written = re.sub(r"^(?:the|a|an)\s+", "", written, flags=re.IGNORECASE)
     if (
         claim.origin is None
         or claim.speaker_name != claim.origin  # relayed: the text names the relay

@@ -258,6 +258,13 @@ class Resolver:
             # person: a body, and so is "Hajun" anywhere in the article
             if ent.label_ == "PERSON" and _described_as_body(ent) and (name := _clean_name(ent)):
                 self.bodies |= {name.lower(), name.split()[-1].lower()}
+        people = {  # a surname a person of the article bears is no body's short name
+            name.split()[-1].lower()
+            for ent in entities(self.doc)
+            if ent.label_ == "PERSON" and (name := _clean_name(ent)) and " " in name
+            and name.lower() not in self.bodies
+        }  # fmt: skip
+        self.bodies -= people
         for ent in entities(self.doc):
             if ent.label_ == "PERSON":
                 name = _clean_name(ent)
@@ -652,6 +659,9 @@ class Resolver:
             found = self._named_body_before(
                 self._quote_opening(before), state_forces=lemma != "group"
             )
+            # a body named inside what the sentence before reported is not who speaks again:
+            # "X says its drones struck a Black Sea Fleet ship. '...,' the agency said": X
+            found = self._named_in_statement(found, self._recent_speakers("it", before)) or found
         return found
 
     def _quote_opening(self, at: int) -> int:
@@ -682,7 +692,12 @@ class Resolver:
                 return None
             if not state_forces and STATE_FORCES.match(m.name):
                 continue
-            if m.name[:1].isupper() and not _place_name(m.name) and not self._quoted(m.position):
+            if (
+                m.name[:1].isupper()
+                and not _place_name(m.name)
+                and not self._quoted(m.position)
+                and not (" " not in m.name and _large_place(m.name))  # "Crimea", tagged ORG
+            ):
                 return m
         return None
 
@@ -973,15 +988,17 @@ BODY_NOUNS = frozenset(
 
 
 def _described_as_body(ent: Span) -> bool:
-    """A name right after a noun for a body that modifies it or that it stands beside: "the
-    monitoring project Belaruski Hajun", "the Telegram channel Rybar"."""
+    """A name right after a noun for a body that modifies it: "the monitoring project
+    Belaruski Hajun" (not a name in apposition, which the parser also makes of "the
+    organization Bill Clinton used to ...")."""
     if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
     return (
         before.pos_ == "NOUN"
         and before.lemma_.lower() in BODY_NOUNS
-        and (before.head.i == ent.root.i or ent.root.head.i == before.i)
+        and before.dep_ == "compound"
+        and before.head.i == ent.root.i
     )
 
 
