@@ -873,3 +873,42 @@ def test_a_claim_joins_no_cluster_holding_another_figure_of_its_own_article(
     nine = cluster_of(store, "alpha-2", "9 rebel fighters")
     assert cluster_of(store, "beta-2", "9 of its fighters").id == nine.id
     assert cluster_of(store, "beta-2", "60 federal soldiers").id != nine.id
+
+
+def test_an_article_naming_another_body_for_a_spokeswoman_than_the_others_is_a_conflict(
+    ledger: Ledger,
+) -> None:
+    """Three articles' "Coast Guard spokeswoman Marta Kowal" and one's "Marta Kowal, a
+    spokeswoman for the Interior Ministry": that one article carries the conflict, naming the
+    body the others name and how often. Two names of one body are none."""
+    texts = [
+        ("wire-1", "2026-04-01", "Coast Guard spokeswoman Marta Kowal said two boats were "
+         "stopped off the harbour on Monday."),
+        ("wire-2", "2026-04-02", "Coast Guard spokeswoman Marta Kowal said a third boat was "
+         "stopped near the pier."),
+        ("wire-3", "2026-04-03", "Marta Kowal, a spokeswoman for the Coast Guard, said the "
+         "crews were questioned."),
+        ("paper-1", "2026-04-03", "Marta Kowal, a spokeswoman for the Interior Ministry, said "
+         "the crews were released."),
+    ]  # fmt: skip
+    articles = [
+        Article(text, SourceInfo(outlet=f"Outlet {key}", published=day, id=key))
+        for key, day, text in texts
+    ]
+    ledger.ingest_all(extract(*articles))
+    found = [d for d in ledger.store.descriptor_conflicts() if d.actor == "Marta Kowal"]
+    assert len(found) == 1
+    assert found[0].descriptor == "speaks for Interior Ministry"
+    assert found[0].expected.startswith("Coast Guard (in 3 articles)")
+    paper = next(e for e in extract(articles[3]))
+    assert found[0].doc_id == paper.article.doc_id
+
+
+def test_other_names_of_one_body_for_a_spokeswoman_are_no_conflict() -> None:
+    from claimledger.ledger import _same_body
+
+    assert _same_body("Ministry of Foreign Affairs of Russia", "Foreign Ministry")
+    assert _same_body("Ukrainian Navy", "Navy")
+    assert _same_body("Republican National Committee", "RNC")
+    assert not _same_body("Polish Border Guard", "Defence Ministry")
+    assert not _same_body("UNRWA", "World Health Organization")

@@ -13,6 +13,7 @@ recomputed, so an update costs the same in a ledger of any size.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -33,7 +34,14 @@ from claimledger.analyze.numbers import (
     in_checked_unit,
 )
 from claimledger.analyze.origins import OwnerOf, assess, opposed
-from claimledger.analyze.proposition import fold_name, names_someone, source_variants
+from claimledger.analyze.proposition import (
+    BODY_SPELLING,
+    fold_name,
+    is_state_word,
+    names_a_body,
+    names_someone,
+    source_variants,
+)
 from claimledger.analyze.terms import terms
 from claimledger.models import Article, Extraction
 from claimledger.registry.hooks import registry_hooks
@@ -179,6 +187,7 @@ class Ledger:
             self._refresh_learned(extraction, replaced)
             self._find_copy(article, sig)
             self._compare_descriptors(extraction)
+            self._compare_affiliations(extraction)
             changed = set(self._retire(replaced))
             changed |= assign_claims(
                 self.store, self.store.claim_ids_of([doc_id]), self._source_name,
@@ -239,6 +248,34 @@ class Ledger:
                     self.store.put_descriptor_conflict(
                         other, person.name, theirs, f"{own} ({mine})"
                     )
+
+    def _compare_affiliations(self, extraction: Extraction) -> None:
+        """Record where an article names another body than the ledger's others do as the one
+        a person speaks for ("a spokeswoman for the World Health Organization" where two
+        articles name UNRWA): once a body is named for the person by two articles and more
+        often than any other, each article naming a different body gets a descriptor conflict.
+        Precision first: bodies only (never a person: "Clinton's spokesman", "Bill Clinton's"),
+        named in two words or more or by an acronym, and not one body by other words ("the
+        Foreign Ministry", "the Ministry of Foreign Affairs of Russia"; ``_same_body``)."""
+        for person, _ in sorted(extraction.affiliations()):
+            counts = self._counts.get(_person_key(person))
+            if not counts or sum(counts.values()) < 3:
+                continue
+            ranked = _folded(counts).most_common()
+            top, n = ranked[0]
+            if n < 2 or (len(ranked) > 1 and ranked[1][1] == n) or not _body_name(top):
+                continue
+            for other, _ in ranked[1:]:
+                if not _body_name(other) or _same_body(top, other):
+                    continue
+                named = [o for o in counts if o == other or _short_for(o, other)]
+                for principal in named:
+                    for doc_id, written in self.store.affiliated(principal):
+                        if _person_key(written) == _person_key(person):
+                            self.store.put_descriptor_conflict(
+                                doc_id, written, f"speaks for {principal}",
+                                f"{top} (in {n} articles)",
+                            )  # fmt: skip
 
     def _find_copy(self, article: Article, sig: Signature | None) -> None:
         """Record the article's signature (of its text); when it republishes an earlier article
@@ -469,15 +506,20 @@ def _person_key(name: str) -> str:
     )  # transliterations folded: "Anton Bychkouski" is "Anton Bychkovsky"
 
 
-def _one_most(counts: Counter[str]) -> str | None:
-    """The principal named most often, after folding each name into a longer one it is the
-    end or the initials of ("Judiciary Committee", "RNC" into "House Judiciary Committee",
-    "Republican National Committee"); None on a tie between two bodies."""
+def _folded(counts: Counter[str]) -> Counter[str]:
+    """The counts with each name folded into a longer one it is the end or the initials of
+    ("Judiciary Committee", "RNC" into "House Judiciary Committee", "Republican National
+    Committee")."""
     folded: Counter[str] = Counter()
     for name, n in counts.items():
         longer = [o for o in counts if o != name and _short_for(name, o)]
         folded[max(longer, key=len) if len(longer) == 1 else name] += n
-    ranked = folded.most_common(2)
+    return folded
+
+
+def _one_most(counts: Counter[str]) -> str | None:
+    """The principal named most often (``_folded``); None on a tie between two bodies."""
+    ranked = _folded(counts).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
@@ -489,6 +531,37 @@ def _short_for(short: str, name: str) -> bool:
         return True
     initials = "".join(w[0] for w in full if w not in ("of", "the", "and", "for"))
     return len(words) == 1 and len(initials) > 1 and words[0] == initials
+
+
+BODY_WORDS_SKIPPED = frozenset({"the", "of", "for", "and", "on", "in", "affairs"})
+
+
+def _body_name(name: str) -> bool:
+    """A body's proper name: an acronym ("UNRWA") or two words or more with an organisation
+    word ("World Health Organization", "Border Guard"), no person's name."""
+    if "," in name:
+        return False
+    if re.fullmatch(r"[A-Z]{2,}", name):
+        return True
+    return len(name.split()) >= 2 and names_a_body(name)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """One body by other words: the words of one (past "the", "of", a state's name or
+    demonym) all among the other's ("Foreign Ministry" in "Ministry of Foreign Affairs of
+    Russia"), or the end or initials of the other."""
+    if _short_for(a, b) or _short_for(b, a):
+        return True
+    wa, wb = _body_words(a), _body_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _body_words(name: str) -> frozenset[str]:
+    return frozenset(
+        BODY_SPELLING.get(w, w)
+        for w in re.findall(r"[a-z]+", name.lower().replace("'s", ""))
+        if w not in BODY_WORDS_SKIPPED and not is_state_word(w)
+    )
 
 
 def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:

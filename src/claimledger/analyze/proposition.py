@@ -188,6 +188,19 @@ def _vocabulary() -> tuple[frozenset[str], dict[str, str], re.Pattern[str]]:
     return org_words, countries, pattern
 
 
+def names_a_body(name: str) -> bool:
+    """A word of the name is an organisation word of the registry's vocabulary ("Ministry",
+    "Guard", "Organization")."""
+    org_words, _, _ = _vocabulary()
+    return any(w.lower() in org_words for w in NAME_WORD.findall(name))
+
+
+def is_state_word(word: str) -> bool:
+    """A state's name, demonym or capital of the registry's vocabulary ("polish", "russia")."""
+    _, countries, _ = _vocabulary()
+    return _fold(word) in countries
+
+
 PLACE_BEFORE = frozenset("in over near across around inside throughout into of from".split())
 
 

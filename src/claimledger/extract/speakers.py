@@ -988,17 +988,24 @@ BODY_NOUNS = frozenset(
 
 
 def _described_as_body(ent: Span) -> bool:
-    """A name right after a noun for a body that modifies it: "the monitoring project
-    Belaruski Hajun" (not a name in apposition, which the parser also makes of "the
-    organization Bill Clinton used to ...")."""
+    """A name right after a noun for a body that it modifies or stands beside: "the
+    monitoring project Belaruski Hajun". Not a person's name ("the organization Bill Clinton
+    used to ...", parsed the same way): a registered person, or a name opening with a given
+    name."""
     if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return (
+    if not (
         before.pos_ == "NOUN"
         and before.lemma_.lower() in BODY_NOUNS
-        and before.dep_ == "compound"
-        and before.head.i == ent.root.i
+        and (before.head.i == ent.root.i or ent.root.head.i == before.i)
+    ):
+        return False
+    name = _clean_name(ent)
+    return (
+        bool(name)
+        and name.split()[0].lower() not in given_names()
+        and not (_registered_person(name))
     )
 
 

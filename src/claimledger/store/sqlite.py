@@ -917,6 +917,16 @@ class SQLiteStore(LedgerReads):
         )
         return [(r[0], r[1]) for r in rows]
 
+    def affiliated(self, principal: str) -> list[tuple[str, str]]:
+        """(doc_id, person) of the current articles that name ``principal`` as someone's."""
+        rows = self.db.execute(
+            "SELECT f.doc_id, f.person FROM affiliations f "
+            "JOIN articles a ON a.doc_id = f.doc_id WHERE a.is_current = 1 AND f.principal = ? "
+            "ORDER BY f.doc_id, f.person",
+            (principal,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def affiliation_count(self) -> int:
         """Affiliation rows stored, as counted when articles are stored (a cheap sign that
         another writer added some)."""
