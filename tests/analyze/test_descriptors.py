@@ -68,3 +68,12 @@ def test_an_article_that_says_both_is_not_compared() -> None:
     assert roles(["a shepherd", "a commander"]) == []
     assert conflicts(["a shepherd", "a commander"], ["a farmer"]) == []
     assert conflicts(["a shepherd"], ["a local commander"]) == [("a shepherd", "a local commander")]
+
+
+def test_a_commander_and_a_spokesman_are_two_posts() -> None:
+    from claimledger.analyze.descriptors import conflicts
+
+    assert conflicts(["Navy commander"], ["a Navy spokesman"]) == [
+        ("Navy commander", "a Navy spokesman")
+    ]
+    assert conflicts(["a fighter"], ["a spokesman"]) == []  # only a commander is a post

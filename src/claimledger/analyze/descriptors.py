@@ -16,7 +16,8 @@ Two roles conflict when
 - one is a combatant's and the other a civilian's;
 - both are offices, and different ones ("governor" / "minister"), or ministers of different
   portfolios ("health" / "interior");
-- both are spokespersons', one military and the other political.
+- both are spokespersons', one military and the other political;
+- one is a commander's and the other a spokesperson's.
 
 Precision first: a descriptor that says what the person was or will be ("former governor",
 "then-Senator", "the presidential candidate"), a lesser or shared office ("deputy minister",
@@ -108,6 +109,8 @@ def clash(a: Role, b: Role) -> bool:
     """Whether one person cannot be both."""
     if {a.kind, b.kind} == {"combatant", "civilian"}:
         return True
+    if {a.kind, b.kind} == {"combatant", "spokesperson"} and "commander" in (a.word, b.word):
+        return True  # "Air Force commander" / "Air Force spokesman": two posts
     if a.kind != b.kind:
         return False
     if a.kind == "office":
