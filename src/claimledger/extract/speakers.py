@@ -715,8 +715,8 @@ class Resolver:
             person = earlier.name if earlier is not None else person
         if person:
             return self._mention(span, person, words, person=True)
-        if (body := self._body_in(full)) is not None:
-            return self._mention(span, body, words, person=False)
+        if (body_name := self._body_in(full)) is not None:
+            return self._mention(span, body_name, words, person=False)
         if head.lemma_.lower() in UNNAMED_SPOKES and len(span) <= 2 and not self._quoted(head.i):
             body = self._named_body_before(span.start)
             if body is not None:  # "The Border Guard denied it. ... a spokeswoman said": its
