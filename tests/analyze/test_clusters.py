@@ -899,41 +899,37 @@ def test_two_totals_apart_are_two_counts_however_the_groups_inside_them_agree() 
     assert not other_figures(early, again)
 
 
-def test_a_reaction_to_an_event_is_not_the_event() -> None:
+@pytest.mark.parametrize(
+    ("first", "apart", "alike", "reason"),
+    [
+        (  # a speaker's feeling about an event is not the event
+            ("regional governor", "the shelling of the aid point in Tokmak killed four people"),
+            ("UN coordinator", "she was deeply shocked by the shelling of the aid point in Tokmak"),
+            ("district police", "the shelling of the aid point in Tokmak killed four civilians"),
+            "a reaction",
+        ),
+        (  # a ship hit and a ship sunk
+            ("Navy", "sea drones hit the landing ship Kerch off Feodosia"),
+            ("Navy", "sea drones struck the landing ship Kerch off Feodosia and it sank"),
+            ("Navy", "the landing ship Kerch was hit by sea drones off Feodosia"),
+            "another outcome",
+        ),
+        (  # what was already done and what is to come
+            ("defence minister", "more engineer units have already been sent to the border"),
+            ("defence minister", "another 800 engineers would be sent to the border"),
+            ("defence minister", "engineer units have already been sent to the border"),
+            "another time",
+        ),
+    ],
+)
+def test_two_propositions_in_close_words(
+    first: tuple[str, str], apart: tuple[str, str], alike: tuple[str, str], reason: str
+) -> None:
     from claimledger.analyze.clusters import explain_margin
 
-    event = _said("a", "d1", "the shelling of the aid point in Tokmak killed four people",
-                  "regional governor")  # fmt: skip
-    reaction = _said("b", "d2", "she was deeply shocked by the shelling of the aid point in Tokmak",
-                     "UN coordinator")  # fmt: skip
-    other = _said("c", "d3", "the shelling of the aid point in Tokmak killed four civilians",
-                  "district police")  # fmt: skip
-    assert explain_margin(event, reaction, None, None, {})[3] == "a reaction"
-    assert explain_margin(event, other, None, None, {})[3] != "a reaction"
-
-
-def test_a_ship_hit_and_a_ship_sunk_are_two_propositions() -> None:
-    from claimledger.analyze.clusters import explain_margin
-
-    hit = _said("a", "d1", "sea drones hit the landing ship Kerch off Feodosia", "Navy")
-    sunk = _said("b", "d2", "sea drones struck the landing ship Kerch off Feodosia and it sank",
-                 "Navy")  # fmt: skip
-    hit_again = _said(
-        "c", "d3", "the landing ship Kerch was hit by sea drones off Feodosia", "Navy"
-    )
-    assert explain_margin(hit, sunk, None, None, {})[3] == "another outcome"
-    assert explain_margin(sunk, hit, None, None, {})[3] == "another outcome"
-    assert explain_margin(hit, hit_again, None, None, {})[3] != "another outcome"
-
-
-def test_what_was_already_done_and_what_is_to_come_are_two_propositions() -> None:
-    from claimledger.analyze.clusters import explain_margin
-
-    done = _said("a", "d1", "more engineer units have already been sent to the northern border",
-                 "defence minister")  # fmt: skip
-    to_come = _said("b", "d2", "another 800 engineers would be sent to the northern border",
-                    "defence minister")  # fmt: skip
-    again = _said("c", "d3", "engineer units have already been sent to the northern border",
-                  "defence minister")  # fmt: skip
-    assert explain_margin(done, to_come, None, None, {})[3] == "another time"
-    assert explain_margin(done, again, None, None, {})[3] != "another time"
+    a = _said("a", "d1", first[1], first[0])
+    b = _said("b", "d2", apart[1], apart[0])
+    c = _said("c", "d3", alike[1], alike[0])
+    assert explain_margin(a, b, None, None, {})[3] == reason
+    assert explain_margin(b, a, None, None, {})[3] == reason
+    assert explain_margin(a, c, None, None, {})[3] != reason
