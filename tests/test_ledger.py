@@ -910,5 +910,6 @@ def test_other_names_of_one_body_for_a_spokeswoman_are_no_conflict() -> None:
     assert _same_body("Ministry of Foreign Affairs of Russia", "Foreign Ministry")
     assert _same_body("Ukrainian Navy", "Navy")
     assert _same_body("Republican National Committee", "RNC")
+    assert _same_body("RNC", "National Committee")  # its initials inside the acronym
     assert not _same_body("Polish Border Guard", "Defence Ministry")
     assert not _same_body("UNRWA", "World Health Organization")

@@ -550,10 +550,19 @@ def _same_body(a: str, b: str) -> bool:
     """One body by other words: the words of one (past "the", "of", a state's name or
     demonym) all among the other's ("Foreign Ministry" in "Ministry of Foreign Affairs of
     Russia"), or the end or initials of the other."""
-    if _short_for(a, b) or _short_for(b, a):
+    if _short_for(a, b) or _short_for(b, a) or _initials_in(a, b) or _initials_in(b, a):
         return True
     wa, wb = _body_words(a), _body_words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _initials_in(acronym: str, name: str) -> bool:
+    """``name``'s initials inside an acronym: "National Committee" may be the "RNC"."""
+    if not re.fullmatch(r"[A-Z]{2,}", acronym):
+        return False
+    words = [w for w in name.split() if w.lower() not in BODY_WORDS_SKIPPED]
+    initials = "".join(w[0] for w in words).upper()
+    return len(initials) >= 2 and initials in acronym
 
 
 def _body_words(name: str) -> frozenset[str]:

@@ -942,8 +942,8 @@ def test_the_agency_is_the_body_that_spoke_not_a_body_or_place_it_named(
     X, not the fleet it named, nor Crimea (a region the tagger took for an organisation)."""
     found = claims_of(
         "Ukraine's Defence Intelligence says its sea drones struck a Black Sea Fleet "
-        "minesweeper near Cape Tarkhankut in occupied Crimea overnight. \"The vessel was "
-        "badly damaged and sank,\" the agency said in a Telegram post."
+        'minesweeper near Cape Tarkhankut in occupied Crimea overnight. "The vessel was '
+        'badly damaged and sank," the agency said in a Telegram post.'
     )
     quoted = next(c for c in found if "sank" in c.content.text)
     assert quoted.speaker.name == found[0].speaker.name
