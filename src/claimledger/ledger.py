@@ -252,30 +252,48 @@ class Ledger:
     def _compare_affiliations(self, extraction: Extraction) -> None:
         """Record where an article names another body than the ledger's others do as the one
         a person speaks for ("a spokeswoman for the World Health Organization" where two
-        articles name UNRWA): once a body is named for the person by two articles and more
-        often than any other, each article naming a different body gets a descriptor conflict.
-        Precision first: bodies only (never a person: "Clinton's spokesman", "Bill Clinton's"),
-        named in two words or more or by an acronym, and not one body by other words ("the
-        Foreign Ministry", "the Ministry of Foreign Affairs of Russia"; ``_same_body``)."""
-        for person, _ in sorted(extraction.affiliations()):
-            counts = self._counts.get(_person_key(person))
-            if not counts or sum(counts.values()) < 3:
+        articles name UNRWA): once a body is named for the person by two reports (copies of
+        one report count once) and more often than any other, each article naming a different
+        body gets a descriptor conflict. The person's conflicts of this kind are made again
+        from all their articles on each arrival naming them, so the order articles come in
+        does not change them. Precision first: bodies only (never a person: "Clinton's
+        spokesman", "Bill Clinton's"), named in two words or more or by an acronym, and not
+        one body by other words ("the Foreign Ministry", "the Ministry of Foreign Affairs of
+        Russia"; ``_same_body``)."""
+        for key in sorted({_person_key(person) for person, _ in extraction.affiliations()}):
+            counts = self._counts.get(key)
+            if not counts:
                 continue
-            ranked = _folded(counts).most_common()
-            top, n = ranked[0]
-            if n < 2 or (len(ranked) > 1 and ranked[1][1] == n) or not _body_name(top):
+            rows = [
+                (doc_id, written, principal)
+                for principal in sorted(counts)
+                for doc_id, written in self.store.affiliated(principal)
+                if _person_key(written) == key
+            ]
+            self.store.delete_descriptor_conflicts(
+                sorted({written for _, written, _ in rows}), AFFILIATION_CONFLICT
+            )
+            target = _fold_map(counts)
+            roots = self.store.copies([doc_id for doc_id, _, _ in rows])
+            reports: dict[str, set[str]] = {}
+            for doc_id, _, principal in rows:
+                reports.setdefault(target[principal], set()).add(
+                    roots.get(doc_id, (doc_id, 1.0))[0]
+                )
+            ranked = sorted(((len(r), name) for name, r in reports.items()), reverse=True)
+            if not ranked:
                 continue
-            for other, _ in ranked[1:]:
-                if not _body_name(other) or _same_body(top, other):
+            n, top = ranked[0]
+            if n < 2 or (len(ranked) > 1 and ranked[1][0] == n) or not _body_name(top):
+                continue
+            for doc_id, written, principal in rows:
+                other = target[principal]
+                if other == top or not _body_name(other) or _same_body(top, other):
                     continue
-                named = [o for o in counts if o == other or _short_for(o, other)]
-                for principal in named:
-                    for doc_id, written in self.store.affiliated(principal):
-                        if _person_key(written) == _person_key(person):
-                            self.store.put_descriptor_conflict(
-                                doc_id, written, f"speaks for {principal}",
-                                f"{top} (in {n} articles)",
-                            )  # fmt: skip
+                self.store.put_descriptor_conflict(
+                    doc_id, written, AFFILIATION_CONFLICT + principal,
+                    f"{top} (as other reports name it)",
+                )  # fmt: skip
 
     def _find_copy(self, article: Article, sig: Signature | None) -> None:
         """Record the article's signature (of its text); when it republishes an earlier article
@@ -506,14 +524,21 @@ def _person_key(name: str) -> str:
     )  # transliterations folded: "Anton Bychkouski" is "Anton Bychkovsky"
 
 
-def _folded(counts: Counter[str]) -> Counter[str]:
-    """The counts with each name folded into a longer one it is the end or the initials of
-    ("Judiciary Committee", "RNC" into "House Judiciary Committee", "Republican National
-    Committee")."""
-    folded: Counter[str] = Counter()
-    for name, n in counts.items():
+def _fold_map(counts: Counter[str]) -> dict[str, str]:
+    """Each name to the longer one it is the end or the initials of ("Judiciary Committee",
+    "RNC" to "House Judiciary Committee", "Republican National Committee"), or to itself."""
+    out = {}
+    for name in counts:
         longer = [o for o in counts if o != name and _short_for(name, o)]
-        folded[max(longer, key=len) if len(longer) == 1 else name] += n
+        out[name] = max(longer, key=len) if len(longer) == 1 else name
+    return out
+
+
+def _folded(counts: Counter[str]) -> Counter[str]:
+    """The counts with each name folded (``_fold_map``)."""
+    folded: Counter[str] = Counter()
+    for name, target in _fold_map(counts).items():
+        folded[target] += counts[name]
     return folded
 
 
@@ -534,6 +559,7 @@ def _short_for(short: str, name: str) -> bool:
 
 
 BODY_WORDS_SKIPPED = frozenset({"the", "of", "for", "and", "on", "in", "affairs"})
+AFFILIATION_CONFLICT = "speaks for "  # the descriptor of a conflict over whom a person speaks for
 
 
 def _body_name(name: str) -> bool:
@@ -566,11 +592,17 @@ def _initials_in(acronym: str, name: str) -> bool:
 
 
 def _body_words(name: str) -> frozenset[str]:
-    return frozenset(
-        BODY_SPELLING.get(w, w)
+    """A body's words as ``proposition`` spells them ("MoD" is "ministry defence", the armed
+    forces the army), without fillers and states."""
+    out = {
+        part
         for w in re.findall(r"[a-z]+", name.lower().replace("'s", ""))
         if w not in BODY_WORDS_SKIPPED and not is_state_word(w)
-    )
+        for part in BODY_SPELLING.get(w, w).split()
+    }
+    if {"armed", "force"} <= out:
+        out = (out - {"armed", "force"}) | {"army"}
+    return frozenset(out)
 
 
 def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:

@@ -99,6 +99,8 @@ def _any(phrases: list[str]) -> re.Pattern[str]:
     loose: list[str] = []
     for phrase in phrases:
         words = phrase.split()
+        if not words:
+            continue
         if words[0] == "*":
             loose.append(_phrase_body(words))
             continue

@@ -52,6 +52,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from claimledger.analyze.numbers import (
     EVENTS,
@@ -732,16 +733,23 @@ def _partitives(claim: ClaimRecord) -> list[tuple[QuantityRecord, QuantityRecord
     """The (part, total) figures of "37 of the 44 drones", "five of six missiles"."""
     if len(claim.quantities) < 2 or " of " not in claim.content:
         return []  # most claims: no pattern to build (this runs for every candidate pair)
+    return list(_partitive_pairs(claim.content, claim.quantities))
+
+
+@lru_cache(maxsize=20_000)  # per claim, as it is compared with many others
+def _partitive_pairs(
+    content: str, quantities: tuple[QuantityRecord, ...]
+) -> tuple[tuple[QuantityRecord, QuantityRecord], ...]:
     found = []
-    for part, total in zip(claim.quantities, claim.quantities[1:], strict=False):
+    for part, total in pairwise(quantities):
         if part.value is None or total.value is None or part.value >= total.value:
             continue
         pattern = (
             rf"(?<!\w){re.escape(part.text)}\s+of\s+(?:the\s+|all\s+)?{re.escape(total.text)}(?!\w)"
         )
-        if re.search(pattern, claim.content):
+        if re.search(pattern, content):
             found.append((part, total))
-    return found
+    return tuple(found)
 
 
 def _overlap(a: QuantityRecord, b: QuantityRecord, context_a: str, context_b: str) -> bool:
@@ -874,9 +882,10 @@ def _reacts(text: str) -> bool:
 
 
 PROSPECTIVE = re.compile(
-    r"\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|is\s+to|are\s+to)\b",
+    r"\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|is\s+to|are\s+to)"
+    r"\b(?!\s+(?:blame|not\s+(?:comment|say)|decline))",
     re.IGNORECASE,
-)
+)  # not "is to blame", "would not comment"
 DONE = re.compile(r"\balready\b", re.IGNORECASE)
 
 

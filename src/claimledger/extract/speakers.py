@@ -394,6 +394,7 @@ class Resolver:
         not the last man named in what he said; unless a named person who agrees is the subject
         of a sentence since ("X said A. Later, Senator Y questioned it. He called it B": Y).
         A name inside a quotation is what somebody said, not who "he" is."""
+        pronoun = before
         before = self._relative_antecedent(before)
         if low in PERSON_PRONOUNS:
             key = low  # "she" is not the "Emmanuel Macron" just before: one list per pronoun
@@ -417,7 +418,7 @@ class Resolver:
         key = "they" if low in GROUP_PRONOUNS else "it"
         found = self.mentions.pronoun[key]
         latest = self.mentions.latest_before(found, before)
-        own = self._own_statement(before)
+        own = self._own_statement(pronoun)
         if (
             latest is not None
             and own[0] <= latest.position < own[1]

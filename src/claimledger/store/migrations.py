@@ -327,6 +327,11 @@ M011_AFFILIATIONS = Migration(
 # by the ledger so that the person's statements and the body's are one line of reporting;
 # ledgers extracted before this migration have none until their articles are extracted again
 
+M012_AFFILIATION_PRINCIPALS = Migration(
+    "012_affiliation_principals",
+    "CREATE INDEX affiliations_principal ON affiliations (principal)",
+)  # the articles naming a body as someone's (``affiliated``: descriptor conflicts), by index
+
 MIGRATIONS: tuple[Migration, ...] = (
     M001_ARTICLES,
     M002_CLAIMS,
@@ -339,4 +344,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     M009_READS,
     M010_FIGURE_CHECKS,
     M011_AFFILIATIONS,
+    M012_AFFILIATION_PRINCIPALS,
 )

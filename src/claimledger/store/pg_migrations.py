@@ -334,6 +334,11 @@ PG_M011_AFFILIATIONS = Migration(
     """,
 )
 
+PG_M012_AFFILIATION_PRINCIPALS = Migration(
+    "012_affiliation_principals",
+    "CREATE INDEX affiliations_principal ON affiliations (principal)",
+)
+
 PG_MIGRATIONS: tuple[Migration, ...] = (
     PG_M001_ARTICLES,
     PG_M002_CLAIMS,
@@ -346,4 +351,5 @@ PG_MIGRATIONS: tuple[Migration, ...] = (
     PG_M009_READS,
     PG_M010_FIGURE_CHECKS,
     PG_M011_AFFILIATIONS,
+    PG_M012_AFFILIATION_PRINCIPALS,
 )

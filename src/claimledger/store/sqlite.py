@@ -917,6 +917,16 @@ class SQLiteStore(LedgerReads):
         )
         return [(r[0], r[1]) for r in rows]
 
+    def delete_descriptor_conflicts(self, actors: Sequence[str], prefix: str) -> None:
+        """Drop the ledger-made descriptor conflicts (no registry entry) of these actors whose
+        descriptor opens with ``prefix``: they are made again from all the articles."""
+        for actor in actors:
+            self.db.execute(
+                "DELETE FROM descriptor_conflicts WHERE actor = ? AND registry_id IS NULL "
+                "AND substr(descriptor, 1, ?) = ?",
+                (actor, len(prefix), prefix),
+            )
+
     def affiliated(self, principal: str) -> list[tuple[str, str]]:
         """(doc_id, person) of the current articles that name ``principal`` as someone's."""
         rows = self.db.execute(
