@@ -123,7 +123,7 @@ class Watcher:
             done += 1
             if rounds is not None and done >= rounds:
                 break
-            stop.wait(self.due_in())
+            _sleep_until(stop, self.due_in())
 
     def due_in(self) -> float:
         """Seconds until the next source is due (0 when one is)."""
@@ -250,3 +250,19 @@ def _source(target: str) -> _Source:
             "http(s) URL"
         )
     return _Source(target, url=False)
+
+
+SLEEP_SLICE = 0.2  # seconds: how soon a set stop is seen while waiting
+
+
+def _sleep_until(stop: threading.Event, seconds: float) -> None:
+    """Wait ``seconds`` or until ``stop`` is set. In slices of ``time.sleep``, not with
+    ``stop.wait``: SIGTERM raises KeyboardInterrupt in the main thread (``interrupts.py``),
+    and raised inside ``Event.wait`` it can leave the condition's lock released, so that the
+    way out fails with "release unlocked lock" instead of saying what was stored."""
+    end = time.monotonic() + seconds
+    while not stop.is_set():
+        left = end - time.monotonic()
+        if left <= 0:
+            return
+        time.sleep(min(SLEEP_SLICE, left))
