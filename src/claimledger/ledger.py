@@ -35,9 +35,9 @@ from claimledger.analyze.numbers import (
 )
 from claimledger.analyze.origins import OwnerOf, assess, opposed
 from claimledger.analyze.proposition import (
-    BODY_SPELLING,
+    BODY_FILLER,
+    body_words,
     fold_name,
-    is_state_word,
     names_a_body,
     names_someone,
     source_variants,
@@ -333,7 +333,7 @@ class Ledger:
                 counter,
                 {doc: of for doc, (of, _) in copies.items()},
                 official_of=self.official_of,
-                canonical_of=self.body_of,
+                body_of=self.body_of,
             )
             self.store.put_cluster(cluster, now)
             opposing = opposed(members)
@@ -558,7 +558,6 @@ def _short_for(short: str, name: str) -> bool:
     return len(words) == 1 and len(initials) > 1 and words[0] == initials
 
 
-BODY_WORDS_SKIPPED = frozenset({"the", "of", "for", "and", "on", "in", "affairs"})
 AFFILIATION_CONFLICT = "speaks for "  # the descriptor of a conflict over whom a person speaks for
 
 
@@ -578,7 +577,7 @@ def _same_body(a: str, b: str) -> bool:
     Russia"), or the end or initials of the other."""
     if _short_for(a, b) or _short_for(b, a) or _initials_in(a, b) or _initials_in(b, a):
         return True
-    wa, wb = _body_words(a), _body_words(b)
+    wa, wb = body_words(a), body_words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
@@ -586,23 +585,9 @@ def _initials_in(acronym: str, name: str) -> bool:
     """``name``'s initials inside an acronym: "National Committee" may be the "RNC"."""
     if not re.fullmatch(r"[A-Z]{2,}", acronym):
         return False
-    words = [w for w in name.split() if w.lower() not in BODY_WORDS_SKIPPED]
+    words = [w for w in name.split() if w.lower() not in BODY_FILLER]
     initials = "".join(w[0] for w in words).upper()
     return len(initials) >= 2 and initials in acronym
-
-
-def _body_words(name: str) -> frozenset[str]:
-    """A body's words as ``proposition`` spells them ("MoD" is "ministry defence", the armed
-    forces the army), without fillers and states."""
-    out = {
-        part
-        for w in re.findall(r"[a-z]+", name.lower().replace("'s", ""))
-        if w not in BODY_WORDS_SKIPPED and not is_state_word(w)
-        for part in BODY_SPELLING.get(w, w).split()
-    }
-    if {"armed", "force"} <= out:
-        out = (out - {"armed", "force"}) | {"army"}
-    return frozenset(out)
 
 
 def open_ledger(store: Store, settings: Settings | None = None) -> Ledger:

@@ -345,16 +345,14 @@ def test_a_registered_body_is_shown_by_the_name_its_articles_write() -> None:
         said("d:c1", "d", "Russia's Defense Ministry"),
         said("e:c1", "e", "the Russian Defence Ministry"),
     ]
-    shown = assess("k1", members, no_owner, canonical_of=hooks.body).origins
+    shown = assess("k1", members, no_owner, body_of=hooks.body).origins
     assert shown == ("Russian Defence Ministry",)
     unknown = [said("a:c1", "a", "It"), said("b:c1", "b", "Moscow's Top Brass")]
-    assert assess("k1", unknown, no_owner, canonical_of=hooks.body).origins == (body,)
+    assert assess("k1", unknown, no_owner, body_of=hooks.body).origins == (body,)
     person = replace(claim("a:c1", "a", "Volodymyr Artiukh", "person", "Ukrinform"),
                      speaker_text="Artiukh")  # fmt: skip
-    assert assess("k1", [person], no_owner, canonical_of=hooks.body).origins == (
-        "Volodymyr Artiukh",
-    )
+    assert assess("k1", [person], no_owner, body_of=hooks.body).origins == ("Volodymyr Artiukh",)
     outlet = hooks.canonical("Associated Press")
     assert outlet is not None
     wire = replace(claim("a:c1", "a", outlet, "outlet", "Reuters"), speaker_text="AP")
-    assert assess("k1", [wire], no_owner, canonical_of=hooks.body).origins == (outlet,)
+    assert assess("k1", [wire], no_owner, body_of=hooks.body).origins == (outlet,)

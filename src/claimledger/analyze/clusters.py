@@ -875,6 +875,7 @@ REACTION = re.compile(
 )
 
 
+@lru_cache(maxsize=20_000)  # read for every candidate pair
 def _reacts(text: str) -> bool:
     """The claim is its speaker's feeling about something ("she was appalled by the attack"):
     a proposition about the speaker, never the event it reacts to."""
@@ -889,6 +890,7 @@ PROSPECTIVE = re.compile(
 DONE = re.compile(r"\balready\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=20_000)  # read for every candidate pair
 def _tense(text: str) -> str | None:
     """ "done" for what a claim says has already happened ("units have already been sent"),
     "to come" for what it says will ("would be sent", "plans to send"), None for neither or

@@ -166,7 +166,7 @@ def assess(
     counter: Sequence[ClaimRecord] = (),
     copy_of: Mapping[str, str] | None = None,
     official_of: CountryOf = _nobody,
-    canonical_of: SpeaksFor = _nobody,
+    body_of: SpeaksFor = _nobody,
 ) -> Cluster:
     """The cluster's origins, their independence, and its assessment, with the reasons.
 
@@ -196,7 +196,7 @@ def assess(
         key = origin_key(m, owner_of, speaks_for)
         lines.find(key)
         names.setdefault(key, Counter())[m.origin or m.outlet or "unnamed source"] += 1
-        if (as_written := _written(m, canonical_of)) is not None:
+        if (as_written := _written(m, body_of)) is not None:
             written.setdefault(key, Counter())[as_written] += 1
     for key, forms in written.items():  # all its claims under the commonest written name
         names[key] = Counter({forms.most_common(1)[0][0]: sum(names[key].values())})
@@ -498,11 +498,11 @@ def _merge_officials(
             lines.join(key, parties[0])
 
 
-def _written(claim: ClaimRecord, canonical_of: SpeaksFor = _nobody) -> str | None:
+def _written(claim: ClaimRecord, body_of: SpeaksFor = _nobody) -> str | None:
     """A body's name as the claim's article writes it, when the registry knows that name for
     the claim's origin ("Russia's Defence Ministry", "the SBU"): a line of reporting is shown
     by the reporting's own names rather than the registry's ("Ministry of Defence of Russia").
-    ``canonical_of`` gives the registry's name of a registered body only: a person keeps their
+    ``body_of`` gives the registry's name of a registered body only: a person keeps their
     full name (a surname or a title says less), an outlet its registered name. A leading "the"
     goes, unless the registry's name has it too."""
     written = (claim.speaker_text or "").strip()
@@ -514,7 +514,7 @@ def _written(claim: ClaimRecord, canonical_of: SpeaksFor = _nobody) -> str | Non
         or claim_kind(claim) == "person"
         or not written[:1].isupper()
         or written == claim.origin
-        or canonical_of(written) != claim.origin
+        or body_of(written) != claim.origin
     ):
         return None
     return written

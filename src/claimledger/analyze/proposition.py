@@ -148,9 +148,17 @@ def _body_key(words: list[str]) -> str | None:
     person's name (initials and a last word) the Russian and the Ukrainian ministries were one
     source. None when no word of the name is an organisation word (the registry's
     ``organization_words``: Ministry, Staff, Force, Service...)."""
-    org_words, countries, _ = _vocabulary()
+    org_words, _, _ = _vocabulary()
     if len(words) < 2 or not any(w.lower() in org_words for w in words):
         return None
+    out = _body_parts(words)
+    return " ".join(sorted(out)) if len(out) >= 2 else None
+
+
+def _body_parts(words: list[str]) -> set[str]:
+    """A body name's words as ``_body_key`` spells them: folded, past the fillers, a state as
+    ``@RU``, "MoD" as "ministry defence", the armed forces as the army."""
+    _, countries, _ = _vocabulary()
     out: set[str] = set()
     for word in words:
         folded = _fold(word)
@@ -162,7 +170,13 @@ def _body_key(words: list[str]) -> str | None:
         out.update(BODY_SPELLING.get(folded, folded).split())
     if {"armed", "force"} <= out:
         out = (out - {"armed", "force"}) | {"army"}
-    return " ".join(sorted(out)) if len(out) >= 2 else None
+    return out
+
+
+def body_words(name: str) -> frozenset[str]:
+    """A body name's words without its state (``_body_parts``): "Foreign Ministry" and
+    "Ministry of Foreign Affairs of Russia" share theirs."""
+    return frozenset(p for p in _body_parts(NAME_WORD.findall(name)) if not p.startswith("@"))
 
 
 _VOCABULARY: list[tuple[object, frozenset[str], dict[str, str], re.Pattern[str]]] = []  # the last
@@ -193,12 +207,6 @@ def names_a_body(name: str) -> bool:
     "Guard", "Organization")."""
     org_words, _, _ = _vocabulary()
     return any(w.lower() in org_words for w in NAME_WORD.findall(name))
-
-
-def is_state_word(word: str) -> bool:
-    """A state's name, demonym or capital of the registry's vocabulary ("polish", "russia")."""
-    _, countries, _ = _vocabulary()
-    return _fold(word) in countries
 
 
 PLACE_BEFORE = frozenset("in over near across around inside throughout into of from".split())

@@ -738,9 +738,10 @@ class Resolver:
 
     def _body(self, ent: Span) -> bool:
         """A PERSON entity that names a body the article describes as one."""
-        name = _clean_name(ent).lower()
-        return bool(self.bodies) and (name in self.bodies or name.split()[-1:] in (
-            [w] for w in self.bodies))  # fmt: skip
+        if not self.bodies:  # most articles: no name read at all
+            return False
+        words = _clean_name(ent).lower().split()
+        return bool(words) and (" ".join(words) in self.bodies or words[-1] in self.bodies)
 
     def _body_in(self, full: Span) -> str | None:
         """The name of a body tagged a person inside the phrase ("Belaruski Hajun reported")."""

@@ -269,7 +269,7 @@ def _targets(doc: Doc, sites: list[ClaimSite], s_index: int, st: _Statement) -> 
     if st.local:
         found = [k for k in found if sites[k].sentence == s_index]
     if referent is not None and referent.lemma_.lower() in ACCUSATIONS:
-        # "rejected the accusations": the claims that accuse, not whatever was said before
+        # "rejected the accusations": the claims aimed at the rejecter, not whatever was said
         found = [k for k in found if _accuses(doc, sites[k], maker)]
     if st.found in ("disputed", "denied"):
         found = [k for k in found if sites[k].speaker_name]  # a claim of nobody named: no
